@@ -1,0 +1,39 @@
+# The two commands: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint translations package bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files make the second `make run` start at once instead of re-running pip.
+$(VENV)/.installed-app: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-app
+
+translations: $(VENV)/.installed-app
+	$(BIN)/python tools/build_translations.py
+
+run: $(VENV)/.installed-app translations
+	$(BIN)/python -m stepfun_studio
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(VENV)/.installed-test translations lint
+	bash tests/run_pytest.sh $(BIN)/python
+
+bench: $(VENV)/.installed-test
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf build dist packaging/build packaging/dist .mypy_cache .ruff_cache .pytest_cache

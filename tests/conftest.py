@@ -1,0 +1,28 @@
+"""Test-wide settings: Qt offscreen, and every test in a throwaway STEPFUN_STUDIO_HOME."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from stepfun_studio.core.paths import AppPaths
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test reads or writes the real user's folders, key or server settings."""
+    home = tmp_path / "studio-home"
+    monkeypatch.setenv("STEPFUN_STUDIO_HOME", str(home))
+    monkeypatch.delenv("STEPFUN_API_KEY", raising=False)
+    monkeypatch.delenv("STEPFUN_BASE_URL", raising=False)
+    yield home
+
+
+@pytest.fixture
+def app_paths(isolated_home: Path) -> AppPaths:
+    return AppPaths.under(isolated_home)
