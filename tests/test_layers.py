@@ -16,9 +16,10 @@ ALLOWED_OWN = {
     "library": {"core", "library"},
     "jobs": {"core", "api", "library", "jobs", "settings"},
     "settings": {"core", "api", "settings"},
+    "standin": {"core", "standin"},
 }
-NO_QT = {"core", "api", "library"}
-NO_WIDGETS = {"core", "api", "library", "jobs", "settings"}
+NO_QT = {"core", "api", "library", "standin"}
+NO_WIDGETS = {"core", "api", "library", "jobs", "settings", "standin"}
 
 
 def imported_modules(path: Path) -> set[str]:
