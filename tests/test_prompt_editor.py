@@ -1,0 +1,124 @@
+"""The prompt editor, driven as a user would: typing, keys, model switches, a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.request import Mode
+from stepfun_studio.ui.prompt_editor import PromptEditor
+
+
+def _editor(qtbot: QtBot) -> PromptEditor:
+    editor = PromptEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def _field(editor: PromptEditor, name: str) -> QPlainTextEdit:
+    field = editor.findChild(QPlainTextEdit, name)
+    assert field is not None
+    return field
+
+
+def _count(editor: PromptEditor) -> QLabel:
+    label = editor.findChild(QLabel, "promptCharCount")
+    assert label is not None
+    return label
+
+
+def test_count_follows_the_model_limit_and_turns_red_past_it(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    field = _field(editor, "promptEditor")
+    qtbot.keyClicks(field, "a cat")
+    assert editor.prompt() == "a cat"
+    assert _count(editor).text() == "5 / 512"
+    assert not _count(editor).property("overLimit")
+
+    editor.set_prompt("x" * 600)
+    assert _count(editor).text() == "600 / 512"
+    assert _count(editor).property("overLimit")
+
+    # A redraw takes 1024 characters, so the same prompt fits.
+    editor.set_mode(Mode.REDRAW)
+    assert _count(editor).text() == "600 / 1024"
+    assert not _count(editor).property("overLimit")
+
+
+def test_negative_prompt_shows_only_for_image_edit(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    negative = _field(editor, "negativePromptEditor")
+    assert not negative.isVisible()
+    editor.set_model("step-image-edit-2")
+    assert negative.isVisible()
+    seen: list[str] = []
+    editor.negative_prompt_changed.connect(seen.append)
+    qtbot.keyClicks(negative, "blur")
+    assert seen[-1] == "blur"
+    assert editor.negative_prompt() == "blur"
+    # Hidden again: the text stays in the field but is not part of the request.
+    editor.set_model("step-2x-large")
+    assert not negative.isVisible()
+    assert editor.negative_prompt() == ""
+
+
+def test_ctrl_enter_emits_generate(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    field = _field(editor, "promptEditor")
+    qtbot.keyClicks(field, "a lighthouse")
+    with qtbot.waitSignal(editor.generate_requested, timeout=1000):
+        qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The key made no new line and the prompt went into the history.
+    assert editor.prompt() == "a lighthouse"
+    assert editor.history()[0] == "a lighthouse"
+
+
+def test_plain_enter_makes_a_new_line_not_a_generation(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    field = _field(editor, "promptEditor")
+    fired: list[bool] = []
+    editor.generate_requested.connect(lambda: fired.append(True))
+    qtbot.keyClicks(field, "one")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert editor.prompt() == "one\n"
+    assert fired == []
+
+
+def test_history_keys_walk_back_and_return_to_the_draft(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    field = _field(editor, "promptEditor")
+    editor.remember_prompt("first")
+    editor.remember_prompt("second")
+    editor.remember_prompt("first")  # used again: moves to the top, no duplicate
+    assert editor.history() == ["first", "second"]
+
+    qtbot.keyClicks(field, "draft")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(field, Qt.Key.Key_Up, ctrl)
+    assert editor.prompt() == "first"
+    qtbot.keyClick(field, Qt.Key.Key_Up, ctrl)
+    assert editor.prompt() == "second"
+    qtbot.keyClick(field, Qt.Key.Key_Up, ctrl)  # the oldest: stays
+    assert editor.prompt() == "second"
+    qtbot.keyClick(field, Qt.Key.Key_Down, ctrl)
+    qtbot.keyClick(field, Qt.Key.Key_Down, ctrl)
+    assert editor.prompt() == "draft"
+
+
+def test_history_survives_a_restart(qtbot: QtBot, isolated_home: Path) -> None:
+    editor = _editor(qtbot)
+    for i in range(60):
+        editor.remember_prompt(f"prompt {i}")
+    editor.close()
+    del editor
+
+    fresh = _editor(qtbot)
+    history = fresh.history()
+    assert len(history) == 50
+    assert history[0] == "prompt 59"
+    assert history[-1] == "prompt 10"
+    assert (isolated_home / "config" / "ui-state.ini").exists()
