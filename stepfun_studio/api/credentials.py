@@ -1,0 +1,342 @@
+"""`KeyStore`: where the API key lives. The OS keyring, the environment, or this session's memory.
+
+- `STEPFUN_API_KEY`, when set, wins for the run and is reported as coming from the environment.
+- Otherwise the key is read from the OS keyring (the `keyring` package: Keychain, Credential
+  Manager, Secret Service), lazily on first use: importing and asking the keyring can take a
+  moment, and nothing about it is needed to paint the window.
+- When no keyring works (no backend at all, keyring's `fail`/`null` backends, an empty chainer,
+  a locked or refusing keyring, one that does not answer), the key is kept in memory for this
+  session only and the status says so and points to `STEPFUN_API_KEY`.
+- It never falls back to a file, and refuses keyring backends that are files in disguise
+  (`keyrings.alt`).
+
+Every key this store sees is registered with `core.redaction`, so logs and messages drop it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.redaction import redact, remember_secret
+from stepfun_studio.core.text import tr
+
+ENV_VARIABLE = "STEPFUN_API_KEY"
+SERVICE = "StepFun Studio"
+USERNAME = "api-key"
+DEFAULT_TIMEOUT_S = 10.0
+
+_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+
+class KeySource(StrEnum):
+    ENVIRONMENT = "environment"
+    KEYRING = "keyring"
+    SESSION = "session"
+
+
+class KeyringState(StrEnum):
+    UNKNOWN = "unknown"  # not asked yet: asking is lazy
+    AVAILABLE = "available"
+    NO_BACKEND = "no_backend"
+    LOCKED = "locked"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """How the keyring answered last time; `detail` is a short technical reason, secret-free."""
+
+    state: KeyringState
+    backend: str = ""
+    detail: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.state in (KeyringState.AVAILABLE, KeyringState.UNKNOWN)
+
+    def message(self) -> str:
+        """What to tell a person, or "" while the keyring works."""
+        session = tr(
+            "KeyStore",
+            "A key you enter is kept in memory for this session only. To use a key every "
+            "time without a keyring, set the STEPFUN_API_KEY environment variable.",
+        )
+        if self.state is KeyringState.NO_BACKEND:
+            head = tr(
+                "KeyStore", "No working system keyring was found, so the key cannot be saved."
+            )
+        elif self.state is KeyringState.LOCKED:
+            head = tr(
+                "KeyStore",
+                "The system keyring is locked or unlocking it was refused, so the key cannot "
+                "be saved.",
+            )
+        elif self.state is KeyringState.FAILED:
+            head = tr("KeyStore", "The system keyring refused to store the key.")
+        else:
+            return ""
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{head}{detail} {session}"
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """A key and where it came from. The value never shows in a repr."""
+
+    value: str = field(repr=False)
+    source: KeySource
+
+
+class _KeyringUnusableError(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def normalise_key(key: str) -> str:
+    """The key as sent: stripped; raises AppError(CONFIG) on anything that cannot be a key."""
+    key = key.strip()
+    if not key:
+        raise AppError(ErrorKind.CONFIG, tr("KeyStore", "The API key is empty."))
+    if any(c.isspace() for c in key) or not key.isascii() or not key.isprintable():
+        # A header value with spaces or control characters is not a key (and could smuggle a
+        # second header); refuse it rather than send it.
+        raise AppError(
+            ErrorKind.CONFIG,
+            tr("KeyStore", "An API key is one word of plain letters and digits, without spaces."),
+        )
+    return key
+
+
+def _backend_name(backend: object) -> str:
+    name = getattr(backend, "name", "")
+    return str(name) if name else type(backend).__name__
+
+
+def _usable_problem(backend: object) -> str | None:
+    """Why `backend` cannot keep a key, or None when it can."""
+    module = type(backend).__module__
+    if module == "keyring.backends.fail":
+        return tr("KeyStore", "no keyring backend is installed or reachable")
+    if module == "keyring.backends.null":
+        return tr("KeyStore", "the keyring is switched off")
+    if module.startswith("keyrings.alt"):
+        return tr("KeyStore", "the only keyring stores secrets in a file, which Studio never does")
+    if module == "keyring.backends.chainer":
+        chained = list(getattr(backend, "backends", []))
+        if not chained or all(_usable_problem(b) is not None for b in chained):
+            return tr("KeyStore", "no keyring backend is installed or reachable")
+    return None
+
+
+class KeyStore:
+    """The API key for this run: environment, then session memory, then the OS keyring.
+
+    `backend` is a keyring backend object to use instead of keyring's own choice (which honours
+    `PYTHON_KEYRING_BACKEND` and keyringrc); tests pass `keyring.backends.fail.Keyring()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        env: Mapping[str, str] | None = None,
+        backend: object | None = None,
+        service: str = SERVICE,
+        username: str = USERNAME,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        self._env = os.environ if env is None else env
+        self._backend_override = backend
+        self._service = service
+        self._username = username
+        self._timeout_s = timeout_s
+        self._lock = threading.Lock()
+        self._session_key: str | None = None
+        self._keyring_key: str | None = None
+        self._keyring_read = False
+        self._status = KeyringStatus(KeyringState.UNKNOWN)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def environment_key(self) -> str | None:
+        value = self._env.get(ENV_VARIABLE, "").strip()
+        if value:
+            remember_secret(value)
+        return value or None
+
+    def get_key(self) -> ApiKey | None:
+        """The key to use, asking the keyring on the first call only."""
+        env_key = self.environment_key()
+        if env_key:
+            return ApiKey(env_key, KeySource.ENVIRONMENT)
+        with self._lock:
+            if self._session_key:
+                return ApiKey(self._session_key, KeySource.SESSION)
+            if not self._keyring_read:
+                self._read_keyring()
+            if self._keyring_key:
+                return ApiKey(self._keyring_key, KeySource.KEYRING)
+        return None
+
+    def stored_key(self) -> ApiKey | None:
+        """The key this app keeps (keyring or session), ignoring the environment."""
+        with self._lock:
+            if self._session_key:
+                return ApiKey(self._session_key, KeySource.SESSION)
+            if not self._keyring_read:
+                self._read_keyring()
+            if self._keyring_key:
+                return ApiKey(self._keyring_key, KeySource.KEYRING)
+        return None
+
+    @property
+    def status(self) -> KeyringStatus:
+        """The keyring's last answer; UNKNOWN until something asked it."""
+        return self._status
+
+    def probe(self) -> KeyringStatus:
+        """Ask the keyring now (one read) unless it was asked already."""
+        with self._lock:
+            if not self._keyring_read:
+                self._read_keyring()
+        return self._status
+
+    def reload(self) -> None:
+        """Ask the keyring again next time (after the user unlocked it, for instance)."""
+        with self._lock:
+            self._keyring_read = False
+            self._keyring_key = None
+
+    def _read_keyring(self) -> None:
+        try:
+            value = self._call(lambda b: b.get_password(self._service, self._username))
+        except _KeyringUnusableError:
+            self._keyring_read = True
+            return
+        self._keyring_read = True
+        self._keyring_key = value if isinstance(value, str) and value else None
+        remember_secret(self._keyring_key)
+
+    # -- writing --------------------------------------------------------------------------
+
+    def set_key(self, key: str) -> KeySource:
+        """Keep `key`: in the keyring when it works, else in memory for this session.
+
+        Returns where it went; when that is SESSION, `status.message()` says why.
+        """
+        key = normalise_key(key)
+        remember_secret(key)
+        with self._lock:
+            try:
+                self._call(lambda b: b.set_password(self._service, self._username, key))
+            except _KeyringUnusableError:
+                self._session_key = key
+                self._keyring_read = True
+                _log.warning("API key kept for this session only: %s", self._status.detail)
+                return KeySource.SESSION
+            self._keyring_key = key
+            self._keyring_read = True
+            self._session_key = None
+        _log.info("API key saved to the keyring (%s)", self._status.backend)
+        return KeySource.KEYRING
+
+    def remove_key(self) -> None:
+        """Forget the key here and in the keyring. Raises AppError(KEYRING) if the keyring
+        holds it and refuses to let go."""
+        with self._lock:
+            self._session_key = None
+            self._keyring_key = None
+            self._keyring_read = True
+            try:
+                self._call(self._delete)
+            except _KeyringUnusableError as exc:
+                if self._status.state is KeyringState.NO_BACKEND:
+                    return  # nothing can be stored there, so nothing is left behind
+                raise AppError(
+                    ErrorKind.KEYRING,
+                    tr("KeyStore", "The key could not be removed from the system keyring.")
+                    + f" ({exc.detail})",
+                ) from None
+        _log.info("API key removed")
+
+    def _delete(self, backend: Any) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        # No key to remove is fine: the wanted end state already holds.
+        with contextlib.suppress(PasswordDeleteError):
+            backend.delete_password(self._service, self._username)
+
+    # -- talking to the keyring -----------------------------------------------------------
+
+    def _backend(self) -> Any:
+        if self._backend_override is not None:
+            return self._backend_override
+        import keyring
+
+        return keyring.get_keyring()
+
+    def _call(self, operation: Callable[[Any], _T]) -> _T:
+        """Run one keyring operation with a time limit, updating `status`.
+
+        A locked Secret Service may wait for an unlock prompt nobody can see; the time limit
+        turns that into a clear LOCKED state instead of a frozen app.
+        """
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                backend = self._backend()
+                outcome["backend"] = _backend_name(backend)
+                problem = _usable_problem(backend)
+                if problem is not None:
+                    outcome["problem"] = problem
+                    return
+                outcome["value"] = operation(backend)
+            except BaseException as exc:  # handed over to the calling thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=run, name="keyring", daemon=True)
+        worker.start()
+        worker.join(self._timeout_s)
+        backend = str(outcome.get("backend", ""))
+        if worker.is_alive():
+            self._fail(
+                KeyringState.LOCKED,
+                backend,
+                tr("KeyStore", "the keyring did not answer within {seconds:g} s").format(
+                    seconds=self._timeout_s
+                ),
+            )
+        if "problem" in outcome:
+            self._fail(KeyringState.NO_BACKEND, backend, str(outcome["problem"]))
+        if "error" in outcome:
+            state, detail = self._classify(outcome["error"])
+            self._fail(state, backend, detail)
+        self._status = KeyringStatus(KeyringState.AVAILABLE, backend)
+        return outcome.get("value")  # type: ignore[return-value]
+
+    def _classify(self, exc: BaseException) -> tuple[KeyringState, str]:
+        from keyring import errors
+
+        # The exception text comes from D-Bus or the OS; it has no business holding the key,
+        # but it is redacted all the same before anyone sees it.
+        detail = redact(f"{type(exc).__name__}: {exc}", (self._session_key, self._keyring_key))
+        if isinstance(exc, errors.NoKeyringError):
+            return KeyringState.NO_BACKEND, detail
+        if isinstance(exc, errors.KeyringLocked):
+            return KeyringState.LOCKED, detail
+        return KeyringState.FAILED, detail
+
+    def _fail(self, state: KeyringState, backend: str, detail: str) -> None:
+        self._status = KeyringStatus(state, backend, detail)
+        _log.warning("Keyring unusable (%s, %s): %s", state.value, backend or "?", detail)
+        raise _KeyringUnusableError(detail)
