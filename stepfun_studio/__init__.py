@@ -6,3 +6,24 @@ try:
     __version__ = version("stepfun-studio")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+source"
+
+
+def _make_none_immortal() -> None:
+    """Works around a crash of PySide6 6.12 on Python 3.11: keep this before any Qt import.
+
+    Its abi3 build returns None from every void call (setText, processEvents, ...) without taking
+    a new reference, which is harmless from Python 3.12 on, where None is immortal. On 3.11 each
+    such call drops one of None's few thousand references until the interpreter aborts with
+    "Fatal Python error: none_dealloc". Giving None 2**40 more references makes it immortal in
+    practice, as it is in 3.12.
+    """
+    import sys
+
+    if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
+        import ctypes
+
+        # ob_refcnt is the first field of every CPython object, at the object's address.
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_make_none_immortal()
