@@ -1,0 +1,288 @@
+"""`Library`: the user's images, as one object the job queue and the gallery talk to.
+
+Opening is cheap at any size: it connects, migrates if needed, and finishes whatever a crash
+interrupted (it reads only the `tmp` folders, never the whole library). A database that will not
+open is moved aside, never overwritten, and `recovery_notice` says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from stepfun_studio.core.metadata import (
+    A1111_KEYWORD,
+    JSON_KEYWORD,
+    a1111_parameters,
+    metadata_json,
+    parse_metadata_json,
+)
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.request import GenerationRequest, Mode, ResponseFormat
+from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.core.text import tr
+from stepfun_studio.library.base import NewImage
+from stepfun_studio.library.database import Database
+from stepfun_studio.library.jobs import JobStore
+from stepfun_studio.library.organise import Organising
+from stepfun_studio.library.pngchunks import is_png, with_text_chunks
+from stepfun_studio.library.records import ImageQuery, ImageRecord, ImageSummary
+from stepfun_studio.library.rows import SUMMARY_COLUMNS, record_from_row, summary_from_row
+from stepfun_studio.library.rows import tags_of as _tags_of
+from stepfun_studio.library.schema import NewerSchemaError, connect, migrate
+from stepfun_studio.library.search import order_clause, where_clause
+from stepfun_studio.library.storage_errors import storage_error_for, storage_errors
+from stepfun_studio.library.transfer import Transfers
+
+_BATCH = 500
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
+    connection = connect(path)
+    try:
+        # The first real read: a file that is not a database fails here, not later.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        migrate(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def move_aside(path: Path) -> Path:
+    """Renames the database (and its WAL files) to a free `.broken-<time>` name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+        counter += 1
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(target.with_name(target.name + suffix))
+    return target
+
+
+class Library(Organising, Transfers):
+    def __init__(self, paths: AppPaths, database: Database) -> None:
+        super().__init__(paths, database)
+        self.recovery_notice: str | None = None
+        self.jobs = JobStore(database, self._references)
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> Library:
+        """Opens (or creates) the library under `paths`; AppError(STORAGE) when it cannot."""
+        path = paths.database_path
+        with storage_errors(paths.library_dir):
+            paths.library_dir.mkdir(parents=True, exist_ok=True)
+        notice = None
+        try:
+            connection = _open_database(path)
+        except NewerSchemaError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            if not _is_corruption(exc):
+                error = storage_error_for(exc, path)
+                if error is None:
+                    raise
+                raise error from exc
+            with storage_errors(path):
+                aside = move_aside(path)
+                connection = _open_database(path)
+            notice = tr(
+                "Library",
+                "The library database could not be opened ({reason}). It was moved to {aside} "
+                "and a new, empty one was started. Your images are still in {images}: use "
+                "Rebuild Library to bring them back.",
+            ).format(reason=exc, aside=aside, images=paths.images_dir)
+        library = cls(paths, Database(path, connection))
+        library.recovery_notice = notice
+        with storage_errors(paths.library_dir):
+            library._images.create_folders()
+            library._references.create_folders()
+            library._thumbnails.create_folders()
+            library._images.recover(library._has_image_row)
+            library._references.recover(library._has_blob_row)
+            library._thumbnails.clean_leftovers()
+        return library
+
+    @classmethod
+    def rebuild_from_files(cls, paths: AppPaths) -> Library:
+        """A new database built from the stored files' metadata; the old one is moved aside.
+
+        Ratings, tags, notes and collections live only in the database and are not in the
+        files, so they do not come back; every generation parameter does.
+        """
+        path = paths.database_path
+        aside = None
+        if path.exists():
+            with storage_errors(path):
+                aside = move_aside(path)
+        library = cls.open(paths)
+        count = library._rebuild_rows()
+        library.recovery_notice = tr(
+            "Library", "The library was rebuilt from {count} image files."
+        ).format(count=count)
+        if aside is not None:
+            library.recovery_notice += " " + tr(
+                "Library", "The previous database was kept at {aside}."
+            ).format(aside=aside)
+        return library
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- ingest ---------------------------------------------------------------------------
+
+    def ingest_result(self, result: GenerationResult) -> int:
+        """Stores one finished image with its metadata and references; returns its id.
+
+        Blocking disk work: call it from a worker thread, never the GUI thread.
+        """
+        if result.finish_reason != "success":
+            raise ValueError(f"not a picture to keep: finish_reason={result.finish_reason!r}")
+        stored_at = self._now()
+        text = metadata_json(result, stored_at)
+        data = result.image_bytes
+        ext = "png"
+        if is_png(data):
+            data = with_text_chunks(
+                data,
+                {
+                    JSON_KEYWORD: text,
+                    A1111_KEYWORD: a1111_parameters(result.request, result.seed),
+                },
+            )
+        else:
+            # The API sends PNG; anything else is kept as sent, its parameters in the row.
+            ext = {"image/jpeg": "jpg", "image/webp": "webp"}.get(result.mime, "bin")
+        references = tuple(r for r in (result.request.source, result.request.style) if r)
+        image_id, _new = self._store(
+            NewImage(
+                data=data,
+                ext=ext,
+                origin="generated",
+                meta=parse_metadata_json(text),
+                width=result.width,
+                height=result.height,
+                created_at=stored_at,
+                references=references,
+            )
+        )
+        return image_id
+
+    # -- one image ------------------------------------------------------------------------
+
+    def get(self, image_id: int) -> ImageRecord | None:
+        with self._db.read() as connection:
+            row = connection.execute("SELECT * FROM images WHERE id = ?", (image_id,)).fetchone()
+            if row is None:
+                return None
+            return record_from_row(row, _tags_of(connection, image_id))
+
+    def _require(self, image_id: int) -> ImageRecord:
+        record = self.get(image_id)
+        if record is None:
+            raise KeyError(f"no image {image_id}")
+        return record
+
+    def request_for(self, image_id: int) -> GenerationRequest:
+        """The request that made `image_id`, reference slots filled from the store."""
+        record = self._require(image_id)
+        return GenerationRequest(
+            prompt=record.prompt,
+            model=record.model,
+            mode=Mode(record.mode),
+            size=record.size,
+            steps=record.steps,
+            cfg_scale=record.cfg_scale,
+            seed=record.seed,
+            n=record.n,
+            response_format=ResponseFormat(record.response_format),
+            negative_prompt=record.negative_prompt,
+            text_mode=record.text_mode,
+            source=self._reference_image(record.source_sha, record.source_name),
+            source_weight=record.source_weight,
+            style=self._reference_image(record.style_sha, record.style_name),
+            style_weight=record.style_weight,
+        )
+
+    def original_path(self, image_id: int) -> Path:
+        record = self._require(image_id)
+        return self._images.path_for(record.sha, record.ext)
+
+    def reference_path(self, sha: str) -> Path | None:
+        with self._db.read() as connection:
+            row = connection.execute("SELECT ext FROM blobs WHERE sha = ?", (sha,)).fetchone()
+        return None if row is None else self._references.path_for(sha, row[0])
+
+    def thumbnail_path(self, image_id: int, size: int = 256) -> Path:
+        """The thumbnail file, rebuilt first if it is missing."""
+        record = self._require(image_id)
+        path = self._thumbnails.path_for(record.sha, 512 if size > 256 else 256)
+        if not path.exists():
+            self.ensure_thumbnail(image_id)
+        return path
+
+    def ensure_thumbnail(self, image_id: int) -> bool:
+        """Makes the thumbnails of `image_id` if missing; False if the original is unreadable."""
+        record = self._require(image_id)
+        if all(self._thumbnails.path_for(record.sha, s).exists() for s in (256, 512)):
+            return True
+        try:
+            data = self._images.read(record.sha, record.ext)
+        except OSError:
+            return False
+        return self._make_thumbnail(record.sha, data)
+
+    # -- browsing -------------------------------------------------------------------------
+
+    def query_ids(self, query: ImageQuery, offset: int = 0, limit: int = 200) -> list[int]:
+        where, params = where_clause(query)
+        sql = (
+            f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)} "
+            "LIMIT ? OFFSET ?"
+        )
+        with self._db.read() as connection:
+            rows = connection.execute(sql, [*params, limit, offset]).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def count(self, query: ImageQuery) -> int:
+        where, params = where_clause(query)
+        with self._db.read() as connection:
+            row = connection.execute(f"SELECT count(*) FROM images WHERE {where}", params)
+            return int(row.fetchone()[0])
+
+    def summaries(self, ids: Iterable[int]) -> dict[int, ImageSummary]:
+        wanted = list(ids)
+        found: dict[int, ImageSummary] = {}
+        with self._db.read() as connection:
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                marks = ", ".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT {SUMMARY_COLUMNS} FROM images WHERE id IN ({marks})", chunk
+                ).fetchall()
+                for row in rows:
+                    found[int(row["id"])] = summary_from_row(row)
+        return found
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    return (
+        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        or "not a database" in text
+        or "malformed" in text
+    )

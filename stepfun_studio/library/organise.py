@@ -1,0 +1,213 @@
+"""Culling and organising: ratings, flags, trash, notes, tags and collections.
+
+All of it is rows only, except `empty_trash()`, the one place that removes files; it goes
+through the file store's markers so a crash halfway still ends with rows and files agreeing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from stepfun_studio.library.base import LibraryBase
+from stepfun_studio.library.records import CollectionInfo
+from stepfun_studio.library.rows import reindex
+from stepfun_studio.library.search import unindex_text
+from stepfun_studio.library.storage_errors import storage_errors
+
+
+def _ids(ids: Iterable[int]) -> list[int]:
+    return list(dict.fromkeys(int(i) for i in ids))
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(" ".join(tag.split()) for tag in tags if tag.strip()))
+
+
+class Organising(LibraryBase):
+    def _update_each(self, sql: str, ids: Iterable[int], *values: object) -> None:
+        rows = [(*values, image_id) for image_id in _ids(ids)]
+        with self._db.write() as connection:
+            connection.executemany(sql, rows)
+
+    # -- culling --------------------------------------------------------------------------
+
+    def set_rating(self, ids: Iterable[int], rating: int) -> None:
+        if not 0 <= rating <= 5:
+            raise ValueError(f"rating must be 0-5, not {rating}")
+        self._update_each("UPDATE images SET rating = ? WHERE id = ?", ids, rating)
+
+    def set_favourite(self, ids: Iterable[int], favourite: bool) -> None:
+        self._update_each("UPDATE images SET favourite = ? WHERE id = ?", ids, int(favourite))
+
+    def set_rejected(self, ids: Iterable[int], rejected: bool) -> None:
+        self._update_each("UPDATE images SET rejected = ? WHERE id = ?", ids, int(rejected))
+
+    # -- trash ----------------------------------------------------------------------------
+
+    def move_to_trash(self, ids: Iterable[int]) -> None:
+        self._update_each(
+            "UPDATE images SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL",
+            ids,
+            self._now(),
+        )
+
+    def restore(self, ids: Iterable[int]) -> None:
+        self._update_each("UPDATE images SET trashed_at = NULL WHERE id = ?", ids)
+
+    def empty_trash(self) -> int:
+        """Deletes every trashed image, its file and thumbnails; returns how many."""
+        with self._db.read() as connection:
+            doomed = connection.execute(
+                "SELECT id, sha, ext FROM images WHERE trashed_at IS NOT NULL"
+            ).fetchall()
+            blobs = _unreferenced_blobs(connection, [int(row["id"]) for row in doomed])
+        if not doomed:
+            return 0
+        files = [(str(row["sha"]), str(row["ext"])) for row in doomed]
+        with (
+            storage_errors(self.paths.library_dir),
+            self._images.pending(files, self._has_image_row),
+            self._references.pending(blobs, self._has_blob_row),
+        ):
+            with self._db.write() as connection:
+                for row in doomed:
+                    unindex_text(connection, int(row["id"]))
+                connection.executemany(
+                    "DELETE FROM images WHERE id = ?", [(row["id"],) for row in doomed]
+                )
+                # Re-check inside the transaction: a job may have been queued meanwhile.
+                marked = set(blobs)
+                blobs = [blob for blob in _unreferenced_blobs(connection, []) if blob in marked]
+                connection.executemany("DELETE FROM blobs WHERE sha = ?", [(s,) for s, _ in blobs])
+            for sha, ext in files:
+                self._images.remove(sha, ext)
+                self._thumbnails.remove(sha)
+            for sha, ext in blobs:
+                self._references.remove(sha, ext)
+        return len(doomed)
+
+    # -- notes and tags -------------------------------------------------------------------
+
+    def set_note(self, image_id: int, text: str) -> None:
+        with self._db.write() as connection:
+            connection.execute("UPDATE images SET note = ? WHERE id = ?", (text, image_id))
+            reindex(connection, image_id)
+
+    def _tag_ids(self, connection: sqlite3.Connection, tags: Sequence[str]) -> list[int]:
+        connection.executemany(
+            "INSERT OR IGNORE INTO tags (name) VALUES (?)", [(tag,) for tag in tags]
+        )
+        marks = ", ".join("?" * len(tags))
+        rows = connection.execute(f"SELECT id FROM tags WHERE name IN ({marks})", tags)
+        return [int(row[0]) for row in rows.fetchall()]
+
+    def add_tags(self, ids: Iterable[int], tags: Iterable[str]) -> None:
+        wanted, names = _ids(ids), _clean_tags(tags)
+        if not wanted or not names:
+            return
+        with self._db.write() as connection:
+            tag_ids = self._tag_ids(connection, names)
+            connection.executemany(
+                "INSERT OR IGNORE INTO image_tags (tag_id, image_id) VALUES (?, ?)",
+                [(tag_id, image_id) for tag_id in tag_ids for image_id in wanted],
+            )
+            for image_id in wanted:
+                reindex(connection, image_id)
+
+    def remove_tags(self, ids: Iterable[int], tags: Iterable[str]) -> None:
+        wanted, names = _ids(ids), _clean_tags(tags)
+        if not wanted or not names:
+            return
+        with self._db.write() as connection:
+            marks = ", ".join("?" * len(names))
+            tag_ids = [
+                int(row[0])
+                for row in connection.execute(
+                    f"SELECT id FROM tags WHERE name IN ({marks})", names
+                ).fetchall()
+            ]
+            connection.executemany(
+                "DELETE FROM image_tags WHERE tag_id = ? AND image_id = ?",
+                [(tag_id, image_id) for tag_id in tag_ids for image_id in wanted],
+            )
+            for image_id in wanted:
+                reindex(connection, image_id)
+            # A tag nobody uses any more would clutter the tag list forever.
+            connection.execute(
+                "DELETE FROM tags WHERE id NOT IN (SELECT DISTINCT tag_id FROM image_tags)"
+            )
+
+    def list_tags(self) -> list[tuple[str, int]]:
+        """(tag, number of live images) for every tag, by name."""
+        with self._db.read() as connection:
+            rows = connection.execute(
+                "SELECT tags.name, count(images.id) FROM tags "
+                "LEFT JOIN image_tags ON image_tags.tag_id = tags.id "
+                "LEFT JOIN images ON images.id = image_tags.image_id "
+                "AND images.trashed_at IS NULL GROUP BY tags.id ORDER BY tags.name"
+            ).fetchall()
+        return [(str(row[0]), int(row[1])) for row in rows]
+
+    # -- collections ----------------------------------------------------------------------
+
+    def create_collection(self, name: str) -> int:
+        with self._db.write() as connection:
+            cursor = connection.execute(
+                "INSERT INTO collections (name, created_at) VALUES (?, ?)",
+                (name.strip(), self._now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def rename_collection(self, collection_id: int, name: str) -> None:
+        with self._db.write() as connection:
+            connection.execute(
+                "UPDATE collections SET name = ? WHERE id = ?", (name.strip(), collection_id)
+            )
+
+    def delete_collection(self, collection_id: int) -> None:
+        """Deletes the collection only; its images stay in the library."""
+        with self._db.write() as connection:
+            connection.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
+
+    def list_collections(self) -> list[CollectionInfo]:
+        with self._db.read() as connection:
+            rows = connection.execute(
+                "SELECT collections.id, collections.name, count(images.id) FROM collections "
+                "LEFT JOIN collection_items ON collection_items.collection_id = collections.id "
+                "LEFT JOIN images ON images.id = collection_items.image_id "
+                "AND images.trashed_at IS NULL "
+                "GROUP BY collections.id ORDER BY collections.name COLLATE NOCASE"
+            ).fetchall()
+        return [CollectionInfo(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def add_to_collection(self, ids: Iterable[int], collection_id: int) -> None:
+        now = self._now()
+        with self._db.write() as connection:
+            connection.executemany(
+                "INSERT OR IGNORE INTO collection_items (collection_id, image_id, added_at) "
+                "VALUES (?, ?, ?)",
+                [(collection_id, image_id, now) for image_id in _ids(ids)],
+            )
+
+    def remove_from_collection(self, ids: Iterable[int], collection_id: int) -> None:
+        with self._db.write() as connection:
+            connection.executemany(
+                "DELETE FROM collection_items WHERE collection_id = ? AND image_id = ?",
+                [(collection_id, image_id) for image_id in _ids(ids)],
+            )
+
+
+def _unreferenced_blobs(
+    connection: sqlite3.Connection, leaving: list[int]
+) -> list[tuple[str, str]]:
+    """Reference files no image (other than those `leaving`) and no job uses any more."""
+    leaving_set = ",".join(str(i) for i in leaving) or "NULL"
+    rows = connection.execute(
+        "SELECT sha, ext FROM blobs WHERE "
+        f"NOT EXISTS (SELECT 1 FROM images WHERE images.id NOT IN ({leaving_set}) AND "
+        "(images.source_sha = blobs.sha OR images.style_sha = blobs.sha)) AND "
+        "NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.source_sha = blobs.sha "
+        "OR jobs.style_sha = blobs.sha)"
+    ).fetchall()
+    return [(str(row[0]), str(row[1])) for row in rows]

@@ -1,0 +1,128 @@
+"""The library's value types: what a query asks and what the library answers.
+
+Frozen dataclasses, safe to hand from a worker thread to the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Sort = Literal["newest", "oldest", "rating"]
+Origin = Literal["generated", "imported"]
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    """Every column of one image, plus its tags."""
+
+    id: int
+    sha: str
+    ext: str
+    origin: Origin
+    model: str
+    mode: str
+    prompt: str
+    negative_prompt: str
+    size: str
+    steps: int
+    cfg_scale: float
+    seed: int
+    returned_seed: int | None
+    response_format: str
+    text_mode: bool
+    n: int
+    source_sha: str | None
+    source_name: str
+    source_weight: float
+    style_sha: str | None
+    style_name: str
+    style_weight: float
+    finish_reason: str | None
+    trace_id: str | None
+    elapsed_s: float | None
+    created_at: float
+    width: int
+    height: int
+    rating: int
+    favourite: bool
+    rejected: bool
+    trashed_at: float | None
+    note: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImageSummary:
+    """The small columns a grid cell needs."""
+
+    id: int
+    width: int
+    height: int
+    rating: int
+    favourite: bool
+    rejected: bool
+    has_source: bool
+    has_style: bool
+    prompt: str
+    model: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class ImageQuery:
+    """Filters and sort for paging through the library; the defaults show everything live.
+
+    `text` is split on whitespace and every word must occur (as a substring) in the prompt,
+    tags or note. `trash=True` shows only trashed images, False only the others.
+    """
+
+    text: str = ""
+    favourites_only: bool = False
+    min_rating: int = 0
+    hide_rejected: bool = False
+    collection_id: int | None = None
+    tag: str | None = None
+    model: str | None = None
+    size: str | None = None
+    created_from: float | None = None
+    created_to: float | None = None
+    sort: Sort = "newest"
+    trash: bool = False
+
+
+@dataclass(frozen=True)
+class CollectionInfo:
+    id: int
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What `import_files` did: new ids, files that were already there, and failures."""
+
+    imported: tuple[int, ...] = ()
+    duplicates: tuple[int, ...] = ()
+    failures: tuple[ImportFailure, ...] = ()
+    with_parameters: int = 0
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What Check Library found; nothing is deleted on its own."""
+
+    missing_files: tuple[int, ...] = ()
+    missing_references: tuple[str, ...] = ()
+    files_without_row: tuple[Path, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing_files or self.missing_references or self.files_without_row)

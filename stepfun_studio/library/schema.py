@@ -1,0 +1,183 @@
+"""The library's SQLite schema, its migrations, and how a connection is opened.
+
+The schema version lives in `PRAGMA user_version`. Each migration takes the database from
+version N-1 to N; all pending ones run in one transaction, so an interrupted upgrade leaves the
+old schema whole. A database from a newer app is refused rather than half-understood.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.text import tr
+
+# Milliseconds a writer waits for another thread's transaction before giving up with "locked".
+BUSY_TIMEOUT_MS = 10_000
+
+_V1 = """
+CREATE TABLE blobs (
+    sha TEXT PRIMARY KEY,
+    ext TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE images (
+    id INTEGER PRIMARY KEY,
+    sha TEXT NOT NULL UNIQUE,
+    ext TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('generated', 'imported')),
+    model TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    negative_prompt TEXT NOT NULL DEFAULT '',
+    size TEXT NOT NULL,
+    steps INTEGER NOT NULL,
+    cfg_scale REAL NOT NULL,
+    seed INTEGER NOT NULL,
+    returned_seed INTEGER,
+    response_format TEXT NOT NULL,
+    text_mode INTEGER NOT NULL DEFAULT 0,
+    n INTEGER NOT NULL DEFAULT 1,
+    source_sha TEXT REFERENCES blobs (sha),
+    source_name TEXT NOT NULL DEFAULT '',
+    source_weight REAL NOT NULL,
+    style_sha TEXT REFERENCES blobs (sha),
+    style_name TEXT NOT NULL DEFAULT '',
+    style_weight REAL NOT NULL,
+    finish_reason TEXT,
+    trace_id TEXT,
+    elapsed_s REAL,
+    created_at REAL NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),
+    favourite INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    trashed_at REAL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX images_created ON images (created_at, id);
+CREATE INDEX images_rating ON images (rating, created_at, id);
+CREATE INDEX images_model ON images (model, created_at);
+CREATE INDEX images_size ON images (size, created_at);
+CREATE INDEX images_trashed ON images (trashed_at) WHERE trashed_at IS NOT NULL;
+CREATE INDEX images_favourite ON images (created_at) WHERE favourite = 1;
+CREATE INDEX images_source ON images (source_sha) WHERE source_sha IS NOT NULL;
+CREATE INDEX images_style ON images (style_sha) WHERE style_sha IS NOT NULL;
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE image_tags (
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    image_id INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,
+    PRIMARY KEY (tag_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX image_tags_image ON image_tags (image_id);
+
+CREATE TABLE collections (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE collection_items (
+    collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+    image_id INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,
+    added_at REAL NOT NULL,
+    PRIMARY KEY (collection_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX collection_items_image ON collection_items (image_id);
+
+-- The text that search sees (prompt, tags, note), kept here so the FTS tables can be told
+-- exactly what to forget when it changes.
+CREATE TABLE search_text (
+    image_id INTEGER PRIMARY KEY REFERENCES images (id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+-- Substrings of 3+ characters: trigram phrases.
+CREATE VIRTUAL TABLE search_trigram USING fts5 (
+    text, content = 'search_text', content_rowid = 'image_id', tokenize = 'trigram'
+);
+-- Substrings of 1-2 characters (Chinese 猫, 樱花): every unigram and bigram as a token,
+-- contentless and without positions, so it is little more than a compressed rowid list.
+CREATE VIRTUAL TABLE search_grams USING fts5 (grams, content = '', detail = none);
+
+CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY,
+    request_json TEXT NOT NULL,
+    source_sha TEXT REFERENCES blobs (sha),
+    style_sha TEXT REFERENCES blobs (sha),
+    state TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    error_kind TEXT,
+    error_message TEXT,
+    image_id INTEGER REFERENCES images (id) ON DELETE SET NULL
+);
+CREATE INDEX jobs_state ON jobs (state, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchemaError(AppError):
+    def __init__(self, found: int, path: Path) -> None:
+        super().__init__(
+            ErrorKind.STORAGE,
+            tr(
+                "Library",
+                "The library at {path} was made by a newer version of StepFun Studio (schema "
+                "{found}, this version knows {known}). Update the app to open it; the library "
+                "was left untouched.",
+            ).format(path=path, found=found, known=SCHEMA_VERSION),
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with our settings; autocommit mode, transactions are explicit."""
+    connection = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file.
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA temp_store = MEMORY")
+    connection.execute("PRAGMA cache_size = -16000")
+    return connection
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Brings the schema up to date in one transaction, or refuses a newer one."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version, path)
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another process may have migrated meanwhile.
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Splits a migration into statements; executescript() would commit our transaction."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]

@@ -1,0 +1,202 @@
+"""Files in and out: import, export, Check Library, and rebuilding the database from files.
+
+Imported files are stored byte for byte (so importing the same file twice, or an export of ours,
+finds the image already there). Export copies the stored file, so the metadata goes with it.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from PIL import Image
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.metadata import ReferenceInfo
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.core.text import tr
+from stepfun_studio.library.base import LibraryBase, NewImage
+from stepfun_studio.library.reading import (
+    IMPORT_SUFFIXES,
+    metadata_of,
+    picture_facts,
+    plain_metadata,
+)
+from stepfun_studio.library.records import CheckReport, ImportFailure, ImportReport
+from stepfun_studio.library.rows import image_id_for_sha, insert_blob, insert_image
+from stepfun_studio.library.storage_errors import storage_errors
+
+_CONTEXT = "Library"
+REBUILD_BATCH = 500
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for inner in sorted(path.rglob("*")):
+                if inner.is_file() and inner.suffix.lower() in IMPORT_SUFFIXES:
+                    yield inner
+        else:
+            yield path
+
+
+class Transfers(LibraryBase):
+    def import_files(self, paths: Iterable[Path]) -> ImportReport:
+        """Imports pictures and folders of pictures; one bad file never stops the rest."""
+        imported: list[int] = []
+        duplicates: list[int] = []
+        failures: list[ImportFailure] = []
+        with_parameters = 0
+        for path in _expand(paths):
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                failures.append(
+                    ImportFailure(
+                        path,
+                        tr(_CONTEXT, "cannot be read: {reason}").format(reason=exc.strerror or exc),
+                    )
+                )
+                continue
+            try:
+                facts = picture_facts(data)
+            except (OSError, ValueError, Image.DecompressionBombError):
+                failures.append(
+                    ImportFailure(path, tr(_CONTEXT, "not a PNG, JPEG or WebP picture"))
+                )
+                continue
+            meta = facts.meta or plain_metadata(facts.width, facts.height)
+            created_at = (meta.stored_at if facts.ours else None) or self._now()
+            try:
+                image_id, new = self._store(
+                    NewImage(
+                        data=data,
+                        ext=facts.ext,
+                        origin="generated" if facts.ours and meta.finish_reason else "imported",
+                        meta=meta,
+                        width=facts.width,
+                        height=facts.height,
+                        created_at=created_at,
+                    )
+                )
+            except AppError as exc:
+                failures.append(ImportFailure(path, exc.message))
+                continue
+            if new:
+                imported.append(image_id)
+                with_parameters += facts.meta is not None
+            else:
+                duplicates.append(image_id)
+        return ImportReport(tuple(imported), tuple(duplicates), tuple(failures), with_parameters)
+
+    def export(self, ids: Iterable[int], folder: Path) -> list[Path]:
+        """Copies the originals (metadata included) into `folder`; never overwrites a file."""
+        written: list[Path] = []
+        with storage_errors(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            for image_id in ids:
+                with self._db.read() as connection:
+                    row = connection.execute(
+                        "SELECT sha, ext FROM images WHERE id = ?", (image_id,)
+                    ).fetchone()
+                if row is None:
+                    continue
+                target = folder / f"stepfun-{image_id}-{row['sha'][:8]}.{row['ext']}"
+                counter = 1
+                while target.exists():
+                    target = folder / f"stepfun-{image_id}-{row['sha'][:8]}-{counter}.{row['ext']}"
+                    counter += 1
+                shutil.copyfile(self._images.path_for(row["sha"], row["ext"]), target)
+                written.append(target)
+        return written
+
+    def check(self) -> CheckReport:
+        """Rows whose file is gone and files with no row; reports only, deletes nothing."""
+        with self._db.read() as connection:
+            images = connection.execute("SELECT id, sha, ext FROM images ORDER BY id").fetchall()
+            blobs = connection.execute("SELECT sha, ext FROM blobs ORDER BY sha").fetchall()
+        missing = tuple(
+            int(row["id"])
+            for row in images
+            if not self._images.path_for(row["sha"], row["ext"]).exists()
+        )
+        missing_refs = tuple(
+            str(row["sha"])
+            for row in blobs
+            if not self._references.path_for(row["sha"], row["ext"]).exists()
+        )
+        known_images = {str(row["sha"]) for row in images}
+        known_blobs = {str(row["sha"]) for row in blobs}
+        strays = [path for sha, _e, path in self._images.all_files() if sha not in known_images]
+        strays += [path for sha, _e, path in self._references.all_files() if sha not in known_blobs]
+        return CheckReport(missing, missing_refs, tuple(strays))
+
+    def read_parameters(self, source: Path | bytes) -> GenerationRequest | None:
+        """Like `read_png_parameters`, with reference slots filled when the store has them."""
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                meta, _ours = metadata_of(data, image)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None
+        if meta is None:
+            return None
+        return meta.request(lambda info: self._reference_image(info.sha256, info.name))
+
+    def _rebuild_rows(self) -> int:
+        """Fills an empty database from the stored files; returns the number of images."""
+        with self._db.write() as connection:
+            for sha, ext, path in self._references.all_files():
+                try:
+                    with Image.open(path) as image:
+                        width, height = image.size
+                        mime = Image.MIME.get(image.format or "", "image/png")
+                except (OSError, ValueError):
+                    continue
+                insert_blob(connection, ReferenceInfo(sha, mime, width, height), ext)
+        count = 0
+        batch: list[tuple[str, str, Path]] = []
+        for entry in self._images.all_files():
+            batch.append(entry)
+            if len(batch) >= REBUILD_BATCH:
+                count += self._rebuild_batch(batch)
+                batch = []
+        return count + self._rebuild_batch(batch)
+
+    def _rebuild_batch(self, batch: list[tuple[str, str, Path]]) -> int:
+        count = 0
+        with self._db.write() as connection:
+            for sha, ext, path in batch:
+                try:
+                    data = path.read_bytes()
+                    facts = picture_facts(data)
+                except (OSError, ValueError, Image.DecompressionBombError):
+                    continue  # Check Library lists it as a file without a row
+                if image_id_for_sha(connection, sha) is not None:
+                    continue
+                meta = facts.meta or plain_metadata(facts.width, facts.height)
+                if meta.source and meta.source.name:
+                    connection.execute(
+                        "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
+                        (meta.source.name, meta.source.sha256),
+                    )
+                if meta.style and meta.style.name:
+                    connection.execute(
+                        "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
+                        (meta.style.name, meta.style.sha256),
+                    )
+                insert_image(
+                    connection,
+                    sha=sha,
+                    ext=ext,
+                    origin="generated" if facts.ours and meta.finish_reason else "imported",
+                    meta=meta,
+                    created_at=(meta.stored_at if facts.ours else None) or path.stat().st_mtime,
+                    width=facts.width,
+                    height=facts.height,
+                )
+                count += 1
+        return count
