@@ -279,7 +279,9 @@ class PromptEditor(QWidget):
         over = count > limit
         label.setProperty("overLimit", over)
         label.setStyleSheet(
-            f"color: {OVER_LIMIT_COLOR}; font-weight: 600;" if over else "color: palette(mid);"
+            f"color: {OVER_LIMIT_COLOR}; font-weight: 600;"
+            if over
+            else "color: palette(placeholder-text);"
         )
         label.setToolTip(
             self.tr("{over} characters over the limit of {limit}").format(

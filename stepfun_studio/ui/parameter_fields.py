@@ -1,0 +1,183 @@
+"""Small building blocks of the parameter dock: size icons, field messages, a collapsible section.
+
+Kept apart from `parameter_dock` so the dock reads as a layout of fields and the rules between
+them, not as painting and styling code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stepfun_studio.core.presets import Shape, size_shape
+from stepfun_studio.core.request import parse_size
+from stepfun_studio.core.text import tr
+
+ERROR_COLOR = "#d93025"
+ICON_SIZE = QSize(18, 18)
+
+# Marks a field the model cannot take; the property is set by `set_invalid`. Only the border
+# changes, so an invalid field keeps its size and the form does not jump while the user types.
+INVALID_STYLE = f"""
+QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"] {{
+    border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 1px 4px;
+}}
+QFrame#sourceSlot[invalid="true"], QFrame#styleSlot[invalid="true"] {{
+    border: 1px solid {ERROR_COLOR}; border-radius: 4px;
+}}
+QLabel[role="fieldError"] {{ color: {ERROR_COLOR}; }}
+QLabel[role="hint"] {{ color: palette(placeholder-text); }}
+QLabel[role="section"] {{ font-weight: 600; padding-top: 6px; }}
+"""
+
+
+def size_icon(size: str, color: QColor | None = None) -> QIcon:
+    """A small outline of the picture's shape, so square, landscape and portrait read at once."""
+    width, height = parse_size(size)
+    pixmap = QPixmap(ICON_SIZE * 2)  # drawn at 2x so it stays sharp on high-DPI screens
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    box = 14.0
+    scale = box / max(width, height)
+    w, h = width * scale, height * scale
+    rect = QRectF((ICON_SIZE.width() - w) / 2, (ICON_SIZE.height() - h) / 2, w, h)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color or QColor("#8a8f98"))
+    pen.setWidthF(1.5)
+    painter.setPen(pen)
+    fill = QColor(pen.color())
+    fill.setAlpha(50)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect.adjusted(0.75, 0.75, -0.75, -0.75), 1.5, 1.5)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def dice_icon(color: QColor) -> QIcon:
+    """A die showing five, drawn rather than an emoji, which many systems lack a font for."""
+    pixmap = QPixmap(ICON_SIZE * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color)
+    pen.setWidthF(1.3)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(2.5, 2.5, 13, 13), 3, 3)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    for x, y in ((6, 6), (12, 6), (9, 9), (6, 12), (12, 12)):
+        painter.drawEllipse(QRectF(x - 1.2, y - 1.2, 2.4, 2.4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def shape_word(size: str) -> str:
+    return {
+        Shape.SQUARE: tr("ParameterDock", "Square"),
+        Shape.LANDSCAPE: tr("ParameterDock", "Landscape"),
+        Shape.PORTRAIT: tr("ParameterDock", "Portrait"),
+    }[size_shape(size)]
+
+
+def size_label(size: str) -> str:
+    width, height = parse_size(size)
+    return f"{width} × {height}  ·  {shape_word(size)}"
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Sets the `invalid` property the stylesheet reacts to; re-polishes so it shows."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def hint_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+def error_label(object_name: str) -> QLabel:
+    """The line under a field that says what is wrong with it; hidden while nothing is."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setProperty("role", "fieldError")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    label.hide()
+    return label
+
+
+def section_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "section")
+    return label
+
+
+class CollapsibleSection(QWidget):
+    """A header with a disclosure arrow and a body that opens and closes under it."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, title: str, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._button = QToolButton()
+        self._button.setText(title)
+        self._button.setCheckable(True)
+        self._button.setAutoRaise(True)
+        self._button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._button.setArrowType(Qt.ArrowType.RightArrow)
+        self._button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._button.setStyleSheet("QToolButton { font-weight: 600; border: none; }")
+        self._button.toggled.connect(self._on_toggled)
+        self._body = body
+        self._body.hide()
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self._button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(line)
+        layout.addLayout(header)
+        layout.addWidget(self._body)
+
+    def toggle_button(self) -> QToolButton:
+        return self._button
+
+    def is_open(self) -> bool:
+        return self._button.isChecked()
+
+    def set_open(self, is_open: bool) -> None:
+        self._button.setChecked(is_open)
+
+    def _on_toggled(self, is_open: bool) -> None:
+        self._button.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
+        self._body.setVisible(is_open)
+        self.toggled.emit(is_open)
