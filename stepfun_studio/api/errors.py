@@ -1,0 +1,297 @@
+"""Turns every failure on the wire into an `AppError` a person can act on.
+
+The SDK raises one exception class per HTTP status, plus connection and timeout errors; a
+response can also be well-formed HTTP and still useless (a filtered image, bytes that are not a
+picture). Each case becomes one `AppError` with: a message saying what to do, the status, the
+server's own words (`error.message` of the envelope), the `X-Trace-Id` for support, and
+`retry_safe`, which is True only when sending again cannot pay twice for one picture.
+
+The API key never appears here: server messages and exception texts are passed through
+`core.redaction.redact` before they are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.redaction import redact
+from stepfun_studio.core.text import tr
+
+TRACE_HEADER = "x-trace-id"
+
+
+def trace_id_of(headers: Mapping[str, str] | Any) -> str | None:
+    """The `X-Trace-Id` header, case-insensitively, or None."""
+    try:
+        value = headers.get(TRACE_HEADER) or headers.get("X-Trace-Id")
+    except AttributeError:
+        return None
+    return str(value) if value else None
+
+
+def server_message_of(body: object) -> str | None:
+    """`message` of the error envelope; the SDK already unwrapped `{"error": …}` into `body`."""
+    if isinstance(body, Mapping):
+        inner = body.get("error", body)
+        if isinstance(inner, Mapping) and inner.get("message"):
+            return redact(str(inner["message"]))
+    if isinstance(body, str) and body.strip():
+        return redact(body.strip()[:500])
+    return None
+
+
+def retry_after_of(headers: Mapping[str, str] | Any) -> float | None:
+    """Seconds from `Retry-After` (or `retry-after-ms`); None when absent or unreadable."""
+    try:
+        millis = headers.get("retry-after-ms")
+        if millis:
+            return max(0.0, float(millis) / 1000.0)
+        seconds = headers.get("retry-after")
+        if seconds:
+            return max(0.0, float(seconds))
+    except (AttributeError, ValueError):
+        return None
+    return None
+
+
+def _status_message(status: int) -> tuple[ErrorKind, str, bool]:
+    """Kind, message and retry-safety for an HTTP status the server answered with."""
+    if status == 400:
+        return (
+            ErrorKind.BAD_REQUEST,
+            tr("ApiError", "The server refused a parameter. Change it and try again."),
+            True,
+        )
+    if status in (401, 403):
+        return (
+            ErrorKind.AUTH,
+            tr(
+                "ApiError",
+                "The API key was not accepted. Check the key in Settings, and that the region "
+                "matches it (a key from api.stepfun.com does not work on api.stepfun.ai).",
+            ),
+            True,
+        )
+    if status == 402:
+        return (
+            ErrorKind.BALANCE,
+            tr("ApiError", "Your StepFun balance is used up. Top it up on the StepFun platform."),
+            True,
+        )
+    if status == 404:
+        return (
+            ErrorKind.NOT_FOUND,
+            tr("ApiError", "The server does not know this address. Check the server address."),
+            True,
+        )
+    if status == 429:
+        return (
+            ErrorKind.RATE_LIMIT,
+            tr(
+                "ApiError",
+                "Too many requests for your account tier. Wait a moment, or lower the number "
+                "of images at once.",
+            ),
+            True,
+        )
+    if status == 451:
+        return (
+            ErrorKind.MODERATION,
+            tr(
+                "ApiError",
+                "The prompt or the picture was blocked by moderation. Change the prompt.",
+            ),
+            True,
+        )
+    if status >= 500:
+        return (
+            ErrorKind.SERVER,
+            tr(
+                "ApiError",
+                "StepFun's server had trouble (HTTP {status}). Try again later; this image may "
+                "already have been billed.",
+            ).format(status=status),
+            False,
+        )
+    return (
+        ErrorKind.BAD_RESPONSE,
+        tr("ApiError", "The server answered with an unexpected HTTP status {status}.").format(
+            status=status
+        ),
+        False,
+    )
+
+
+def from_status(
+    status: int,
+    body: object,
+    *,
+    trace_id: str | None,
+    retry_after: float | None = None,
+) -> AppError:
+    kind, message, retry_safe = _status_message(status)
+    return AppError(
+        kind,
+        message,
+        status=status,
+        server_message=server_message_of(body),
+        trace_id=trace_id,
+        retry_safe=retry_safe,
+        retry_after=retry_after,
+    )
+
+
+def from_sdk_exception(exc: BaseException) -> AppError:
+    """Maps an openai SDK exception (or a transport error under it) to an `AppError`."""
+    import openai
+
+    if isinstance(exc, openai.APIStatusError):
+        headers = exc.response.headers
+        return from_status(
+            exc.status_code,
+            exc.body,
+            trace_id=trace_id_of(headers),
+            retry_after=retry_after_of(headers),
+        )
+    if isinstance(exc, openai.APITimeoutError):
+        # A timeout while connecting never reached the server; any later one may have.
+        connect = _cause_name(exc).startswith("Connect")
+        return AppError(
+            ErrorKind.TIMEOUT,
+            tr(
+                "ApiError",
+                "The server took too long to answer. Check your connection and try again; "
+                "if the request reached the server, the image may have been billed.",
+            )
+            if not connect
+            else tr("ApiError", "Could not reach the server in time. Check your connection."),
+            retry_safe=connect,
+        )
+    if isinstance(exc, openai.APIConnectionError):
+        return from_transport_failure(exc)
+    if isinstance(exc, openai.APIResponseValidationError):
+        return bad_response(str(exc), trace_id=trace_id_of(exc.response.headers))
+    return AppError(
+        ErrorKind.BAD_RESPONSE,
+        tr("ApiError", "Something unexpected went wrong talking to the server: {error}").format(
+            error=redact(type(exc).__name__)
+        ),
+        server_message=redact(str(exc))[:500] or None,
+    )
+
+
+def _cause_name(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    return type(cause).__name__ if cause is not None else ""
+
+
+def from_transport_failure(exc: BaseException) -> AppError:
+    """A connection that failed: never opened (safe to resend), or broken mid-answer (not)."""
+    cause = exc.__cause__ or exc.__context__
+    cause_name = type(cause).__name__ if cause is not None else ""
+    detail = redact(str(cause or exc))[:300] or None
+    if cause_name == "ConnectError":
+        return AppError(
+            ErrorKind.NETWORK,
+            tr(
+                "ApiError",
+                "Could not connect to the server. Check your internet connection and the "
+                "server address.",
+            ),
+            server_message=detail,
+            retry_safe=True,
+        )
+    # httpx2 says "peer closed connection without sending complete message body" for a cut-off
+    # answer, and "Server disconnected without sending a response" for none at all.
+    if cause_name == "RemoteProtocolError" and "message body" in str(cause):
+        return AppError(
+            ErrorKind.BAD_RESPONSE,
+            tr(
+                "ApiError",
+                "The server's answer was cut off. Try again; the image may have been billed.",
+            ),
+            server_message=detail,
+        )
+    return AppError(
+        ErrorKind.NETWORK,
+        tr(
+            "ApiError",
+            "The connection broke before the answer arrived. Check your connection and try "
+            "again; the image may have been billed.",
+        ),
+        server_message=detail,
+    )
+
+
+def bad_response(detail: str, *, trace_id: str | None = None) -> AppError:
+    """A 200 answer that cannot be used (not JSON, no image, wrong shape)."""
+    return AppError(
+        ErrorKind.BAD_RESPONSE,
+        tr(
+            "ApiError",
+            "The server's answer could not be read. Try again; if it keeps happening, send the "
+            "trace id to StepFun support.",
+        ),
+        server_message=redact(detail)[:500],
+        trace_id=trace_id,
+    )
+
+
+def bad_image(detail: str, *, trace_id: str | None = None) -> AppError:
+    """The answer carried bytes that are not the picture that was asked for."""
+    return AppError(
+        ErrorKind.BAD_IMAGE,
+        tr(
+            "ApiError",
+            "The server sent something that is not a usable picture. Try again; if it keeps "
+            "happening, send the trace id to StepFun support.",
+        ),
+        server_message=redact(detail)[:500],
+        trace_id=trace_id,
+    )
+
+
+def moderation_blocked(*, trace_id: str | None) -> AppError:
+    """`finish_reason: content_filtered`: a blank is not a result."""
+    return AppError(
+        ErrorKind.MODERATION,
+        tr(
+            "ApiError",
+            "The picture was blocked by moderation. Change the prompt and try again.",
+        ),
+        server_message="finish_reason: content_filtered",
+        trace_id=trace_id,
+        retry_safe=True,
+    )
+
+
+def expired_link(status: int, *, trace_id: str | None = None) -> AppError:
+    return AppError(
+        ErrorKind.EXPIRED_LINK,
+        tr(
+            "ApiError",
+            "The picture's download link had already expired. Generate it again.",
+        ),
+        status=status,
+        server_message=tr("ApiError", "The download link answered HTTP {status}.").format(
+            status=status
+        ),
+        trace_id=trace_id,
+    )
+
+
+def download_failed(detail: str, *, timeout: bool = False) -> AppError:
+    return AppError(
+        ErrorKind.TIMEOUT if timeout else ErrorKind.NETWORK,
+        tr(
+            "ApiError",
+            "The finished picture could not be downloaded. Check your connection and try again.",
+        ),
+        server_message=redact(detail)[:300] or None,
+    )
+
+
+def config_error(message: str) -> AppError:
+    return AppError(ErrorKind.CONFIG, message, retry_safe=True)
