@@ -1,0 +1,445 @@
+"""The detail view: one library image large, beside its source, with every fact and action.
+
+The picture is fitted or at any zoom (`ZoomableImageView`); a redraw or edit shows its source
+image beside it. Every parameter, the returned seed, model, time taken and trace id are listed as
+selectable text. The actions that concern other parts of the window (reuse parameters, reuse the
+seed, use as source or style) are signals for the main window to connect; the ones that concern
+only this image (copy, save as, show in folder, move to trash) are done here.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
+from stepfun_studio.library.records import ImageRecord
+from stepfun_studio.ui.zoomable_image_view import ZoomableImageView
+
+
+class DetailLibrary(Protocol):
+    """The part of `library.Library` the detail view uses."""
+
+    def get(self, image_id: int) -> ImageRecord | None: ...
+    def request_for(self, image_id: int) -> GenerationRequest: ...
+    def original_path(self, image_id: int) -> Path: ...
+    def move_to_trash(self, ids: Iterable[int]) -> Any: ...
+
+
+_MIME_BY_EXT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
+
+
+class DetailView(QWidget):
+    """The selected image, its source, its parameters and what can be done with it."""
+
+    reuse_parameters_requested = Signal(object)  # GenerationRequest, slots included
+    reuse_seed_requested = Signal(int)
+    use_as_source_requested = Signal(object)  # ReferenceImage
+    use_as_style_requested = Signal(object)  # ReferenceImage
+    moved_to_trash = Signal(list)  # [image_id]
+    status_message = Signal(str)  # for the status bar: what an action did, or why it failed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self._library: DetailLibrary | None = None
+        self._record: ImageRecord | None = None
+        self._request: GenerationRequest | None = None
+        self._retranslators: list[Callable[[], None]] = []
+
+        self._toolbar = QToolBar()
+        self._toolbar.setObjectName("detailToolbar")
+        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._actions: dict[str, QAction] = {}
+        self._result = ZoomableImageView()
+        self._result.setObjectName("detailResultView")
+        self._source = ZoomableImageView()
+        self._source.setObjectName("detailSourceView")
+        self._source_caption = QLabel()
+        self._result_caption = QLabel()
+        self._zoom_label = QLabel()
+        self._zoom_label.setObjectName("detailZoomLabel")
+        self._result.zoom_changed.connect(self._show_zoom)
+        self._build_actions()
+
+        source_panel = _captioned(self._source_caption, self._source)
+        result_panel = _captioned(self._result_caption, self._result)
+        self._source_panel = source_panel
+        self._images = QSplitter(Qt.Orientation.Horizontal)
+        self._images.setObjectName("detailImages")
+        self._images.addWidget(source_panel)
+        self._images.addWidget(result_panel)
+        self._images.setChildrenCollapsible(False)
+
+        self._info = QLabel()
+        self._info.setObjectName("detailInfo")
+        self._info.setWordWrap(True)
+        self._info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._info.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._info.setContentsMargins(10, 8, 10, 8)
+        info_scroll = QScrollArea()
+        info_scroll.setWidgetResizable(True)
+        info_scroll.setWidget(self._info)
+        info_scroll.setMinimumWidth(240)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._images)
+        splitter.addWidget(info_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 280])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._toolbar)
+        layout.addWidget(splitter, 1)
+        self._retranslate()
+        self.show_image(None)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def add(
+            name: str, text: Callable[[], str], slot: Callable[[], object], keys: str = ""
+        ) -> None:
+            action = QAction(self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _=False: slot())
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+                # Only while the detail view has focus, so Ctrl+C in the prompt still copies text.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            self._toolbar.addAction(action)
+            self._actions[name] = action
+            self._retranslators.append(lambda: action.setText(text()))
+
+        add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0")
+        add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1")
+        self._toolbar.addWidget(self._zoom_label)
+        self._toolbar.addSeparator()
+        add("reuseParametersAction", lambda: self.tr("Reuse all"), self.reuse_parameters, "R")
+        add("reuseSeedAction", lambda: self.tr("Reuse seed"), self.reuse_seed, "Shift+R")
+        add("useAsSourceAction", lambda: self.tr("Use as source"), self.use_as_source, "S")
+        add("useAsStyleAction", lambda: self.tr("Use as style"), self.use_as_style, "Shift+S")
+        self._toolbar.addSeparator()
+        add("copyImageAction", lambda: self.tr("Copy image"), self.copy_image, "Ctrl+C")
+        add("copyPromptAction", lambda: self.tr("Copy prompt"), self.copy_prompt, "Ctrl+Shift+C")
+        add("saveAsAction", lambda: self.tr("Save as…"), self.save_as, "Ctrl+Shift+S")
+        add("showInFolderAction", lambda: self.tr("Show in folder"), self.show_in_folder)
+        add("moveToTrashAction", lambda: self.tr("Move to trash"), self.move_to_trash, "Delete")
+
+    def action(self, name: str) -> QAction:
+        return self._actions[name]
+
+    # --- showing --------------------------------------------------------------------------
+
+    def set_library(self, library: DetailLibrary | None) -> None:
+        self._library = library
+        self.show_image(None)
+
+    def image_id(self) -> int | None:
+        return self._record.id if self._record else None
+
+    def show_image(self, image_id: int | None) -> None:
+        record = None
+        request = None
+        if image_id is not None and self._library is not None:
+            try:
+                record = self._library.get(image_id)
+                request = self._library.request_for(image_id) if record else None
+            except (AppError, KeyError) as error:
+                self.status_message.emit(_message(error))
+                record = None
+        self._record, self._request = record, request
+        for action in self._actions.values():
+            action.setEnabled(record is not None)
+        if record is None:
+            self._result.set_pixmap(None)
+            self._source_panel.hide()
+            self._info.setText(
+                f"<p style='color:gray'>{html.escape(self.tr('No image selected.'))}</p>"
+            )
+            return
+        self._result.set_pixmap(self._load_pixmap(record.id))
+        source = request.source if request else None
+        if source is not None:
+            self._source.set_pixmap(QPixmap.fromImage(QImage.fromData(source.data)))
+        self._source_panel.setVisible(source is not None)
+        has_style = request is not None and request.style is not None
+        self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
+        self._info.setText(self._info_html(record, has_style))
+
+    def _load_pixmap(self, image_id: int) -> QPixmap | None:
+        path = self._original_path(image_id)
+        if path is None:
+            return None
+        pixmap = QPixmap(str(path))
+        if pixmap.isNull():
+            self.status_message.emit(
+                self.tr("The image file {path} could not be read.").format(path=path)
+            )
+            return None
+        return pixmap
+
+    def _original_path(self, image_id: int) -> Path | None:
+        if self._library is None:
+            return None
+        try:
+            return self._library.original_path(image_id)
+        except (AppError, KeyError) as error:
+            self.status_message.emit(_message(error))
+            return None
+
+    def _info_html(self, record: ImageRecord, has_style: bool) -> str:
+        rows: list[tuple[str, str]] = [
+            (self.tr("Model"), record.model),
+            (self.tr("Mode"), self._mode_name(record.mode)),
+            (self.tr("Size"), f"{record.width} × {record.height}"),
+            (self.tr("Steps"), str(record.steps)),
+            (self.tr("CFG scale"), f"{record.cfg_scale:g}"),
+            (self.tr("Seed asked"), str(record.seed) if record.seed else self.tr("random")),
+            (
+                self.tr("Seed returned"),
+                str(record.returned_seed) if record.returned_seed is not None else "—",
+            ),
+        ]
+        if record.mode == Mode.REDRAW.value:
+            rows.append((self.tr("Source weight"), f"{record.source_weight:g}"))
+        if has_style or record.style_sha:
+            rows.append((self.tr("Style weight"), f"{record.style_weight:g}"))
+        if record.text_mode:
+            rows.append((self.tr("Text mode"), self.tr("on")))
+        rows += [
+            (self.tr("Response"), record.response_format),
+            (
+                self.tr("Time taken"),
+                self.tr("{s:.1f} s").format(s=record.elapsed_s)
+                if record.elapsed_s is not None
+                else "—",
+            ),
+            (
+                self.tr("Created"),
+                datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S"),
+            ),
+            (self.tr("Trace id"), record.trace_id or "—"),
+            (self.tr("Image id"), str(record.id)),
+        ]
+        table = "".join(
+            f"<tr><td style='color:gray; padding-right:10px'>{html.escape(k)}</td>"
+            f"<td>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        parts = [f"<p><b>{html.escape(self.tr('Prompt'))}</b><br>{_multiline(record.prompt)}</p>"]
+        if record.negative_prompt:
+            parts.append(
+                f"<p><b>{html.escape(self.tr('Negative prompt'))}</b><br>"
+                f"{_multiline(record.negative_prompt)}</p>"
+            )
+        parts.append(f"<table cellspacing='0' cellpadding='2'>{table}</table>")
+        return "".join(parts)
+
+    def _mode_name(self, mode: str) -> str:
+        return {
+            Mode.TEXT_TO_IMAGE.value: self.tr("Text to image"),
+            Mode.REDRAW.value: self.tr("Redraw"),
+            Mode.EDIT.value: self.tr("Edit"),
+        }.get(mode, mode)
+
+    # --- zoom -------------------------------------------------------------------------------
+
+    def fit(self) -> None:
+        self._result.fit()
+        self._source.fit()
+
+    def actual_size(self) -> None:
+        self._result.actual_size()
+        self._source.actual_size()
+
+    def result_view(self) -> ZoomableImageView:
+        return self._result
+
+    def _show_zoom(self, scale: float) -> None:
+        self._zoom_label.setText(f" {scale * 100:.0f}% ")
+
+    # --- what the actions do ----------------------------------------------------------------
+
+    def reuse_parameters(self) -> None:
+        if self._request is not None:
+            self.reuse_parameters_requested.emit(self._request)
+
+    def reuse_seed(self) -> None:
+        if self._record is not None and _seed_of(self._record):
+            self.reuse_seed_requested.emit(_seed_of(self._record))
+
+    def use_as_source(self) -> None:
+        image = self.reference_image()
+        if image is not None:
+            self.use_as_source_requested.emit(image)
+
+    def use_as_style(self) -> None:
+        image = self.reference_image()
+        if image is not None:
+            self.use_as_style_requested.emit(image)
+
+    def reference_image(self) -> ReferenceImage | None:
+        """This picture as a reference to send: its file's bytes, PNG if it was anything else."""
+        if self._record is None:
+            return None
+        path = self._original_path(self._record.id)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.status_message.emit(
+                self.tr("The image file could not be read: {reason}").format(reason=error.strerror)
+            )
+            return None
+        mime = _MIME_BY_EXT.get(path.suffix.lower().lstrip("."))
+        if mime is None:
+            data, mime = _as_png(data), "image/png"
+        return ReferenceImage(
+            data=data,
+            mime=mime,
+            width=self._record.width,
+            height=self._record.height,
+            name=path.name,
+        )
+
+    def copy_image(self) -> None:
+        """Pixels and the file both, so an image editor and a file manager can each paste it."""
+        if self._record is None:
+            return
+        path = self._original_path(self._record.id)
+        if path is None:
+            return
+        mime = QMimeData()
+        mime.setImageData(QImage(str(path)))
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.status_message.emit(self.tr("Image copied."))
+
+    def copy_prompt(self) -> None:
+        if self._record is not None:
+            QGuiApplication.clipboard().setText(self._record.prompt)
+            self.status_message.emit(self.tr("Prompt copied."))
+
+    def save_as(self, target: Path | None = None) -> Path | None:
+        """Copies the original file; asks where unless `target` is given."""
+        if self._record is None:
+            return None
+        path = self._original_path(self._record.id)
+        if path is None:
+            return None
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save image as"),
+                str(Path.home() / f"stepfun-{self._record.id}{path.suffix}"),
+                self.tr("Images (*{suffix})").format(suffix=path.suffix),
+            )
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            shutil.copyfile(path, target)
+        except OSError as error:
+            self.status_message.emit(
+                self.tr("Could not save to {path}: {reason}").format(
+                    path=target, reason=error.strerror
+                )
+            )
+            return None
+        self.status_message.emit(self.tr("Saved to {path}.").format(path=target))
+        return target
+
+    def show_in_folder(self) -> None:
+        if self._record is None:
+            return
+        path = self._original_path(self._record.id)
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def move_to_trash(self) -> None:
+        if self._record is None or self._library is None:
+            return
+        image_id = self._record.id
+        try:
+            self._library.move_to_trash([image_id])
+        except AppError as error:
+            self.status_message.emit(_message(error))
+            return
+        self.show_image(None)
+        self.moved_to_trash.emit([image_id])
+        self.status_message.emit(self.tr("Moved to the trash."))
+
+    # --- language ---------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        for apply in self._retranslators:
+            apply()
+        self._source_caption.setText(self.tr("Source"))
+        self._result_caption.setText(self.tr("Result"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.show_image(self.image_id())
+        super().changeEvent(event)
+
+
+def _captioned(caption: QLabel, view: QWidget) -> QWidget:
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.setSpacing(2)
+    caption.setStyleSheet("color: gray;")
+    layout.addWidget(caption)
+    layout.addWidget(view, 1)
+    return panel
+
+
+def _seed_of(record: ImageRecord) -> int:
+    """The seed that makes this picture again: the returned one, else the one asked for."""
+    return record.returned_seed if record.returned_seed else record.seed
+
+
+def _multiline(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _message(error: BaseException) -> str:
+    return error.message if isinstance(error, AppError) else str(error)
+
+
+def _as_png(data: bytes) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = QImage.fromData(data)
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(device, b"PNG")
+    return bytes(buffer.data())

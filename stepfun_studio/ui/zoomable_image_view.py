@@ -1,0 +1,121 @@
+"""One picture, fitted to the view or at any zoom, panned by dragging.
+
+Used by the detail view for the result and, beside it, its source image. The view keeps "fit"
+while it is resized until the user zooms; wheel, +/-, 0 (fit) and 1 (100 %) work as in other
+image tools.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 16.0
+ZOOM_STEP = 1.25
+
+
+class ZoomableImageView(QGraphicsView):
+    """A QGraphicsView over one pixmap with fit / 100 % / zoom and drag-to-pan."""
+
+    zoom_changed = Signal(float)  # the scale, 1.0 = 100 %
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self._item = QGraphicsPixmapItem()
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.addItem(self._item)
+        self.setScene(self._scene)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._fitting = True
+        self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        # A neutral backdrop a shade darker than the window, so a picture's edges stay visible
+        # in the light and in the dark scheme alike.
+        self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Window).darker(125))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
+
+    def set_pixmap(self, pixmap: QPixmap | None) -> None:
+        self._item.setPixmap(pixmap if pixmap is not None else QPixmap())
+        self._scene.setSceneRect(self._item.boundingRect())
+        self.fit()
+
+    def has_image(self) -> bool:
+        return not self._item.pixmap().isNull()
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def is_fitting(self) -> bool:
+        return self._fitting
+
+    def fit(self) -> None:
+        """The whole picture in the view, never enlarged beyond 100 %."""
+        self._fitting = True
+        self._apply_fit()
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def set_zoom(self, scale: float) -> None:
+        self._fitting = False
+        scale = max(MIN_ZOOM, min(MAX_ZOOM, scale))
+        self.setTransform(self.transform().fromScale(scale, scale))
+        self.zoom_changed.emit(scale)
+
+    def _apply_fit(self) -> None:
+        if not self.has_image():
+            self.resetTransform()
+            return
+        rect = self._item.boundingRect()
+        viewport = self.viewport().rect()
+        if rect.width() <= 0 or viewport.width() <= 0 or viewport.height() <= 0:
+            return
+        scale = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+        self.setTransform(self.transform().fromScale(scale, scale))
+        self.centerOn(self._item)
+        self.zoom_changed.emit(scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitting:
+            self._apply_fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.set_zoom(self.zoom() * (ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP))
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        elif key == Qt.Key.Key_1:
+            self.actual_size()
+        else:
+            super().keyPressEvent(event)

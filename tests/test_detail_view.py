@@ -1,0 +1,214 @@
+"""The detail view over a real library with real ingested images; every action checked."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
+from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.library.library import Library
+from stepfun_studio.ui.detail_view import DetailView
+
+
+def _png_bytes(width: int, height: int, color: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def library(app_paths: AppPaths) -> Iterator[Library]:
+    lib = Library.open(app_paths)
+    yield lib
+    lib.close()
+
+
+def _ingest_redraw(library: Library) -> tuple[int, GenerationRequest]:
+    source_bytes = _png_bytes(64, 40, (20, 140, 220))
+    request = GenerationRequest(
+        prompt="a lighthouse on a rock, <b>stormy</b> sea",
+        model="step-1x-medium",
+        mode=Mode.REDRAW,
+        size="1280x800",
+        steps=60,
+        cfg_scale=6.5,
+        seed=0,
+        source=ReferenceImage(source_bytes, "image/png", 64, 40, name="rock.png"),
+        source_weight=0.4,
+    )
+    result = GenerationResult(
+        request=request,
+        image_bytes=_png_bytes(128, 80, (230, 120, 30)),
+        seed=1764275706,
+        finish_reason="success",
+        width=128,
+        height=80,
+        trace_id="trace-5c1e-77ab",
+        elapsed_s=3.25,
+    )
+    return library.ingest_result(result), request
+
+
+def _view(qtbot: QtBot, library: Library) -> DetailView:
+    view = DetailView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_library(library)
+    view.show()
+    return view
+
+
+def _info(view: DetailView) -> str:
+    label = view.findChild(QLabel, "detailInfo")
+    assert label is not None
+    return label.text()
+
+
+def test_shows_every_parameter_of_an_ingested_image(qtbot: QtBot, library: Library) -> None:
+    image_id, _request = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    assert view.objectName() == "detailView"
+    assert not view.action("copyPromptAction").isEnabled()
+    view.show_image(image_id)
+    text = _info(view)
+    for expected in (
+        "a lighthouse on a rock, &lt;b&gt;stormy&lt;/b&gt; sea",  # shown as text, not markup
+        "step-1x-medium",
+        "Redraw",
+        "128 × 80",
+        "60",
+        "6.5",
+        "1764275706",
+        "0.4",
+        "3.2 s",
+        "trace-5c1e-77ab",
+    ):
+        assert expected in text, expected
+    assert view.result_view().has_image()
+    source_view = view.findChild(QWidget, "detailSourceView")
+    assert source_view is not None and source_view.isVisible()
+    assert view.action("copyPromptAction").isEnabled()
+
+
+def test_text_to_image_has_no_source_panel(qtbot: QtBot, library: Library) -> None:
+    request = GenerationRequest(prompt="plain", model="step-2x-large", seed=99)
+    result = GenerationResult(request, _png_bytes(32, 32, (0, 0, 0)), 99, "success", 32, 32)
+    image_id = library.ingest_result(result)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+    source_view = view.findChild(QWidget, "detailSourceView")
+    assert source_view is not None and not source_view.isVisible()
+    assert "Text to image" in _info(view)
+
+
+def test_reuse_actions_emit_the_request_the_seed_and_the_image(
+    qtbot: QtBot, library: Library
+) -> None:
+    image_id, request = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+
+    with qtbot.waitSignal(view.reuse_parameters_requested) as reuse:
+        view.action("reuseParametersAction").trigger()
+    reused = reuse.args[0]
+    assert isinstance(reused, GenerationRequest)
+    assert (reused.prompt, reused.steps, reused.cfg_scale, reused.source_weight) == (
+        request.prompt,
+        60,
+        6.5,
+        0.4,
+    )
+    assert reused.source is not None and reused.source.data == request.source.data  # type: ignore[union-attr]
+
+    with qtbot.waitSignal(view.reuse_seed_requested) as seed:
+        view.action("reuseSeedAction").trigger()
+    assert seed.args == [1764275706]
+
+    for action, signal in (
+        ("useAsSourceAction", view.use_as_source_requested),
+        ("useAsStyleAction", view.use_as_style_requested),
+    ):
+        with qtbot.waitSignal(signal) as used:
+            view.action(action).trigger()
+        image = used.args[0]
+        assert isinstance(image, ReferenceImage)
+        assert (image.mime, image.width, image.height) == ("image/png", 128, 80)
+        assert image.data == library.original_path(image_id).read_bytes()
+
+
+def test_copy_save_show_and_trash(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    image_id, request = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+    clipboard = QGuiApplication.clipboard()
+
+    view.action("copyPromptAction").trigger()
+    assert clipboard.text() == request.prompt
+
+    view.action("copyImageAction").trigger()
+    mime = clipboard.mimeData()
+    assert mime.hasImage()
+    assert [url.toLocalFile() for url in mime.urls()] == [str(library.original_path(image_id))]
+
+    target = tmp_path / "saved.png"
+    assert view.save_as(target) == target
+    assert target.read_bytes() == library.original_path(image_id).read_bytes()
+
+    class FolderOpener(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.opened: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.opened.append(url.toLocalFile())
+
+    opener = FolderOpener()
+    # Qt's own hook for file URLs: the view really calls QDesktopServices, nothing is launched.
+    QDesktopServices.setUrlHandler("file", opener, "open")
+    try:
+        view.action("showInFolderAction").trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opener.opened == [str(library.original_path(image_id).parent)]
+
+    with qtbot.waitSignal(view.moved_to_trash) as trashed:
+        view.action("moveToTrashAction").trigger()
+    assert trashed.args == [[image_id]]
+    record = library.get(image_id)
+    assert record is not None and record.trashed_at is not None
+    assert view.image_id() is None
+    assert not view.action("moveToTrashAction").isEnabled()
+
+
+def test_zoom_fit_and_actual_size(qtbot: QtBot, library: Library) -> None:
+    image_id, _ = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+    result = view.result_view()
+    assert result.is_fitting()
+    view.action("zoomActualAction").trigger()
+    assert result.zoom() == 1.0
+    result.zoom_in()
+    assert result.zoom() > 1.0
+    assert not result.is_fitting()
+    view.action("zoomFitAction").trigger()
+    assert result.is_fitting()
+    assert result.zoom() <= 1.0
+
+
+def test_a_missing_image_id_shows_nothing(qtbot: QtBot, library: Library) -> None:
+    view = _view(qtbot, library)
+    view.show_image(12345)
+    assert view.image_id() is None
+    assert not view.result_view().has_image()
