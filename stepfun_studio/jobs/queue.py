@@ -1,0 +1,239 @@
+"""`JobQueue`: the GUI thread's side of generation: persist, hand to the worker, track, report.
+
+A request for n images becomes n jobs in the library's job table (so the queue survives a quit),
+each handed to the `GenerationWorker`. The worker's signals come back here, are written to the
+table, and are passed on as three signals the window listens to. Nothing here blocks: the table
+writes are single-row SQLite updates and the rest is bookkeeping.
+
+On start, a job that was running when the app last stopped is marked interrupted (it may have
+been billed, so it is not sent again unless the user presses Retry); waiting jobs wait again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Signal
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.jobs.worker import GenerationWorker
+from stepfun_studio.library.jobs import JobState, JobStore
+
+log = logging.getLogger(__name__)
+
+ACTIVE = frozenset({JobState.WAITING, JobState.RUNNING})
+RETRYABLE = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED})
+SHOWN_AFTER_RESTART = (JobState.WAITING, JobState.INTERRUPTED, JobState.FAILED)
+RESTORED_JOBS_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """What the queue view shows of one job."""
+
+    job_id: int
+    prompt: str
+    state: JobState
+    request: GenerationRequest | None = None
+    error: AppError | None = None
+    error_text: str = ""
+    image_id: int | None = None
+    started_at: float | None = None  # time.monotonic() when it started running, this session
+    finished_after_s: float | None = None
+
+    def elapsed_s(self, now: float | None = None) -> float | None:
+        if self.finished_after_s is not None:
+            return self.finished_after_s
+        if self.started_at is None:
+            return None
+        return (now if now is not None else time.monotonic()) - self.started_at
+
+
+class JobQueue(QObject):
+    """Submit, cancel and retry generation jobs; the single source of job state for the UI."""
+
+    job_changed = Signal(int)
+    image_ready = Signal(int, int)  # job id, image id
+    job_failed = Signal(int, object)  # job id, AppError
+    job_waiting_for_rate = Signal(int, object)  # job id, AppError (it will retry by itself)
+
+    def __init__(
+        self, table: JobStore, worker: GenerationWorker, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobQueue")
+        self._table = table
+        self._worker = worker
+        self._jobs: dict[int, JobInfo] = {}
+        self._closed = False
+        worker.job_started.connect(self._on_started)
+        worker.job_succeeded.connect(self._on_succeeded)
+        worker.job_failed.connect(self._on_failed)
+        worker.job_cancelled.connect(self._on_cancelled)
+        worker.job_waiting_for_rate.connect(self._on_rate_wait)
+
+    # --- start and stop -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recovers the table from the last run, starts the worker, re-queues waiting jobs."""
+        self._table.mark_interrupted()
+        # What the user can act on; finished pictures of earlier sessions live in the gallery.
+        for record in self._table.list_jobs(SHOWN_AFTER_RESTART, limit=RESTORED_JOBS_LIMIT):
+            self._jobs[record.id] = JobInfo(
+                job_id=record.id,
+                prompt=record.request.prompt,
+                state=record.state,
+                request=record.request,
+                error_text=record.error_message or "",
+                image_id=record.image_id,
+            )
+        self._worker.start()
+        for info in self.jobs():
+            if info.state is JobState.WAITING and info.request is not None:
+                self._worker.enqueue(info.job_id, info.request)
+
+    def shutdown(self) -> None:
+        """Stops the worker; jobs still running stay "running" in the table, so the next start
+        marks them interrupted. Nothing is emitted after this returns."""
+        if self._closed:
+            return
+        self._closed = True
+        self._worker.stop()
+
+    # --- what the user does -------------------------------------------------------------------
+
+    def submit(self, request: GenerationRequest) -> list[int]:
+        if self._closed:
+            return []
+        singles = request.fan_out()
+        ids = self._table.add(singles)
+        for job_id, single in zip(ids, singles, strict=True):
+            self._jobs[job_id] = JobInfo(job_id, single.prompt, JobState.WAITING, single)
+            self._worker.enqueue(job_id, single)
+            self.job_changed.emit(job_id)
+        return ids
+
+    def cancel(self, job_id: int) -> None:
+        info = self._jobs.get(job_id)
+        if info is None or info.state not in ACTIVE:
+            return
+        self._worker.cancel(job_id)
+        # Marked at once: the user sees it stop now, even if the socket closes a moment later.
+        self._set(job_id, JobState.CANCELLED, finished=True)
+
+    def cancel_all(self) -> None:
+        for info in self.jobs():
+            if info.state in ACTIVE:
+                self.cancel(info.job_id)
+
+    def retry(self, job_id: int) -> bool:
+        info = self._jobs.get(job_id)
+        if info is None or info.state not in RETRYABLE or info.request is None:
+            return False
+        self._jobs[job_id] = replace(
+            info,
+            state=JobState.WAITING,
+            error=None,
+            error_text="",
+            started_at=None,
+            finished_after_s=None,
+        )
+        self._table.set_state(job_id, JobState.WAITING)
+        self._worker.enqueue(job_id, info.request)
+        self.job_changed.emit(job_id)
+        return True
+
+    def retry_failed(self) -> int:
+        return sum(self.retry(i.job_id) for i in self.jobs() if i.state is JobState.FAILED)
+
+    def clear_finished(self) -> None:
+        """Forgets finished jobs in the view (the table keeps its history)."""
+        for info in self.jobs():
+            if info.state not in ACTIVE:
+                del self._jobs[info.job_id]
+                self.job_changed.emit(info.job_id)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def jobs(self) -> list[JobInfo]:
+        return sorted(self._jobs.values(), key=lambda info: info.job_id)
+
+    def get(self, job_id: int) -> JobInfo | None:
+        return self._jobs.get(job_id)
+
+    def active_count(self) -> int:
+        return sum(1 for info in self._jobs.values() if info.state in ACTIVE)
+
+    # --- from the worker ----------------------------------------------------------------------
+
+    def _set(
+        self,
+        job_id: int,
+        state: JobState,
+        *,
+        finished: bool = False,
+        error: AppError | None = None,
+        image_id: int | None = None,
+    ) -> None:
+        info = self._jobs.get(job_id)
+        if info is None:
+            return
+        changes: dict[str, object] = {"state": state}
+        if state is JobState.RUNNING:
+            changes["started_at"] = time.monotonic()
+        if finished:
+            changes["finished_after_s"] = info.elapsed_s()
+        if error is not None:
+            changes["error"] = error
+            changes["error_text"] = error.message
+        if image_id is not None:
+            changes["image_id"] = image_id
+        self._jobs[job_id] = replace(info, **changes)  # type: ignore[arg-type]
+        self._table.set_state(
+            job_id,
+            state,
+            error_kind=error.kind if error is not None else None,
+            error_message=error.message if error is not None else None,
+            image_id=image_id,
+        )
+        self.job_changed.emit(job_id)
+
+    def _is_live(self, job_id: int) -> bool:
+        # A late signal for a job the user already cancelled (or after shutdown) changes nothing.
+        info = self._jobs.get(job_id)
+        return not self._closed and info is not None and info.state in ACTIVE
+
+    def _on_started(self, job_id: int) -> None:
+        if self._is_live(job_id):
+            self._set(job_id, JobState.RUNNING)
+
+    def _on_succeeded(self, job_id: int, image_id: int) -> None:
+        if self._closed:
+            return
+        info = self._jobs.get(job_id)
+        if info is None:
+            return
+        if info.state is JobState.CANCELLED:
+            # Paid for and stored before the cancel landed: keep the picture, say so on the job.
+            self._jobs[job_id] = replace(info, image_id=image_id)
+        else:
+            self._set(job_id, JobState.DONE, finished=True, image_id=image_id)
+        self.image_ready.emit(job_id, image_id)
+
+    def _on_failed(self, job_id: int, error: AppError) -> None:
+        if not self._is_live(job_id):
+            return
+        log.info("job %d failed: %r", job_id, error)
+        self._set(job_id, JobState.FAILED, finished=True, error=error)
+        self.job_failed.emit(job_id, error)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        if self._is_live(job_id):
+            self._set(job_id, JobState.CANCELLED, finished=True)
+
+    def _on_rate_wait(self, job_id: int, error: AppError) -> None:
+        if self._is_live(job_id):
+            self.job_waiting_for_rate.emit(job_id, error)

@@ -1,0 +1,255 @@
+"""`GenerationWorker`: the QThread that talks to the API, so the GUI thread never waits on it.
+
+The thread owns one asyncio loop and one async client. Jobs arrive from the GUI thread through
+`enqueue()`, run up to the tier's concurrency inside its per-minute budget, and are ingested into
+the library off the GUI thread (in a one-thread pool, so a slow disk never holds up the sockets).
+Cancelling a job cancels its task on this loop, which drops its socket at once.
+
+Everything the GUI needs to know travels back as a signal; after `stop()` returns, nothing more is
+emitted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QThread, Signal, SignalInstance
+
+from stepfun_studio.api.limits import RateLimiter
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.core.text import tr
+
+log = logging.getLogger(__name__)
+
+
+class ImageClient(Protocol):
+    """What the worker needs of `api.client.StepFunClient`."""
+
+    async def generate_one(self, request: GenerationRequest) -> GenerationResult: ...
+
+    async def aclose(self) -> None: ...
+
+
+# Builds the client inside the worker thread, so the openai import never runs on the GUI thread.
+ClientFactory = Callable[[], ImageClient]
+# Stores one result and returns the new image id; runs in the ingest thread.
+Ingest = Callable[[GenerationResult], int]
+
+# How often a refused-for-rate (429) job is tried again before it fails, and the first wait.
+RATE_LIMIT_RETRIES = 3
+
+
+class GenerationWorker(QThread):
+    """Runs generation jobs on its own asyncio loop; reports through signals only."""
+
+    job_started = Signal(int)
+    job_succeeded = Signal(int, int)  # job id, image id
+    job_failed = Signal(int, object)  # job id, AppError
+    job_cancelled = Signal(int)
+    job_waiting_for_rate = Signal(int, object)  # job id, the 429 AppError; it will retry
+
+    def __init__(
+        self,
+        client_factory: ClientFactory,
+        ingest: Ingest,
+        *,
+        concurrency: int = 5,
+        per_minute: int = 10,
+        rate_backoff_s: float = 2.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("generationWorker")
+        self._client_factory = client_factory
+        self._ingest = ingest
+        self._concurrency = concurrency
+        self._per_minute = per_minute
+        self._rate_backoff_s = rate_backoff_s
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pending: list[Callable[[], None]] = []
+        self._tasks: dict[int, asyncio.Task[None]] = {}
+        self._closed = False
+        self._client: ImageClient | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._limiter: RateLimiter | None = None
+        self._shutdown_task: asyncio.Future[None] | None = None
+        self._closing_clients: set[asyncio.Future[None]] = set()
+
+    # --- called from the GUI thread -----------------------------------------------------------
+
+    def enqueue(self, job_id: int, request: GenerationRequest) -> None:
+        self._call_in_loop(lambda: self._start_job(job_id, request))
+
+    def cancel(self, job_id: int) -> None:
+        self._call_in_loop(lambda: self._cancel_job(job_id))
+
+    def set_client_factory(self, factory: ClientFactory) -> None:
+        """A new key or server: the next job uses a client built by `factory`."""
+        self._call_in_loop(lambda: self._replace_client(factory))
+
+    def set_limits(self, concurrency: int, per_minute: int) -> None:
+        self._call_in_loop(lambda: self._replace_limits(concurrency, per_minute))
+
+    def stop(self, timeout_ms: int = 5000) -> None:
+        """Cancels every job, closes the client and joins the thread. Idempotent."""
+        with self._lock:
+            self._closed = True
+            loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._begin_shutdown)
+        if self.isRunning() and not self.wait(timeout_ms):
+            log.warning("generation worker did not stop within %d ms", timeout_ms)
+
+    # --- the thread ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self._limiter = RateLimiter(self._concurrency, self._per_minute)
+        with self._lock:
+            self._loop = loop
+            pending, self._pending = self._pending, []
+            closed = self._closed
+        for call in pending:
+            loop.call_soon(call)
+        if closed:
+            loop.call_soon(self._begin_shutdown)
+        try:
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+            self._pool.shutdown(wait=True)
+
+    def _call_in_loop(self, call: Callable[[], None]) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            loop = self._loop
+            if loop is None:
+                self._pending.append(call)
+                return
+        loop.call_soon_threadsafe(call)
+
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
+        # Once stop() has set _closed, no signal leaves; checked under the lock stop() takes.
+        with self._lock:
+            if self._closed:
+                return
+        signal.emit(*args)
+
+    def _begin_shutdown(self) -> None:
+        for task in self._tasks.values():
+            task.cancel()
+        self._shutdown_task = asyncio.ensure_future(self._finish_shutdown())
+
+    async def _finish_shutdown(self) -> None:
+        tasks = list(self._tasks.values())
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await self._close_client()
+        asyncio.get_running_loop().stop()
+
+    async def _close_client(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                await client.aclose()
+            except Exception:  # closing must never stop the shutdown; the reason goes to the log
+                log.exception("closing the API client failed")
+
+    def _replace_client(self, factory: ClientFactory) -> None:
+        self._client_factory = factory
+        old, self._client = self._client, None
+        if old is not None:
+            self._closing_clients.add(asyncio.ensure_future(old.aclose()))
+            for task in [t for t in self._closing_clients if t.done()]:
+                self._closing_clients.discard(task)
+
+    def _replace_limits(self, concurrency: int, per_minute: int) -> None:
+        self._concurrency, self._per_minute = concurrency, per_minute
+        self._limiter = RateLimiter(concurrency, per_minute)
+
+    def _start_job(self, job_id: int, request: GenerationRequest) -> None:
+        if job_id in self._tasks:
+            return
+        task = asyncio.ensure_future(self._run_job(job_id, request))
+        self._tasks[job_id] = task
+        task.add_done_callback(lambda _t: self._tasks.pop(job_id, None))
+
+    def _cancel_job(self, job_id: int) -> None:
+        task = self._tasks.get(job_id)
+        if task is not None:
+            task.cancel()
+
+    def _client_now(self) -> ImageClient:
+        if self._client is None:
+            self._client = self._client_factory()
+        return self._client
+
+    async def _run_job(self, job_id: int, request: GenerationRequest) -> None:
+        try:
+            image_id = await self._generate_and_store(job_id, request)
+        except asyncio.CancelledError:
+            self._emit(self.job_cancelled, job_id)
+            raise
+        except AppError as error:
+            self._emit(self.job_failed, job_id, error)
+        except Exception as error:  # a bug; the user gets words, the log gets the traceback
+            log.exception("job %d failed unexpectedly", job_id)
+            wrapped = AppError(
+                ErrorKind.BAD_RESPONSE,
+                tr(
+                    "Jobs", "Something unexpected went wrong: {reason}. The log has details."
+                ).format(reason=type(error).__name__),
+            )
+            self._emit(self.job_failed, job_id, wrapped)
+        else:
+            self._emit(self.job_succeeded, job_id, image_id)
+
+    async def _generate_and_store(self, job_id: int, request: GenerationRequest) -> int:
+        result = await self._generate_with_rate_retries(job_id, request)
+        assert self._pool is not None
+        loop = asyncio.get_running_loop()
+        store: asyncio.Future[int] = loop.run_in_executor(self._pool, self._ingest, result)
+        try:
+            return await asyncio.shield(store)
+        except asyncio.CancelledError:
+            # The picture is paid for and half written: let the write finish, report the image,
+            # and only then let the cancel through.
+            image_id = await store
+            self._emit(self.job_succeeded, job_id, image_id)
+            raise
+
+    async def _generate_with_rate_retries(
+        self, job_id: int, request: GenerationRequest
+    ) -> GenerationResult:
+        attempt = 0
+        while True:
+            limiter = self._limiter
+            assert limiter is not None
+            async with limiter:
+                self._emit(self.job_started, job_id)
+                started = time.monotonic()
+                try:
+                    return await self._client_now().generate_one(request)
+                except AppError as error:
+                    # A 429 was refused before any work was done, so trying again cannot pay
+                    # twice; anything else is the user's call (retry button).
+                    if error.kind is not ErrorKind.RATE_LIMIT or attempt >= RATE_LIMIT_RETRIES:
+                        raise
+                    log.info("job %d rate limited after %.1fs", job_id, time.monotonic() - started)
+                    wait_s = error.retry_after or self._rate_backoff_s * (2**attempt)
+                    attempt += 1
+                    self._emit(self.job_waiting_for_rate, job_id, error)
+            await asyncio.sleep(wait_s)
