@@ -1,0 +1,336 @@
+"""What a drop or a paste carries, and fetching its image bytes off the GUI thread.
+
+A `QMimeData` may hold our own gallery's image ids, local files (file URLs), http(s) links, or raw
+image data from a browser or another app. `read_payload()` looks at it on the GUI thread and keeps
+only plain Python values (a `QMimeData` must not cross threads). `fetch_images()` then reads the
+files, downloads the links (with a size cap and a timeout) or looks the ids up in the library; it
+blocks, so callers run it in a thread pool (see `ReferenceLoader`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMimeData,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QImage, QImageReader
+
+from stepfun_studio.api.reference_image import (
+    PreparedReference,
+    ReferencePurpose,
+    prepare_reference,
+)
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.text import tr
+
+log = logging.getLogger(__name__)
+
+# The gallery's drag format (ui/gallery/mime.py). Repeated here rather than imported: importing
+# that module loads the whole gallery package, which a reference slot does not need.
+IMAGE_IDS_MIME = "application/x-stepfun-studio-image-ids"
+THUMBNAIL_SIDE = 160
+MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024
+DOWNLOAD_TIMEOUT_S = 15.0
+# Raw image formats apps put on a drag or the clipboard, best first. Qt's own image mime
+# (application/x-qt-image) is read through QMimeData.imageData() as a last resort.
+RAW_IMAGE_MIMES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp", "image/tiff")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
+
+_CONTEXT = "ImageDrop"
+
+
+class PayloadKind(StrEnum):
+    GALLERY = "gallery"
+    FILES = "files"
+    RAW = "raw"
+    LINK = "link"
+
+
+class OriginalSource(Protocol):
+    """What we need of the library: where an image's stored original lives."""
+
+    def original_path(self, image_id: int) -> Path: ...
+
+
+@dataclass(frozen=True)
+class DropPayload:
+    """The usable part of a QMimeData, in plain values that may cross threads."""
+
+    kind: PayloadKind
+    ids: tuple[int, ...] = ()
+    paths: tuple[Path, ...] = ()
+    links: tuple[str, ...] = ()
+    raw: bytes = field(default=b"", repr=False)
+    raw_image: QImage | None = field(default=None, repr=False)
+
+    @property
+    def count(self) -> int:
+        if self.kind is PayloadKind.GALLERY:
+            return len(self.ids)
+        if self.kind is PayloadKind.FILES:
+            return len(self.paths)
+        if self.kind is PayloadKind.LINK:
+            return len(self.links)
+        return 1
+
+
+@dataclass(frozen=True)
+class FetchedImage:
+    """One image's bytes and the name the user knows it by."""
+
+    data: bytes = field(repr=False)
+    name: str
+    path: Path | None = None
+
+
+def decode_ids(mime: QMimeData) -> list[int]:
+    """Gallery image ids in `mime`; [] for a malformed or foreign payload."""
+    try:
+        value = json.loads(bytes(mime.data(IMAGE_IDS_MIME).data()).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return []
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
+
+
+def _text_links(mime: QMimeData) -> tuple[str, ...]:
+    """http(s) links from a plain-text drag (some browsers send only text)."""
+    if not mime.hasText():
+        return ()
+    text = mime.text().strip()
+    if not text or any(ch.isspace() for ch in text):
+        return ()
+    parsed = urllib.parse.urlparse(text)
+    return (text,) if parsed.scheme in ("http", "https") and parsed.netloc else ()
+
+
+def read_payload(mime: QMimeData | None) -> DropPayload | None:
+    """The drop's kind and contents, or None when it carries nothing that could be an image.
+
+    Called on the GUI thread for every drag-enter, so it must stay cheap: no file is read here.
+    """
+    if mime is None:
+        return None
+    if mime.hasFormat(IMAGE_IDS_MIME):
+        ids = tuple(decode_ids(mime))
+        if ids:
+            return DropPayload(PayloadKind.GALLERY, ids=ids)
+    paths: list[Path] = []
+    links: list[str] = []
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in IMAGE_SUFFIXES or not path.suffix:
+                paths.append(path)
+        elif url.scheme() in ("http", "https"):
+            links.append(url.toString())
+    if paths:
+        return DropPayload(PayloadKind.FILES, paths=tuple(paths))
+    # A browser dragging an image often gives both the picture and its link; the picture is here
+    # already, the link may need cookies we do not have.
+    for format_name in RAW_IMAGE_MIMES:
+        if mime.hasFormat(format_name):
+            raw = bytes(mime.data(format_name).data())
+            if raw:
+                return DropPayload(PayloadKind.RAW, raw=raw)
+    if mime.hasImage():
+        image = mime.imageData()
+        if isinstance(image, QImage) and not image.isNull():
+            return DropPayload(PayloadKind.RAW, raw_image=image)
+    links += [link for link in _text_links(mime) if link not in links]
+    if links:
+        return DropPayload(PayloadKind.LINK, links=tuple(links))
+    return None
+
+
+def _bad(message: str) -> AppError:
+    return AppError(ErrorKind.BAD_IMAGE, message)
+
+
+def read_file(path: Path) -> FetchedImage:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _bad(
+                tr(_CONTEXT, "“{name}” is {mb} MB; Studio opens at most {limit} MB.").format(
+                    name=path.name, mb=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
+        return FetchedImage(path.read_bytes(), path.name, path)
+    except OSError as exc:
+        raise _bad(
+            tr(_CONTEXT, "“{name}” cannot be read: {reason}").format(
+                name=path.name, reason=exc.strerror or str(exc)
+            )
+        ) from exc
+
+
+def _link_name(link: str) -> str:
+    parsed = urllib.parse.urlparse(link)
+    last = urllib.parse.unquote(parsed.path.rsplit("/", 1)[-1])
+    return last or parsed.netloc or link
+
+
+def download(
+    link: str, *, limit: int = MAX_DOWNLOAD_BYTES, timeout: float = DOWNLOAD_TIMEOUT_S
+) -> FetchedImage:
+    """GETs an http(s) image link, refusing more than `limit` bytes or a stall of `timeout` s."""
+    name = _link_name(link)
+    if urllib.parse.urlparse(link).scheme not in ("http", "https"):
+        raise _bad(tr(_CONTEXT, "“{name}” is not an http(s) link.").format(name=name))
+    request = urllib.request.Request(link, headers={"User-Agent": "StepFunStudio/0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # scheme checked above
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise _too_big(name, limit)
+            data = response.read(limit + 1)
+    except AppError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise AppError(
+            ErrorKind.NETWORK,
+            tr(_CONTEXT, "“{name}” could not be downloaded: the server answered {status}.").format(
+                name=name, status=exc.code
+            ),
+            status=exc.code,
+        ) from exc
+    except TimeoutError as exc:
+        raise AppError(
+            ErrorKind.TIMEOUT,
+            tr(_CONTEXT, "“{name}” could not be downloaded: no answer within {seconds} s.").format(
+                name=name, seconds=f"{timeout:g}"
+            ),
+        ) from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise AppError(
+            ErrorKind.NETWORK,
+            tr(_CONTEXT, "“{name}” could not be downloaded: {reason}").format(
+                name=name, reason=str(reason)
+            ),
+        ) from exc
+    if len(data) > limit:
+        raise _too_big(name, limit)
+    return FetchedImage(data, name)
+
+
+def _too_big(name: str, limit: int) -> AppError:
+    return _bad(
+        tr(_CONTEXT, "“{name}” is larger than {limit} MB; download it and drop the file.").format(
+            name=name, limit=limit // (1024 * 1024)
+        )
+    )
+
+
+def _image_bytes(image: QImage) -> bytes:
+    """A QImage as PNG bytes; QImage may be used outside the GUI thread."""
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, b"PNG")
+    buffer.close()
+    return bytes(array.data())
+
+
+def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) -> FetchedImage:
+    """The `index`-th image of the payload. Blocks on disk or network: not on the GUI thread."""
+    if payload.kind is PayloadKind.GALLERY:
+        image_id = payload.ids[index]
+        if library is None:
+            raise _bad(tr(_CONTEXT, "Images from the gallery cannot be dropped here."))
+        try:
+            path = Path(library.original_path(image_id))
+        except (KeyError, LookupError, OSError) as exc:
+            raise _bad(
+                tr(_CONTEXT, "Image #{id} is no longer in the library.").format(id=image_id)
+            ) from exc
+        return read_file(path)
+    if payload.kind is PayloadKind.FILES:
+        return read_file(payload.paths[index])
+    if payload.kind is PayloadKind.LINK:
+        return download(payload.links[index])
+    raw = payload.raw or (_image_bytes(payload.raw_image) if payload.raw_image else b"")
+    return FetchedImage(raw, tr(_CONTEXT, "dropped image"))
+
+
+def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:
+    """A small QImage of encoded bytes; a JPEG is decoded at reduced scale, so this is cheap."""
+    array = QByteArray(data)
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > side:
+        reader.setScaledSize(size.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    buffer.close()
+    return image
+
+
+class LoaderSignals(QObject):
+    """Signals of a `ReferenceLoader`; they arrive on the thread that created this object."""
+
+    prepared = Signal(int, object, object, QImage)  # token, PreparedReference, FetchedImage, thumb
+    failed = Signal(int, str)  # token, message
+
+
+class ReferenceLoader(QRunnable):
+    """Fetches one image of a payload and prepares it for `purpose`, in a thread pool."""
+
+    def __init__(
+        self,
+        token: int,
+        payload: DropPayload,
+        purpose: ReferencePurpose,
+        library: OriginalSource | None = None,
+        index: int = 0,
+    ) -> None:
+        super().__init__()
+        # The slot keeps a reference until the result arrives; Qt must not delete the wrapper.
+        self.setAutoDelete(False)
+        self.signals = LoaderSignals()
+        self._token = token
+        self._payload = payload
+        self._purpose = purpose
+        self._library = library
+        self._index = index
+
+    def run(self) -> None:
+        try:
+            fetched = fetch_one(self._payload, self._index, self._library)
+            prepared: PreparedReference = prepare_reference(
+                fetched.data, fetched.name, self._purpose
+            )
+        except AppError as exc:
+            self.signals.failed.emit(self._token, exc.message)
+            return
+        except Exception as exc:
+            # A bug, not the user's file: log it with its trace, and still tell the user.
+            log.exception("preparing a dropped image failed")
+            self.signals.failed.emit(
+                self._token,
+                tr(_CONTEXT, "The image could not be prepared: {error}").format(error=exc),
+            )
+            return
+        thumbnail = make_thumbnail(prepared.image.data)
+        self.signals.prepared.emit(self._token, prepared, fetched, thumbnail)
