@@ -1,8 +1,8 @@
 """The parameter dock: every setting of one generation, checked against the model as it changes.
 
-The dock owns one `GenerationRequest` in the form of its fields. The mode follows from the model
-and the source slot (a source image on step-1x-medium / step-2x-large is a redraw, on
-step-image-edit-2 an edit), so there is no mode switch to get wrong. Every change runs
+The dock holds one `GenerationRequest` in the form of its fields (`parameter_form`). The mode
+follows from the model and the source slot (a source image on step-1x-medium / step-2x-large is a
+redraw, on step-image-edit-2 an edit), so there is no mode switch to get wrong. Every change runs
 `core.validation.validate`; each problem is shown at its field with the reason, and Generate stays
 disabled while there is any. The last values come back at the next start (`widget_state`).
 """
@@ -12,22 +12,13 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,16 +26,12 @@ from PySide6.QtWidgets import (
 from stepfun_studio.api.reference_image import ReferencePurpose
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.presets import (
-    ADVISED_STEPS,
-    ADVISED_STYLE_WEIGHT,
     SOURCE_WEIGHT_INTENTS,
     SPEED_PRESETS,
     SourceWeightIntent,
     SpeedPreset,
-    size_shape,
 )
 from stepfun_studio.core.request import (
-    MAX_IMAGE_COUNT,
     MAX_SEED,
     GenerationRequest,
     Mode,
@@ -54,16 +41,11 @@ from stepfun_studio.core.request import (
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.parameter_fields import (
     INVALID_STYLE,
-    CollapsibleSection,
-    dice_icon,
-    error_label,
-    hint_label,
-    section_label,
+    fill_size_combo,
+    nearest_size,
     set_invalid,
-    size_icon,
-    size_label,
 )
-from stepfun_studio.ui.reference_slot import ReferenceSlot
+from stepfun_studio.ui.parameter_form import ParameterForm
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
 
 if TYPE_CHECKING:
@@ -81,7 +63,7 @@ class ParameterDock(QDockWidget):
     generate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Parameters"), parent)
+        super().__init__(parent)
         self.setObjectName("parameterDock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -91,8 +73,8 @@ class ParameterDock(QDockWidget):
         self._prompt = ""
         self._negative_prompt = ""
         self._last_seed: int | None = None
+        self._intent_key: str | None = None
         self._problems: list[FieldProblem] = []
-        self._updating = False
         self._model_name = ""
         # Filling combos during the build fires their signals; nothing may react to those yet.
         self._updating = True
@@ -104,162 +86,76 @@ class ParameterDock(QDockWidget):
             self.apply_request(request)
             self._seed_fixed.setChecked(seed_fixed)
             self._seed.setValue(max(0, min(MAX_SEED, request.seed)))
-            self._advanced.set_open(advanced_open)
+            self._form.advanced.set_open(advanced_open)
         else:
             self.apply_request(GenerationRequest(model=model_table().models[0].name))
             self._on_model_chosen()
-        self._refresh()
-
-    # --- building -------------------------------------------------------------------------
+        self._retranslate()
 
     def _build(self) -> None:
-        body = QWidget()
-        body.setObjectName("parameterDockBody")
-        body.setStyleSheet(INVALID_STYLE)
-        self._grid = QGridLayout()
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(10)
-        self._grid.setVerticalSpacing(4)
-        self._grid.setColumnStretch(1, 1)
-        self._row = 0
-        self._errors: dict[str, QLabel] = {}
+        form = self._form = ParameterForm()
+        # Short names for the fields the rules below read and write.
+        self._model = form.model
+        self._size = form.size_combo
+        self._steps = form.steps
+        self._cfg = form.cfg
+        self._text_mode = form.text_mode
+        self._seed_fixed = form.seed_fixed
+        self._seed = form.seed
+        self._count = form.count
+        self._format = form.response_format
+        self._source = form.source
+        self._source_weight = form.source_weight
+        self._style = form.style_slot
+        self._style_weight = form.style_weight
 
-        self._model = QComboBox()
-        self._model.setObjectName("modelCombo")
-        for spec in model_table().models:
-            self._model.addItem(spec.label, spec.name)
-            self._model.setItemData(self._model.count() - 1, spec.name, Qt.ItemDataRole.ToolTipRole)
         self._model.currentIndexChanged.connect(self._on_model_chosen)
-        self._mode_label = hint_label()
-        self._mode_label.setObjectName("modeLabel")
-        self._add_field("model", self.tr("Model"), self._model, self._mode_label)
-
-        presets = QHBoxLayout()
-        presets.setSpacing(6)
-        self._preset_buttons: dict[str, QPushButton] = {}
         for preset in SPEED_PRESETS:
-            button = QPushButton(preset.label())
-            button.setObjectName(f"preset_{preset.key}")
-            button.setToolTip(
-                self.tr("{size}, {steps} steps, CFG {cfg:g}").format(
-                    size=preset.size, steps=preset.steps, cfg=preset.cfg_scale
-                )
+            form.preset_buttons[preset.key].clicked.connect(
+                lambda _=False, p=preset: self.apply_preset(p)
             )
-            button.clicked.connect(lambda _=False, p=preset: self.apply_preset(p))
-            presets.addWidget(button)
-            self._preset_buttons[preset.key] = button
-        self._add_field("preset", self.tr("Preset"), presets)
-
-        self._size = QComboBox()
-        self._size.setObjectName("sizeCombo")
-        self._size.currentIndexChanged.connect(self._changed)
-        self._size_hint = hint_label()
-        self._add_field("size", self.tr("Size"), self._size, self._size_hint)
-
-        self._steps = QSpinBox()
-        self._steps.setObjectName("stepsSpin")
-        # Wider than any model takes, so the notebook's "80" can be typed and then explained.
-        self._steps.setRange(1, 150)
-        self._steps.valueChanged.connect(self._changed)
-        self._steps_hint = hint_label()
-        self._add_field("steps", self.tr("Steps"), self._steps, self._steps_hint)
-
-        self._cfg = QDoubleSpinBox()
-        self._cfg.setObjectName("cfgSpin")
-        self._cfg.setRange(0.0, 20.0)
-        self._cfg.setDecimals(1)
-        self._cfg.setSingleStep(0.5)
-        self._cfg.valueChanged.connect(self._changed)
-        self._cfg_hint = hint_label()
-        self._add_field("cfg_scale", self.tr("CFG scale"), self._cfg, self._cfg_hint)
-
-        self._text_mode = QCheckBox(self.tr("Text mode (render lettering precisely)"))
-        self._text_mode.setObjectName("textModeCheck")
-        self._text_mode.toggled.connect(self._changed)
-        self._text_mode_row = self._add_field("text_mode", "", self._text_mode)
-
-        self._seed_fixed = QCheckBox(self.tr("Fixed"))
-        self._seed_fixed.setObjectName("seedFixedCheck")
-        self._seed_fixed.setToolTip(self.tr("Off: the server picks a new seed for every image"))
-        self._seed_fixed.toggled.connect(self._changed)
-        self._seed = QSpinBox()
-        self._seed.setObjectName("seedSpin")
-        self._seed.setRange(0, MAX_SEED)
-        self._seed.setSpecialValueText(self.tr("random"))
+        for intent in SOURCE_WEIGHT_INTENTS:
+            form.intent_buttons[intent.key].clicked.connect(
+                lambda _=False, i=intent: self.apply_intent(i)
+            )
+        for signal in (
+            self._size.currentIndexChanged,
+            self._steps.valueChanged,
+            self._cfg.valueChanged,
+            self._text_mode.toggled,
+            self._seed_fixed.toggled,
+            self._count.valueChanged,
+            self._format.currentIndexChanged,
+            self._source.image_changed,
+            self._source_weight.valueChanged,
+            self._style.image_changed,
+            self._style_weight.valueChanged,
+        ):
+            signal.connect(self._changed)
         self._seed.valueChanged.connect(self._on_seed_typed)
-        dice = QToolButton()
-        dice.setObjectName("seedDiceButton")
-        dice.setIcon(dice_icon(self.palette().buttonText().color()))
-        dice.setToolTip(self.tr("A new random seed, kept fixed"))
-        dice.clicked.connect(self.roll_seed)
-        self._last_seed_button = QToolButton()
-        self._last_seed_button.setObjectName("useLastSeedButton")
-        self._last_seed_button.setText("↺")
-        self._last_seed_button.setToolTip(self.tr("Use the last returned seed"))
-        self._last_seed_button.setEnabled(False)
-        self._last_seed_button.clicked.connect(self.use_last_seed)
-        seed_row = QHBoxLayout()
-        seed_row.setSpacing(4)
-        seed_row.addWidget(self._seed_fixed)
-        seed_row.addWidget(self._seed, 1)
-        seed_row.addWidget(dice)
-        seed_row.addWidget(self._last_seed_button)
-        self._add_field("seed", self.tr("Seed"), seed_row)
-
-        self._count = QSpinBox()
-        self._count.setObjectName("countSpin")
-        self._count.setRange(1, MAX_IMAGE_COUNT)
-        self._count.setToolTip(self.tr("Each image is a separate request, billed separately"))
-        self._count.valueChanged.connect(self._changed)
-        self._add_field("n", self.tr("Images"), self._count)
-
-        self._build_source_section()
-        self._build_style_section()
-
-        self._advanced = CollapsibleSection(self.tr("Advanced"), QWidget())
-        self._advanced.setObjectName("advancedSection")
-        self._grid.addWidget(self._advanced, self._row, 0, 1, 2)
-        self._row += 1
-        self._format = QComboBox()
-        self._format.setObjectName("responseFormatCombo")
-        self._format.addItem(self.tr("Image data in the answer (b64_json)"), "b64_json")
-        self._format.addItem(self.tr("Download link (url)"), "url")
-        self._format.setToolTip(
-            self.tr("Either way the picture is stored at once; a link would expire")
-        )
-        self._format.currentIndexChanged.connect(self._changed)
-        # The Advanced rows sit in the same grid, so their labels line up with the others.
-        advanced_rows = self._add_field("response_format", self.tr("Response"), self._format)
-        for widget in advanced_rows:
-            widget.setVisible(False)
-
-        def open_advanced(is_open: bool) -> None:
-            advanced_rows[0].setVisible(is_open)
-            advanced_rows[1].setVisible(is_open)
-            self._save()
-
-        self._advanced.toggled.connect(open_advanced)
-        # Spare height goes below the fields, not between them.
-        self._grid.setRowStretch(self._row, 1)
+        form.dice.clicked.connect(self.roll_seed)
+        form.last_seed_button.clicked.connect(self.use_last_seed)
+        form.advanced.toggled.connect(lambda _open: self._save())
 
         self._summary = QLabel()
         self._summary.setObjectName("problemSummary")
         self._summary.setProperty("role", "fieldError")
         self._summary.setWordWrap(True)
         self._summary.hide()
-        self._generate = QPushButton(self.tr("Generate"))
+        self._generate = QPushButton()
         self._generate.setObjectName("generateButton")
         self._generate.setDefault(True)
         self._generate.setMinimumHeight(34)
         self._generate.clicked.connect(self.request_generate)
 
-        fields = QWidget()
-        fields.setLayout(self._grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(fields)
+        scroll.setWidget(form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("parameterDockBody")
+        body.setStyleSheet(INVALID_STYLE)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(10, 8, 10, 10)
         outer.setSpacing(6)
@@ -269,115 +165,15 @@ class ParameterDock(QDockWidget):
         self.setWidget(body)
         self.setMinimumWidth(300)
 
-    def _build_source_section(self) -> None:
-        self._source_title = section_label(self.tr("Source image"))
-        self._grid.addWidget(self._source_title, self._row, 0, 1, 2)
-        self._row += 1
-        self._source = ReferenceSlot("source")
-        self._source.setObjectName("sourceSlot")
-        self._source.image_changed.connect(self._changed)
-        self._source_hint = hint_label()
-        self._add_field("source", "", self._source, self._source_hint, span=True)
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Parameters"))
+        self._form.retranslate()
+        self._refresh()
 
-        self._source_weight = QDoubleSpinBox()
-        self._source_weight.setObjectName("sourceWeightSpin")
-        self._source_weight.setRange(0.0, 1.0)
-        self._source_weight.setDecimals(2)
-        self._source_weight.setSingleStep(0.05)
-        self._source_weight.setToolTip(
-            self.tr("Smaller stays closer to the source; at 1 the source is ignored")
-        )
-        self._source_weight.valueChanged.connect(self._changed)
-        # Stacked, because the guide's three intents do not fit side by side in a narrow dock.
-        intents = QVBoxLayout()
-        intents.setSpacing(3)
-        self._intent_group = QButtonGroup(self)
-        self._intent_group.setExclusive(True)
-        for intent in SOURCE_WEIGHT_INTENTS:
-            button = QPushButton(intent.label())
-            button.setObjectName(f"sourceIntent_{intent.key}")
-            button.setCheckable(True)
-            button.setToolTip(
-                self.tr("Weight {low:g}–{high:g}. {advice}").format(
-                    low=intent.low, high=intent.high, advice=intent.prompt_advice()
-                )
-            )
-            button.clicked.connect(lambda _=False, i=intent: self.apply_intent(i))
-            self._intent_group.addButton(button)
-            intents.addWidget(button)
-        self._intent_advice = hint_label()
-        self._intent_advice.setObjectName("sourceIntentAdvice")
-        self._source_weight_row = self._add_field(
-            "source_weight", self.tr("Weight"), self._source_weight
-        )
-        self._intent_row = self._add_field(
-            "intent", self.tr("Intent"), intents, self._intent_advice
-        )
-
-    def _build_style_section(self) -> None:
-        self._style_title = section_label(self.tr("Style reference"))
-        self._grid.addWidget(self._style_title, self._row, 0, 1, 2)
-        self._row += 1
-        self._style = ReferenceSlot("style")
-        self._style.setObjectName("styleSlot")
-        self._style.image_changed.connect(self._changed)
-        self._style_row = self._add_field("style", "", self._style, span=True)
-        self._style_weight = QDoubleSpinBox()
-        self._style_weight.setObjectName("styleWeightSpin")
-        self._style_weight.setRange(0.0, 2.0)
-        self._style_weight.setDecimals(2)
-        self._style_weight.setSingleStep(0.1)
-        self._style_weight.valueChanged.connect(self._changed)
-        low, high = ADVISED_STYLE_WEIGHT
-        self._style_weight_row = self._add_field(
-            "style_weight",
-            self.tr("Weight"),
-            self._style_weight,
-            hint_label(
-                self.tr(
-                    "0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's"
-                ).format(low=low, high=high)
-                + " "
-                + self.tr("content into the picture.")
-            ),
-        )
-
-    def _add_field(
-        self,
-        field: str,
-        label: str,
-        widget: QWidget | QBoxLayout,
-        hint: QLabel | None = None,
-        *,
-        span: bool = False,
-    ) -> list[QWidget]:
-        """One labelled row, its hint and its error line; returns the widgets to hide together."""
-        row_widgets: list[QWidget] = []
-        column, width = (0, 2) if span else (1, 1)
-        if not span:
-            caption = QLabel(label)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._grid.addWidget(caption, self._row, 0)
-            row_widgets.append(caption)
-        if isinstance(widget, QBoxLayout):
-            holder = QWidget()
-            widget.setContentsMargins(0, 0, 0, 0)
-            holder.setLayout(widget)
-            widget_item: QWidget = holder
-        else:
-            widget_item = widget
-        self._grid.addWidget(widget_item, self._row, column, 1, width)
-        row_widgets.append(widget_item)
-        self._row += 1
-        for extra in (hint, error_label(f"{field}Error")):
-            if extra is None:
-                continue
-            self._grid.addWidget(extra, self._row, column, 1, width)
-            self._row += 1
-            row_widgets.append(extra)
-            if extra.property("role") == "fieldError":
-                self._errors[field] = extra
-        return row_widgets
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # --- the prompt, which lives in the prompt editor ----------------------------------------
 
@@ -479,13 +275,9 @@ class ParameterDock(QDockWidget):
         self._refresh()
 
     def apply_intent(self, intent: SourceWeightIntent) -> None:
-        for button in self._intent_group.buttons():
-            button.setChecked(button.objectName() == f"sourceIntent_{intent.key}")
-        self._intent_advice.setText(
-            self.tr("Weight {low:g}–{high:g}. {advice}").format(
-                low=intent.low, high=intent.high, advice=intent.prompt_advice()
-            )
-        )
+        self._intent_key = intent.key
+        for key, button in self._form.intent_buttons.items():
+            button.setChecked(key == intent.key)
         self._source_weight.setValue(intent.suggested)
         self._refresh()
 
@@ -505,10 +297,9 @@ class ParameterDock(QDockWidget):
 
     def set_last_returned_seed(self, seed: int) -> None:
         self._last_seed = seed
-        self._last_seed_button.setEnabled(True)
-        self._last_seed_button.setToolTip(
-            self.tr("Use the last returned seed ({seed})").format(seed=seed)
-        )
+        button = self._form.last_seed_button
+        button.setEnabled(True)
+        button.setToolTip(self.tr("Use the last returned seed ({seed})").format(seed=seed))
 
     def use_last_seed(self) -> None:
         if self._last_seed is not None:
@@ -569,26 +360,11 @@ class ParameterDock(QDockWidget):
         self._refresh()
 
     def _nearest_size(self, size: str) -> str:
-        """The wanted size if the model has it, else its closest size of the same shape."""
         spec = self.spec()
-        if spec is None or size in spec.sizes:
-            return size
-        shape = size_shape(size)
-        same_shape = [s for s in spec.sizes if size_shape(s) == shape] or list(spec.sizes)
-        area = _area(size)
-        return min(same_shape, key=lambda s: abs(_area(s) - area))
+        return nearest_size(spec, size) if spec else size
 
     def _fill_sizes(self, wanted: str) -> None:
-        spec = self.spec()
-        sizes = list(spec.sizes) if spec else []
-        if wanted not in sizes:
-            sizes.append(wanted)  # shown, and marked invalid by validation
-        self._size.blockSignals(True)
-        self._size.clear()
-        for size in sizes:
-            self._size.addItem(size_icon(size), size_label(size), size)
-        self._size.setCurrentIndex(sizes.index(wanted))
-        self._size.blockSignals(False)
+        fill_size_combo(self._size, self.spec(), wanted)
 
     def _on_seed_typed(self) -> None:
         # Typing a seed means the user wants that seed.
@@ -604,7 +380,9 @@ class ParameterDock(QDockWidget):
         request = self.current_request()
         spec = self.spec()
         self._update_visibility(spec, request.mode)
-        self._update_hints(spec, request.mode)
+        self._form.show_hints(
+            spec, request.mode, self._intent_key, has_source=self._source.image() is not None
+        )
         problems = validate(request)
         self._show_problems(problems)
         count = request.n
@@ -622,60 +400,23 @@ class ParameterDock(QDockWidget):
     def _update_visibility(self, spec: ModelSpec | None, mode: Mode) -> None:
         redraw_model = spec is not None and spec.supports(Mode.REDRAW)
         edit_model = spec is not None and spec.supports(Mode.EDIT)
-        self._source_title.setText(
+        self._form.source_title.setText(
             self.tr("Image to edit") if edit_model else self.tr("Source image (redraw)")
         )
         # Weight and intents mean something only once there is a source to weigh.
         has_source = self._source.image() is not None
-        for widget in (*self._source_weight_row, *self._intent_row):
+        rows = self._form.rows
+        for widget in (*rows["source_weight"], *rows["intent"]):
             widget.setVisible(redraw_model and has_source)
-        self._intent_advice.setVisible(
-            redraw_model and has_source and bool(self._intent_advice.text())
-        )
+        self._form.intent_advice.setVisible(redraw_model and has_source and bool(self._intent_key))
         style = spec is not None and spec.supports_style_reference
-        for widget in (self._style_title, *self._style_row, *self._style_weight_row):
+        for widget in (self._form.style_title, *rows["style"], *rows["style_weight"]):
             widget.setVisible(style)
-        for widget in self._text_mode_row:
+        for widget in rows["text_mode"]:
             widget.setVisible(spec is not None and spec.supports_text_mode)
         self._size.setEnabled(mode is not Mode.EDIT)
         # The slot checks a new image against the limit of what it will be used for.
         self._source.set_purpose(ReferencePurpose.EDIT if edit_model else ReferencePurpose.REDRAW)
-
-    def _update_hints(self, spec: ModelSpec | None, mode: Mode) -> None:
-        self._mode_label.setText(
-            {
-                Mode.TEXT_TO_IMAGE: self.tr("Text to image"),
-                Mode.REDRAW: self.tr("Redraw from the source image"),
-                Mode.EDIT: self.tr("Edit the image"),
-            }[mode]
-        )
-        if spec is None:
-            return
-        steps = spec.steps_for(mode)
-        hint = self.tr("{low:g}–{high:g} for this model").format(
-            low=steps.minimum, high=steps.maximum
-        )
-        if not spec.supports(Mode.EDIT):
-            hint += self.tr("; the guide advises {low}–{high}").format(
-                low=ADVISED_STEPS[0], high=ADVISED_STEPS[1]
-            )
-        self._steps_hint.setText(hint)
-        cfg_hint = self.tr("{low:g}–{high:g}; higher follows the prompt more closely").format(
-            low=spec.cfg_scale.minimum, high=spec.cfg_scale.maximum
-        )
-        if spec.supports_negative_prompt:
-            cfg_hint += self.tr(". At 1 the negative prompt is ignored")
-        self._cfg_hint.setText(cfg_hint)
-        self._size_hint.setText(
-            self.tr("Image Edit keeps the input's size") if mode is Mode.EDIT else ""
-        )
-        self._size_hint.setVisible(mode is Mode.EDIT)
-        if spec.supports(Mode.EDIT):
-            source_hint = self.tr("Add an image to edit it; large changes and faces work well")
-        else:
-            source_hint = self.tr("Add a picture to redraw it; without one, text to image")
-        self._source_hint.setText(source_hint)
-        self._source_hint.setVisible(self._source.image() is None)
 
     def _show_problems(self, problems: list[FieldProblem]) -> None:
         by_field = problems_by_field(problems)
@@ -694,7 +435,7 @@ class ParameterDock(QDockWidget):
         for field, widget in widgets.items():
             messages = by_field.get(field, [])
             set_invalid(widget, bool(messages))
-            label = self._errors.get(field)
+            label = self._form.errors.get(field)
             if label is not None:
                 label.setText("\n".join(messages))
                 label.setVisible(bool(messages))
@@ -711,10 +452,5 @@ class ParameterDock(QDockWidget):
             self._settings,
             request,
             seed_fixed=self._seed_fixed.isChecked(),
-            advanced_open=self._advanced.is_open(),
+            advanced_open=self._form.advanced.is_open(),
         )
-
-
-def _area(size: str) -> int:
-    width, height = (int(part) for part in size.split("x"))
-    return width * height

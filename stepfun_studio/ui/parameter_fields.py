@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.core.model_table import ModelSpec
 from stepfun_studio.core.presets import Shape, size_shape
 from stepfun_studio.core.request import parse_size
 from stepfun_studio.core.text import tr
@@ -96,6 +98,35 @@ def size_label(size: str) -> str:
     return f"{width} × {height}  ·  {shape_word(size)}"
 
 
+def nearest_size(spec: ModelSpec, size: str) -> str:
+    """`size` if the model has it, else the model's closest size of the same shape."""
+    if size in spec.sizes:
+        return size
+    shape = size_shape(size)
+    same_shape = [s for s in spec.sizes if size_shape(s) == shape] or list(spec.sizes)
+    area = _area(size)
+    return min(same_shape, key=lambda s: abs(_area(s) - area))
+
+
+def _area(size: str) -> int:
+    width, height = parse_size(size)
+    return width * height
+
+
+def fill_size_combo(combo: QComboBox, spec: ModelSpec | None, wanted: str) -> None:
+    """The model's sizes with their shape icons, `wanted` selected (added if foreign, so
+    validation can mark it rather than the dock silently changing it)."""
+    sizes = list(spec.sizes) if spec else []
+    if wanted not in sizes:
+        sizes.append(wanted)
+    combo.blockSignals(True)
+    combo.clear()
+    for size in sizes:
+        combo.addItem(size_icon(size), size_label(size), size)
+    combo.setCurrentIndex(sizes.index(wanted))
+    combo.blockSignals(False)
+
+
 def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Sets the `invalid` property the stylesheet reacts to; re-polishes so it shows."""
     if bool(widget.property("invalid")) == invalid:
@@ -167,6 +198,9 @@ class CollapsibleSection(QWidget):
         layout.addWidget(line)
         layout.addLayout(header)
         layout.addWidget(self._body)
+
+    def set_title(self, title: str) -> None:
+        self._button.setText(title)
 
     def toggle_button(self) -> QToolButton:
         return self._button
