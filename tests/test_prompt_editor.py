@@ -122,3 +122,13 @@ def test_history_survives_a_restart(qtbot: QtBot, isolated_home: Path) -> None:
     assert history[0] == "prompt 59"
     assert history[-1] == "prompt 10"
     assert (isolated_home / "config" / "ui-state.ini").exists()
+
+
+def test_language_change_keeps_the_text_and_redraws_the_labels(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    editor = _editor(qtbot)
+    editor.set_prompt("keep me")
+    QCoreApplication.sendEvent(editor, QEvent(QEvent.Type.LanguageChange))
+    assert editor.prompt() == "keep me"
+    assert _count(editor).text() == "7 / 512"

@@ -52,14 +52,10 @@ class PromptEditor(QWidget):
         self._mode = Mode.TEXT_TO_IMAGE
         self._limit_override: int | None = None
 
-        self._prompt_label = QLabel(self.tr("Prompt"))
+        self._prompt_label = QLabel()
         self._prompt_label.setStyleSheet("font-weight: 600;")
         self._history_button = QToolButton()
         self._history_button.setObjectName("promptHistoryButton")
-        self._history_button.setText(self.tr("History"))
-        self._history_button.setToolTip(
-            self.tr("Earlier prompts (Ctrl+Up / Ctrl+Down steps through them)")
-        )
         self._history_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._history_button.setAutoRaise(True)
         self._history_menu = QMenu(self._history_button)
@@ -70,23 +66,17 @@ class PromptEditor(QWidget):
 
         self._prompt = QPlainTextEdit()
         self._prompt.setObjectName("promptEditor")
-        self._prompt.setPlaceholderText(
-            self.tr("Describe the picture… (Ctrl+Enter generates, Ctrl+Up recalls earlier prompts)")
-        )
         self._prompt.setTabChangesFocus(True)
         self._prompt.setMinimumHeight(72)
         self._prompt.installEventFilter(self)
         self._prompt.textChanged.connect(self._on_prompt_edited)
 
-        self._negative_label = QLabel(self.tr("Negative prompt"))
+        self._negative_label = QLabel()
         self._negative_label.setStyleSheet("font-weight: 600;")
         self._negative_count = QLabel()
         self._negative_count.setObjectName("negativePromptCharCount")
         self._negative = QPlainTextEdit()
         self._negative.setObjectName("negativePromptEditor")
-        self._negative.setPlaceholderText(
-            self.tr("What the picture should not show (used when CFG scale is above 1)")
-        )
         self._negative.setTabChangesFocus(True)
         self._negative.setFixedHeight(54)
         self._negative.installEventFilter(self)
@@ -117,7 +107,27 @@ class PromptEditor(QWidget):
         layout.addWidget(self._prompt, 1)
         layout.addWidget(self._negative_box)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._prompt_label.setText(self.tr("Prompt"))
+        self._history_button.setText(self.tr("History"))
+        self._history_button.setToolTip(
+            self.tr("Earlier prompts (Ctrl+Up / Ctrl+Down steps through them)")
+        )
+        self._prompt.setPlaceholderText(
+            self.tr("Describe the picture… (Ctrl+Enter generates, Ctrl+Up recalls earlier prompts)")
+        )
+        self._negative_label.setText(self.tr("Negative prompt"))
+        self._negative.setPlaceholderText(
+            self.tr("What the picture should not show (used when CFG scale is above 1)")
+        )
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API -----------------------------------------------------------------------
 
