@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import http.server
 import io
+import struct
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -124,6 +127,280 @@ def image_server(routes: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
         server.server_close()
 
 
+# -- the corpus of odd and broken images ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusCase:
+    """One file and what must become of it: accepted with `changes` (substrings), or refused."""
+
+    name: str
+    data: bytes = field(repr=False)
+    refusal: str = ""  # a substring of the message; empty = must be accepted
+    changes: tuple[str, ...] = ()
+    mime: str = ""  # expected output type when accepted; "" = either
+    alpha: bool = False  # the result keeps an alpha channel
+    unchanged: bool = False  # the bytes go out exactly as they came in
+    upright: tuple[int, int] | None = None  # (width, height) after EXIF rotation, redraw limit
+
+
+def _encode(image: Image.Image, fmt: str, **options: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def raw_png(width: int, height: int, bit_depth: int, color_type: int, row: bytes) -> bytes:
+    """A PNG written by hand (Pillow cannot write 16-bit RGB, nor a bomb cheaply): every row the
+    same `row` of pixel bytes, compressed in a stream so a huge image costs little memory."""
+    compressor = zlib.compressobj(9)
+    line = b"\x00" + row
+    parts = [compressor.compress(line) for _ in range(height)]
+    idat = b"".join(parts) + compressor.flush()
+    ihdr = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+    )
+
+
+def _gradient(size: tuple[int, int]) -> Image.Image:
+    """A picture with some content (flat colours hide resampling and rotation mistakes)."""
+    horizontal = Image.linear_gradient("L").resize(size)
+    vertical = Image.linear_gradient("L").rotate(90).resize(size)
+    return Image.merge("RGB", (horizontal, vertical, Image.new("L", size, 128)))
+
+
+def build_corpus() -> list[CorpusCase]:
+    """At least 25 odd or broken image files, made here so the test owns every byte."""
+    cases: list[CorpusCase] = []
+    add = cases.append
+    photo = _gradient((400, 300))
+
+    add(
+        CorpusCase(
+            "cmyk.jpg", _encode(photo.convert("CMYK"), "JPEG"), changes=("CMYK",), mime="image/jpeg"
+        )
+    )
+    rgb16_row = struct.pack(">HHH", 60000, 30000, 1000) * 200
+    add(
+        CorpusCase(
+            "rgb16.png", raw_png(200, 150, 16, 2, rgb16_row), changes=("16-bit",), mime="image/png"
+        )
+    )
+    add(
+        CorpusCase(
+            "gray16.png",
+            _encode(Image.new("I;16", (200, 150), 50000), "PNG"),
+            changes=("16-bit",),
+            mime="image/png",
+        )
+    )
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: the camera was turned
+    add(
+        CorpusCase(
+            "rotated.jpg",
+            _encode(photo, "JPEG", exif=exif.tobytes()),
+            changes=("EXIF rotation",),
+            mime="image/jpeg",
+            upright=(300, 400),
+        )
+    )
+    big_sideways = _gradient((4000, 3000))
+    add(
+        CorpusCase(
+            "rotated_big.jpg",
+            _encode(big_sideways, "JPEG", exif=exif.tobytes()),
+            changes=("EXIF rotation",),
+            mime="image/jpeg",
+            upright=(1500, 2000),
+        )
+    )
+    frames = [
+        Image.new("RGB", (160, 120), color) for color in ((255, 0, 0), (0, 255, 0), (0, 0, 255))
+    ]
+    add(
+        CorpusCase(
+            "animated.gif",
+            _encode(
+                frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0
+            ),
+            changes=("first frame", "Converted from GIF"),
+            mime="image/png",
+        )
+    )
+    add(
+        CorpusCase(
+            "still.gif",
+            _encode(photo.convert("P"), "GIF"),
+            changes=("Palette", "Converted from GIF"),
+            mime="image/png",
+        )
+    )
+    add(
+        CorpusCase(
+            "photo.webp",
+            _encode(photo, "WEBP", quality=90),
+            changes=("Converted from WEBP",),
+            mime="image/png",
+        )
+    )
+    add(
+        CorpusCase(
+            "alpha.webp",
+            _encode(Image.new("RGBA", (200, 200), (10, 20, 30, 100)), "WEBP", lossless=True),
+            changes=("Transparency kept",),
+            mime="image/png",
+            alpha=True,
+        )
+    )
+    palette = Image.new("P", (128, 128), 0)
+    palette.putpalette([255, 0, 0, 0, 255, 0] + [0] * 762)
+    palette.paste(1, (32, 32, 96, 96))
+    add(
+        CorpusCase(
+            "palette_transparent.png",
+            _encode(palette, "PNG", transparency=0),
+            changes=("Palette", "Transparency kept"),
+            mime="image/png",
+            alpha=True,
+        )
+    )
+    add(CorpusCase("one_pixel.png", _encode(Image.new("RGB", (1, 1)), "PNG"), refusal="1×1"))
+    add(CorpusCase("narrow.png", _encode(Image.new("RGB", (60, 400)), "PNG"), refusal="60×400"))
+    add(
+        CorpusCase("panorama.png", _encode(Image.new("RGB", (8000, 70)), "PNG"), refusal="under 64")
+    )
+    add(
+        CorpusCase(
+            "huge_10000.jpg",
+            _encode(Image.new("RGB", (10000, 10000), (90, 120, 150)), "JPEG", quality=80),
+            changes=("Scaled down",),
+            mime="image/jpeg",
+        )
+    )
+    add(
+        CorpusCase(
+            "large.png",
+            _encode(_gradient((6000, 4000)), "PNG", compress_level=1),
+            changes=("Scaled down",),
+            mime="image/png",
+        )
+    )
+    full = _encode(photo, "PNG")
+    add(CorpusCase("truncated.png", full[: len(full) // 2], refusal="damaged or truncated"))
+    jpeg = _encode(_gradient((800, 600)), "JPEG")
+    add(CorpusCase("truncated.jpg", jpeg[: len(jpeg) // 2], refusal="damaged or truncated"))
+    garbage = bytearray(full)
+    garbage[60:400] = bytes(range(256)) + bytes(84)
+    add(CorpusCase("garbled.png", bytes(garbage), refusal="damaged or truncated"))
+    add(CorpusCase("empty.png", b"", refusal="empty"))
+    add(
+        CorpusCase(
+            "notes.png", b"These are my notes, not a picture.\n" * 20, refusal="not an image"
+        )
+    )
+    add(
+        CorpusCase(
+            "page.jpg", b"<!doctype html><html><body>404</body></html>", refusal="not an image"
+        )
+    )
+    add(
+        CorpusCase(
+            "bomb.png", raw_png(20000, 20000, 1, 0, bytes(2500)), refusal="decompression bomb"
+        )
+    )
+    add(
+        CorpusCase(
+            "bomb_small.png", raw_png(11000, 10000, 1, 0, bytes(1375)), refusal="11000×10000"
+        )
+    )
+    add(
+        CorpusCase(
+            "bitmap.bmp", _encode(photo, "BMP"), changes=("Converted from BMP",), mime="image/png"
+        )
+    )
+    add(
+        CorpusCase(
+            "scan.tiff",
+            _encode(photo, "TIFF", compression="tiff_lzw"),
+            changes=("Converted from TIFF",),
+            mime="image/png",
+        )
+    )
+    add(
+        CorpusCase(
+            "float.tiff",
+            _encode(Image.linear_gradient("L").resize((200, 200)).convert("F"), "TIFF"),
+            changes=("32-bit",),
+            mime="image/png",
+        )
+    )
+    add(
+        CorpusCase(
+            "gray.png", _encode(photo.convert("L"), "PNG"), changes=("Grayscale",), mime="image/png"
+        )
+    )
+    gray_alpha = Image.merge(
+        "LA", (photo.convert("L"), Image.linear_gradient("L").resize((400, 300)))
+    )
+    add(
+        CorpusCase(
+            "gray_alpha.png",
+            _encode(gray_alpha, "PNG"),
+            changes=("Grayscale", "Transparency kept"),
+            mime="image/png",
+            alpha=True,
+        )
+    )
+    add(
+        CorpusCase(
+            "bilevel.png",
+            _encode(photo.convert("1"), "PNG"),
+            changes=("Grayscale",),
+            mime="image/png",
+        )
+    )
+    noise = Image.merge("RGB", [Image.effect_noise((3000, 2500), 120 + i * 5) for i in range(3)])
+    add(
+        CorpusCase(
+            "heavy.jpg",
+            _encode(noise, "JPEG", quality=100, subsampling=0),
+            changes=(),
+            mime="image/jpeg",
+        )
+    )
+    add(
+        CorpusCase(
+            "progressive.jpg",
+            _encode(photo, "JPEG", progressive=True, quality=85),
+            mime="image/jpeg",
+            unchanged=True,
+        )
+    )
+    add(
+        CorpusCase(
+            "opaque_rgba.png",
+            _encode(photo.convert("RGBA"), "PNG"),
+            mime="image/png",
+            unchanged=True,
+        )
+    )
+    add(
+        CorpusCase(
+            "photo.avif",
+            _encode(photo, "AVIF", quality=80),
+            changes=("Converted from AVIF",),
+            mime="image/png",
+        )
+    )
+    return cases
+
+
 def test_the_image_server_serves_what_it_is_given() -> None:
     import urllib.request
 
@@ -140,3 +417,12 @@ def test_payload_builders_carry_their_data() -> None:
     assert (
         bytes(gallery_mime(3, 4).data("application/x-stepfun-studio-image-ids").data()) == b"[3,4]"
     )
+
+
+def test_the_corpus_is_big_and_varied() -> None:
+    corpus = build_corpus()
+    assert len(corpus) >= 25
+    assert len({case.name for case in corpus}) == len(corpus)
+    assert sum(1 for case in corpus if case.refusal) >= 10
+    heavy = next(case for case in corpus if case.name == "heavy.jpg")
+    assert len(heavy.data) > 10 * 1024 * 1024  # the huge-but-valid JPEG really is over the limit

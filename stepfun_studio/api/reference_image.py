@@ -165,11 +165,12 @@ def _normalise_mode(image: Image.Image, data: bytes, changes: list[str]) -> Imag
         changes.append(tr(_CONTEXT, "CMYK colours converted to RGB."))
         return image.convert("RGB")
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        changes.append(tr(_CONTEXT, "16-bit image converted to 8-bit."))
+        bits = 16 if mode.startswith("I;16") else 32
+        changes.append(tr(_CONTEXT, "{bits}-bit image converted to 8-bit.").format(bits=bits))
         return _to_8_bit(image).convert("RGB")
     if _is_16_bit_png(data):
         # Pillow already read the 16-bit RGB(A) channels as 8 bits; say so.
-        changes.append(tr(_CONTEXT, "16-bit image converted to 8-bit."))
+        changes.append(tr(_CONTEXT, "{bits}-bit image converted to 8-bit.").format(bits=16))
     if mode in ("P", "PA"):
         changes.append(tr(_CONTEXT, "Palette colours converted to RGB."))
         has_alpha = mode == "PA" or "transparency" in image.info
@@ -185,14 +186,14 @@ def _normalise_mode(image: Image.Image, data: bytes, changes: list[str]) -> Imag
     return image
 
 
-def _draft(image: Image.Image, max_side: int, *, sideways: bool) -> None:
-    """Asks the JPEG decoder for a reduced scale when the image is to be scaled down anyway."""
+def _draft(image: Image.Image, max_side: int) -> None:
+    """Asks the JPEG decoder for a reduced scale when the image is to be scaled down anyway.
+
+    The limit is a square, so the stored (not yet EXIF-rotated) orientation fits it the same.
+    """
     target = _fit(*image.size, max_side)
-    if target == image.size:
-        return
-    slack = (int(target[0] * DRAFT_SLACK), int(target[1] * DRAFT_SLACK))
-    # The draft size is in stored orientation, which a sideways phone photo does not share.
-    image.draft(image.mode, (slack[1], slack[0]) if sideways else slack)
+    if target != image.size:
+        image.draft(image.mode, (int(target[0] * DRAFT_SLACK), int(target[1] * DRAFT_SLACK)))
 
 
 def _decode(
@@ -209,7 +210,7 @@ def _decode(
             changes.append(tr(_CONTEXT, "Animated image reduced to its first frame."))
             image.seek(0)
         if image.format in ("JPEG", "MPO") and image.mode in ("RGB", "L", "CMYK"):
-            _draft(image, max_side, sideways=orientation in (5, 6, 7, 8))
+            _draft(image, max_side)
         image.load()
         if orientation in (2, 3, 4, 5, 6, 7, 8):
             image = ImageOps.exif_transpose(image)
@@ -323,6 +324,12 @@ def prepare_reference(data: bytes, name: str, purpose: ReferencePurpose) -> Prep
         )
     if has_alpha and (source_format != "PNG" or changes):
         changes.append(tr(_CONTEXT, "Transparency kept as PNG."))
+    if not changes and len(data) > MAX_REFERENCE_BYTES:
+        changes.append(
+            tr(_CONTEXT, "Compressed from {mb:.1f} MB to stay within 10 MB.").format(
+                mb=len(data) / 1024 / 1024
+            )
+        )
     decoded, encoded, as_jpeg = _fit_bytes(decoded, is_jpeg and not has_alpha, changes)
     mime = "image/jpeg" if as_jpeg else "image/png"
     reference = ReferenceImage(encoded, mime, decoded.width, decoded.height, name)

@@ -1,0 +1,142 @@
+"""prepare_reference() over a corpus of odd and broken files, for each purpose (no Qt)."""
+
+from __future__ import annotations
+
+import functools
+import io
+import time
+
+import pytest
+from PIL import Image
+from test_drop_support import CorpusCase, build_corpus, jpeg_bytes, png_bytes
+
+from stepfun_studio.api.reference_image import (
+    MAX_PIXELS,
+    MIN_SIDE,
+    PreparedReference,
+    ReferencePurpose,
+    prepare_reference,
+)
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.validation import MAX_REFERENCE_BYTES
+
+# No single file may take longer than this; a hang or a pathological decode would show here.
+MAX_SECONDS_PER_FILE = 20.0
+
+
+@functools.cache
+def corpus() -> dict[str, CorpusCase]:
+    return {case.name: case for case in build_corpus()}
+
+
+CASE_NAMES = [case.name for case in build_corpus()]
+
+
+def check_within_limits(prepared: PreparedReference, purpose: ReferencePurpose) -> Image.Image:
+    """Whatever was accepted is a complete PNG or JPEG within every limit the API states."""
+    image = prepared.image
+    assert image.mime in ("image/png", "image/jpeg")
+    assert 0 < len(image.data) <= MAX_REFERENCE_BYTES
+    assert max(image.width, image.height) <= purpose.max_side
+    assert min(image.width, image.height) >= MIN_SIDE
+    opened = Image.open(io.BytesIO(image.data))
+    assert opened.format == ("JPEG" if image.mime == "image/jpeg" else "PNG")
+    assert opened.size == (image.width, image.height)
+    opened.load()  # complete, not truncated
+    assert opened.mode in ("RGB", "RGBA", "L") or prepared.changes == ()
+    return opened
+
+
+@pytest.mark.parametrize("purpose", list(ReferencePurpose))
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_every_corpus_file_is_fixed_or_refused_with_a_reason(
+    name: str, purpose: ReferencePurpose
+) -> None:
+    case = corpus()[name]
+    started = time.perf_counter()
+    if case.refusal:
+        with pytest.raises(AppError) as caught:
+            prepare_reference(case.data, case.name, purpose)
+        assert caught.value.kind is ErrorKind.BAD_IMAGE
+        assert case.name in caught.value.message
+        assert case.refusal in caught.value.message
+    else:
+        prepared = prepare_reference(case.data, case.name, purpose)
+        opened = check_within_limits(prepared, purpose)
+        assert prepared.image.name == case.name
+        for expected in case.changes:
+            assert any(expected in change for change in prepared.changes), prepared.changes
+        if case.mime:
+            assert prepared.image.mime == case.mime
+        if case.alpha:
+            assert opened.mode == "RGBA"
+            low = opened.getchannel("A").getextrema()[0]
+            assert isinstance(low, int) and low < 255
+        if case.unchanged:
+            assert prepared.image.data == case.data
+            assert prepared.changes == ()
+    assert time.perf_counter() - started < MAX_SECONDS_PER_FILE
+
+
+def test_exif_rotation_stands_the_photo_upright() -> None:
+    for name in ("rotated.jpg", "rotated_big.jpg"):
+        case = corpus()[name]
+        prepared = prepare_reference(case.data, name, ReferencePurpose.REDRAW)
+        assert (prepared.image.width, prepared.image.height) == case.upright
+        # The rotated result carries no orientation tag, or a viewer would turn it again.
+        tag = Image.open(io.BytesIO(prepared.image.data)).getexif().get(0x0112, 1)
+        assert tag == 1
+
+
+def test_the_limit_depends_on_the_purpose() -> None:
+    data = jpeg_bytes((3000, 2000))
+    redraw = prepare_reference(data, "wide.jpg", ReferencePurpose.REDRAW)
+    edit = prepare_reference(data, "wide.jpg", ReferencePurpose.EDIT)
+    style = prepare_reference(data, "wide.jpg", ReferencePurpose.STYLE)
+    assert max(redraw.image.width, redraw.image.height) <= 2048
+    assert max(style.image.width, style.image.height) <= 2048
+    assert (edit.image.width, edit.image.height) == (3000, 2000)
+    assert edit.image.data == data  # already fine for an edit: sent as it came
+    assert any("3000×2000" in change for change in redraw.changes)
+
+
+def test_an_oversized_jpeg_is_compressed_below_10_mb_and_says_so() -> None:
+    case = corpus()["heavy.jpg"]
+    assert len(case.data) > MAX_REFERENCE_BYTES
+    prepared = prepare_reference(case.data, case.name, ReferencePurpose.EDIT)
+    assert len(prepared.image.data) <= MAX_REFERENCE_BYTES
+    assert (prepared.image.width, prepared.image.height) == Image.open(
+        io.BytesIO(case.data)
+    ).size or any("10 MB" in change for change in prepared.changes)
+    assert any("10 MB" in change for change in prepared.changes)
+
+
+def test_a_png_already_fine_is_sent_byte_for_byte() -> None:
+    data = png_bytes((300, 300), (1, 2, 3, 4))
+    prepared = prepare_reference(data, "ok.png", ReferencePurpose.REDRAW)
+    assert prepared.image.data == data
+    assert prepared.image.mime == "image/png"
+    assert prepared.changes == ()
+
+
+def test_the_pixel_limit_is_checked_before_decoding() -> None:
+    case = corpus()["bomb.png"]
+    started = time.perf_counter()
+    with pytest.raises(AppError) as caught:
+        prepare_reference(case.data, case.name, ReferencePurpose.EDIT)
+    assert time.perf_counter() - started < 1.0  # refused from the header, nothing decoded
+    assert "decompression bomb" in caught.value.message
+    assert MAX_PIXELS == 100_000_000
+
+
+def test_an_unnamed_image_still_gets_a_name_in_the_message() -> None:
+    with pytest.raises(AppError) as caught:
+        prepare_reference(b"", "", ReferencePurpose.STYLE)
+    assert "“the image”" in caught.value.message
+
+
+def test_a_sha256_identifies_the_prepared_bytes() -> None:
+    import hashlib
+
+    prepared = prepare_reference(png_bytes(), "a.png", ReferencePurpose.REDRAW)
+    assert prepared.image.sha256 == hashlib.sha256(prepared.image.data).hexdigest()
