@@ -115,8 +115,12 @@ class StandinServer:
         return f"{self.origin}/v1"
 
     def start(self) -> StandinServer:
+        # A short poll interval makes stop() quick; tests start and stop hundreds of servers.
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="standin-server", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="standin-server",
+            daemon=True,
         )
         self._thread.start()
         return self
