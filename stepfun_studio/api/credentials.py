@@ -84,8 +84,8 @@ class KeyringStatus:
             head = tr("KeyStore", "The system keyring refused to store the key.")
         else:
             return ""
-        detail = f" ({self.detail})" if self.detail else ""
-        return f"{head}{detail} {session}"
+        reason = tr("KeyStore", "Reason: {detail}").format(detail=self.detail)
+        return f"{head} {session}" + (f"\n{reason}" if self.detail else "")
 
 
 @dataclass(frozen=True)

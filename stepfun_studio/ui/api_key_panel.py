@@ -117,6 +117,7 @@ class ApiKeyPanel(QGroupBox):
         self.source_label = self._label("keySourceLabel", "muted")
         self.keyring_message = self._label("keyringMessage", "error")
         self.result_label = self._label("keyTestResult", "")
+        self.result_label.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.key_field, 1)
@@ -208,6 +209,7 @@ class ApiKeyPanel(QGroupBox):
         self.result_label.style().unpolish(self.result_label)
         self.result_label.style().polish(self.result_label)
         self.result_label.setText(redact(text, [self.key_field.text().strip()]))
+        self.result_label.setVisible(bool(text))
 
     # -- actions --------------------------------------------------------------------------
 

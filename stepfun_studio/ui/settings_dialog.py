@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,6 +50,16 @@ def _combo(name: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
     return combo
+
+
+def _form_rows(form: QFormLayout, rows: list[QWidget | QHBoxLayout]) -> list[QLabel]:
+    """Adds one row per entry with a label widget kept for retranslation."""
+    labels = []
+    for field in rows:
+        label = QLabel(form.parentWidget())
+        form.addRow(label, field)
+        labels.append(label)
+    return labels
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -122,15 +133,22 @@ class SettingsDialog(QDialog):
         self.tier_note.setObjectName("tierNote")
         self.tier_note.setProperty("role", "muted")
         self.tier_note.setWordWrap(True)
-        self.server_form = QFormLayout()
-        self.server_form.addRow("", self.region_combo)
-        self.server_form.addRow("", self.base_url_field)
-        self.server_form.addRow("", self.base_url_note)
-        self.server_form.addRow("", self.tier_combo)
-        self.server_form.addRow("", self.tier_note)
+        self.server_box = QGroupBox(page)
+        self.server_box.setObjectName("serverBox")
+        server_form = QFormLayout(self.server_box)
+        self.server_labels = _form_rows(
+            server_form,
+            [
+                self.region_combo,
+                self.base_url_field,
+                self.base_url_note,
+                self.tier_combo,
+                self.tier_note,
+            ],
+        )
         layout = QVBoxLayout(page)
         layout.addWidget(self.key_panel)
-        layout.addLayout(self.server_form)
+        layout.addWidget(self.server_box)
         layout.addStretch(1)
         self.tabs.addTab(page, "")
 
@@ -150,15 +168,10 @@ class SettingsDialog(QDialog):
         self.format_combo = _combo("responseFormatCombo", page)
         for value in ("b64_json", "url"):
             self.format_combo.addItem("", value)
-        self.defaults_form = QFormLayout(page)
-        for widget in (
-            self.model_combo,
-            self.size_combo,
-            self.steps_spin,
-            self.cfg_spin,
-            self.format_combo,
-        ):
-            self.defaults_form.addRow("", widget)
+        self.defaults_labels = _form_rows(
+            QFormLayout(page),
+            [self.model_combo, self.size_combo, self.steps_spin, self.cfg_spin, self.format_combo],
+        )
         self.tabs.addTab(page, "")
 
     def _build_general_tab(self) -> None:
@@ -180,11 +193,10 @@ class SettingsDialog(QDialog):
         self.theme_combo = _combo("themeCombo", page)
         for theme in THEMES:
             self.theme_combo.addItem("", theme)
-        self.general_form = QFormLayout(page)
-        self.general_form.addRow("", library_row)
-        self.general_form.addRow("", self.library_note)
-        self.general_form.addRow("", self.language_combo)
-        self.general_form.addRow("", self.theme_combo)
+        self.general_labels = _form_rows(
+            QFormLayout(page),
+            [library_row, self.library_note, self.language_combo, self.theme_combo],
+        )
         self.tabs.addTab(page, "")
 
     # -- values in and out ----------------------------------------------------------------
@@ -324,12 +336,13 @@ class SettingsDialog(QDialog):
         self.tier_note.setText(
             self.tr("Your tier follows what you have topped up in total; see your StepFun account.")
         )
+        self.server_box.setTitle(self.tr("Server and account"))
         self._set_labels(
-            self.server_form,
+            self.server_labels,
             [self.tr("Region"), self.tr("Custom server"), "", self.tr("Account tier"), ""],
         )
         self._set_labels(
-            self.defaults_form,
+            self.defaults_labels,
             [
                 self.tr("Model"),
                 self.tr("Size"),
@@ -344,14 +357,14 @@ class SettingsDialog(QDialog):
         self.library_field.setPlaceholderText(self.tr("Empty: the app's data folder"))
         self.library_note.setText(self.tr("A new library location applies at the next start."))
         self._set_labels(
-            self.general_form,
+            self.general_labels,
             [self.tr("Library"), "", self.tr("Language"), self.tr("Theme")],
         )
-        languages = {"system": self.tr("As the system"), "en": "English", "zh_CN": "中文（简体）"}
+        languages = {"system": self.tr("Follow the system"), "en": "English", "zh_CN": "中文（简体）"}
         for index, language in enumerate(LANGUAGES):
             self.language_combo.setItemText(index, languages[language])
         themes = {
-            "system": self.tr("As the system"),
+            "system": self.tr("Follow the system"),
             "light": self.tr("Light"),
             "dark": self.tr("Dark"),
         }
@@ -359,12 +372,9 @@ class SettingsDialog(QDialog):
             self.theme_combo.setItemText(index, themes[theme])
 
     @staticmethod
-    def _set_labels(form: QFormLayout, texts: list[str]) -> None:
-        for row, text in enumerate(texts):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel):
-                label.setText(text)
+    def _set_labels(labels: list[QLabel], texts: list[str]) -> None:
+        for label, text in zip(labels, texts, strict=True):
+            label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

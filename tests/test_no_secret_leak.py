@@ -1,0 +1,335 @@
+"""The API key goes to the server's Authorization header and nowhere else.
+
+1. On the wire: a recording TCP proxy sits between our client and the stand-in and keeps every
+   byte sent; the key appears only as `Authorization: Bearer <key>`, once per request.
+2. A non-loopback http:// address is refused before any connection is made (the "remote" address
+   is this machine's own network address, where a listener waits to catch a wrongly sent key).
+3. A whole session through the real main window with a recognisable key: set it in the settings
+   dialog, test it, generate, meet a 401 and a 500, export, quit. Then every file under the app's
+   data, config, cache and log dirs and the temp dir is read, and the key is in none of them; the
+   log holds the redaction marker where a careless line tried to write it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import socket
+import socketserver
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from keyring.backends import fail
+from keyring_support import secret_service_problem
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.api.client import StepFunClient
+from stepfun_studio.api.credentials import KeyStore
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.redaction import REDACTED
+from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat
+from stepfun_studio.library.jobs import JobState
+from stepfun_studio.settings.connection import resolve_connection
+from stepfun_studio.settings.logs import setup_logging
+from stepfun_studio.settings.store import AppSettings
+from stepfun_studio.settings.values import StudioSettings
+from stepfun_studio.standin import StandinServer
+from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.settings_dialog import SettingsDialog
+from stepfun_studio.ui.studio import Studio, StudioOptions
+
+MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024
+
+
+def canary() -> str:
+    return "sk-LEAKCANARY" + uuid.uuid4().hex + "Q7"
+
+
+class RecordingProxy(socketserver.ThreadingTCPServer):
+    """Forwards TCP to `upstream_port` on 127.0.0.1 and keeps every byte the client sent."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, upstream_port: int, host: str = "127.0.0.1") -> None:
+        self.upstream_port = upstream_port
+        self.sent = bytearray()
+        self.connections = 0
+        self.lock = threading.Lock()
+        super().__init__((host, 0), _ProxyHandler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+
+class _ProxyHandler(socketserver.BaseRequestHandler):
+    server: RecordingProxy
+
+    def handle(self) -> None:
+        with self.server.lock:
+            self.server.connections += 1
+        upstream = socket.create_connection(("127.0.0.1", self.server.upstream_port))
+        client = self.request
+
+        def pump_back() -> None:
+            try:
+                while data := upstream.recv(65536):
+                    client.sendall(data)
+            except OSError:
+                pass
+            finally:
+                client.close()
+
+        threading.Thread(target=pump_back, daemon=True).start()
+        try:
+            while data := client.recv(65536):
+                with self.server.lock:
+                    self.server.sent.extend(data)
+                upstream.sendall(data)
+        except OSError:
+            pass
+        finally:
+            upstream.close()
+
+
+@pytest.fixture
+def standin() -> Iterator[StandinServer]:
+    server = StandinServer(port=0).start()
+    yield server
+    server.stop()
+
+
+def png(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+def assert_recorded_requests_clean(standin: StandinServer, key: str) -> None:
+    assert standin.requests
+    for recorded in standin.requests:
+        everything = json.dumps(
+            [recorded.path, recorded.headers, recorded.body, recorded.files], default=str
+        )
+        assert key not in everything, recorded.path
+        if recorded.path.startswith("/v1/"):
+            assert recorded.headers.get("Authorization") == "<present, value not recorded>"
+        else:  # downloads of result links: no key at all
+            assert "Authorization" not in recorded.headers
+
+
+def test_on_the_wire_the_key_is_only_in_the_authorization_header(standin: StandinServer) -> None:
+    key = canary()
+    proxy = RecordingProxy(standin.port)
+    source = ReferenceImage(png(64, 64), "image/png", 64, 64, "source.png")
+
+    async def session() -> None:
+        async with StepFunClient(key, f"http://127.0.0.1:{proxy.port}/v1") as client:
+            await client.list_models()
+            await client.generate_one(GenerationRequest(prompt="b64", size="256x256"))
+            await client.generate_one(
+                GenerationRequest(prompt="url", size="256x256", response_format=ResponseFormat.URL)
+            )
+            await client.generate_one(
+                GenerationRequest(prompt="redraw", size="256x256", mode=Mode.REDRAW, source=source)
+            )
+            await client.generate_one(
+                GenerationRequest(
+                    prompt="edit",
+                    model="step-image-edit-2",
+                    mode=Mode.EDIT,
+                    source=source,
+                    steps=8,
+                    cfg_scale=1.0,
+                    size="1024x1024",
+                )
+            )
+            for fault in ("401", "500"):
+                standin.add_fault(fault)
+                with pytest.raises(AppError) as caught:
+                    await client.generate_one(GenerationRequest(prompt=fault, size="256x256"))
+                assert key not in str(caught.value) + repr(caught.value) + caught.value.details()
+
+    asyncio.run(session())
+    proxy.shutdown()
+    proxy.server_close()
+
+    wire = bytes(proxy.sent).decode("latin-1")
+    api_calls = wire.count("HTTP/1.1\r\n")
+    assert api_calls == 7
+    occurrences = wire.count(key)
+    in_header = sum(
+        1 for line in wire.split("\r\n") if line.lower() == f"authorization: bearer {key}".lower()
+    )
+    assert occurrences == in_header == api_calls
+    assert_recorded_requests_clean(standin, key)
+
+
+def own_network_address() -> str | None:
+    """This machine's address on its network (not loopback), if it has one."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # no packet is sent for a UDP connect
+        address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.startswith("127.") else address
+
+
+def test_plain_http_to_a_network_address_is_refused_before_any_connection(
+    standin: StandinServer,
+) -> None:
+    address = own_network_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback network address to aim at")
+    catcher = RecordingProxy(standin.port, host=address)
+    url = f"http://{address}:{catcher.port}/v1"
+    key = canary()
+    try:
+        with pytest.raises(AppError) as caught:
+            StepFunClient(key, url)
+        assert caught.value.kind is ErrorKind.CONFIG
+        store = KeyStore(env={"STEPFUN_API_KEY": key})
+        with pytest.raises(AppError) as resolved:
+            resolve_connection(StudioSettings(), store, env={"STEPFUN_BASE_URL": url})
+        assert resolved.value.kind is ErrorKind.CONFIG
+        assert key not in resolved.value.message
+        time.sleep(0.2)
+        assert catcher.connections == 0
+        assert standin.request_count() == 0
+    finally:
+        catcher.shutdown()
+        catcher.server_close()
+
+
+def files_holding(root: Path, needle: bytes, since: float | None = None) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        try:
+            if not path.is_file() or path.is_symlink():
+                continue
+            stat = path.stat()
+            if since is not None and stat.st_mtime < since:
+                continue
+            if stat.st_size > MAX_SCANNED_FILE_BYTES:
+                continue
+            if needle in path.read_bytes():
+                found.append(path)
+        except OSError:
+            continue  # another process's file that vanished or is not ours to read
+    return found
+
+
+def test_a_whole_session_leaves_the_key_nowhere(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    standin: StandinServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started = time.time() - 1
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    key = canary()
+    # The most talkative logging there is: whatever any library says goes to the file.
+    log_path = setup_logging(app_paths, level=logging.DEBUG)
+    for name in ("openai", "httpx2", "httpcore2", "httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    backend = fail.Keyring() if secret_service_problem() else None
+    key_store = KeyStore(env={})
+
+    studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
+    settings = AppSettings.open(app_paths)
+    window = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(window)
+    window.show()
+    studio.start(None)  # no key yet: demo mode
+    try:
+        # Set the key and test it, in the settings dialog.
+        if backend is not None:
+            key_store = KeyStore(env={}, backend=backend)
+        dialog = SettingsDialog(settings, key_store, window, env={})
+        dialog.show()
+        dialog.base_url_field.setText(standin.base_url)
+        qtbot.keyClicks(dialog.key_panel.key_field, key)
+        qtbot.mouseClick(dialog.key_panel.save_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.key_panel.test_finished, timeout=20_000) as tested:
+            qtbot.mouseClick(dialog.key_panel.test_button, Qt.MouseButton.LeftButton)
+        assert tested.args == [True]
+        dialog.key_panel.show_button.click()  # shown on screen; still must not reach a file
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        connection = resolve_connection(settings.values, key_store, env={})
+        assert connection.api_key == key and key not in repr(connection)
+        studio.use_key(connection.api_key, connection.base_url)
+
+        # Generate one picture, then meet a 401 and a 500.
+        editor = window.findChild(QPlainTextEdit, "promptEditor")
+        editor.setFocus()
+        qtbot.keyClicks(editor, "a lighthouse at dusk")
+        size = window.findChild(QComboBox, "sizeCombo")
+        size.setCurrentIndex(size.findText("256", Qt.MatchFlag.MatchContains))
+        window.findChild(QSpinBox, "stepsSpin").setValue(4)
+        generate = window.findChild(QPushButton, "generateButton")
+
+        def states() -> list[JobState]:
+            return [info.state for info in studio.queue.jobs()]
+
+        qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: states() == [JobState.DONE], timeout=20_000)
+        for fault in ("401", "500"):
+            standin.add_fault(fault)
+            qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: states()[-1] is JobState.FAILED, timeout=20_000)
+            assert key not in window.statusBar().currentMessage()
+
+        # Export, and a careless log line as a bug might write one.
+        image_id = studio.queue.jobs()[0].image_id
+        assert image_id is not None
+        exported = studio.library.export([image_id], private_tmp / "export")
+        assert exported
+        logging.getLogger("stepfun_studio.careless").error("request failed with key=%s", key)
+        assert key not in (QApplication.clipboard().text() or "")
+    finally:
+        window.close()
+        studio.close()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+    assert standin.request_count("/generations") == 3
+    assert_recorded_requests_clean(standin, key)
+    needle = key.encode()
+    for root in (
+        app_paths.data_dir,
+        app_paths.config_dir,
+        app_paths.cache_dir,
+        app_paths.log_dir,
+        private_tmp,
+        tmp_path,
+    ):
+        assert root.exists() or root == app_paths.cache_dir, root
+        assert files_holding(root, needle) == [], root
+    # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
+    assert files_holding(Path("/tmp"), needle, since=started) == []
+    log_text = log_path.read_text("utf-8")
+    assert REDACTED in log_text
+    assert "status=401" in log_text and "status=500" in log_text
