@@ -309,3 +309,29 @@ def test_ctrl_enter_in_an_attached_editor_generates_only_when_valid(qtbot: QtBot
     assert dock.current_request().prompt == "a bridge at dusk"
     editor.generate_requested.emit()
     assert fired == [True]
+
+
+def test_style_slot_hides_while_redrawing_unless_it_holds_an_image(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    _choose_model(dock, "step-1x-medium")
+    style = _child(dock, QWidget, "styleSlot")
+    assert style.isVisible()
+    dock.set_source_image(_png(40, 40, (1, 2, 3)))
+    assert not style.isVisible()
+    # A style image left in the slot stays in sight, marked, since a redraw cannot use it.
+    dock.set_style_image(_png(20, 20, (9, 9, 9)))
+    assert style.isVisible()
+    assert style.property("invalid") is True
+    assert "step-1x-medium" in _label(dock, "styleError").text()
+    assert not _generate(dock).isEnabled()
+
+
+def test_language_change_keeps_every_value(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dock = _dock(qtbot)
+    dock.apply_request(GenerationRequest(prompt="p", model="step-2x-large", steps=12, seed=5))
+    before = dock.current_request()
+    QCoreApplication.sendEvent(dock, QEvent(QEvent.Type.LanguageChange))
+    assert dock.current_request() == before
+    assert dock.windowTitle() == "Parameters"

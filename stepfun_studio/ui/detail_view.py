@@ -76,6 +76,7 @@ class DetailView(QWidget):
         self._result_caption = QLabel()
         self._zoom_label = QLabel()
         self._zoom_label.setObjectName("detailZoomLabel")
+        self._zoom_label.setProperty("role", "muted")
         self._result.zoom_changed.connect(self._show_zoom)
         self._build_actions()
 
@@ -87,6 +88,9 @@ class DetailView(QWidget):
         self._images.addWidget(source_panel)
         self._images.addWidget(result_panel)
         self._images.setChildrenCollapsible(False)
+        # Source and result share the width equally, so the two are compared at one scale.
+        self._images.setStretchFactor(0, 1)
+        self._images.setStretchFactor(1, 1)
 
         self._info = QLabel()
         self._info.setObjectName("detailInfo")
@@ -186,7 +190,11 @@ class DetailView(QWidget):
         source = request.source if request else None
         if source is not None:
             self._source.set_pixmap(QPixmap.fromImage(QImage.fromData(source.data)))
-        self._source_panel.setVisible(source is not None)
+        if self._source_panel.isVisibleTo(self) != (source is not None):
+            self._source_panel.setVisible(source is not None)
+            half = max(1, self._images.width() // 2)
+            self._images.setSizes([half, half])
+            self.fit()
         has_style = request is not None and request.style is not None
         self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
         self._info.setText(self._info_html(record, has_style))

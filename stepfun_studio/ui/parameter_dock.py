@@ -139,7 +139,7 @@ class ParameterDock(QDockWidget):
 
         self._summary = QLabel()
         self._summary.setObjectName("problemSummary")
-        self._summary.setProperty("role", "fieldError")
+        self._summary.setProperty("role", "error")
         self._summary.setWordWrap(True)
         self._summary.hide()
         self._generate = QPushButton()
@@ -409,7 +409,13 @@ class ParameterDock(QDockWidget):
         for widget in (*rows["source_weight"], *rows["intent"]):
             widget.setVisible(redraw_model and has_source)
         self._form.intent_advice.setVisible(redraw_model and has_source and bool(self._intent_key))
-        style = spec is not None and spec.supports_style_reference
+        # A style reference goes with text to image only; an empty style slot would be clutter
+        # while redrawing, but one holding an image stays, with validation saying why it is wrong.
+        style = (
+            spec is not None
+            and spec.supports_style_reference
+            and (mode is Mode.TEXT_TO_IMAGE or self._style.image() is not None)
+        )
         for widget in (self._form.style_title, *rows["style"], *rows["style_weight"]):
             widget.setVisible(style)
         for widget in rows["text_mode"]:

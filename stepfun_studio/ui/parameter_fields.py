@@ -10,7 +10,6 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -24,7 +23,8 @@ from stepfun_studio.core.presets import Shape, size_shape
 from stepfun_studio.core.request import parse_size
 from stepfun_studio.core.text import tr
 
-ERROR_COLOR = "#d93025"
+# Readable on the light and the dark theme alike.
+ERROR_COLOR = "#e5484d"
 ICON_SIZE = QSize(18, 18)
 
 # Marks a field the model cannot take; the property is set by `set_invalid`. Only the border
@@ -36,8 +36,9 @@ QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"] {{
 QFrame#sourceSlot[invalid="true"], QFrame#styleSlot[invalid="true"] {{
     border: 1px solid {ERROR_COLOR}; border-radius: 4px;
 }}
-QLabel[role="fieldError"] {{ color: {ERROR_COLOR}; }}
-QLabel[role="hint"] {{ color: palette(placeholder-text); }}
+QPushButton[checkable="true"]:checked {{
+    border: 1px solid palette(highlight); background: palette(alternate-base); font-weight: 600;
+}}
 QLabel[role="section"] {{ font-weight: 600; padding-top: 6px; }}
 """
 
@@ -140,7 +141,7 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 def hint_label(text: str = "") -> QLabel:
     label = QLabel(text)
-    label.setProperty("role", "hint")
+    label.setProperty("role", "muted")  # the theme colours these
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)
@@ -152,7 +153,7 @@ def error_label(object_name: str) -> QLabel:
     """The line under a field that says what is wrong with it; hidden while nothing is."""
     label = QLabel()
     label.setObjectName(object_name)
-    label.setProperty("role", "fieldError")
+    label.setProperty("role", "error")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     font = label.font()
@@ -186,16 +187,12 @@ class CollapsibleSection(QWidget):
         self._button.toggled.connect(self._on_toggled)
         self._body = body
         self._body.hide()
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self._button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(line)
         layout.addLayout(header)
         layout.addWidget(self._body)
 

@@ -29,7 +29,7 @@ from stepfun_studio.ui.widget_state import (
     ui_state_settings,
 )
 
-OVER_LIMIT_COLOR = "#d93025"
+OVER_LIMIT_COLOR = "#e5484d"  # readable on the light and the dark theme alike
 _MENU_ENTRY_CHARS = 70
 
 
