@@ -25,7 +25,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import MAX_SEED, Mode
@@ -316,6 +316,10 @@ class _Handler(BaseHTTPRequestHandler):
         content_type = self.headers.get("Content-Type", "")
         if content_type.startswith("multipart/form-data"):
             return self._parse_form(raw, content_type)
+        if content_type.startswith("application/x-www-form-urlencoded"):
+            fields = dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+            self.record.body = dict(fields)
+            return dict(fields), {}
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
