@@ -94,6 +94,7 @@ class JobQueue(QObject):
         for info in self.jobs():
             if info.state is JobState.WAITING and info.request is not None:
                 self._worker.enqueue(info.job_id, info.request)
+            self.job_changed.emit(info.job_id)
 
     def shutdown(self) -> None:
         """Stops the worker; jobs still running stay "running" in the table, so the next start

@@ -1,0 +1,128 @@
+"""`run_gui(argv)`: start the app: Qt, look, language, crash handler, window, then the services.
+
+The window is shown first and the rest (the key, the stand-in server in demo mode, the job queue)
+starts on the first turn of the event loop, so the first paint never waits for the keyring, the
+network or the openai import. An unexpected exception is logged and shown in a dialog instead of
+ending the app silently.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.redaction import redact
+
+if TYPE_CHECKING:
+    from stepfun_studio.settings.store import AppSettings
+    from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.studio import Studio
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_excepthook(parent: Callable[[], QWidget | None]) -> ExceptHook:
+    """Logs any uncaught exception and tells the user in words; returns the hook installed."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        text = redact("".join(traceback.format_exception(kind, error, tb)))
+        log.error("uncaught exception:\n%s", text)
+        if showing or QApplication.instance() is None:
+            return
+        showing = True  # one dialog at a time, even if the dialog's own loop raises again
+        try:
+            box = QMessageBox(parent())
+            box.setObjectName("crashDialog")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(QCoreApplication.translate("Application", "Something went wrong"))
+            box.setText(
+                QCoreApplication.translate(
+                    "Application",
+                    "StepFun Studio met an unexpected problem ({kind}). Your library and queue "
+                    "are safe; you can keep working. The details were written to the log.",
+                ).format(kind=kind.__name__)
+            )
+            box.setDetailedText(text)
+            box.exec()
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return hook
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("StepFun Studio")
+    QApplication.setOrganizationName("StepFun Studio")
+    QApplication.setApplicationDisplayName("StepFun Studio")
+    return QApplication([sys.argv[0] if sys.argv else "stepfun-studio", *argv])
+
+
+def run_gui(argv: list[str]) -> int:
+    app = create_application(argv)
+    paths = AppPaths.from_environment()
+
+    from stepfun_studio.settings.logs import setup_logging
+    from stepfun_studio.settings.store import AppSettings
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+    from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.studio import Studio, StudioOptions
+    from stepfun_studio.ui.theme import Theme
+
+    setup_logging(paths)
+    settings = AppSettings.open(paths)
+    values = settings.values
+    scheme = os.environ.get("STEPFUN_STUDIO_THEME") or values.theme
+    theme = Theme(app, force=None if scheme == "system" else scheme)
+    languages = LanguageSwitcher(settings, app)
+    languages.apply(languages.saved_or_system())
+    window: list[QWidget] = []
+    install_excepthook(lambda: window[0] if window else None)
+
+    studio = Studio(
+        StudioOptions(paths=paths, concurrency=values.concurrency, per_minute=values.per_minute)
+    )
+    main = MainWindow(studio, languages, theme)
+    window.append(main)
+    main.show()
+    # After the first paint: the key (the keyring may take a moment), then the queue.
+    QTimer.singleShot(0, lambda: start_studio(studio, settings, main))
+    try:
+        return app.exec()
+    finally:
+        main.shutdown()
+
+
+def start_studio(studio: Studio, settings: AppSettings, window: MainWindow) -> None:
+    """Resolves the key and server, then starts the queue (or demo mode without a key)."""
+    from stepfun_studio.api.credentials import KeyStore
+    from stepfun_studio.settings.connection import resolve_connection
+
+    try:
+        connection = resolve_connection(settings.values, KeyStore())
+    except AppError as error:
+        # A key with an unsafe server address: refuse to send it, run the demo instead.
+        window.status.show_error(error)
+        studio.start(None)
+        return
+    studio.start(connection.api_key, connection.base_url or None)

@@ -1,0 +1,244 @@
+"""The main window: composes the parts others build and connects them; holds no logic of its own.
+
+Layout: the demo banner and the prompt row on top, the gallery beside the detail view in the
+middle; the parameter dock on the left, the queue at the bottom, the status bar below. Generation
+flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; failures flow
+`job_failed` -> status bar and the job's row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.request import GenerationRequest, ReferenceImage
+from stepfun_studio.core.validation import validate
+from stepfun_studio.ui.demo_banner import DemoBanner
+from stepfun_studio.ui.detail_view import DetailView
+from stepfun_studio.ui.gallery.panel import GalleryPanel
+from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.menus import WindowActions
+from stepfun_studio.ui.parameter_dock import ParameterDock
+from stepfun_studio.ui.prompt_editor import PromptEditor
+from stepfun_studio.ui.queue_view import QueueView
+from stepfun_studio.ui.shortcuts import ShortcutsDialog
+from stepfun_studio.ui.status import StatusReporter
+from stepfun_studio.ui.studio import Studio
+from stepfun_studio.ui.theme import Theme
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        studio: Studio,
+        languages: LanguageSwitcher,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.setObjectName("mainWindow")
+        self.studio = studio
+        self.languages = languages
+        self.setDockNestingEnabled(True)
+
+        self.banner = DemoBanner(self)
+        self.prompt_editor = PromptEditor(self)
+        self.gallery = GalleryPanel(self)
+        self.gallery.set_library(studio.library)
+        self.detail = DetailView(self)
+        self.detail.set_library(studio.library)
+        self.gallery_area = QSplitter(Qt.Orientation.Horizontal, self)
+        self.gallery_area.setObjectName("gallerySplitter")
+        self.gallery_area.addWidget(self.gallery)
+        self.gallery_area.addWidget(self.detail)
+        self.gallery_area.setStretchFactor(0, 3)
+        self.gallery_area.setStretchFactor(1, 2)
+        self.setCentralWidget(self._central())
+
+        self.parameter_dock = ParameterDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
+        self.parameter_dock.attach_prompt_editor(self.prompt_editor)
+        self.generate_button = self.parameter_dock.generate_button()
+        self.queue_view = QueueView(studio.queue, self)
+        self.queue_dock = self._dock(
+            "queueDock", self.queue_view, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+
+        self.setStatusBar(QStatusBar(self))
+        self.status = StatusReporter(self.statusBar(), studio.queue, self)
+        self.menus = WindowActions(self)
+        self.menus.add_dock_toggle("toggleParameters", self.parameter_dock.toggleViewAction())
+        self.menus.add_dock_toggle("toggleQueue", self.queue_dock.toggleViewAction())
+        self._connect()
+        self.retranslate()
+        self.update_demo(studio.demo)
+        self.refresh_generate()
+        self.resize(1280, 820)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _central(self) -> QWidget:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.prompt_editor)
+        layout.addWidget(self.gallery_area, 1)
+        return central
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        queue = self.studio.queue
+        actions = self.menus.actions
+        dock = self.parameter_dock
+        dock.generate_requested.connect(self.generate)
+        dock.validation_changed.connect(self.refresh_generate)
+        actions["generate"].triggered.connect(dock.request_generate)
+        actions["focusSearch"].triggered.connect(self.gallery.search.setFocus)
+        actions["cancelAll"].triggered.connect(queue.cancel_all)
+        actions["retryFailed"].triggered.connect(queue.retry_failed)
+        actions["focusPrompt"].triggered.connect(self.prompt_editor.focus_prompt)
+        actions["quit"].triggered.connect(self.close)
+        actions["fullScreen"].toggled.connect(self._set_full_screen)
+        actions["shortcuts"].triggered.connect(self.show_shortcuts)
+        actions["about"].triggered.connect(self.show_about)
+        actions["settings"].triggered.connect(self.show_settings)
+        for code, action in self.menus.language_actions.items():
+            action.setChecked(code == self.languages.current)
+            action.triggered.connect(lambda _=False, c=code: self.languages.apply(c, remember=True))
+        queue.job_failed.connect(self._on_job_failed)
+        queue.job_waiting_for_rate.connect(self._on_rate_wait)
+        queue.image_ready.connect(self._on_image_ready)
+        self.banner.enter_key_requested.connect(self.show_settings)
+        gallery, detail = self.gallery, self.detail
+        gallery.current_image_changed.connect(detail.show_image)
+        gallery.reuse_parameters_requested.connect(self._reuse_parameters_of)
+        gallery.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
+        gallery.use_as_style_requested.connect(lambda i: self._reference_of(i, source=False))
+        gallery.status_message.connect(self.status.show_info)
+        detail.reuse_parameters_requested.connect(self.reuse_parameters)
+        detail.reuse_seed_requested.connect(dock.set_seed)
+        detail.use_as_source_requested.connect(self._use_as_source)
+        detail.use_as_style_requested.connect(self._use_as_style)
+        detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
+        detail.status_message.connect(self.status.show_info)
+        self.studio.demo_changed.connect(self.update_demo)
+
+    # --- generating ---------------------------------------------------------------------------
+
+    def current_request(self) -> GenerationRequest:
+        return self.parameter_dock.current_request()
+
+    def refresh_generate(self, *_args: object) -> None:
+        valid = self.parameter_dock.is_valid()
+        self.menus.actions["generate"].setEnabled(valid)
+
+    def generate(self) -> list[int]:
+        request = self.current_request()
+        problems = validate(request)
+        if problems:
+            self.status.show_info(problems[0].message)
+            return []
+        if not self.studio.started:
+            self.status.show_info(self.tr("Still starting up; try again in a moment."))
+            return []
+        ids = self.studio.queue.submit(request)
+        self.prompt_editor.remember_prompt(request.prompt)
+        self.status.show_info(self.tr("Queued %n image(s).", "", len(ids)))
+        return ids
+
+    def reuse_parameters(self, request: GenerationRequest) -> None:
+        self.parameter_dock.apply_request(request)
+        self.prompt_editor.set_prompt(request.prompt)
+        self.prompt_editor.set_negative_prompt(request.negative_prompt)
+
+    def _reuse_parameters_of(self, image_id: int) -> None:
+        self.reuse_parameters(self.studio.library.request_for(image_id))
+
+    def _reference_of(self, image_id: int, *, source: bool) -> None:
+        self.detail.show_image(image_id)
+        self.detail.use_as_source() if source else self.detail.use_as_style()
+
+    def _use_as_source(self, image: ReferenceImage) -> None:
+        self.parameter_dock.set_source_image(image)
+        self.status.show_info(self.tr("The picture is now the source image."))
+
+    def _use_as_style(self, image: ReferenceImage) -> None:
+        self.parameter_dock.set_style_image(image)
+        self.status.show_info(self.tr("The picture is now the style reference."))
+
+    # --- reports from the queue ---------------------------------------------------------------
+
+    def _on_job_failed(self, job_id: int, error: AppError) -> None:
+        info = self.studio.queue.get(job_id)
+        self.status.show_error(error, info.prompt if info else None)
+
+    def _on_rate_wait(self, _job_id: int, error: AppError) -> None:
+        self.status.show_error(error)
+
+    def _on_image_ready(self, _job_id: int, image_id: int) -> None:
+        self.gallery.add_image(image_id)
+        record = self.studio.library.get(image_id)
+        if record is not None and record.returned_seed:
+            self.parameter_dock.set_last_returned_seed(record.returned_seed)
+
+    # --- the rest -----------------------------------------------------------------------------
+
+    def update_demo(self, demo: bool) -> None:
+        self.banner.setVisible(demo)
+        self.status.set_server(self.studio.base_url if not demo else "", demo)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from stepfun_studio.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def show_settings(self) -> None:
+        self.status.show_info(self.tr("Settings are not available yet."))
+
+    def _set_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("StepFun Studio"))
+        self.queue_dock.setWindowTitle(self.tr("Queue"))
+        self.menus.retranslate()
+        self.status.retranslate()
+        self.refresh_generate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def shutdown(self) -> None:
+        """Detaches every reader from the library, then closes the studio. Idempotent."""
+        self.gallery.set_library(None)
+        # Thumbnail threads read the library; they must be done before it closes.
+        self.gallery.loader.wait_idle(5000)
+        self.detail.set_library(None)
+        self.studio.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,97 @@
+"""Keyboard shortcuts: the one table of default keys, and the Help dialog that lists them.
+
+The dialog reads the window's actions rather than a second list, so a new action with a shortcut
+shows up in Help without anyone remembering to add it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+StandardKey = QKeySequence.StandardKey
+
+# Action name -> its key. Standard keys follow the platform (Cmd on macOS, Ctrl elsewhere).
+# Kept as data, not QKeySequence objects: those need a QGuiApplication, and this is imported first.
+DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
+    "generate": "Ctrl+Return",
+    "cancelAll": "Ctrl+Shift+Backspace",
+    "retryFailed": "Ctrl+Shift+R",
+    "focusPrompt": "Ctrl+L",
+    "focusSearch": StandardKey.Find,
+    "settings": StandardKey.Preferences,
+    "quit": StandardKey.Quit,
+    "toggleParameters": "Ctrl+1",
+    "toggleQueue": "Ctrl+2",
+    "toggleDetail": "Ctrl+3",
+    "fullScreen": StandardKey.FullScreen,
+    "languageEnglish": "Ctrl+Alt+E",
+    "languageChinese": "Ctrl+Alt+C",
+    "shortcuts": "Ctrl+/",
+    "about": "Ctrl+Shift+/",
+}
+
+# Where a platform has no standard key for an action (Preferences on Linux, for one).
+FALLBACK_KEYS = {
+    "settings": "Ctrl+,",
+    "fullScreen": "F11",
+    "quit": "Ctrl+Q",
+    "focusSearch": "Ctrl+F",
+}
+
+
+def key_for(name: str) -> QKeySequence:
+    spec = DEFAULT_KEYS.get(name)
+    key = QKeySequence() if spec is None else QKeySequence(spec)
+    if key.isEmpty() and name in FALLBACK_KEYS:
+        return QKeySequence(FALLBACK_KEYS[name])
+    return key
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(what it does, its keys) for every action of `window` that has a shortcut."""
+    rows: set[tuple[str, str]] = set()
+    for action in window.findChildren(QAction):
+        keys = action.shortcuts()
+        text = action.text().replace("&", "").rstrip("…").strip()
+        if keys and text:
+            native = QKeySequence.SequenceFormat.NativeText
+            rows.add((text, ", ".join(k.toString(native) for k in keys)))
+    return sorted(rows, key=lambda row: row[0].lower())
+
+
+class ShortcutsDialog(QDialog):
+    """Help ▸ Keyboard Shortcuts: a two-column table built from the window's actions."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        rows = shortcut_rows(window)
+        table = QTableWidget(len(rows), 2, self)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for row, (text, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(text))
+            key_item = QTableWidgetItem(keys)
+            key_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(row, 1, key_item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(460, 520)

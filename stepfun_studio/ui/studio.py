@@ -1,0 +1,135 @@
+"""`Studio`: everything below the window, put together once: library, stand-in, worker, queue.
+
+The window shows a `Studio`; tests build one against a temporary home and a real stand-in server.
+In demo mode (no key) the stand-in runs inside the app, on a thread of its own, and the worker's
+client talks to it like to StepFun. The openai SDK is imported by the worker thread when the
+first job runs, never on the way to the first painted window.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.jobs.queue import JobQueue
+from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
+from stepfun_studio.library.library import Library
+
+log = logging.getLogger(__name__)
+
+# The stand-in accepts any non-empty key; this one says in logs what it is.
+DEMO_KEY = "demo-key-local-standin"
+
+
+@dataclass(frozen=True)
+class StudioOptions:
+    paths: AppPaths
+    concurrency: int = 5
+    per_minute: int = 10
+    rate_backoff_s: float = 2.0
+    standin_latency_s: float = 0.0
+
+
+class Studio(QObject):
+    """Owns the library, the optional stand-in, the worker and the queue; `close()` ends all."""
+
+    demo_changed = Signal(bool)
+
+    def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+        self.paths = options.paths
+        self.library = Library.open(options.paths)
+        self.standin: Any = None
+        self._api_key: str | None = None
+        self._base_url: str | None = None
+        self._started = False
+        self._closed = False
+        self.worker = GenerationWorker(
+            self._make_client,
+            self._ingest,
+            concurrency=options.concurrency,
+            per_minute=options.per_minute,
+            rate_backoff_s=options.rate_backoff_s,
+        )
+        self.queue = JobQueue(self.library.jobs, self.worker, self)
+
+    @property
+    def demo(self) -> bool:
+        return self._api_key is None
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    @property
+    def base_url(self) -> str:
+        if self.demo:
+            return self._ensure_standin()
+        return self._base_url or "https://api.stepfun.com/v1"
+
+    def start(self, api_key: str | None, base_url: str | None = None) -> None:
+        """Starts the queue with this key and server (no key: demo mode, stand-in started).
+
+        Called once the key is known, after the window has painted: the waiting jobs of the
+        last session must not be sent before we know where to.
+        """
+        if self._started or self._closed:
+            return
+        self._started = True
+        self._api_key, self._base_url = api_key, base_url
+        if self.demo:
+            self._ensure_standin()
+        self.queue.start()
+        self.demo_changed.emit(self.demo)
+
+    def use_key(self, api_key: str | None, base_url: str | None = None) -> None:
+        """A key was entered (or removed): later jobs use it; demo mode follows."""
+        was_demo = self.demo
+        self._api_key, self._base_url = api_key, base_url
+        if self.demo:
+            self._ensure_standin()
+        self.worker.set_client_factory(self._make_client)
+        if was_demo != self.demo:
+            self.demo_changed.emit(self.demo)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.queue.shutdown()
+        if self.standin is not None:
+            self.standin.stop()
+            self.standin = None
+        self.library.close()
+
+    # --- used from the worker's threads -------------------------------------------------------
+
+    def _ensure_standin(self) -> str:
+        if self.standin is None:
+            from stepfun_studio.standin import StandinServer
+
+            self.standin = StandinServer(port=0, latency_s=self.options.standin_latency_s)
+            self.standin.start()
+        return str(self.standin.base_url)
+
+    def _make_client(self) -> ImageClient:
+        from stepfun_studio.api.client import StepFunClient
+
+        key = self._api_key or DEMO_KEY
+        # The worker retries a 429 itself, where the user can see it; the client must not too.
+        client: ImageClient = StepFunClient(key, self.base_url, max_rate_limit_retries=0)
+        return client
+
+    def _ingest(self, result: GenerationResult) -> int:
+        # The library gives each thread its own SQLite connection, so this is safe off the GUI.
+        image_id = self.library.ingest_result(result)
+        # The thumbnail is made here too, so the gallery shows the new cell without decoding
+        # the full picture on the GUI thread.
+        self.library.ensure_thumbnail(image_id)
+        return image_id

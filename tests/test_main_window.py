@@ -1,0 +1,215 @@
+"""The real main window, driven by its object names, against the real stand-in and library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QTreeView
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library.jobs import JobState
+from stepfun_studio.standin import StandinServer
+from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.studio import Studio, StudioOptions
+
+KEY = "test-key"
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def standin() -> Iterator[StandinServer]:
+    server = StandinServer(port=0).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def open_window(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> Iterator[WindowFactory]:
+    """Opens a window on the test's home; each call is one start of the app."""
+    windows: list[MainWindow] = []
+
+    def factory(key: str | None = KEY, concurrency: int = 5) -> MainWindow:
+        studio = Studio(
+            StudioOptions(paths=app_paths, concurrency=concurrency, rate_backoff_s=0.05)
+        )
+        window = MainWindow(studio, LanguageSwitcher())
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        studio.start(key, standin.base_url if key else None)
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()
+
+
+def child(window: MainWindow, kind: type, name: str):  # type: ignore[no-untyped-def]
+    found = window.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def set_prompt(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    editor = child(window, QPlainTextEdit, "promptEditor")
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text, Qt.MatchFlag.MatchContains)
+    assert index >= 0, f"{text} not offered"
+    combo.setCurrentIndex(index)
+
+
+def generate(window: MainWindow, qtbot: QtBot) -> None:
+    button = child(window, QPushButton, "generateButton")
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def job_states(window: MainWindow) -> list[JobState]:
+    return [info.state for info in window.studio.queue.jobs()]
+
+
+def test_generate_three_images_end_to_end(open_window: WindowFactory, qtbot: QtBot) -> None:
+    window = open_window()
+    set_prompt(window, qtbot, "a paper boat on a pond")
+    choose(child(window, QComboBox, "sizeCombo"), "512")
+    child(window, QSpinBox, "stepsSpin").setValue(12)
+    child(window, QSpinBox, "countSpin").setValue(3)
+    generate(window, qtbot)
+
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE] * 3, timeout=20_000)
+    library = window.studio.library
+    image_ids = [info.image_id for info in window.studio.queue.jobs()]
+    seeds = set()
+    for image_id in image_ids:
+        assert image_id is not None
+        record = library.get(image_id)
+        assert record is not None
+        assert (record.prompt, record.size, record.steps) == (
+            "a paper boat on a pond",
+            "512x512",
+            12,
+        )
+        assert record.returned_seed
+        seeds.add(record.returned_seed)
+    assert len(seeds) == 3
+    table = child(window, QTreeView, "queueTable")
+    assert table.model().rowCount() == 3
+    assert window.gallery.model.rowCount() == 3
+    assert window.statusBar().objectName() == "statusBar"
+
+
+def test_an_invalid_field_disables_generate_and_says_why(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    window = open_window()
+    button = child(window, QPushButton, "generateButton")
+    set_prompt(window, qtbot, "x" * 520)
+    qtbot.waitUntil(lambda: not button.isEnabled())
+    reasons = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    assert any("512" in text and "520" in text for text in reasons), reasons
+    window.menus.actions["generate"].trigger()
+    assert window.generate() == []
+    assert standin.request_count() == 0
+
+    editor = child(window, QPlainTextEdit, "promptEditor")
+    editor.setPlainText("a short prompt")
+    qtbot.waitUntil(button.isEnabled)
+
+
+def test_cancel_a_slow_job_drops_its_connection(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    standin.latency_s = 20.0
+    window = open_window()
+    set_prompt(window, qtbot, "slow")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.RUNNING], timeout=5_000)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+
+    window.queue_view.select_job(window.studio.queue.jobs()[0].job_id)
+    cancel = child(window, QPushButton, "cancelJobButton")
+    qtbot.waitUntil(cancel.isEnabled)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert job_states(window) == [JobState.CANCELLED]
+    qtbot.waitUntil(lambda: standin.dropped_connections == 1, timeout=5_000)
+    state = window.queue_view.model.index(0, 1).data()
+    assert state == "Cancelled"
+
+
+@pytest.mark.parametrize(
+    ("fault", "times", "words"),
+    [
+        ("401", 1, "API key was not accepted"),
+        ("429", 10, "Too many requests"),
+        ("451", 1, "blocked by moderation"),
+    ],
+)
+def test_refusals_reach_the_user_in_words(  # noqa: PLR0917 - pytest fixtures
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    standin: StandinServer,
+    fault: str,
+    times: int,
+    words: str,
+) -> None:
+    standin.add_fault(fault, times=times)
+    window = open_window()
+    set_prompt(window, qtbot, "a refused picture")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.FAILED], timeout=15_000)
+
+    message = window.statusBar().currentMessage()
+    assert words in message
+    assert f"HTTP {fault}" in message
+    assert "Traceback" not in message
+    row_text = window.queue_view.model.index(0, 1).data()
+    assert words in row_text
+
+
+def test_quit_while_running_then_restart(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    standin.latency_s = 20.0
+    first = open_window(concurrency=1)
+    set_prompt(first, qtbot, "two at once")
+    child(first, QSpinBox, "countSpin").setValue(2)
+    generate(first, qtbot)
+    qtbot.waitUntil(
+        lambda: job_states(first) == [JobState.RUNNING, JobState.WAITING], timeout=5_000
+    )
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    first.close()
+
+    standin.latency_s = 0.0
+    second = open_window(concurrency=1)
+    assert job_states(second)[0] is JobState.INTERRUPTED
+    qtbot.waitUntil(
+        lambda: job_states(second) == [JobState.INTERRUPTED, JobState.DONE], timeout=10_000
+    )
+    assert "billed" in second.queue_view.model.index(0, 1).data()
+    assert standin.request_count() == 2
+
+
+def test_demo_mode_runs_the_stand_in_inside_the_app(
+    open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = open_window(key=None)
+    banner = window.findChild(QLabel, "demoBannerText")
+    assert banner is not None and banner.isVisible()
+    assert "locally" in banner.text()
+    assert window.studio.standin is not None
+    set_prompt(window, qtbot, "a demo picture")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    assert window.studio.standin.request_count() == 1
