@@ -23,7 +23,10 @@ def _make_none_immortal() -> None:
         import ctypes
 
         # ob_refcnt is the first field of every CPython object, at the object's address.
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        # True too: every `signal.emit(...)` returns True without a new reference
+        # ("Fatal Python error: bool_dealloc" after a few hundred emits); False for safety.
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 _make_none_immortal()
