@@ -182,9 +182,8 @@ class DetailView(QWidget):
         if record is None:
             self._result.set_pixmap(None)
             self._source_panel.hide()
-            self._info.setText(
-                f"<p style='color:gray'>{html.escape(self.tr('No image selected.'))}</p>"
-            )
+            nothing = self.tr("No image selected.")
+            self._info.setText(f"<p style='color:gray'>{html.escape(nothing)}</p>")
             return
         self._result.set_pixmap(self._load_pixmap(record.id))
         source = request.source if request else None
@@ -259,10 +258,13 @@ class DetailView(QWidget):
             f"<td>{html.escape(v)}</td></tr>"
             for k, v in rows
         )
-        parts = [f"<p><b>{html.escape(self.tr('Prompt'))}</b><br>{_multiline(record.prompt)}</p>"]
+        # lupdate does not look inside f-strings, so each tr() stands on its own.
+        prompt_title = self.tr("Prompt")
+        negative_title = self.tr("Negative prompt")
+        parts = [f"<p><b>{html.escape(prompt_title)}</b><br>{_multiline(record.prompt)}</p>"]
         if record.negative_prompt:
             parts.append(
-                f"<p><b>{html.escape(self.tr('Negative prompt'))}</b><br>"
+                f"<p><b>{html.escape(negative_title)}</b><br>"
                 f"{_multiline(record.negative_prompt)}</p>"
             )
         parts.append(f"<table cellspacing='0' cellpadding='2'>{table}</table>")

@@ -6,7 +6,7 @@ them, not as painting and styling code.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from stepfun_studio.core.model_table import ModelSpec
 from stepfun_studio.core.presets import Shape, size_shape
 from stepfun_studio.core.request import parse_size
-from stepfun_studio.core.text import tr
 
 # Readable on the light and the dark theme alike.
 ERROR_COLOR = "#e5484d"
@@ -88,9 +87,9 @@ def dice_icon(color: QColor) -> QIcon:
 
 def shape_word(size: str) -> str:
     return {
-        Shape.SQUARE: tr("ParameterDock", "Square"),
-        Shape.LANDSCAPE: tr("ParameterDock", "Landscape"),
-        Shape.PORTRAIT: tr("ParameterDock", "Portrait"),
+        Shape.SQUARE: QCoreApplication.translate("ParameterFields", "Square"),
+        Shape.LANDSCAPE: QCoreApplication.translate("ParameterFields", "Landscape"),
+        Shape.PORTRAIT: QCoreApplication.translate("ParameterFields", "Portrait"),
     }[size_shape(size)]
 
 

@@ -254,19 +254,23 @@ class ParameterForm(QWidget):
         if spec is None:
             return
         steps = spec.steps_for(mode)
-        hint = self.tr("{low:g}–{high:g} for this model").format(
-            low=steps.minimum, high=steps.maximum
-        )
-        if not spec.supports(Mode.EDIT):
-            hint += self.tr("; the guide advises {low}–{high}").format(
-                low=ADVISED_STEPS[0], high=ADVISED_STEPS[1]
+        if spec.supports(Mode.EDIT):
+            hint = self.tr("{low:g}–{high:g} for this model").format(
+                low=steps.minimum, high=steps.maximum
+            )
+        else:
+            hint = self.tr("{low:g}–{high:g} for this model; the guide advises {a}–{b}").format(
+                low=steps.minimum, high=steps.maximum, a=ADVISED_STEPS[0], b=ADVISED_STEPS[1]
             )
         form.steps_hint.setText(hint)
-        cfg_hint = self.tr("{low:g}–{high:g}; higher follows the prompt more closely").format(
-            low=spec.cfg_scale.minimum, high=spec.cfg_scale.maximum
-        )
         if spec.supports_negative_prompt:
-            cfg_hint += self.tr(". At 1 the negative prompt is ignored")
+            cfg_text = self.tr(
+                "{low:g}–{high:g}; higher follows the prompt more closely. "
+                "At 1 the negative prompt is ignored."
+            )
+        else:
+            cfg_text = self.tr("{low:g}–{high:g}; higher follows the prompt more closely")
+        cfg_hint = cfg_text.format(low=spec.cfg_scale.minimum, high=spec.cfg_scale.maximum)
         form.cfg_hint.setText(cfg_hint)
         form.size_hint.setText(
             self.tr("Image Edit keeps the input's size") if mode is Mode.EDIT else ""
