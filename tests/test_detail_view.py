@@ -212,3 +212,21 @@ def test_a_missing_image_id_shows_nothing(qtbot: QtBot, library: Library) -> Non
     view.show_image(12345)
     assert view.image_id() is None
     assert not view.result_view().has_image()
+
+
+def test_source_follows_the_result_zoom(qtbot: QtBot, library: Library) -> None:
+    from stepfun_studio.ui.zoomable_image_view import ZoomableImageView
+
+    image_id, _ = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+    source = view.findChild(ZoomableImageView, "detailSourceView")
+    assert source is not None
+    result = view.result_view()
+    result.zoom_in()
+    result.zoom_in()
+    assert not source.is_fitting()
+    expected = source.fit_scale() * result.zoom() / result.fit_scale()
+    assert abs(source.zoom() - expected) < 1e-6
+    view.action("zoomFitAction").trigger()
+    assert source.is_fitting()

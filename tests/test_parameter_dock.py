@@ -335,3 +335,22 @@ def test_language_change_keeps_every_value(qtbot: QtBot) -> None:
     QCoreApplication.sendEvent(dock, QEvent(QEvent.Type.LanguageChange))
     assert dock.current_request() == before
     assert dock.windowTitle() == "Parameters"
+
+
+def test_apply_request_fills_an_attached_editor(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    editor = PromptEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    dock.attach_prompt_editor(editor)
+    request = GenerationRequest(
+        prompt="a tea house",
+        model="step-image-edit-2",
+        steps=8,
+        cfg_scale=3.0,
+        negative_prompt="people",
+        size="1024x1024",
+    )
+    dock.apply_request(request)
+    assert (editor.prompt(), editor.negative_prompt()) == ("a tea house", "people")
+    assert dock.current_request() == request

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.library.records import ImageRecord
-from stepfun_studio.ui.zoomable_image_view import ZoomableImageView
+from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
 class DetailLibrary(Protocol):
@@ -78,6 +78,7 @@ class DetailView(QWidget):
         self._zoom_label.setObjectName("detailZoomLabel")
         self._zoom_label.setProperty("role", "muted")
         self._result.zoom_changed.connect(self._show_zoom)
+        link_views(self._source, self._result)
         self._build_actions()
 
         source_panel = _captioned(self._source_caption, self._source)
@@ -284,8 +285,8 @@ class DetailView(QWidget):
         self._source.fit()
 
     def actual_size(self) -> None:
+        # The source follows at the same relative zoom, through the link.
         self._result.actual_size()
-        self._source.actual_size()
 
     def result_view(self) -> ZoomableImageView:
         return self._result

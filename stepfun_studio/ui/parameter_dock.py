@@ -74,6 +74,7 @@ class ParameterDock(QDockWidget):
         self._negative_prompt = ""
         self._last_seed: int | None = None
         self._intent_key: str | None = None
+        self._editor: PromptEditor | None = None
         self._problems: list[FieldProblem] = []
         self._model_name = ""
         # Filling combos during the build fires their signals; nothing may react to those yet.
@@ -186,7 +187,11 @@ class ParameterDock(QDockWidget):
         self._refresh()
 
     def attach_prompt_editor(self, editor: PromptEditor) -> None:
-        """Wires a prompt editor both ways: its text in, the model's limit out, Ctrl+Enter."""
+        """Wires a prompt editor both ways: its text in, the model's limit out, Ctrl+Enter.
+
+        Once attached, `apply_request` fills the editor's prompt and negative prompt too.
+        """
+        self._editor = editor
         editor.prompt_changed.connect(self.set_prompt)
         editor.negative_prompt_changed.connect(self.set_negative_prompt)
         editor.generate_requested.connect(self.request_generate)
@@ -262,6 +267,9 @@ class ParameterDock(QDockWidget):
         finally:
             self._updating = False
         self._refresh()
+        if self._editor is not None:
+            self._editor.set_prompt(request.prompt)
+            self._editor.set_negative_prompt(request.negative_prompt)
 
     def apply_preset(self, preset: SpeedPreset) -> None:
         request = preset.apply(self.current_request())

@@ -2,24 +2,39 @@
 
 Used by the detail view for the result and, beside it, its source image. The view keeps "fit"
 while it is resized until the user zooms; wheel, +/-, 0 (fit) and 1 (100 %) work as in other
-image tools.
+image tools. `link_views` ties two views together, so a source and its result are compared
+part for part.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPixmap, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QScrollBar,
+    QWidget,
+)
 
 MIN_ZOOM = 0.02
 MAX_ZOOM = 16.0
 ZOOM_STEP = 1.25
 
 
+def link_views(first: ZoomableImageView, second: ZoomableImageView) -> None:
+    """Zooming or panning either view moves the other the same way."""
+    first.view_changed.connect(lambda: second.follow(first))
+    second.view_changed.connect(lambda: first.follow(second))
+
+
 class ZoomableImageView(QGraphicsView):
     """A QGraphicsView over one pixmap with fit / 100 % / zoom and drag-to-pan."""
 
     zoom_changed = Signal(float)  # the scale, 1.0 = 100 %
+    view_changed = Signal()  # zoom or scroll position moved; a linked view follows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +50,10 @@ class ZoomableImageView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._fitting = True
+        self._following = False
         self._follow_palette()
+        self.horizontalScrollBar().valueChanged.connect(self._moved)
+        self.verticalScrollBar().valueChanged.connect(self._moved)
 
     def _follow_palette(self) -> None:
         # A neutral backdrop a shade darker than the window, so a picture's edges stay visible
@@ -80,6 +98,7 @@ class ZoomableImageView(QGraphicsView):
         scale = max(MIN_ZOOM, min(MAX_ZOOM, scale))
         self.setTransform(self.transform().fromScale(scale, scale))
         self.zoom_changed.emit(scale)
+        self._moved()
 
     def _apply_fit(self) -> None:
         if not self.has_image():
@@ -93,6 +112,43 @@ class ZoomableImageView(QGraphicsView):
         self.setTransform(self.transform().fromScale(scale, scale))
         self.centerOn(self._item)
         self.zoom_changed.emit(scale)
+        self._moved()
+
+    # --- linking: a source and its result show the same part at the same relative zoom --------
+
+    def fit_scale(self) -> float:
+        rect = self._item.boundingRect()
+        viewport = self.viewport().rect()
+        if rect.width() <= 0 or rect.height() <= 0 or viewport.width() <= 0:
+            return 1.0
+        return min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+
+    def _fractions(self) -> tuple[float, float]:
+        def fraction(bar: QScrollBar) -> float:
+            span = bar.maximum() - bar.minimum()
+            return (bar.value() - bar.minimum()) / span if span > 0 else 0.5
+
+        return fraction(self.horizontalScrollBar()), fraction(self.verticalScrollBar())
+
+    def follow(self, leader: ZoomableImageView) -> None:
+        """Takes `leader`'s fit, zoom (relative to each picture's fit) and scroll position."""
+        if self._following or not self.has_image() or not leader.has_image():
+            return
+        self._following = True
+        try:
+            if leader.is_fitting():
+                self.fit()
+            else:
+                self.set_zoom(self.fit_scale() * leader.zoom() / leader.fit_scale())
+            fx, fy = leader._fractions()
+            for bar, part in ((self.horizontalScrollBar(), fx), (self.verticalScrollBar(), fy)):
+                bar.setValue(round(bar.minimum() + part * (bar.maximum() - bar.minimum())))
+        finally:
+            self._following = False
+
+    def _moved(self, *_args: object) -> None:
+        if not self._following:
+            self.view_changed.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
