@@ -218,6 +218,10 @@ def test_seed_switch_dice_and_last_returned_seed(qtbot: QtBot) -> None:
     assert 1 <= seed <= 2_147_483_647
     fixed.setChecked(False)
     assert dock.current_request().seed == 0
+    assert _spin(dock, "seedSpin").text() == "random"
+    # Fixing it again brings the number back.
+    fixed.setChecked(True)
+    assert dock.current_request().seed == seed
 
 
 def test_apply_request_and_current_request_round_trip(qtbot: QtBot) -> None:

@@ -74,6 +74,7 @@ class ParameterDock(QDockWidget):
         self._negative_prompt = ""
         self._last_seed: int | None = None
         self._intent_key: str | None = None
+        self._stashed_seed = 0
         self._editor: PromptEditor | None = None
         self._problems: list[FieldProblem] = []
         self._model_name = ""
@@ -124,7 +125,6 @@ class ParameterDock(QDockWidget):
             self._steps.valueChanged,
             self._cfg.valueChanged,
             self._text_mode.toggled,
-            self._seed_fixed.toggled,
             self._count.valueChanged,
             self._format.currentIndexChanged,
             self._source.image_changed,
@@ -134,6 +134,7 @@ class ParameterDock(QDockWidget):
         ):
             signal.connect(self._changed)
         self._seed.valueChanged.connect(self._on_seed_typed)
+        self._seed_fixed.toggled.connect(self._on_seed_fixed)
         form.dice.clicked.connect(self.roll_seed)
         form.last_seed_button.clicked.connect(self.use_last_seed)
         form.advanced.toggled.connect(lambda _open: self._save())
@@ -250,9 +251,10 @@ class ParameterDock(QDockWidget):
             self._fill_sizes(request.size)
             self._steps.setValue(request.steps)
             self._cfg.setValue(request.cfg_scale)
+            if self._seed.value() != 0:
+                self._stashed_seed = self._seed.value()
             self._seed_fixed.setChecked(request.seed != 0)
-            if request.seed != 0:
-                self._seed.setValue(request.seed)
+            self._seed.setValue(request.seed)
             self._count.setValue(request.n)
             # Library requests carry plain strings where a fresh one has enums; both work here.
             response_format = ResponseFormat(request.response_format).value
@@ -373,6 +375,21 @@ class ParameterDock(QDockWidget):
 
     def _fill_sizes(self, wanted: str) -> None:
         fill_size_combo(self._size, self.spec(), wanted)
+
+    def _on_seed_fixed(self, fixed: bool) -> None:
+        # While random, the field says "random" rather than a number that will not be used;
+        # the number comes back when the seed is fixed again.
+        if not self._updating:
+            self._updating = True
+            try:
+                if fixed and self._seed.value() == 0:
+                    self._seed.setValue(self._stashed_seed or random.randint(1, MAX_SEED))
+                elif not fixed and self._seed.value() != 0:
+                    self._stashed_seed = self._seed.value()
+                    self._seed.setValue(0)
+            finally:
+                self._updating = False
+        self._changed()
 
     def _on_seed_typed(self) -> None:
         # Typing a seed means the user wants that seed.
