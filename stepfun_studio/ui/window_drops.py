@@ -1,0 +1,279 @@
+"""Drops and pastes anywhere on the main window: offer the choices, then carry the chosen one out.
+
+`install_window_drops(window, dock, library, reuse)` makes the whole window a drop target (the
+reference slots keep their own drops) and binds Ctrl+V (Cmd+V). An image arriving there opens the
+`DropOverlay` with what fits the current model: redraw from it, use its style (step-1x-medium),
+edit it (switching to step-image-edit-2), restore the parameters a PNG carries (ours or A1111's),
+or, for several files, import them into the library. Reading metadata and importing run in the
+thread pool; the chosen image goes into the dock's slot, which prepares it off the GUI thread too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.request import GenerationRequest, Mode
+from stepfun_studio.library import Library, read_png_parameters
+from stepfun_studio.ui.clipboard import clipboard_payload
+from stepfun_studio.ui.drop_overlay import DropChoice, DropOverlay
+from stepfun_studio.ui.image_drop import DropPayload, PayloadKind, fetch_one, read_payload
+from stepfun_studio.ui.reference_slot import ReferenceSlot
+
+log = logging.getLogger(__name__)
+
+REDRAW_MODEL = "step-1x-medium"
+EDIT_MODEL = "step-image-edit-2"
+
+
+class _CallSignals(QObject):
+    done = Signal(int, object)  # token, result
+    failed = Signal(int, str)  # token, message
+
+
+class _BackgroundCall(QRunnable):
+    """Runs `work()` in the pool; the result or the error's message comes back as a signal."""
+
+    def __init__(self, token: int, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the owner holds it until its signal has arrived
+        self.signals = _CallSignals()
+        self._token = token
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except AppError as exc:
+            self.signals.failed.emit(self._token, exc.message)
+            return
+        except Exception as exc:
+            log.exception("background work for a drop failed")
+            self.signals.failed.emit(self._token, str(exc))
+            return
+        self.signals.done.emit(self._token, result)
+
+
+class WindowDrops(QObject):
+    """Owns the overlay; decides the choices; carries out the one taken."""
+
+    message = Signal(str)  # for the status bar
+    imported = Signal(object)  # library ImportReport
+
+    def __init__(
+        self,
+        window: QWidget,
+        dock: Any,
+        library: Library | None,
+        reuse: Callable[[GenerationRequest], None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._dock = dock
+        self._library = library
+        self._reuse = reuse or dock.apply_request
+        self._payload: DropPayload | None = None
+        self._restore: GenerationRequest | None = None
+        self._token = 0
+        self._call_key = 0
+        self._calls: dict[
+            int, tuple[_BackgroundCall, Callable[[object], None] | None, int | None]
+        ] = {}
+        self.overlay = DropOverlay(window)
+        self.overlay.chosen.connect(self._on_chosen)
+        for slot in self._slots():
+            slot.set_library(library)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        self.paste_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), window)
+        self.paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.paste_shortcut.activated.connect(self.paste)
+
+    # --- where images arrive ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._window:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
+            if read_payload(event.mimeData()) is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        if kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            payload = read_payload(event.mimeData())
+            if payload is None:
+                event.ignore()
+                return True
+            event.acceptProposedAction()
+            self.offer(payload)
+            return True
+        return False
+
+    def paste(self) -> None:
+        """Ctrl+V outside text fields: into the focused slot, else the drop choices."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, ReferenceSlot):
+            focus.paste()
+            return
+        payload = clipboard_payload()
+        if payload is None:
+            self.message.emit(self.tr("The clipboard holds no image."))
+            return
+        self.offer(payload)
+
+    # --- the choices --------------------------------------------------------------------------
+
+    def choices_for(self, payload: DropPayload) -> tuple[DropChoice, ...]:
+        if payload.kind is PayloadKind.FILES and payload.count > 1:
+            return (DropChoice.IMPORT,) if self._library is not None else ()
+        spec = self._dock.spec()
+        choices: list[DropChoice] = []
+        if spec is not None and spec.supports(Mode.REDRAW):
+            choices.append(DropChoice.REDRAW)
+        if spec is not None and spec.supports_style_reference:
+            choices.append(DropChoice.STYLE)
+        choices.append(DropChoice.EDIT)
+        return tuple(choices)
+
+    def offer(self, payload: DropPayload) -> None:
+        self._token += 1
+        self._payload = payload
+        self._restore = None
+        choices = self.choices_for(payload)
+        if not choices:
+            self.message.emit(self.tr("Drop one image at a time here."))
+            return
+        self.overlay.show_choices(self._title(payload), choices)
+        if DropChoice.IMPORT not in choices and payload.kind is not PayloadKind.LINK:
+            self._start(
+                lambda: self._read_parameters(payload), self._on_parameters, latest_only=True
+            )
+
+    def _title(self, payload: DropPayload) -> str:
+        if payload.kind is PayloadKind.FILES and payload.count > 1:
+            return self.tr("%n image(s) dropped.", "", payload.count)
+        if payload.kind is PayloadKind.FILES:
+            name = payload.paths[0].name
+        elif payload.kind is PayloadKind.GALLERY:
+            name = self.tr("image #{id}").format(id=payload.ids[0])
+        elif payload.kind is PayloadKind.LINK:
+            name = payload.links[0].rsplit("/", 1)[-1] or payload.links[0]
+        else:
+            name = self.tr("the pasted image")
+        return self.tr("What should Studio do with “{name}”?").format(name=name)
+
+    def _read_parameters(self, payload: DropPayload) -> GenerationRequest | None:
+        """Runs in the pool: the parameters the image carries, or None."""
+        if payload.kind is PayloadKind.GALLERY:
+            if self._library is None:
+                return None
+            record = self._library.get(payload.ids[0])
+            if record is None or not record.prompt:
+                return None
+            return self._library.request_for(payload.ids[0])
+        fetched = fetch_one(payload, 0, self._library)
+        return read_png_parameters(fetched.data)
+
+    def _on_parameters(self, result: object) -> None:
+        if isinstance(result, GenerationRequest):
+            self._restore = result
+            self.overlay.add_choice(DropChoice.RESTORE)
+
+    # --- carrying out -------------------------------------------------------------------------
+
+    def _on_chosen(self, value: str) -> None:
+        payload = self._payload
+        if payload is None:
+            return
+        choice = DropChoice(value)
+        source, style = self._slots()
+        spec = self._dock.spec()
+        if choice is DropChoice.REDRAW:
+            if spec is None or not spec.supports(Mode.REDRAW):
+                self._switch_model(REDRAW_MODEL)
+            source.load_payload(payload)
+        elif choice is DropChoice.STYLE:
+            if spec is None or not spec.supports_style_reference:
+                self._switch_model(REDRAW_MODEL)
+            style.load_payload(payload)
+        elif choice is DropChoice.EDIT:
+            self._switch_model(EDIT_MODEL)
+            source.load_payload(payload)
+        elif choice is DropChoice.RESTORE and self._restore is not None:
+            self._reuse(self._restore)
+            self.message.emit(self.tr("Parameters restored from the image."))
+        elif choice is DropChoice.IMPORT and self._library is not None:
+            library = self._library
+            paths = payload.paths
+            self._start(lambda: library.import_files(paths), self._on_imported, latest_only=False)
+
+    def _on_imported(self, report: object) -> None:
+        imported = len(getattr(report, "imported", ()))
+        duplicates = len(getattr(report, "duplicates", ()))
+        failures = getattr(report, "failures", ())
+        text = self.tr("Imported %n image(s).", "", imported)
+        if duplicates:
+            text += " " + self.tr("%n were already in the library.", "", duplicates)
+        if failures:
+            first = failures[0]
+            text += " " + self.tr("%n could not be imported", "", len(failures))
+            text += f" ({first.path.name}: {first.reason})."
+        self.message.emit(text)
+        self.imported.emit(report)
+
+    def _switch_model(self, name: str) -> None:
+        combo = self._dock.findChild(QComboBox, "modelCombo")
+        if isinstance(combo, QComboBox):
+            index = combo.findData(name)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+    def _slots(self) -> tuple[ReferenceSlot, ReferenceSlot]:
+        source = self._dock.findChild(ReferenceSlot, "sourceSlot")
+        style = self._dock.findChild(ReferenceSlot, "styleSlot")
+        assert isinstance(source, ReferenceSlot) and isinstance(style, ReferenceSlot)
+        return source, style
+
+    # --- the pool -----------------------------------------------------------------------------
+
+    def _start(
+        self, work: Callable[[], object], done: Callable[[object], None], *, latest_only: bool
+    ) -> None:
+        """Runs `work` in the pool, then `done(result)` here; with `latest_only`, only if no newer
+        drop came meanwhile (an import's report is shown whatever came since)."""
+        self._call_key += 1
+        call = _BackgroundCall(self._call_key, work)
+        self._calls[self._call_key] = (call, done, self._token if latest_only else None)
+        call.signals.done.connect(self._on_call_done)
+        call.signals.failed.connect(self._on_call_failed)
+        QThreadPool.globalInstance().start(call)
+
+    def _on_call_done(self, key: int, result: object) -> None:
+        _call, done, token = self._calls.pop(key, (None, None, None))
+        if done is not None and token in (None, self._token):
+            done(result)
+
+    def _on_call_failed(self, key: int, message: str) -> None:
+        _call, done, token = self._calls.pop(key, (None, None, None))
+        if done is not None and token in (None, self._token):
+            self.message.emit(message)
+
+
+def install_window_drops(
+    window: QWidget,
+    dock: Any,
+    library: Library | None,
+    reuse: Callable[[GenerationRequest], None] | None = None,
+) -> WindowDrops:
+    """Makes `window` take image drops and Ctrl+V; `dock` holds the sourceSlot and styleSlot."""
+    return WindowDrops(window, dock, library, reuse)
