@@ -32,6 +32,17 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test translations lint
 	bash tests/run_pytest.sh $(BIN)/python
 
+$(VENV)/.installed-package: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@ $(VENV)/.installed-app
+
+# The Linux one-folder bundle in packaging/dist/stepfun-studio (see packaging/stepfun_studio.spec).
+package: $(VENV)/.installed-package translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath packaging/dist \
+		--workpath packaging/build packaging/stepfun_studio.spec
+	packaging/dist/stepfun-studio/stepfun-studio --self-test
+	du -sh packaging/dist/stepfun-studio
+
 bench: $(VENV)/.installed-test
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 

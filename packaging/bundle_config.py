@@ -226,7 +226,7 @@ def macos_info_plist(version: str) -> dict[str, object]:
 
 def is_unwanted_translation(destination: str) -> bool:
     """True for Qt's .qm files in a language the app does not ship."""
-    path = destination.replace("\\", "/")
+    path = "/" + destination.replace("\\", "/")
     if "/translations/" not in path or not path.endswith(".qm"):
         return False
     if "/stepfun_studio/resources/" in path:

@@ -29,8 +29,9 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import HOME_VARIABLE, AppPaths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QPushButton, QWidget
 
+    from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.studio import Studio
 
 TIMEOUT_S = 60.0
@@ -53,6 +54,7 @@ class SelfTestReport:
     seed: int
     file_bytes: int
     platform: str
+    translations: str
     elapsed_s: float
 
     def line(self, version: str) -> str:
@@ -60,7 +62,7 @@ class SelfTestReport:
             f"StepFun Studio {version} self-test passed: main window opened ({self.platform}), "
             f"Generate made 1 image with the built-in stand-in ({self.size}, seed {self.seed}), "
             f"stored in a temporary library (image #{self.image_id}, {self.file_bytes} bytes), "
-            f"in {self.elapsed_s:.1f} s"
+            f"{self.translations}, in {self.elapsed_s:.1f} s"
         )
 
 
@@ -221,8 +223,9 @@ def drive_main_window(started: float) -> SelfTestReport:
         image_id = outcome.get("image_id")
         if not isinstance(image_id, int):
             raise SelfTestError(f"no image arrived within {TIMEOUT_S:.0f} s")
-        report = check_stored_image(studio, image_id, started, app.platformName())
         settle(window)
+        translations = check_translations(window, languages, button)
+        report = check_stored_image(studio, image_id, started, app.platformName(), translations)
     finally:
         window.close()  # closing the window closes the Studio: queue, stand-in, library
         studio.close()
@@ -245,8 +248,35 @@ def settle(window: QWidget) -> None:
     QCoreApplication.processEvents()
 
 
+def check_translations(window: QWidget, languages: LanguageSwitcher, button: QPushButton) -> str:
+    """Every catalogue of ours and Qt's own Chinese one are in the build, and switching to
+    Chinese reaches the window. Returns what was checked, for the report line."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from stepfun_studio.ui.i18n import LANGUAGES, translations_dir
+
+    directory = str(translations_dir())
+    catalogues: dict[str, QTranslator] = {}
+    for code in LANGUAGES:
+        translator = QTranslator(window)
+        if not translator.load(f"stepfun_studio_{code}", directory):
+            raise SelfTestError(f"the {code} translation is missing from {directory}")
+        catalogues[code] = translator
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator(window).load("qtbase_zh_CN", qt_translations):
+        raise SelfTestError(f"Qt's own Chinese translation is missing from {qt_translations}")
+
+    expected = catalogues["zh_CN"].translate("MainWindow", "Generate")
+    languages.apply("zh_CN")
+    QCoreApplication.processEvents()
+    if expected and button.text() != expected:
+        raise SelfTestError(f"switched to Chinese, Generate still reads {button.text()!r}")
+    # Until the Chinese catalogue has this string there is nothing to compare the button with.
+    return "Chinese UI checked" if expected else "translation files present"
+
+
 def check_stored_image(
-    studio: Studio, image_id: int, started: float, platform: str
+    studio: Studio, image_id: int, started: float, platform: str, translations: str
 ) -> SelfTestReport:
     """The image is in the library's database and on disk, decodes, and is the size recorded,
     and the stand-in was asked exactly once (nothing sent twice)."""
@@ -277,6 +307,7 @@ def check_stored_image(
         seed=record.returned_seed if record.returned_seed is not None else record.seed,
         file_bytes=len(data),
         platform=platform,
+        translations=translations,
         elapsed_s=time.monotonic() - started,
     )
 
