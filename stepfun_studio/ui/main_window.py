@@ -8,12 +8,11 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
-    QSplitter,
     QStatusBar,
     QVBoxLayout,
     QWidget,
@@ -57,33 +56,30 @@ class MainWindow(QMainWindow):
         self.gallery.set_library(studio.library)
         self.detail = DetailView(self)
         self.detail.set_library(studio.library)
-        self.gallery_area = QSplitter(Qt.Orientation.Horizontal, self)
-        self.gallery_area.setObjectName("gallerySplitter")
-        self.gallery_area.addWidget(self.gallery)
-        self.gallery_area.addWidget(self.detail)
-        self.gallery_area.setStretchFactor(0, 3)
-        self.gallery_area.setStretchFactor(1, 2)
         self.setCentralWidget(self._central())
 
         self.parameter_dock = ParameterDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
         self.parameter_dock.attach_prompt_editor(self.prompt_editor)
         self.generate_button = self.parameter_dock.generate_button()
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.detail_dock = self._dock("detailDock", self.detail, right)
         self.queue_view = QueueView(studio.queue, self)
-        self.queue_dock = self._dock(
-            "queueDock", self.queue_view, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
+        self.queue_dock = self._dock("queueDock", self.queue_view, right)
+        self.splitDockWidget(self.detail_dock, self.queue_dock, Qt.Orientation.Vertical)
 
         self.setStatusBar(QStatusBar(self))
         self.status = StatusReporter(self.statusBar(), studio.queue, self)
         self.menus = WindowActions(self)
         self.menus.add_dock_toggle("toggleParameters", self.parameter_dock.toggleViewAction())
         self.menus.add_dock_toggle("toggleQueue", self.queue_dock.toggleViewAction())
+        self.menus.add_dock_toggle("toggleDetail", self.detail_dock.toggleViewAction())
         self._connect()
         self.retranslate()
         self.update_demo(studio.demo)
         self.refresh_generate()
-        self.resize(1280, 820)
+        self.resize(1600, 960)
+        self._docks_sized = False
 
     # --- construction -------------------------------------------------------------------------
 
@@ -94,7 +90,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(self.prompt_editor)
-        layout.addWidget(self.gallery_area, 1)
+        layout.addWidget(self.gallery, 1)
+        # The prompt is a few lines; the gallery below gets the height.
+        self.prompt_editor.setMaximumHeight(190)
         return central
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -222,6 +220,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("StepFun Studio"))
         self.queue_dock.setWindowTitle(self.tr("Queue"))
+        self.detail_dock.setWindowTitle(self.tr("Picture"))
         self.menus.retranslate()
         self.status.retranslate()
         self.refresh_generate()
@@ -238,6 +237,19 @@ class MainWindow(QMainWindow):
         self.gallery.loader.wait_idle(5000)
         self.detail.set_library(None)
         self.studio.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        # Docks take sizes only once laid out: room for the parameters on the left and the
+        # picture on the right; the gallery in the middle takes what is left.
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.parameter_dock, self.detail_dock], [350, 520], horizontal)
+        self.resizeDocks([self.detail_dock, self.queue_dock], [620, 280], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -1,0 +1,97 @@
+"""Saves screenshots of the real main window to docs/screenshots/ (light/dark, English/Chinese).
+
+Runs the app's own window in demo mode against the built-in stand-in, in a throwaway home,
+generates a few pictures so the gallery and the queue have something to show, then grabs the
+window once per scheme and language.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/take_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+PROMPTS = (
+    "采菊东篱下，悠然见南山。田园风格，水墨质感，淡雅色调",
+    "a lighthouse on a cliff at dusk, warm light, oil painting",
+    "a red fox in fresh snow, morning light, photograph",
+    "cyberpunk street market in the rain, neon signs",
+    "a bowl of ramen, studio lighting, top view",
+    "watercolor hills with cherry blossoms",
+)
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="studio-shots-"))
+    os.environ["STEPFUN_STUDIO_HOME"] = str(home)
+    os.environ.pop("STEPFUN_API_KEY", None)
+    sys.path.insert(0, str(ROOT))
+
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from stepfun_studio.core.paths import AppPaths
+    from stepfun_studio.core.request import GenerationRequest
+    from stepfun_studio.library.jobs import JobState
+    from stepfun_studio.ui.application import create_application
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+    from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.studio import Studio, StudioOptions
+    from stepfun_studio.ui.theme import Theme
+
+    app = create_application([])
+    app.setFont(QFont(["Noto Sans", "DejaVu Sans", "WenQuanYi Micro Hei"], 10))
+    theme = Theme(app, force="light")
+    languages = LanguageSwitcher()
+    languages.apply("en")
+    studio = Studio(StudioOptions(paths=AppPaths.from_environment(), per_minute=100))
+    window = MainWindow(studio, languages, theme)
+    window.resize(2240, 1200)
+    window.show()
+    studio.start(None)
+
+    def pump(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    for index, prompt in enumerate(PROMPTS):
+        size = "1280x800" if index % 3 == 1 else "1024x1024"
+        studio.queue.submit(GenerationRequest(prompt=prompt, size=size, steps=30, n=2))
+    deadline = time.monotonic() + 60
+    while studio.queue.active_count() and time.monotonic() < deadline:
+        pump(0.1)
+    window.prompt_editor.set_prompt(PROMPTS[1])
+    jobs = studio.queue.jobs()
+    done = [info for info in jobs if info.state is JobState.DONE and info.image_id]
+    if done:
+        window.detail.show_image(done[-1].image_id)
+    studio.standin.latency_s = 30.0
+    studio.queue.submit(GenerationRequest(prompt="a paper boat on a pond", size="512x512", n=2))
+    pump(1.0)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "zh_CN"):
+        languages.apply(language)
+        for scheme in ("light", "dark"):
+            theme.force(scheme)
+            pump(0.6)
+            path = OUT / f"main-window-{scheme}-{language}.png"
+            window.grab().save(str(path))
+            print(path.relative_to(ROOT))
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
