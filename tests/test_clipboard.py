@@ -1,0 +1,108 @@
+"""Copy image and drag out: the real file, its exact bytes and its pixels; paste reads them back."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, PngImagePlugin
+from PySide6.QtGui import QGuiApplication, QImage
+from pytestqt.qtbot import QtBot
+from test_drop_support import drop, jpeg_bytes, png_bytes
+
+from stepfun_studio.ui.clipboard import clipboard_payload, copy_image_to_clipboard
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, image_drag_mime
+from stepfun_studio.ui.image_drop import PayloadKind, decode_ids, read_payload
+from stepfun_studio.ui.reference_slot import ReferenceSlot
+
+
+def png_with_metadata(path: Path) -> bytes:
+    info = PngImagePlugin.PngInfo()
+    info.add_text("parameters", "a boat\nSteps: 20, Seed: 3, Size: 256x256")
+    out = io.BytesIO()
+    Image.new("RGB", (256, 256), (0, 90, 180)).save(out, "PNG", pnginfo=info)
+    path.write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def test_drag_out_carries_the_file_its_bytes_and_its_pixels(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "result.png"
+    data = png_with_metadata(path)
+    mime = image_drag_mime([path], ids=[12])
+    assert [url.toLocalFile() for url in mime.urls()] == [str(path.resolve())]
+    assert bytes(mime.data("image/png").data()) == data  # metadata intact, not re-encoded
+    pixels = mime.imageData()
+    assert isinstance(pixels, QImage) and (pixels.width(), pixels.height()) == (256, 256)
+    assert decode_ids(mime) == [12]
+    assert mime.hasFormat(IMAGE_IDS_MIME)
+
+
+def test_drag_out_of_several_files_lists_them_all(qtbot: QtBot, tmp_path: Path) -> None:
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"p{i}.jpg"
+        path.write_bytes(jpeg_bytes((100, 100)))
+        paths.append(path)
+    mime = image_drag_mime(paths)
+    assert len(mime.urls()) == 3
+    assert bytes(mime.data("image/jpeg").data()) == paths[0].read_bytes()
+
+
+def test_drag_out_of_a_missing_file_carries_no_url(qtbot: QtBot, tmp_path: Path) -> None:
+    mime = image_drag_mime([tmp_path / "gone.png"])
+    assert not mime.hasUrls()
+    assert not mime.hasImage()
+
+
+def test_copy_image_puts_file_and_pixels_on_the_clipboard(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "copy.png"
+    data = png_with_metadata(path)
+    assert copy_image_to_clipboard(path)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime is not None
+    assert [url.toLocalFile() for url in mime.urls()] == [str(path.resolve())]
+    assert mime.hasImage()
+    assert bytes(mime.data("image/png").data()) == data
+
+
+def test_copy_of_a_missing_file_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    assert not copy_image_to_clipboard(tmp_path / "nope.png")
+
+
+def test_what_was_copied_pastes_back_as_the_file(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "again.png"
+    png_with_metadata(path)
+    copy_image_to_clipboard(path)
+    payload = clipboard_payload()
+    assert payload is not None
+    assert payload.kind is PayloadKind.FILES
+    assert payload.paths == (path.resolve(),)
+
+
+def test_a_drag_out_dropped_on_a_slot_lands_as_the_same_file(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "round.png"
+    path.write_bytes(png_bytes((300, 200)))
+    slot = ReferenceSlot("source")
+    qtbot.addWidget(slot)
+    slot.show()
+    with qtbot.waitSignal(slot.image_changed, timeout=10_000) as blocker:
+        drop(slot, image_drag_mime([path]))
+    assert blocker.args[0].data == path.read_bytes()
+
+
+def test_a_gallery_drag_is_read_as_ids_first(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "g.png"
+    path.write_bytes(png_bytes())
+    payload = read_payload(image_drag_mime([path], ids=[4, 5]))
+    assert payload is not None
+    assert payload.kind is PayloadKind.GALLERY
+    assert payload.ids == (4, 5)
+
+
+def test_malformed_gallery_ids_fall_back_to_the_files(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "g.png"
+    path.write_bytes(png_bytes())
+    mime = image_drag_mime([path])
+    mime.setData(IMAGE_IDS_MIME, b"{not json")
+    payload = read_payload(mime)
+    assert payload is not None and payload.kind is PayloadKind.FILES
