@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
@@ -69,9 +69,9 @@ def _view(qtbot: QtBot, library: Library) -> DetailView:
 
 
 def _info(view: DetailView) -> str:
-    label = view.findChild(QLabel, "detailInfo")
-    assert label is not None
-    return label.text()
+    info = view.findChild(QTextBrowser, "detailInfo")
+    assert info is not None
+    return info.toPlainText()
 
 
 def test_shows_every_parameter_of_an_ingested_image(qtbot: QtBot, library: Library) -> None:
@@ -82,7 +82,7 @@ def test_shows_every_parameter_of_an_ingested_image(qtbot: QtBot, library: Libra
     view.show_image(image_id)
     text = _info(view)
     for expected in (
-        "a lighthouse on a rock, &lt;b&gt;stormy&lt;/b&gt; sea",  # shown as text, not markup
+        "a lighthouse on a rock, <b>stormy</b> sea",  # shown as text, not taken as markup
         "step-1x-medium",
         "Redraw",
         "128 × 80",
@@ -230,3 +230,16 @@ def test_source_follows_the_result_zoom(qtbot: QtBot, library: Library) -> None:
     assert abs(source.zoom() - expected) < 1e-6
     view.action("zoomFitAction").trigger()
     assert source.is_fitting()
+
+
+def test_narrow_view_puts_the_facts_under_the_picture(qtbot: QtBot, library: Library) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
+
+    view = _view(qtbot, library)
+    splitter = view.findChild(QSplitter, "detailSplitter")
+    assert splitter is not None
+    view.resize(1000, 500)
+    qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Horizontal)
+    view.resize(380, 800)
+    qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Vertical)

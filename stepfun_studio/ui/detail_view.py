@@ -9,28 +9,36 @@ only this image (copy, save as, show in folder, move to trash) are done here.
 
 from __future__ import annotations
 
-import html
 import shutil
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
+from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.library.records import ImageRecord
+from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
@@ -93,32 +101,39 @@ class DetailView(QWidget):
         self._images.setStretchFactor(0, 1)
         self._images.setStretchFactor(1, 1)
 
-        self._info = QLabel()
-        self._info.setObjectName("detailInfo")
-        self._info.setWordWrap(True)
-        self._info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._info.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self._info.setContentsMargins(10, 8, 10, 8)
-        info_scroll = QScrollArea()
-        info_scroll.setWidgetResizable(True)
-        info_scroll.setWidget(self._info)
-        info_scroll.setMinimumWidth(240)
+        self._info = DetailInfo()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._images)
-        splitter.addWidget(info_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 280])
+        zoom_bar = QHBoxLayout()
+        zoom_bar.setContentsMargins(4, 2, 4, 2)
+        zoom_bar.setSpacing(2)
+        for name in ("zoomFitAction", "zoomActualAction", "zoomOutAction", "zoomInAction"):
+            button = QToolButton()
+            button.setDefaultAction(self._actions[name])
+            button.setAutoRaise(True)
+            zoom_bar.addWidget(button)
+        zoom_bar.addWidget(self._zoom_label)
+        zoom_bar.addStretch(1)
+        image_column = QWidget()
+        column = QVBoxLayout(image_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._images, 1)
+        column.addLayout(zoom_bar)
+
+        # Images beside the facts when the view is wide, above them when it is narrow (a dock).
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("detailSplitter")
+        self._splitter.addWidget(image_column)
+        self._splitter.addWidget(self._info)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._toolbar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._splitter, 1)
         self._retranslate()
         self.show_image(None)
 
@@ -126,7 +141,12 @@ class DetailView(QWidget):
 
     def _build_actions(self) -> None:
         def add(
-            name: str, text: Callable[[], str], slot: Callable[[], object], keys: str = ""
+            name: str,
+            text: Callable[[], str],
+            slot: Callable[[], object],
+            keys: str = "",
+            *,
+            toolbar: bool = True,
         ) -> None:
             action = QAction(self)
             action.setObjectName(name)
@@ -136,18 +156,20 @@ class DetailView(QWidget):
                 # Only while the detail view has focus, so Ctrl+C in the prompt still copies text.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-            self._toolbar.addAction(action)
+            if toolbar:
+                self._toolbar.addAction(action)
             self._actions[name] = action
             self._retranslators.append(lambda: action.setText(text()))
 
-        add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0")
-        add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1")
-        self._toolbar.addWidget(self._zoom_label)
-        self._toolbar.addSeparator()
+        # Zoom lives in a small bar under the pictures; the toolbar holds what acts on the image.
+        add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0", toolbar=False)
+        add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1", toolbar=False)
+        add("zoomOutAction", lambda: "−", self._result.zoom_out, "-", toolbar=False)
+        add("zoomInAction", lambda: "+", self._result.zoom_in, "+", toolbar=False)
         add("reuseParametersAction", lambda: self.tr("Reuse all"), self.reuse_parameters, "R")
-        add("reuseSeedAction", lambda: self.tr("Reuse seed"), self.reuse_seed, "Shift+R")
         add("useAsSourceAction", lambda: self.tr("Use as source"), self.use_as_source, "S")
         add("useAsStyleAction", lambda: self.tr("Use as style"), self.use_as_style, "Shift+S")
+        add("reuseSeedAction", lambda: self.tr("Reuse seed"), self.reuse_seed, "Shift+R")
         self._toolbar.addSeparator()
         add("copyImageAction", lambda: self.tr("Copy image"), self.copy_image, "Ctrl+C")
         add("copyPromptAction", lambda: self.tr("Copy prompt"), self.copy_prompt, "Ctrl+Shift+C")
@@ -183,8 +205,7 @@ class DetailView(QWidget):
         if record is None:
             self._result.set_pixmap(None)
             self._source_panel.hide()
-            nothing = self.tr("No image selected.")
-            self._info.setText(f"<p style='color:gray'>{html.escape(nothing)}</p>")
+            self._info.show_nothing()
             return
         self._result.set_pixmap(self._load_pixmap(record.id))
         source = request.source if request else None
@@ -197,7 +218,7 @@ class DetailView(QWidget):
             self.fit()
         has_style = request is not None and request.style is not None
         self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
-        self._info.setText(self._info_html(record, has_style))
+        self._info.show_record(record, has_style)
 
     def _load_pixmap(self, image_id: int) -> QPixmap | None:
         path = self._original_path(image_id)
@@ -219,64 +240,6 @@ class DetailView(QWidget):
         except (AppError, KeyError) as error:
             self.status_message.emit(_message(error))
             return None
-
-    def _info_html(self, record: ImageRecord, has_style: bool) -> str:
-        rows: list[tuple[str, str]] = [
-            (self.tr("Model"), record.model),
-            (self.tr("Mode"), self._mode_name(record.mode)),
-            (self.tr("Size"), f"{record.width} × {record.height}"),
-            (self.tr("Steps"), str(record.steps)),
-            (self.tr("CFG scale"), f"{record.cfg_scale:g}"),
-            (self.tr("Seed asked"), str(record.seed) if record.seed else self.tr("random")),
-            (
-                self.tr("Seed returned"),
-                str(record.returned_seed) if record.returned_seed is not None else "—",
-            ),
-        ]
-        if record.mode == Mode.REDRAW.value:
-            rows.append((self.tr("Source weight"), f"{record.source_weight:g}"))
-        if has_style or record.style_sha:
-            rows.append((self.tr("Style weight"), f"{record.style_weight:g}"))
-        if record.text_mode:
-            rows.append((self.tr("Text mode"), self.tr("on")))
-        rows += [
-            (self.tr("Response"), record.response_format),
-            (
-                self.tr("Time taken"),
-                self.tr("{s:.1f} s").format(s=record.elapsed_s)
-                if record.elapsed_s is not None
-                else "—",
-            ),
-            (
-                self.tr("Created"),
-                datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-            ),
-            (self.tr("Trace id"), record.trace_id or "—"),
-            (self.tr("Image id"), str(record.id)),
-        ]
-        table = "".join(
-            f"<tr><td style='color:gray; padding-right:10px'>{html.escape(k)}</td>"
-            f"<td>{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        # lupdate does not look inside f-strings, so each tr() stands on its own.
-        prompt_title = self.tr("Prompt")
-        negative_title = self.tr("Negative prompt")
-        parts = [f"<p><b>{html.escape(prompt_title)}</b><br>{_multiline(record.prompt)}</p>"]
-        if record.negative_prompt:
-            parts.append(
-                f"<p><b>{html.escape(negative_title)}</b><br>"
-                f"{_multiline(record.negative_prompt)}</p>"
-            )
-        parts.append(f"<table cellspacing='0' cellpadding='2'>{table}</table>")
-        return "".join(parts)
-
-    def _mode_name(self, mode: str) -> str:
-        return {
-            Mode.TEXT_TO_IMAGE.value: self.tr("Text to image"),
-            Mode.REDRAW.value: self.tr("Redraw"),
-            Mode.EDIT.value: self.tr("Edit"),
-        }.get(mode, mode)
 
     # --- zoom -------------------------------------------------------------------------------
 
@@ -414,6 +377,17 @@ class DetailView(QWidget):
         self._source_caption.setText(self.tr("Source"))
         self._result_caption.setText(self.tr("Result"))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= 1.3 * event.size().height()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self._splitter.orientation() != orientation:
+            self._splitter.setOrientation(orientation)
+            # In a narrow dock the source stacks above the result as well.
+            self._images.setOrientation(orientation)
+            total = self._splitter.width() if wide else self._splitter.height()
+            self._splitter.setSizes([total * 7 // 10, total * 3 // 10])
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -435,10 +409,6 @@ def _captioned(caption: QLabel, view: QWidget) -> QWidget:
 def _seed_of(record: ImageRecord) -> int:
     """The seed that makes this picture again: the returned one, else the one asked for."""
     return record.returned_seed if record.returned_seed else record.seed
-
-
-def _multiline(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
 
 
 def _message(error: BaseException) -> str:
