@@ -97,6 +97,8 @@ CASES = [
     Expect("not_image", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
     Expect("bomb", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
     Expect("wrong_size", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
+    Expect("damaged_image", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
+    Expect("damaged_image", ErrorKind.BAD_IMAGE, None, "not a usable picture", False, None, URL),
     Expect("wrong_size", ErrorKind.BAD_IMAGE, None, "not a usable picture", False, None, URL),
     Expect("expired_url", ErrorKind.EXPIRED_LINK, 403, "expired", False, None, URL),
 ]

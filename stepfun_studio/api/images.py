@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # The largest result we accept: Image Edit returns the input's size, at most 4096x4096.
 MAX_RESULT_PIXELS = 4096 * 4096
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 EXPIRED_STATUSES = (403, 404, 410)
 
 
@@ -31,6 +32,10 @@ def decode_b64(text: str, *, trace_id: str | None) -> bytes:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise bad_response("b64_json is not valid base64", trace_id=trace_id) from None
+
+
+def is_png(data: bytes) -> bool:
+    return data.startswith(PNG_SIGNATURE)
 
 
 def inspect_image(
@@ -54,7 +59,13 @@ def inspect_image(
                     f"but {expected_size[0]}x{expected_size[1]} was asked for",
                     trace_id=trace_id,
                 )
-            picture.load()
+            if picture.format == "PNG":
+                # Walks every chunk and checks its CRC: a cut-off or damaged transfer fails
+                # here, at a hundredth of the cost of decoding (which the library's thumbnailer
+                # does anyway, off the network path).
+                picture.verify()
+            else:
+                picture.load()
             mime = Image.MIME.get(picture.format or "", "image/png")
     except AppError:
         raise

@@ -38,6 +38,7 @@ BODY_FAULTS = frozenset(
         "bad_base64",  # b64_json that is not base64
         "not_image",  # valid base64 of bytes that are not a picture
         "bomb",  # a PNG whose header claims 50000x50000 pixels
+        "damaged_image",  # a real PNG with one byte flipped in its pixel data
         "wrong_size",  # a real picture, but not the size asked for
         "expired_url",  # a url that has expired before it is fetched
     }

@@ -238,6 +238,12 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a real API host; every answer has a length
     server_version = "StepFunStandin/1.0"
 
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body leave in separate writes; without this, Nagle's algorithm and the
+        # client's delayed ACK add ~40 ms to every keep-alive answer.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     @property
     def standin(self) -> StandinServer:
         return self.server.standin  # type: ignore[attr-defined,no-any-return]
@@ -489,7 +495,11 @@ class _Handler(BaseHTTPRequestHandler):
                 style=job.style,
                 style_weight=job.style_weight,
             )
-        return encode_png(picture)
+        png = encode_png(picture)
+        if fault == "damaged_image":
+            middle = len(png) // 2
+            png = png[:middle] + bytes([png[middle] ^ 0xFF]) + png[middle + 1 :]
+        return png
 
     def _send_truncated(self, data: bytes) -> None:
         self.record.status = 200
