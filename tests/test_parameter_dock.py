@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from PIL import Image
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.model_table import model_table
-from stepfun_studio.core.presets import FAST, SOURCE_WEIGHT_INTENTS
+from stepfun_studio.core.presets import FAST, QUALITY, SOURCE_WEIGHT_INTENTS
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
@@ -169,6 +170,16 @@ def test_fast_preset(qtbot: QtBot) -> None:
         FAST.size,
         FAST.steps,
         FAST.cfg_scale,
+    )
+    # Quality through its window-wide action (what the Help menu lists with its keys).
+    quality = dock.findChild(QAction, "presetQualityAction")
+    assert quality is not None and not quality.shortcut().isEmpty()
+    quality.trigger()
+    request = dock.current_request()
+    assert (request.size, request.steps, request.cfg_scale) == (
+        QUALITY.size,
+        QUALITY.steps,
+        QUALITY.cfg_scale,
     )
 
 

@@ -13,6 +13,7 @@ import random
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 from stepfun_studio.api.reference_image import ReferencePurpose
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.presets import (
+    FAST,
+    QUALITY,
     SOURCE_WEIGHT_INTENTS,
     SPEED_PRESETS,
     SourceWeightIntent,
@@ -137,6 +140,20 @@ class ParameterDock(QDockWidget):
         self._seed_fixed.toggled.connect(self._on_seed_fixed)
         form.dice.clicked.connect(self.roll_seed)
         form.last_seed_button.clicked.connect(self.use_last_seed)
+        self._actions: dict[str, QAction] = {}
+        # Window-wide keys, so the Help menu's list (built from the window's actions) has them.
+        for name, keys, slot in (
+            ("presetFastAction", "Ctrl+Alt+F", lambda: self.apply_preset(FAST)),
+            ("presetQualityAction", "Ctrl+Alt+Q", lambda: self.apply_preset(QUALITY)),
+            ("rollSeedAction", "Ctrl+Shift+D", self.roll_seed),
+            ("useLastSeedAction", "Ctrl+Shift+L", self.use_last_seed),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, run=slot: run())
+            self.addAction(action)
+            self._actions[name] = action
         form.advanced.toggled.connect(lambda _open: self._save())
 
         self._summary = QLabel()
@@ -170,6 +187,22 @@ class ParameterDock(QDockWidget):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Parameters"))
         self._form.retranslate()
+        texts = {
+            "presetFastAction": self.tr("Fast preset"),
+            "presetQualityAction": self.tr("Quality preset"),
+            "rollSeedAction": self.tr("New random seed"),
+            "useLastSeedAction": self.tr("Use the last returned seed"),
+        }
+        for name, text in texts.items():
+            self._actions[name].setText(text)
+        native = QKeySequence.SequenceFormat.NativeText
+        for button, name in (
+            (self._form.preset_buttons["fast"], "presetFastAction"),
+            (self._form.preset_buttons["quality"], "presetQualityAction"),
+            (self._form.dice, "rollSeedAction"),
+        ):
+            keys = self._actions[name].shortcut().toString(native)
+            button.setToolTip(f"{button.toolTip()} ({keys})")
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
