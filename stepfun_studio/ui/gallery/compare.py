@@ -1,0 +1,134 @@
+"""`CompareDialog`: two to four images side by side with zoom and pan in step, or one result
+against its source image with a wipe slider.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+
+class _ViewState:
+    """Zoom and pan shared by every pane, so they move in step."""
+
+    def __init__(self) -> None:
+        self.zoom = 1.0
+        self.pan = QPointF(0.0, 0.0)
+        self.panes: list[QWidget] = []
+
+    def changed(self) -> None:
+        for pane in self.panes:
+            pane.update()
+
+
+class ImagePane(QWidget):
+    """One image, drawn fitted and then zoomed/panned by the shared state; wipe is optional."""
+
+    def __init__(
+        self, image: QImage, state: _ViewState, caption: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.image = image
+        self.under: QImage | None = None  # drawn left of the wipe line
+        self.wipe = 0.5
+        self._state = state
+        self._caption = caption
+        self._drag_from: QPointF | None = None
+        state.panes.append(self)
+        self.setMinimumSize(200, 200)
+
+    def image_rect(self) -> QRectF:
+        if self.image.isNull():
+            return QRectF()
+        size = self.image.size().toSizeF()
+        size.scale(self.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio)
+        size *= self._state.zoom
+        rect = QRectF(QPointF(0, 0), size)
+        rect.moveCenter(QRectF(self.rect()).center() + self._state.pan)
+        return rect
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(18, 18, 20))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        target = self.image_rect()
+        painter.drawImage(target, self.image)
+        if self.under is not None and not self.under.isNull():
+            split = target.left() + target.width() * self.wipe
+            painter.save()
+            painter.setClipRect(
+                QRectF(target.left(), target.top(), split - target.left(), target.height())
+            )
+            painter.drawImage(target, self.under)
+            painter.restore()
+            painter.setPen(QPen(QColor("white"), 2))
+            painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))
+        painter.setPen(QColor(235, 235, 240))
+        painter.drawText(
+            QRect(8, 8, self.width() - 16, 24), int(Qt.AlignmentFlag.AlignLeft), self._caption
+        )
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+        self._state.zoom = min(16.0, max(1.0, self._state.zoom * factor))
+        if self._state.zoom == 1.0:
+            self._state.pan = QPointF(0, 0)
+        self._state.changed()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = event.position()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            self._state.pan += event.position() - self._drag_from
+            self._drag_from = event.position()
+            self._state.changed()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+
+
+class CompareDialog(QDialog):
+    """Side by side (2-4 images) or a wipe between a result and its source."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareDialog")
+        self.setWindowTitle(self.tr("Compare"))
+        self.resize(1200, 760)
+        self.state = _ViewState()
+        self.panes: list[ImagePane] = []
+        self.wipe_slider: QSlider | None = None
+        self._layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("Wheel zooms and dragging pans, in step across all images."), self)
+        hint.setObjectName("compareHint")
+        self._layout.addWidget(hint)
+
+    def show_side_by_side(self, images: list[tuple[QImage, str]]) -> None:
+        grid = QGridLayout()
+        columns = 2 if len(images) == 4 else len(images)
+        for n, (image, caption) in enumerate(images):
+            pane = ImagePane(image, self.state, caption, self)
+            self.panes.append(pane)
+            grid.addWidget(pane, n // columns, n % columns)
+        self._layout.addLayout(grid, 1)
+
+    def show_wipe(self, result: QImage, source: QImage, caption: str) -> None:
+        pane = ImagePane(result, self.state, caption, self)
+        pane.under = source.scaled(result.size()) if not source.isNull() else source
+        self.panes.append(pane)
+        self._layout.addWidget(pane, 1)
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName("wipeSlider")
+        slider.setRange(0, 1000)
+        slider.setValue(500)
+        slider.setToolTip(self.tr("Left of the line: the source image. Right: the result."))
+        slider.valueChanged.connect(lambda value: self._set_wipe(pane, value / 1000))
+        self.wipe_slider = slider
+        self._layout.addWidget(slider)
+
+    @staticmethod
+    def _set_wipe(pane: ImagePane, fraction: float) -> None:
+        pane.wipe = fraction
+        pane.update()

@@ -1,0 +1,187 @@
+"""`GalleryDelegate`: paints a grid cell: thumbnail, stars, favourite, rejected, reference badges.
+
+No widgets per cell: everything is drawn here from the model's `ImageSummary` and the loader's
+pixmap cache. A missing pixmap is requested from the `ThumbnailLoader` and a placeholder drawn;
+the panel repaints the cell when the picture arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from stepfun_studio.library.records import ImageSummary
+from stepfun_studio.ui.gallery.model import ImageIdRole, SummaryRole
+from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+
+MARGIN = 4
+PADDING = 6
+RADIUS = 6.0
+STAR_GOLD = QColor("#f5c342")
+FAVOURITE_RED = QColor("#ff4d6d")
+REJECT_RED = QColor("#e5484d")
+BADGE_BLUE = QColor("#3e8ef7")
+BADGE_VIOLET = QColor("#9b6cf2")
+
+
+def thumbnail_pixels(cell: int, device_pixel_ratio: float) -> int:
+    """The physical pixel size asked of the loader: sharp on high-DPI screens."""
+    return max(16, round(cell * device_pixel_ratio))
+
+
+class GalleryDelegate(QStyledItemDelegate):
+    def __init__(self, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._cell = 160
+
+    @property
+    def cell_size(self) -> int:
+        return self._cell
+
+    def set_cell_size(self, size: int) -> None:
+        self._cell = size
+
+    def grid_size(self) -> QSize:
+        side = self._cell + 2 * (MARGIN + PADDING)
+        return QSize(side, side)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return self.grid_size()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        image_id = index.data(ImageIdRole)
+        summary: ImageSummary | None = index.data(SummaryRole)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+        current = bool(opt.state & QStyle.StateFlag.State_HasFocus)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        cell = QRectF(opt.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+        self._paint_background(painter, opt.palette, cell, selected, hovered)
+        inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING).toRect()
+        rejected = summary is not None and summary.rejected
+        if isinstance(image_id, int):
+            self._paint_thumbnail(painter, opt, image_id, inner, rejected)
+        if summary is not None:
+            self._paint_marks(painter, summary, inner, selected or hovered)
+        if current and selected:
+            pen = QPen(
+                opt.palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine
+            )
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
+        painter.restore()
+
+    def _paint_background(
+        self, painter: QPainter, palette: QPalette, cell: QRectF, selected: bool, hovered: bool
+    ) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        fill = base.lighter(135) if base.lightness() < 128 else base.darker(108)
+        if hovered:
+            fill = fill.lighter(115) if base.lightness() < 128 else fill.darker(104)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(cell, RADIUS, RADIUS)
+        if selected:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), RADIUS, RADIUS)
+
+    def _paint_thumbnail(
+        self, painter: QPainter, opt: QStyleOptionViewItem, image_id: int, inner: QRect, dim: bool
+    ) -> None:
+        dpr = opt.widget.devicePixelRatioF() if opt.widget is not None else 1.0
+        size_px = thumbnail_pixels(self._cell, dpr)
+        pixmap = self._loader.cached(image_id, size_px)
+        if pixmap is None:
+            if not self._loader.has_failed(image_id, size_px):
+                self._loader.request(image_id, size_px, dpr)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid).darker(130))
+            painter.drawRoundedRect(QRectF(inner), 3, 3)
+            return
+        logical = pixmap.deviceIndependentSize().toSize()
+        logical.scale(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, logical.width(), logical.height())
+        target.moveCenter(inner.center())
+        if dim:
+            painter.setOpacity(0.35)
+        clip = QPainterPath()
+        clip.addRoundedRect(QRectF(target), 3, 3)
+        painter.setClipPath(clip)
+        painter.drawPixmap(target, pixmap)
+        painter.setClipping(False)
+        painter.setOpacity(1.0)
+
+    def _paint_marks(
+        self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool
+    ) -> None:
+        font = QFont(painter.font())
+        font.setPixelSize(max(11, min(16, self._cell // 10)))
+        font.setBold(True)
+        painter.setFont(font)
+        line = font.pixelSize() + 8
+        if summary.rating > 0 or emphasised:
+            strip = QRectF(inner.left(), inner.bottom() - line - 4, inner.width(), line + 5)
+            shade = QLinearGradient(strip.topLeft(), strip.bottomLeft())
+            shade.setColorAt(0.0, QColor(0, 0, 0, 0))
+            shade.setColorAt(1.0, QColor(0, 0, 0, 170))
+            painter.fillRect(strip, shade)
+            stars = "★" * summary.rating + "☆" * (5 - summary.rating)
+            painter.setPen(STAR_GOLD if summary.rating else QColor(255, 255, 255, 150))
+            painter.drawText(
+                strip.adjusted(6, 0, 0, -2),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                stars,
+            )
+        top = inner.top() + 5
+        if summary.favourite:
+            self._pill(painter, QRectF(inner.left() + 5, top, line, line), "♥", FAVOURITE_RED)
+        if summary.rejected:
+            at = QRectF(inner.right() - line - 5, top, line, line)
+            self._pill(painter, at, "✕", REJECT_RED)
+        badges = []
+        if summary.has_source:
+            badges.append((self.tr("SRC"), BADGE_BLUE))
+        if summary.has_style:
+            badges.append((self.tr("STYLE"), BADGE_VIOLET))
+        right = float(inner.right() - 5)
+        small = QFont(font)
+        small.setPixelSize(max(9, font.pixelSize() - 3))
+        painter.setFont(small)
+        for text, colour in badges:
+            width = painter.fontMetrics().horizontalAdvance(text) + 10
+            right -= width
+            at = QRectF(right, inner.bottom() - line - 1, width, line - 4)
+            self._pill(painter, at, text, colour)
+            right -= 4
+
+    @staticmethod
+    def _pill(painter: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
+        height = rect.height()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -1,0 +1,482 @@
+"""`GalleryPanel`: the gallery as the main window places it.
+
+Sidebar (scopes and collections), search field, filter bar, match count, thumbnail size, and the
+grid with its large preview. The panel wires the parts together and turns the user's intents into
+library calls; painting, paging, decoding and undo live in their own modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stepfun_studio.library.library import Library
+from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.ui.gallery import organise
+from stepfun_studio.ui.gallery.compare import CompareDialog
+from stepfun_studio.ui.gallery.context_menu import build_context_menu
+from stepfun_studio.ui.gallery.culling import CullingController
+from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
+from stepfun_studio.ui.gallery.filter_bar import FilterBar
+from stepfun_studio.ui.gallery.model import GalleryModel
+from stepfun_studio.ui.gallery.preview import PreviewOverlay
+from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
+from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.gallery.view import GalleryView
+
+SEARCH_QUIET_MS = 120
+CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
+
+
+class GalleryPanel(QWidget):
+    current_image_changed = Signal(object)  # int | None
+    image_activated = Signal(int)
+    reuse_parameters_requested = Signal(int)
+    use_as_source_requested = Signal(int)
+    use_as_style_requested = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("galleryPanel")
+        self._library: Library | None = None
+        self._scope: tuple[Scope, int | None] = (Scope.ALL, None)
+        self.loader = ThumbnailLoader(self)
+        self.model = GalleryModel(self)
+        self.culling = CullingController(self)
+        self.sidebar = CollectionsSidebar(self)
+        self.sidebar.setObjectName("collectionsSidebar")
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("matchCount")
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setObjectName("thumbnailSize")
+        self.size_slider.setRange(CELL_MIN, CELL_MAX)
+        self.size_slider.setValue(CELL_DEFAULT)
+        self.size_slider.setFixedWidth(120)
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
+        self.empty_trash_button = QPushButton(self.tr("Empty trash…"), self)
+        self.empty_trash_button.setObjectName("emptyTrash")
+        self.empty_trash_button.hide()
+        import_button = QPushButton(self.tr("Import…"), self)
+        import_button.setObjectName("importImages")
+        check_button = QPushButton(self.tr("Check library"), self)
+        check_button.setObjectName("checkLibrary")
+        self.filters = FilterBar(self)
+
+        self.view = GalleryView(self)
+        self.delegate = GalleryDelegate(self.loader, self.view)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.preview = PreviewOverlay(self.view)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.size_slider)
+        top.addWidget(self.empty_trash_button)
+        top.addWidget(import_button)
+        top.addWidget(check_button)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.addLayout(top)
+        column.addWidget(self.filters)
+        column.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        # Throttled search: the first key of a pause searches at once, later keys within the
+        # quiet period are folded into one search when it ends.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_QUIET_MS)
+        self._search_timer.timeout.connect(self._on_search_quiet)
+        self._search_pending = False
+        self.search.textChanged.connect(self._on_search_typed)
+        self.filters.changed.connect(self.apply_query)
+        self.sidebar.scope_changed.connect(self._on_scope)
+        self.sidebar.images_changed.connect(lambda _ids: self.model.reload())
+        self.sidebar.status_message.connect(self.status_message)
+        self.size_slider.valueChanged.connect(self.set_thumbnail_size)
+        self.view.zoom_requested.connect(
+            lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
+        )
+        self.view.culling_key.connect(self._on_culling_key)
+        self.view.activated.connect(self._on_activated)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.preview.closed.connect(self.view.setFocus)
+        self.preview.step.connect(self._preview_step)
+        self.preview.key_forwarded.connect(self._on_preview_key)
+        self.culling.changed.connect(self._on_culled)
+        self.culling.status_message.connect(self.status_message)
+        self.model.total_changed.connect(self._show_count)
+        self.loader.thumbnail_ready.connect(self._on_thumbnail)
+        self.empty_trash_button.clicked.connect(self.empty_trash)
+        import_button.clicked.connect(lambda: self.import_images(folder=False))
+        check_button.clicked.connect(self.check_library)
+
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(0)
+        self._prefetch_timer.timeout.connect(self.prefetch)
+        self.view.verticalScrollBar().valueChanged.connect(self._schedule_prefetch)
+        self.model.rowsInserted.connect(self._schedule_prefetch)
+        self.model.modelReset.connect(self._schedule_prefetch)
+        self.model.rowsRemoved.connect(self._schedule_prefetch)
+        self.set_thumbnail_size(CELL_DEFAULT)
+        self._show_count(0)
+
+        self.view.undo_requested.connect(self.culling.undo_stack.undo)
+        self.view.redo_requested.connect(self.culling.undo_stack.redo)
+
+    # -- public API -------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library | None:
+        return self._library
+
+    def set_library(self, library: Library | None) -> None:
+        self._library = library
+        self.loader.set_library(library)
+        self.culling.set_library(library)
+        self.sidebar.set_library(library)
+        self.filters.set_tags(library.list_tags() if library is not None else [])
+        self.model.set_library(library)
+        self.model.set_query(self.query())
+
+    def query(self) -> ImageQuery:
+        kind, collection_id = self._scope
+        query = self.filters.apply_to(ImageQuery(text=self.search.text().strip()))
+        if kind == Scope.FAVOURITES:
+            query = dataclasses.replace(query, favourites_only=True)
+        return dataclasses.replace(
+            query,
+            collection_id=collection_id if kind == Scope.COLLECTION else None,
+            trash=kind == Scope.TRASH,
+        )
+
+    def apply_query(self) -> None:
+        self._search_pending = False
+        self.model.set_query(self.query())
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def refresh(self) -> None:
+        """Read everything again (after changes made elsewhere), keeping the scroll position."""
+        if self._library is not None:
+            self.filters.set_tags(self._library.list_tags())
+        self.sidebar.reload()
+        self.model.reload()
+
+    def add_image(self, image_id: int) -> None:
+        """A new image is in the library: show it at the top when it matches the view."""
+        if self._library is None:
+            return
+        query = self.query()
+        if query.sort == "newest" and not query.trash:
+            # Newest first: if it matches, it is among the first few of the query.
+            if image_id in self._library.query_ids(query, 0, 64):
+                self.model.insert_top(image_id)
+        else:
+            self.model.reload()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [self.model.image_id(r) for r in rows]
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.image_id(index.row()) if index.isValid() else None
+
+    def in_trash(self) -> bool:
+        return self._scope[0] == Scope.TRASH
+
+    def set_thumbnail_size(self, size: int) -> None:
+        size = max(CELL_MIN, min(CELL_MAX, size))
+        self.delegate.set_cell_size(size)
+        self.view.setGridSize(self.delegate.grid_size())
+        self.loader.cancel_all()
+        if self.size_slider.value() != size:
+            self.size_slider.setValue(size)
+        self._schedule_prefetch()
+
+    # -- thumbnails ----------------------------------------------------------------------
+
+    def _schedule_prefetch(self) -> None:
+        if not self._prefetch_timer.isActive():
+            self._prefetch_timer.start()
+
+    def prefetch(self) -> None:
+        """Ask for the rows on screen, then a screen either side; drop requests beyond that."""
+        count = self.model.rowCount()
+        if count == 0 or self._library is None:
+            self.loader.cancel_all()
+            return
+        first, last = self.view.visible_rows()
+        span = last - first + 1
+        dpr = self.view.devicePixelRatioF()
+        size_px = thumbnail_pixels(self.delegate.cell_size, dpr)
+        below = range(last + 1, min(count, last + 1 + span))
+        above = range(first - 1, max(-1, first - 1 - span), -1)
+        keep: set[int] = set()
+        for rows in (range(first, last + 1), below, above):
+            for row in rows:
+                image_id = self.model.image_id(row)
+                keep.add(image_id)
+                self.loader.request(image_id, size_px, dpr)
+        self.loader.retain(keep)
+
+    def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
+        index = self.model.index_of(image_id)
+        if index.isValid():
+            self.view.update(index)
+
+    # -- search, scope -------------------------------------------------------------------
+
+    def _on_search_typed(self, _text: str) -> None:
+        if self._search_timer.isActive():
+            self._search_pending = True
+        else:
+            self.apply_query()
+            self._search_timer.start()
+
+    def _on_search_quiet(self) -> None:
+        if self._search_pending:
+            self.apply_query()
+
+    def _on_scope(self, kind: str, collection_id: object) -> None:
+        self._scope = (Scope(kind), collection_id if isinstance(collection_id, int) else None)
+        self.empty_trash_button.setVisible(self._scope[0] == Scope.TRASH)
+        self.apply_query()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n image(s)", "", total))
+
+    # -- culling -------------------------------------------------------------------------
+
+    def _on_culling_key(self, key: int) -> None:
+        if key == Qt.Key.Key_Space.value:
+            self.toggle_preview()
+            return
+        ids = self.selected_ids()
+        if not ids and self.current_id() is not None:
+            ids = [self.current_id()]  # type: ignore[list-item]
+        if not ids:
+            return
+        if Qt.Key.Key_0.value <= key <= Qt.Key.Key_5.value:
+            self.culling.rate(ids, key - Qt.Key.Key_0.value)
+        elif key == Qt.Key.Key_F.value:
+            self.culling.toggle_favourite(ids)
+        elif key == Qt.Key.Key_X.value:
+            self.culling.toggle_rejected(ids)
+        elif key in (Qt.Key.Key_Delete.value, Qt.Key.Key_Backspace.value):
+            if self.in_trash():
+                self.culling.restore(ids)
+            else:
+                self.culling.trash(ids)
+
+    def _on_culled(self, ids: list[int], kind: str) -> None:
+        query = self.model.query
+        if kind == "flags":
+            self.model.refresh_summaries(ids)
+            gone = []
+            for image_id in ids:
+                summary = self.model.cached_summary(image_id)
+                if summary is None:
+                    continue
+                if (
+                    (query.favourites_only and not summary.favourite)
+                    or (query.hide_rejected and summary.rejected)
+                    or summary.rating < query.min_rating
+                ):
+                    gone.append(image_id)
+            self._remove_keeping_place(gone)
+        elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
+            self._remove_keeping_place(ids)
+        else:
+            self.model.reload()
+        self.sidebar.reload()
+        if self.preview.isVisible():
+            self._show_preview()
+
+    def _remove_keeping_place(self, ids: list[int]) -> None:
+        """Remove rows; the cursor lands on the image after the first one removed."""
+        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
+        if not rows:
+            return
+        self.model.remove_ids(ids)
+        count = self.model.rowCount()
+        if count:
+            row = min(*rows, count - 1)
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.image_activated.emit(self.model.image_id(index.row()))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_image_changed.emit(
+            self.model.image_id(current.row()) if current.isValid() else None
+        )
+
+    # -- preview -------------------------------------------------------------------------
+
+    def toggle_preview(self) -> None:
+        if self.preview.isVisible():
+            self.preview.hide()
+            self.view.setFocus()
+        else:
+            self._show_preview()
+
+    def _show_preview(self) -> None:
+        image_id = self.current_id()
+        if image_id is None or self._library is None:
+            self.preview.hide()
+            return
+        summary = self.model.cached_summary(image_id)
+        caption = summary.prompt if summary is not None else ""
+        self.preview.show_image(self._library.original_path(image_id), caption)
+
+    def _preview_step(self, step: int) -> None:
+        index = self.view.currentIndex()
+        row = max(0, min(self.model.rowCount() - 1, index.row() + step))
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self._show_preview()
+
+    def _on_preview_key(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            current = self.current_id()
+            if current is not None:
+                self.image_activated.emit(current)
+            return
+        self.view.keyPressEvent(event)
+
+    # -- organising ----------------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = build_context_menu(self, self)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_to_collection(self, ids: list[int], collection_id: int) -> None:
+        if self._library is None:
+            return
+        self._library.add_to_collection(ids, collection_id)
+        self.sidebar.reload()
+        self.status_message.emit(self.tr("Added %n image(s) to the collection", "", len(ids)))
+
+    def add_to_new_collection(self, ids: list[int]) -> None:
+        collection_id = self.sidebar.create_collection()
+        if collection_id is not None:
+            self.add_to_collection(ids, collection_id)
+
+    def edit_tags(self, ids: list[int]) -> None:
+        if self._library is not None:
+            self._report(organise.edit_tags(self, self._library, ids))
+            self.filters.set_tags(self._library.list_tags())
+
+    def edit_note(self, image_id: int) -> None:
+        if self._library is not None:
+            self._report(organise.edit_note(self, self._library, image_id))
+
+    def import_images(self, folder: bool) -> None:
+        if self._library is None:
+            return
+        report = organise.import_dialog(self, self._library, folder)
+        if report is not None:
+            self.refresh()
+            self.status_message.emit(organise.import_report_text(report))
+
+    def export_images(self, ids: list[int]) -> None:
+        if self._library is not None:
+            self._report(organise.export_dialog(self, self._library, ids))
+
+    def check_library(self) -> None:
+        if self._library is not None:
+            organise.check_dialog(self, self._library)
+
+    def empty_trash(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Empty trash"),
+            self.tr("Delete every image in the trash for good? This cannot be undone."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.culling.empty_trash()
+
+    def copy_selection(self) -> None:
+        indexes = self.view.selectionModel().selectedIndexes()
+        if indexes:
+            QGuiApplication.clipboard().setMimeData(self.model.mimeData(indexes))
+            self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
+
+    def show_in_folder(self, image_id: int) -> None:
+        if self._library is not None:
+            folder = self._library.original_path(image_id).parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def compare_selection(self) -> CompareDialog | None:
+        ids = self.selected_ids()[:4]
+        if self._library is None or len(ids) < 2:
+            return None
+        dialog = CompareDialog(self)
+        images = []
+        for image_id in ids:
+            summary = self.model.cached_summary(image_id)
+            caption = summary.prompt[:60] if summary is not None else str(image_id)
+            images.append((QImage(str(self._library.original_path(image_id))), caption))
+        dialog.show_side_by_side(images)
+        dialog.show()
+        return dialog
+
+    def compare_with_source(self) -> CompareDialog | None:
+        image_id = self.current_id()
+        if self._library is None or image_id is None:
+            return None
+        source = self._library.request_for(image_id).source
+        if source is None:
+            self.status_message.emit(self.tr("This image was not made from a source image."))
+            return None
+        dialog = CompareDialog(self)
+        result = QImage(str(self._library.original_path(image_id)))
+        dialog.show_wipe(result, QImage.fromData(source.data), self.tr("Source ◀ ▶ Result"))
+        dialog.show()
+        return dialog
+
+    def _report(self, message: str | None) -> None:
+        if message:
+            self.status_message.emit(message)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1100, 720)

@@ -1,0 +1,240 @@
+"""`CollectionsSidebar`: All images, Favourites, Trash and the user's collections.
+
+Choosing an entry changes the gallery's scope. Dropping images from the grid (our id-list mime
+type) onto a collection adds them to it; onto Favourites marks them; onto Trash trashes them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stepfun_studio.library.library import Library
+from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
+
+KindRole = int(Qt.ItemDataRole.UserRole) + 1
+CollectionRole = int(Qt.ItemDataRole.UserRole) + 2
+
+
+class Scope(StrEnum):
+    ALL = "all"
+    FAVOURITES = "favourites"
+    TRASH = "trash"
+    COLLECTION = "collection"
+
+
+class _DropList(QListWidget):
+    """A list that accepts our image ids on the row under the cursor."""
+
+    ids_dropped = Signal(object, list)  # the item dropped on, the ids
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDropIndicatorShown(True)
+
+    def _target(self, pos: QPoint) -> QListWidgetItem | None:
+        item = self.itemAt(pos)
+        if item is None or item.data(KindRole) == Scope.ALL:
+            return None
+        return item
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(IMAGE_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        ok = event.mimeData().hasFormat(IMAGE_IDS_MIME)
+        if ok and self._target(event.position().toPoint()) is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        item = self._target(event.position().toPoint())
+        ids = decode_ids(event.mimeData())
+        if item is None or not ids:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.ids_dropped.emit(item, ids)
+
+
+class CollectionsSidebar(QWidget):
+    """The scope chooser beside the grid; it writes collection changes to the library itself."""
+
+    scope_changed = Signal(str, object)  # Scope, collection id or None
+    images_changed = Signal(list)  # ids whose flags changed through a drop
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library: Library | None = None
+        self.list = _DropList(self)
+        self.list.setObjectName("collectionsView")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemDoubleClicked.connect(lambda _item: self.rename_current())
+        self.list.ids_dropped.connect(self._on_drop)
+
+        add = QToolButton(self)
+        add.setObjectName("newCollection")
+        add.setText("+")
+        add.setToolTip(self.tr("New collection"))
+        add.clicked.connect(self._ask_collection)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def set_library(self, library: Library | None) -> None:
+        self._library = library
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild the list (counts included), keeping the current entry selected."""
+        kind, collection_id = self.current_scope()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for scope, text in (
+            (Scope.ALL, self.tr("All images")),
+            (Scope.FAVOURITES, self.tr("♥ Favourites")),
+            (Scope.TRASH, self.tr("Trash")),
+        ):
+            self._add(text, scope, None)
+        if self._library is not None:
+            for info in self._library.list_collections():
+                self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
+        # Re-selecting the same entry must not look like a change of scope to the panel.
+        self.select(kind, collection_id)
+        self.list.blockSignals(False)
+        if self.current_scope() != (kind, collection_id):
+            self._on_current()
+
+    def _add(self, text: str, scope: Scope, collection_id: int | None) -> None:
+        item = QListWidgetItem(text, self.list)
+        item.setData(KindRole, scope)
+        item.setData(CollectionRole, collection_id)
+
+    def current_scope(self) -> tuple[Scope, int | None]:
+        item = self.list.currentItem() if hasattr(self, "list") else None
+        if item is None:
+            return Scope.ALL, None
+        return Scope(item.data(KindRole)), item.data(CollectionRole)
+
+    def select(self, kind: Scope, collection_id: int | None = None) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(KindRole) == kind and item.data(CollectionRole) == collection_id:
+                self.list.setCurrentItem(item)
+                return
+        self.list.setCurrentRow(0)
+
+    def item_for_collection(self, collection_id: int) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(CollectionRole) == collection_id:
+                return item
+        return None
+
+    def _on_current(self, *_items: QListWidgetItem | None) -> None:
+        kind, collection_id = self.current_scope()
+        self.scope_changed.emit(kind, collection_id)
+
+    # -- editing -------------------------------------------------------------------------
+
+    def create_collection(self, name: str | None = None) -> int | None:
+        if self._library is None:
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name:"))
+            if not ok:
+                return None
+        name = name.strip()
+        if not name:
+            return None
+        collection_id = self._library.create_collection(name)
+        self.reload()
+        return collection_id
+
+    def _ask_collection(self) -> None:
+        self.create_collection()
+
+    def rename_current(self) -> None:
+        kind, collection_id = self.current_scope()
+        if self._library is None or kind != Scope.COLLECTION or collection_id is None:
+            return
+        old = self.list.currentItem().text().rsplit("  (", 1)[0]
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename collection"), self.tr("Name:"), text=old
+        )
+        if ok and name.strip():
+            self._library.rename_collection(collection_id, name.strip())
+            self.reload()
+
+    def delete_current(self) -> None:
+        kind, collection_id = self.current_scope()
+        if self._library is None or kind != Scope.COLLECTION or collection_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete collection"),
+            self.tr("Delete this collection? Its images stay in the library."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._library.delete_collection(collection_id)
+            self.select(Scope.ALL)
+            self.reload()
+
+    def _menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("New collection…"), self._ask_collection)
+        kind, _collection_id = self.current_scope()
+        if kind == Scope.COLLECTION:
+            menu.addAction(self.tr("Rename…"), self.rename_current)
+            menu.addAction(self.tr("Delete"), self.delete_current)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def _on_drop(self, item: QListWidgetItem, ids: list[int]) -> None:
+        if self._library is None:
+            return
+        kind = Scope(item.data(KindRole))
+        if kind == Scope.COLLECTION:
+            self._library.add_to_collection(ids, int(item.data(CollectionRole)))
+            name = item.text().rsplit("  (", 1)[0]
+            message = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=name)
+        elif kind == Scope.FAVOURITES:
+            self._library.set_favourite(ids, True)
+            message = self.tr("Marked %n image(s) as favourite", "", len(ids))
+        elif kind == Scope.TRASH:
+            self._library.move_to_trash(ids)
+            message = self.tr("Moved %n image(s) to the trash", "", len(ids))
+        else:
+            return
+        self.reload()
+        self.images_changed.emit(ids)
+        self.status_message.emit(message)

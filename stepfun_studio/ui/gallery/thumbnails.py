@@ -1,0 +1,210 @@
+"""`ThumbnailLoader`: decodes thumbnail files in a thread pool and caches them as pixmaps.
+
+Only rows near the viewport are asked for. Decoding to `QImage` happens on pool threads;
+`QPixmap` is made on the GUI thread (pixmaps may not cross threads) and kept in `QPixmapCache`
+under (image id, pixel size). Requests wait in our own queue, which at most `threads` pool
+runnables drain; a request whose row has scrolled away is simply removed from that queue, so a
+fast scroll never leaves a backlog of pictures nobody will see. (Our own queue rather than
+`QThreadPool.tryTake`: that needs `setAutoDelete(False)`, which in PySide6 6.12 drops a
+reference to None on every call and crashes the interpreter after a few hundred requests.)
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap, QPixmapCache
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.library.library import Library
+
+log = logging.getLogger(__name__)
+
+# The library writes a 256 px thumbnail for every image and a 512 px one for high-DPI screens.
+SMALL_THUMBNAIL = 256
+LARGE_THUMBNAIL = 512
+# 64 MB of pixmaps is a few hundred cells at the biggest size: several screens of scrolling.
+PIXMAP_CACHE_KB = 64 * 1024
+
+
+def cache_key(image_id: int, size_px: int) -> str:
+    return f"stepfun-gallery:{image_id}:{size_px}"
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread, so signals emitted from pool threads arrive there queued."""
+
+    decoded = Signal(int, int, int, QImage)  # generation, image id, size px, image
+    failed = Signal(int, int, int, str)  # generation, image id, size px, reason
+
+
+@dataclass(frozen=True)
+class _Key:
+    image_id: int
+    size_px: int
+
+
+def decode_thumbnail(library: Library, key: _Key) -> QImage:
+    """Read the library's thumbnail file for `key`, scaled down to the cell while decoding."""
+    source = LARGE_THUMBNAIL if key.size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
+    # The library rebuilds a missing thumbnail here, on this pool thread.
+    path = library.thumbnail_path(key.image_id, source)
+    reader = QImageReader(str(path))
+    natural = reader.size()
+    target = QSize(key.size_px, key.size_px)
+    too_big = natural.width() > target.width() or natural.height() > target.height()
+    if natural.isValid() and too_big:
+        # Decoding straight to the cell size keeps the GUI thread free of any scaling.
+        reader.setScaledSize(natural.scaled(target, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if not image.isNull() and image.format() != QImage.Format.Format_ARGB32_Premultiplied:
+        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return image
+
+
+class ThumbnailLoader(QObject):
+    """Hands out cached thumbnails and decodes missing ones in the background."""
+
+    thumbnail_ready = Signal(int, int)  # image id, size px
+    thumbnail_failed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._threads = threads
+        self._relay = _Relay(self)
+        self._relay.decoded.connect(self._on_decoded)
+        self._relay.failed.connect(self._on_failed)
+        # Shared with the pool threads, under _lock: waiting requests (in order, with their
+        # device pixel ratio), requests being decoded, and how many drain loops are running.
+        self._lock = threading.Lock()
+        self._queue: dict[_Key, float] = {}
+        self._decoding: set[_Key] = set()
+        self._drainers = 0
+        # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
+        self._delivering: set[_Key] = set()
+        # GUI thread only: thumbnails that could not be read.
+        self._failed: set[_Key] = set()
+        self._library: Library | None = None
+        self._generation = 0
+        self.requests_dropped = 0
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
+
+    def set_library(self, library: Library | None) -> None:
+        self.cancel_all()
+        with self._lock:
+            self._library = library
+            self._generation += 1
+        self._failed.clear()
+        QPixmapCache.clear()
+
+    # -- asking ------------------------------------------------------------------------
+
+    def cached(self, image_id: int, size_px: int) -> QPixmap | None:
+        pixmap = QPixmap()
+        found = QPixmapCache.find(cache_key(image_id, size_px), pixmap)
+        return pixmap if found and not pixmap.isNull() else None
+
+    def has_failed(self, image_id: int, size_px: int) -> bool:
+        return _Key(image_id, size_px) in self._failed
+
+    def request(self, image_id: int, size_px: int, device_pixel_ratio: float = 1.0) -> None:
+        """Decode the thumbnail of `image_id` at `size_px` physical pixels, unless it is known."""
+        key = _Key(image_id, size_px)
+        if self._library is None or key in self._failed:
+            return
+        if self.cached(image_id, size_px) is not None:
+            return
+        with self._lock:
+            if key in self._queue or key in self._decoding or key in self._delivering:
+                return
+            self._queue[key] = device_pixel_ratio
+            start = self._drainers < self._threads
+            if start:
+                self._drainers += 1
+        if start:
+            self._pool.start(QRunnable.create(self._drain))
+
+    def retain(self, keep: set[int]) -> int:
+        """Forget every waiting request for an image not in `keep`; returns how many."""
+        with self._lock:
+            far = [k for k in self._queue if k.image_id not in keep]
+            for key in far:
+                del self._queue[key]
+        self.requests_dropped += len(far)
+        return len(far)
+
+    def cancel_all(self) -> None:
+        self.retain(set())
+
+    def pending_ids(self) -> set[int]:
+        """Images waiting for or being decoded now (for tests and the benchmark)."""
+        with self._lock:
+            return {k.image_id for k in self._queue} | {k.image_id for k in self._decoding}
+
+    def pending_count(self) -> int:
+        with self._lock:
+            return len(self._queue) + len(self._decoding)
+
+    def decoding_ids(self) -> set[int]:
+        with self._lock:
+            return {k.image_id for k in self._decoding}
+
+    def wait_idle(self, msecs: int = 5000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    # -- the pool side -------------------------------------------------------------------
+
+    def _drain(self) -> None:
+        """Runs on a pool thread: decode waiting requests until none is left."""
+        while True:
+            with self._lock:
+                if not self._queue or self._library is None:
+                    self._drainers -= 1
+                    return
+                key = next(iter(self._queue))
+                dpr = self._queue.pop(key)
+                self._decoding.add(key)
+                library, generation = self._library, self._generation
+            try:
+                image = decode_thumbnail(library, key)
+                reason = "" if not image.isNull() else "unreadable thumbnail"
+            except (AppError, OSError) as exc:
+                image, reason = QImage(), str(exc)
+            except Exception as exc:
+                # A bug, but on a pool thread nobody would see it: log it loudly and report.
+                log.exception("decoding thumbnail of image %s failed", key.image_id)
+                image, reason = QImage(), repr(exc)
+            with self._lock:
+                self._decoding.discard(key)
+                self._delivering.add(key)
+            if reason:
+                self._relay.failed.emit(generation, key.image_id, key.size_px, reason)
+            else:
+                image.setDevicePixelRatio(dpr)
+                self._relay.decoded.emit(generation, key.image_id, key.size_px, image)
+
+    # -- answers (GUI thread) ------------------------------------------------------------
+
+    def _on_decoded(self, generation: int, image_id: int, size_px: int, image: QImage) -> None:
+        with self._lock:
+            self._delivering.discard(_Key(image_id, size_px))
+        if generation != self._generation:
+            return
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(image.devicePixelRatio())
+        QPixmapCache.insert(cache_key(image_id, size_px), pixmap)
+        self.thumbnail_ready.emit(image_id, size_px)
+
+    def _on_failed(self, generation: int, image_id: int, size_px: int, reason: str) -> None:
+        with self._lock:
+            self._delivering.discard(_Key(image_id, size_px))
+        if generation != self._generation:
+            return
+        log.warning("thumbnail of image %s could not be read: %s", image_id, reason)
+        self._failed.add(_Key(image_id, size_px))
+        self.thumbnail_failed.emit(image_id, reason)

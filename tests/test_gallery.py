@@ -1,0 +1,360 @@
+"""The gallery grid on a real library of a few thousand drawn images (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library import ImageQuery, Library
+from stepfun_studio.ui.gallery import IMAGE_IDS_MIME, GalleryPanel
+from stepfun_studio.ui.gallery.mime import decode_ids
+from stepfun_studio.ui.gallery.sample_images import fill_library, sample_result
+from stepfun_studio.ui.gallery.sidebar import Scope
+
+IMAGES = 2000
+
+
+@pytest.fixture(scope="session")
+def library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per session through the library's own ingest; each test gets a copy."""
+    home = tmp_path_factory.mktemp("gallery-template")
+    library = Library.open(AppPaths.under(home))
+    fill_library(library, IMAGES, max_side=96)
+    library.close()
+    return home
+
+
+@pytest.fixture
+def library(library_template: Path, isolated_home: Path) -> Iterator[Library]:
+    shutil.copytree(library_template, isolated_home, dirs_exist_ok=True)
+    opened = Library.open(AppPaths.under(isolated_home))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, library: Library) -> Iterator[GalleryPanel]:
+    widget = GalleryPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_library(library)
+    yield widget
+    # The pool must be quiet before the library closes under it.
+    widget.loader.cancel_all()
+    assert widget.loader.wait_idle(5000)
+    QApplication.processEvents()
+
+
+def select_rows(panel: GalleryPanel, rows: list[int]) -> None:
+    selection = panel.view.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(panel.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+    selection.setCurrentIndex(
+        panel.model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    panel.view.setFocus()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key events carrying each character (QTest's keyClicks only knows ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def visible_ids(panel: GalleryPanel) -> list[int]:
+    first, last = panel.view.visible_rows()
+    return [panel.model.image_id(r) for r in range(first, last + 1)]
+
+
+def wait_for_thumbnails(qtbot: QtBot, panel: GalleryPanel) -> None:
+    size_px = round(panel.delegate.cell_size * panel.view.devicePixelRatioF())
+    ids = visible_ids(panel)
+    assert ids
+    qtbot.waitUntil(
+        lambda: all(panel.loader.cached(i, size_px) is not None for i in ids), timeout=10_000
+    )
+
+
+def test_newest_first_and_count(panel: GalleryPanel, library: Library) -> None:
+    assert panel.model.total == library.count(ImageQuery()) == IMAGES
+    assert panel.model.rowCount() < IMAGES  # paged, not all at once
+    first_page = library.query_ids(ImageQuery(sort="newest"), 0, 20)
+    assert panel.model.loaded_ids()[:20] == first_page
+    assert str(IMAGES) in panel.count_label.text().replace(",", "")
+
+
+def test_scroll_end_to_end_loads_every_row_and_drops_far_requests(
+    qtbot: QtBot, panel: GalleryPanel
+) -> None:
+    wait_for_thumbnails(qtbot, panel)
+    bar = panel.view.verticalScrollBar()
+    # A jump far down right after asking for a few screens: the waiting requests must go.
+    bar.setValue(bar.value() + 3 * panel.view.viewport().height())
+    panel.prefetch()
+    asked = panel.loader.pending_ids()
+    bar.setValue(bar.maximum())
+    panel.prefetch()
+    assert panel.loader.requests_dropped > 0
+    assert len(asked & panel.loader.pending_ids()) <= 2  # only those already being decoded
+    bar.setValue(0)
+    step = panel.view.viewport().height()
+    window_violations = []
+    for _ in range(2000):
+        bar.setValue(bar.value() + step)
+        QApplication.processEvents()
+        first, last = panel.view.visible_rows()
+        span = last - first + 1
+        window = {
+            panel.model.image_id(r)
+            for r in range(max(0, first - span), min(panel.model.rowCount(), last + 1 + span))
+        }
+        # Only jobs already running (at most one per pool thread) may be outside the window.
+        stray = panel.loader.pending_ids() - window
+        if len(stray) > 2:
+            window_violations.append(len(stray))
+        if bar.value() >= bar.maximum() and not panel.model.canFetchMore(panel.view.rootIndex()):
+            break
+    assert panel.model.rowCount() == IMAGES
+    assert len(set(panel.model.loaded_ids())) == IMAGES
+    assert not window_violations
+    wait_for_thumbnails(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.loader.pending_count() == 0, timeout=10_000)
+    last_id = panel.model.image_id(IMAGES - 1)
+    assert last_id in visible_ids(panel)
+
+
+@pytest.mark.parametrize("text", ["猫", "樱花", "lighthouse", "雪山日出"])
+def test_search_narrows_the_grid(
+    qtbot: QtBot, panel: GalleryPanel, library: Library, text: str
+) -> None:
+    type_text(panel.search, text)
+    expected = library.count(ImageQuery(text=text))
+    assert 0 < expected < IMAGES
+    qtbot.waitUntil(lambda: panel.model.total == expected, timeout=2000)
+    while panel.model.canFetchMore(panel.view.rootIndex()):
+        panel.model.fetchMore(panel.view.rootIndex())
+    assert panel.model.rowCount() == expected
+    for row in range(panel.model.rowCount()):
+        summary = panel.model.summary(row)
+        assert summary is not None and text in summary.prompt
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.model.total == IMAGES, timeout=2000)
+
+
+def test_keyboard_culling_writes_to_the_database(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    select_rows(panel, [0])
+    first = panel.current_id()
+    assert first is not None
+    qtbot.keyClick(panel.view, Qt.Key.Key_4)
+    assert (record := library.get(first)) is not None and record.rating == 4
+    # Shift+Right extends the selection to three images; every action works on all of them.
+    qtbot.keyClick(panel.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    ids = panel.selected_ids()
+    assert len(ids) == 3 and ids[0] == first
+    qtbot.keyClick(panel.view, Qt.Key.Key_F)
+    qtbot.keyClick(panel.view, Qt.Key.Key_X)
+    qtbot.keyClick(panel.view, Qt.Key.Key_2)
+    summaries = library.summaries(ids)
+    assert all(s.favourite and s.rejected and s.rating == 2 for s in summaries.values())
+    assert panel.model.cached_summary(ids[1]) == summaries[ids[1]]  # the cells show it too
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all(s.rating == 0 for s in library.summaries(ids[1:]).values())
+    assert library.summaries([first])[first].rating == 4
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not any(s.rejected for s in library.summaries(ids).values())
+    # F on an all-favourite selection clears all; on a mixed one it sets all.
+    qtbot.keyClick(panel.view, Qt.Key.Key_F)
+    assert not any(s.favourite for s in library.summaries(ids).values())
+    select_rows(panel, [0, 5])
+    qtbot.keyClick(panel.view, Qt.Key.Key_F)
+    select_rows(panel, [0, 1, 5])
+    qtbot.keyClick(panel.view, Qt.Key.Key_F)
+    mixed = panel.selected_ids()
+    assert all(s.favourite for s in library.summaries(mixed).values())
+
+
+def test_enter_opens_and_space_previews(qtbot: QtBot, panel: GalleryPanel) -> None:
+    select_rows(panel, [5])
+    expected = panel.current_id()
+    with qtbot.waitSignal(panel.image_activated) as opened:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert opened.args == [expected]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
+    assert panel.preview.isVisible()
+    qtbot.keyClick(panel.preview, Qt.Key.Key_Right)
+    assert panel.current_id() == panel.model.image_id(6)
+    qtbot.keyClick(panel.preview, Qt.Key.Key_Space)
+    assert not panel.preview.isVisible()
+
+
+def test_hide_rejected_removes_rejected_rows(qtbot: QtBot, panel: GalleryPanel) -> None:
+    panel.filters.hide_rejected.setChecked(True)
+    select_rows(panel, [0, 1])
+    ids = panel.selected_ids()
+    qtbot.keyClick(panel.view, Qt.Key.Key_X)
+    assert panel.model.row_of(ids[0]) is None and panel.model.row_of(ids[1]) is None
+    assert panel.model.total == IMAGES - 2
+
+
+def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> None:
+    select_rows(panel, [2, 3, 4])
+    ids = panel.selected_ids()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert all((r := library.get(i)) is not None and r.trashed_at is not None for i in ids)
+    assert all(panel.model.row_of(i) is None for i in ids)
+    assert panel.model.total == IMAGES - 3
+    assert panel.current_id() == panel.model.image_id(2)  # the cursor stays in place
+    assert library.count(ImageQuery(trash=True)) == 3
+
+    panel.sidebar.select(Scope.TRASH)
+    assert sorted(panel.model.loaded_ids()) == sorted(ids)
+    panel.sidebar.select(Scope.ALL)
+
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all((r := library.get(i)) is not None and r.trashed_at is None for i in ids)
+    assert panel.model.total == IMAGES
+    assert all(panel.model.row_of(i) == row for i, row in zip(ids, [2, 3, 4], strict=True))
+
+    # In the trash, Delete restores; emptying the trash removes files for good.
+    select_rows(panel, [0])
+    doomed = panel.current_id()
+    assert doomed is not None
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    original = library.original_path(doomed)
+    assert panel.culling.empty_trash() == 1
+    assert library.get(doomed) is None and not original.exists()
+
+
+def test_new_image_appears_on_top_when_it_matches(panel: GalleryPanel, library: Library) -> None:
+    new_id = library.ingest_result(sample_result(IMAGES + 1, max_side=64))
+    panel.add_image(new_id)
+    assert panel.model.image_id(0) == new_id
+    assert panel.model.total == IMAGES + 1
+    panel.search.setText("no-such-words-anywhere")
+    panel.apply_query()
+    other = library.ingest_result(sample_result(IMAGES + 2, max_side=64))
+    panel.add_image(other)
+    assert panel.model.row_of(other) is None and panel.model.total == 0
+
+
+def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Library) -> None:
+    indexes = [panel.model.index(r) for r in (0, 1)]
+    mime = panel.model.mimeData(indexes)
+    ids = [panel.model.image_id(0), panel.model.image_id(1)]
+    assert decode_ids(mime) == ids
+    assert [Path(u.toLocalFile()) for u in mime.urls()] == [library.original_path(i) for i in ids]
+    assert mime.hasImage()
+
+
+def test_dropping_images_on_a_collection_adds_them(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    collection = panel.sidebar.create_collection("月度精选 picks")
+    assert collection is not None
+    indexes = [panel.model.index(r) for r in (0, 1, 2)]
+    ids = [panel.model.image_id(r) for r in (0, 1, 2)]
+    mime = panel.model.mimeData(indexes)
+    target = panel.sidebar.list
+    item = panel.sidebar.item_for_collection(collection)
+    assert item is not None
+    pos = QPointF(target.visualItemRect(item).center())
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    viewport = target.viewport()
+    enter = QDragEnterEvent(pos, actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(pos, actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    with qtbot.waitSignal(panel.sidebar.status_message):
+        QApplication.sendEvent(viewport, QDropEvent(pos, actions, mime, buttons, mods))
+    in_collection = library.query_ids(ImageQuery(collection_id=collection), 0, 10)
+    assert sorted(in_collection) == sorted(ids)
+    infos = {c.id: c for c in library.list_collections()}
+    assert infos[collection].count == 3
+    panel.sidebar.select(Scope.COLLECTION, collection)
+    assert sorted(panel.model.loaded_ids()) == sorted(ids)
+
+    # A drop on "All images" or of foreign data is refused.
+    all_item = target.item(0)
+    refused = QDragMoveEvent(
+        QPointF(target.visualItemRect(all_item).center()), actions, mime, buttons, mods
+    )
+    QApplication.sendEvent(viewport, refused)
+    assert not refused.isAccepted()
+    assert mime.hasFormat(IMAGE_IDS_MIME)
+
+
+def test_filters_and_sort(qtbot: QtBot, panel: GalleryPanel, library: Library) -> None:
+    select_rows(panel, [7])
+    qtbot.keyClick(panel.view, Qt.Key.Key_5)
+    best = panel.current_id()
+    panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("rating"))
+    assert panel.model.image_id(0) == best
+    panel.filters.min_rating.setCurrentIndex(panel.filters.min_rating.findData(5))
+    assert panel.model.loaded_ids() == [best]
+    panel.filters.min_rating.setCurrentIndex(0)
+    panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("oldest"))
+    assert panel.model.loaded_ids()[:5] == library.query_ids(ImageQuery(sort="oldest"), 0, 5)
+    model_index = panel.filters.model_filter.findData("step-2x-large")
+    panel.filters.model_filter.setCurrentIndex(model_index)
+    assert panel.model.total == library.count(ImageQuery(model="step-2x-large")) > 0
+
+
+def test_thumbnail_size_and_ctrl_wheel(qtbot: QtBot, panel: GalleryPanel) -> None:
+    start = panel.delegate.cell_size
+    panel.size_slider.setValue(start + 64)
+    assert panel.view.gridSize().width() > start + 64
+    wait_for_thumbnails(qtbot, panel)
+    pixmap = panel.loader.cached(panel.model.image_id(0), start + 64)
+    assert pixmap is not None and max(pixmap.width(), pixmap.height()) <= start + 64
+
+
+def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -> None:
+    select_rows(panel, [0, 1, 2])
+    dialog = panel.compare_selection()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert len(dialog.panes) == 3
+    before = [p.image_rect() for p in dialog.panes]
+    dialog.state.zoom = 2.0
+    dialog.state.pan = QPointF(30, 10)
+    dialog.state.changed()
+    after = [p.image_rect() for p in dialog.panes]
+    assert all(
+        a.width() == pytest.approx(b.width() * 2) for a, b in zip(after, before, strict=True)
+    )
+
+
+def test_compare_with_source_has_a_wipe(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    row = next(
+        r for r in range(panel.model.rowCount()) if (s := panel.model.summary(r)) and s.has_source
+    )
+    select_rows(panel, [row])
+    dialog = panel.compare_with_source()
+    assert dialog is not None and dialog.wipe_slider is not None
+    qtbot.addWidget(dialog)
+    pane = dialog.panes[0]
+    assert pane.under is not None and not pane.under.isNull()
+    dialog.wipe_slider.setValue(250)
+    assert pane.wipe == pytest.approx(0.25)
