@@ -24,8 +24,8 @@ from openai import AsyncOpenAI
 from stepfun_studio.api.client import StepFunClient
 from stepfun_studio.core.request import GenerationRequest
 
-IMAGES_PER_RUN = 40
-ROUNDS = 9
+IMAGES_PER_RUN = 30
+ROUNDS = 15
 KEY = "bench-key"
 PROMPT = "一只猫在树枝上晒太阳"
 
@@ -76,10 +76,17 @@ async def measure(base_url: str) -> dict[str, dict[int, float]]:
                 rates[name][concurrency].append(await timed(concurrency, one))
     await bare.close()
     await ours.aclose()
-    return {
+    medians = {
         name: {c: statistics.median(values) for c, values in by_c.items()}
         for name, by_c in rates.items()
     }
+    # The ratio is taken within each round (the two runs were seconds apart), then the median
+    # of those: steadier than a ratio of medians on a machine others are using too.
+    medians["ratio"] = {
+        c: statistics.median(o / b for o, b in zip(rates["ours"][c], rates["bare"][c], strict=True))
+        for c in (1, 5)
+    }
+    return medians
 
 
 def main() -> int:
@@ -101,7 +108,7 @@ def main() -> int:
     print(f"{'concurrency':>11} {'bare img/s':>11} {'ours img/s':>11} {'ours/bare':>10}")
     for concurrency in (1, 5):
         bare, ours = rates["bare"][concurrency], rates["ours"][concurrency]
-        ratio = ours / bare
+        ratio = rates["ratio"][concurrency]
         print(f"{concurrency:>11} {bare:>11.1f} {ours:>11.1f} {ratio:>9.0%}")
         figures[f"bare_c{concurrency}_images_per_s"] = round(bare, 1)
         figures[f"ours_c{concurrency}_images_per_s"] = round(ours, 1)
@@ -109,7 +116,8 @@ def main() -> int:
     target = min(figures["ours_vs_bare_c1_pct"], figures["ours_vs_bare_c5_pct"]) >= 90
     figures["meets_90pct_target"] = float(target)
     print(
-        f"{IMAGES_PER_RUN} images per run, median of {ROUNDS} interleaved rounds, 256x256 b64_json"
+        f"{IMAGES_PER_RUN} images per run, medians of {ROUNDS} interleaved rounds "
+        "(ours/bare: median of per-round ratios), 256x256 b64_json"
     )
     print(json.dumps(figures))
     return 0
