@@ -243,3 +243,17 @@ def test_narrow_view_puts_the_facts_under_the_picture(qtbot: QtBot, library: Lib
     qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Horizontal)
     view.resize(380, 800)
     qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Vertical)
+
+
+def test_double_click_swaps_fit_and_actual_size(qtbot: QtBot, library: Library) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    image_id, _ = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    view.show_image(image_id)
+    result = view.result_view()
+    centre = result.viewport().rect().center()
+    qtbot.mouseDClick(result.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    assert not result.is_fitting() and result.zoom() == 1.0
+    qtbot.mouseDClick(result.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    assert result.is_fitting()

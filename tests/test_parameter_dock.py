@@ -369,3 +369,13 @@ def test_apply_request_fills_an_attached_editor(qtbot: QtBot) -> None:
     dock.apply_request(request)
     assert (editor.prompt(), editor.negative_prompt()) == ("a tea house", "people")
     assert dock.current_request() == request
+
+
+def test_the_batch_price_shows_above_generate(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    _choose_model(dock, "step-2x-large")
+    _spin(dock, "countSpin").setValue(4)
+    price = model_table().require("step-2x-large").price_cny
+    assert price is not None
+    assert f"¥{price * 4:.2f}" in _label(dock, "costLabel").text()
+    assert "4" in _generate(dock).text()

@@ -161,6 +161,10 @@ class ParameterDock(QDockWidget):
         self._summary.setProperty("role", "error")
         self._summary.setWordWrap(True)
         self._summary.hide()
+        self._cost = QLabel()
+        self._cost.setObjectName("costLabel")
+        self._cost.setProperty("role", "muted")
+        self._cost.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._generate = QPushButton()
         self._generate.setObjectName("generateButton")
         self._generate.setDefault(True)
@@ -180,6 +184,7 @@ class ParameterDock(QDockWidget):
         outer.setSpacing(6)
         outer.addWidget(scroll, 1)
         outer.addWidget(self._summary)
+        outer.addWidget(self._cost)
         outer.addWidget(self._generate)
         self.setWidget(body)
         self.setMinimumWidth(300)
@@ -448,6 +453,16 @@ class ParameterDock(QDockWidget):
             self.tr("Generate") if count == 1 else self.tr("Generate {n} images").format(n=count)
         )
         self._generate.setToolTip(self.tr("Generate (Ctrl+Enter)"))
+        # Every image is billed, so the price of the whole batch is in sight before sending.
+        price = spec.price_cny if spec is not None else None
+        if price is None:
+            self._cost.setText(
+                self.tr("{n} request(s); this model's price is not listed").format(n=count)
+            )
+        else:
+            self._cost.setText(
+                self.tr("%n request(s), about ¥{total:.2f}", "", count).format(total=price * count)
+            )
         self._save()
         self.request_changed.emit(request)
         if problems != self._problems:

@@ -9,7 +9,15 @@ part for part.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPixmapItem,
@@ -162,6 +170,14 @@ class ZoomableImageView(QGraphicsView):
             return
         self.set_zoom(self.zoom() * (ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP))
         event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # As in most image viewers: double-click swaps between the whole picture and 100 %.
+        if event.button() == Qt.MouseButton.LeftButton and self.has_image():
+            self.actual_size() if self.is_fitting() else self.fit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
