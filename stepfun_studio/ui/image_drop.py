@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -287,6 +288,14 @@ def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:
     return image
 
 
+def preview_qimage(preview: Image.Image) -> QImage:
+    """A Pillow RGB(A) picture as a QImage that owns its pixels."""
+    rgba = preview if preview.mode == "RGBA" else preview.convert("RGBA")
+    data = rgba.tobytes("raw", "RGBA")
+    image = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
+    return image.copy()  # the QImage above borrows `data`, which is about to go away
+
+
 class LoaderSignals(QObject):
     """Signals of a `ReferenceLoader`; they arrive on the thread that created this object."""
 
@@ -319,7 +328,12 @@ class ReferenceLoader(QRunnable):
         try:
             fetched = fetch_one(self._payload, self._index, self._library)
             prepared: PreparedReference = prepare_reference(
-                fetched.data, fetched.name, self._purpose
+                fetched.data, fetched.name, self._purpose, preview_side=THUMBNAIL_SIDE
+            )
+            thumbnail = (
+                preview_qimage(prepared.preview)
+                if prepared.preview is not None
+                else make_thumbnail(prepared.image.data)
             )
         except AppError as exc:
             self.signals.failed.emit(self._token, exc.message)
@@ -332,5 +346,4 @@ class ReferenceLoader(QRunnable):
                 tr(_CONTEXT, "The image could not be prepared: {error}").format(error=exc),
             )
             return
-        thumbnail = make_thumbnail(prepared.image.data)
         self.signals.prepared.emit(self._token, prepared, fetched, thumbnail)
