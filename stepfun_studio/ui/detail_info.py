@@ -29,7 +29,8 @@ class DetailInfo(QTextBrowser):
         self.setMinimumWidth(200)
 
     def show_nothing(self) -> None:
-        self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('No image selected.'))}</p>")
+        nothing = self.tr("No image selected.")  # outside the f-string, where lupdate finds it
+        self.setHtml(f"<p style='color:gray'>{html.escape(nothing)}</p>")
 
     def show_record(self, record: ImageRecord, has_style: bool) -> None:
         rows: list[tuple[str, str]] = [

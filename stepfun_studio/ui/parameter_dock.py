@@ -457,7 +457,7 @@ class ParameterDock(QDockWidget):
         price = spec.price_cny if spec is not None else None
         if price is None:
             self._cost.setText(
-                self.tr("{n} request(s); this model's price is not listed").format(n=count)
+                self.tr("%n request(s); this model's price is not listed", "", count)
             )
         else:
             self._cost.setText(
