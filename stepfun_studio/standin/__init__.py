@@ -5,7 +5,8 @@ pictures, and faults on demand. No Qt; imports only `stepfun_studio.core`.
 """
 
 from stepfun_studio.standin.faults import FAULT_HEADER, FAULT_KEY_PREFIX, FAULT_NAMES
-from stepfun_studio.standin.server import V0_LIMITS, RecordedRequest, StandinServer
+from stepfun_studio.standin.recording import RecordedRequest
+from stepfun_studio.standin.server import V0_LIMITS, StandinServer
 
 __all__ = [
     "FAULT_HEADER",
