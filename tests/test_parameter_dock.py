@@ -200,6 +200,15 @@ def test_source_makes_a_redraw_and_intent_presets_set_the_weight(qtbot: QtBot) -
         assert dock.current_request().source_weight == intent.suggested
         assert intent.prompt_advice() in advice.text()
 
+    # A request from elsewhere brings its own weight; the last intent's advice goes.
+    dock.apply_request(dock.current_request().with_changes(source_weight=0.65))
+    assert not advice.isVisible()
+    assert not any(
+        b.isChecked()
+        for b in dock.findChildren(QPushButton)
+        if b.objectName().startswith("sourceI")
+    )
+
     # The same source on the edit model is an edit, with no weight to set.
     _choose_model(dock, "step-image-edit-2")
     assert dock.current_request().mode is Mode.EDIT

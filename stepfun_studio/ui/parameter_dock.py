@@ -304,6 +304,7 @@ class ParameterDock(QDockWidget):
             self._style_weight.setValue(request.style_weight)
             self._prompt = request.prompt
             self._negative_prompt = request.negative_prompt
+            self._clear_intent()  # its advice was for the weight before this request
         finally:
             self._updating = False
         self._refresh()
@@ -328,6 +329,15 @@ class ParameterDock(QDockWidget):
             button.setChecked(key == intent.key)
         self._source_weight.setValue(intent.suggested)
         self._refresh()
+
+    def _clear_intent(self) -> None:
+        self._intent_key = None
+        group = self._form.intent_group
+        # An exclusive group refuses to uncheck its last checked button.
+        group.setExclusive(False)
+        for button in group.buttons():
+            button.setChecked(False)
+        group.setExclusive(True)
 
     def set_source_image(self, image: ReferenceImage | None) -> None:
         self._source.set_image(image)
