@@ -12,7 +12,7 @@ import random
 import threading
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict, deque
 from http.server import ThreadingHTTPServer
 
 from stepfun_studio.core.request import MAX_SEED
@@ -22,6 +22,7 @@ from stepfun_studio.standin.recording import RecordedRequest
 
 V0_LIMITS = (5, 10)
 KEPT_IMAGES = 256
+KEPT_REQUESTS = 1000
 
 
 class StandinServer:
@@ -42,7 +43,10 @@ class StandinServer:
         # (concurrent, per minute), e.g. V0_LIMITS; None = unlimited, as by default.
         self.limits = limits
         self.faults = FaultBook()
-        self.requests: list[RecordedRequest] = []
+        # The newest KEPT_REQUESTS records (a demo session can run for days, and a redraw's
+        # record holds its source image); the counts cover every request ever received.
+        self.requests: deque[RecordedRequest] = deque(maxlen=KEPT_REQUESTS)
+        self._counts: Counter[str] = Counter()
         self.dropped_connections = 0
         self._lock = threading.Lock()
         self._images: OrderedDict[str, tuple[bytes, float]] = OrderedDict()
@@ -100,9 +104,11 @@ class StandinServer:
     def request_count(self, path: str | None = None) -> int:
         """Requests received, all or those whose path ends with `path` (e.g. "/generations")."""
         with self._lock:
-            if path is None:
-                return len(self.requests)
-            return sum(1 for r in self.requests if r.path == path or r.path.endswith(path))
+            return sum(
+                count
+                for seen, count in self._counts.items()
+                if path is None or seen == path or seen.endswith(path)
+            )
 
     def add_fault(
         self,
@@ -126,6 +132,7 @@ class StandinServer:
     def record(self, request: RecordedRequest) -> None:
         with self._lock:
             self.requests.append(request)
+            self._counts[request.path] += 1
 
     def note_dropped(self) -> None:
         with self._lock:
