@@ -131,7 +131,7 @@ def test_raw_webp_data_is_converted_and_the_change_is_shown(
     Image.new("RGB", (200, 150), (90, 90, 250)).save(out, "WEBP")
     image = landed(qtbot, slot, raw_mime(out.getvalue(), "image/webp"))
     assert image.mime == "image/png"
-    assert "Converted from WEBP to PNG" in slot.details()
+    assert "Converted from WebP to PNG" in slot.details()
 
 
 def test_an_http_link_is_downloaded_from_a_local_server(qtbot: QtBot, slot: ReferenceSlot) -> None:

@@ -245,7 +245,7 @@ def build_corpus() -> list[CorpusCase]:
         CorpusCase(
             "photo.webp",
             _encode(photo, "WEBP", quality=90),
-            changes=("Converted from WEBP",),
+            changes=("Converted from WebP",),
             mime="image/png",
         )
     )

@@ -56,6 +56,7 @@ READABLE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "DIB", "TIFF", "AVIF")
 DRAFT_SLACK = 0.95
 
 _CONTEXT = "ReferenceImage"
+_FORMAT_NAMES = {"WEBP": "WebP", "DIB": "BMP"}
 # warnings.catch_warnings() edits process-wide state; one conversion at a time touches it.
 _warnings_lock = threading.Lock()
 
@@ -365,7 +366,9 @@ def prepare_reference(
     has_alpha = decoded.mode == "RGBA"
     if source_format not in ("JPEG", "MPO", "PNG"):
         changes.append(
-            tr(_CONTEXT, "Converted from {format} to PNG.").format(format=source_format or "?")
+            tr(_CONTEXT, "Converted from {format} to PNG.").format(
+                format=_FORMAT_NAMES.get(source_format, source_format or "?")
+            )
         )
     if has_alpha and (source_format != "PNG" or changes):
         changes.append(tr(_CONTEXT, "Transparency kept as PNG."))

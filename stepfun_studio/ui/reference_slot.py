@@ -85,7 +85,8 @@ class ReferenceSlot(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 120))
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Grows with its text (a refusal message can take three lines in a narrow dock).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._build()
         self.retranslate()
         self._show_image(None, (), None)
@@ -95,6 +96,10 @@ class ReferenceSlot(QFrame):
         self._thumbnail.setObjectName("slotThumbnail")
         self._thumbnail.setFixedSize(QSize(96, 96))
         self._thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._thumbnail.setStyleSheet(
+            "QLabel#slotThumbnail { border: 1px dashed palette(mid); border-radius: 4px;"
+            " font-size: 28px; color: palette(mid); }"
+        )
         self._title = QLabel(self)
         self._title.setObjectName("slotTitle")
         self._title.setWordWrap(True)
@@ -104,8 +109,12 @@ class ReferenceSlot(QFrame):
         self._message = QLabel(self)
         self._message.setObjectName("slotMessage")
         self._message.setWordWrap(True)
-        self._message.setStyleSheet("color: palette(link);")
         self._message.hide()
+        # Said in words too, not only by the border's colour, while something is dragged over.
+        self._drag_hint = QLabel(self)
+        self._drag_hint.setObjectName("slotDragHint")
+        self._drag_hint.setWordWrap(True)
+        self._drag_hint.hide()
         self._clear = QToolButton(self)
         self._clear.setObjectName("slotClear")
         self._clear.setAutoRaise(True)
@@ -114,6 +123,7 @@ class ReferenceSlot(QFrame):
         text_column.addWidget(self._title)
         text_column.addWidget(self._details)
         text_column.addWidget(self._message)
+        text_column.addWidget(self._drag_hint)
         text_column.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 8, 8, 8)
@@ -175,7 +185,7 @@ class ReferenceSlot(QFrame):
         loader.signals.failed.connect(self._on_failed)
         self._loaders[self._token] = loader
         self._set_drop_state(DropState.BUSY)
-        self._show_message(self.tr("Preparing the image…"))
+        self._show_message(self.tr("Preparing the image…"), is_error=False)
         self._pool.start(loader)
 
     def load_file(self, path: str) -> None:
@@ -276,8 +286,9 @@ class ReferenceSlot(QFrame):
         self._details.setText("\n".join(lines))
         self._details.show()
 
-    def _show_message(self, message: str) -> None:
+    def _show_message(self, message: str, *, is_error: bool = True) -> None:
         self._message.setText(message)
+        self._message.setStyleSheet("color: #d1242f;" if is_error else "")
         self._message.setVisible(bool(message))
 
     def message(self) -> str:
@@ -293,6 +304,13 @@ class ReferenceSlot(QFrame):
         if state == self._drop_state:
             return
         self._drop_state = state
+        hints = {
+            DropState.ACCEPT: self.tr("Release to use this image."),
+            DropState.REFUSE: self.tr("This is not an image; it cannot be used here."),
+        }
+        self._drag_hint.setText(hints.get(state, ""))
+        self._drag_hint.setStyleSheet("color: #d1242f;" if state == DropState.REFUSE else "")
+        self._drag_hint.setVisible(state in hints)
         self.setProperty("dropState", state)
         self.style().unpolish(self)
         self.style().polish(self)
