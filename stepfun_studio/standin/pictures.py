@@ -15,6 +15,7 @@ from __future__ import annotations
 import colorsys
 import hashlib
 import io
+import math
 import random
 from functools import cache
 
@@ -51,6 +52,14 @@ def _blob_mask() -> Image.Image:
 
 
 @cache
+def _disc_mask() -> Image.Image:
+    # A disc with a soft rim: smooth edges even when scaled to a few pixels.
+    return Image.radial_gradient("L").point(
+        lambda v: 255 if v < 110 else max(0, 255 - (v - 110) * 10)
+    )
+
+
+@cache
 def _vertical_gradient() -> Image.Image:
     return Image.linear_gradient("L")
 
@@ -74,20 +83,44 @@ def _paint(
     mask = mask.crop((64, 64, 192, 192))
     picture = Image.composite(bottom, top, mask.resize((cw, ch), Image.Resampling.BILINEAR))
 
-    # Rolling hills: a horizon whose height and waviness come from the seed.
-    draw = ImageDraw.Draw(picture)
+    # A sun (or moon) with a halo, where the seed puts it.
+    blob = _blob_mask()
+    sun = int(min(cw, ch) * rng.uniform(0.12, 0.22))
+    sun_x, sun_y = int(cw * rng.uniform(0.15, 0.85)), int(ch * rng.uniform(0.08, 0.4))
+    halo = sun * 3
+    glow = blob.resize((halo, halo), Image.Resampling.BILINEAR).point(lambda v: v // 2)
+    picture.paste(
+        Image.new("RGB", (halo, halo), colours[4]), (sun_x - halo // 2, sun_y - halo // 2), glow
+    )
+    disc = _disc_mask().resize((sun, sun), Image.Resampling.BILINEAR)
+    bright = tuple(min(255, c + 60) for c in colours[4])
+    picture.paste(Image.new("RGB", (sun, sun), bright), (sun_x - sun // 2, sun_y - sun // 2), disc)
+
+    # Rolling hills: smooth sums of sines, drawn four times larger and scaled down, so their
+    # edges are anti-aliased even on the small canvas.
+    scale = 4
     for layer in range(2):
-        y0 = ch * rng.uniform(0.55, 0.8) + layer * ch * 0.1
-        points = [(0.0, float(ch))]
-        for i in range(9):
-            x = cw * i / 8
-            points.append((x, y0 + ch * 0.08 * rng.uniform(-1, 1)))
-        points.append((float(cw), float(ch)))
-        shade = tuple(int(c * (0.75 - layer * 0.15)) for c in colours[2 + layer])
-        draw.polygon(points, fill=shade)
+        mask = Image.new("L", (cw * scale, ch * scale), 0)
+        base_y = ch * scale * (rng.uniform(0.6, 0.78) + layer * 0.1)
+        waves = [
+            (rng.uniform(0.5, 3.5), rng.uniform(0, 6.3), rng.uniform(0.012, 0.045))
+            for _ in range(3)
+        ]
+        width_px = cw * scale
+        points = [(0.0, float(ch * scale))]
+        for x in range(0, width_px + 8, 8):
+            t = x / width_px * 6.283
+            y = base_y + sum(
+                amp * ch * scale * math.sin(freq * t + phase) for freq, phase, amp in waves
+            )
+            points.append((float(x), y))
+        points.append((float(width_px), float(ch * scale)))
+        ImageDraw.Draw(mask).polygon(points, fill=255)
+        mask = mask.resize((cw, ch), Image.Resampling.BOX)
+        shade = tuple(int(c * (0.8 - layer * 0.18)) for c in colours[2 + layer])
+        picture.paste(Image.new("RGB", (cw, ch), shade), (0, 0), mask)
 
     # Soft blobs: where they sit is the seed's; how many, the steps'.
-    blob = _blob_mask()
     for _ in range(4 + steps // 8):
         size = int(min(cw, ch) * rng.uniform(0.15, 0.7))
         if size < 4:
