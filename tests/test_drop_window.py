@@ -290,3 +290,36 @@ def test_ctrl_v_in_a_text_field_pastes_text(qtbot: QtBot, window: Window) -> Non
     qtbot.keyClick(window.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.text.toPlainText() == "a prompt from elsewhere"
     assert not window.drops.overlay.isVisible()
+
+
+def test_the_real_main_window_takes_drops_on_its_gallery(
+    qtbot: QtBot, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+    from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.studio import Studio, StudioOptions
+
+    studio = Studio(StudioOptions(paths=app_paths))
+    main = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(main)
+    main.show()
+    try:
+        path = tmp_path / "from-finder.png"
+        path.write_bytes(png_bytes((500, 400)))
+        gallery = main.findChild(QWidget, "galleryView")
+        assert gallery is not None
+        # The gallery takes no drops itself, so the drop travels up to the window.
+        assert not gallery.acceptDrops()
+        drop(main, file_mime(path))
+        overlay = main.findChild(QWidget, "dropOverlay")
+        assert overlay is not None and overlay.isVisible()
+        source = main.findChild(ReferenceSlot, "sourceSlot")
+        assert isinstance(source, ReferenceSlot)
+        with qtbot.waitSignal(source.image_changed, timeout=WAIT_MS):
+            click_button = main.findChild(QPushButton, "dropRedrawButton")
+            assert isinstance(click_button, QPushButton)
+            qtbot.mouseClick(click_button, Qt.MouseButton.LeftButton)
+        assert main.current_request().mode is Mode.REDRAW
+    finally:
+        QThreadPoolWait.wait()
+        main.shutdown()

@@ -33,6 +33,7 @@ from stepfun_studio.ui.shortcuts import ShortcutsDialog
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
+from stepfun_studio.ui.window_drops import install_window_drops
 
 
 class MainWindow(QMainWindow):
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.demo_changed.connect(self.update_demo)
+        # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
+        self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
+        self.drops.message.connect(self.status.show_info)
+        self.drops.imported.connect(lambda _report: gallery.refresh())
 
     # --- generating ---------------------------------------------------------------------------
 
