@@ -86,6 +86,7 @@ def test_n_three_becomes_three_stored_images_with_returned_seeds(rig: Rig, qtbot
 
     assert sorted(job for job, _ in rig.images) == ids
     seeds = []
+    rig.queue.flush()  # state changes are written off the GUI thread
     for job_id, image_id in rig.images:
         record = rig.library.get(image_id)
         assert record is not None
@@ -111,6 +112,7 @@ def test_cancel_drops_the_connection_at_once(rig: Rig, qtbot: QtBot) -> None:
     rig.queue.cancel(job_id)
     assert rig.queue.get(job_id).state is JobState.CANCELLED  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: rig.server.dropped_connections == 1, timeout=5_000)
+    rig.queue.flush()
     stored = rig.library.jobs.get(job_id)
     assert stored is not None and stored.state is JobState.CANCELLED
     assert rig.images == []
@@ -135,6 +137,7 @@ def test_a_refusal_fails_the_job_with_its_reason(
     info = rig.queue.get(job_id)
     assert info is not None and info.state is JobState.FAILED
     assert info.error_text == error.message
+    rig.queue.flush()
     stored = rig.library.jobs.get(job_id)
     assert stored is not None and stored.error_message == error.message
     assert rig.server.request_count() == 1  # not retried: a refusal is final until the user says

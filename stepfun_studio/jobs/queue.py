@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.jobs.journal import JobJournal
 from stepfun_studio.jobs.worker import GenerationWorker
 from stepfun_studio.library.jobs import JobState, JobStore
 
@@ -66,6 +67,7 @@ class JobQueue(QObject):
         super().__init__(parent)
         self.setObjectName("jobQueue")
         self._table = table
+        self._journal = JobJournal(table)
         self._worker = worker
         self._jobs: dict[int, JobInfo] = {}
         self._closed = False
@@ -103,6 +105,7 @@ class JobQueue(QObject):
             return
         self._closed = True
         self._worker.stop()
+        self._journal.close()
 
     # --- what the user does -------------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class JobQueue(QObject):
             started_at=None,
             finished_after_s=None,
         )
-        self._table.set_state(job_id, JobState.WAITING)
+        self._journal.record(job_id, JobState.WAITING)
         self._worker.enqueue(job_id, info.request)
         self.job_changed.emit(job_id)
         return True
@@ -158,6 +161,10 @@ class JobQueue(QObject):
                 self.job_changed.emit(info.job_id)
 
     # --- reading ------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Waits until every state change so far is in the job table (for tests and quit)."""
+        self._journal.flush()
 
     def jobs(self) -> list[JobInfo]:
         return sorted(self._jobs.values(), key=lambda info: info.job_id)
@@ -193,13 +200,7 @@ class JobQueue(QObject):
         if image_id is not None:
             changes["image_id"] = image_id
         self._jobs[job_id] = replace(info, **changes)  # type: ignore[arg-type]
-        self._table.set_state(
-            job_id,
-            state,
-            error_kind=error.kind if error is not None else None,
-            error_message=error.message if error is not None else None,
-            image_id=image_id,
-        )
+        self._journal.record(job_id, state, error=error, image_id=image_id)
         self.job_changed.emit(job_id)
 
     def _is_live(self, job_id: int) -> bool:

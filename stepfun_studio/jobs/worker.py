@@ -185,7 +185,12 @@ class GenerationWorker(QThread):
             return
         task = asyncio.ensure_future(self._run_job(job_id, request))
         self._tasks[job_id] = task
-        task.add_done_callback(lambda _t: self._tasks.pop(job_id, None))
+        task.add_done_callback(lambda done: self._forget(job_id, done))
+
+    def _forget(self, job_id: int, task: object) -> None:
+        # Only this task: a retry may already have started a new one under the same id.
+        if self._tasks.get(job_id) is task:
+            del self._tasks[job_id]
 
     def _cancel_job(self, job_id: int) -> None:
         task = self._tasks.get(job_id)
@@ -198,12 +203,17 @@ class GenerationWorker(QThread):
         return self._client
 
     async def _run_job(self, job_id: int, request: GenerationRequest) -> None:
+        # The task leaves `_tasks` before its outcome is told: the GUI may answer a failure
+        # with Retry at once, and that new task must not be mistaken for this one.
+        current = asyncio.current_task()
         try:
             image_id = await self._generate_and_store(job_id, request)
         except asyncio.CancelledError:
+            self._forget(job_id, current)
             self._emit(self.job_cancelled, job_id)
             raise
         except AppError as error:
+            self._forget(job_id, current)
             self._emit(self.job_failed, job_id, error)
         except Exception as error:  # a bug; the user gets words, the log gets the traceback
             log.exception("job %d failed unexpectedly", job_id)
@@ -213,8 +223,10 @@ class GenerationWorker(QThread):
                     "Jobs", "Something unexpected went wrong: {reason}. The log has details."
                 ).format(reason=type(error).__name__),
             )
+            self._forget(job_id, current)
             self._emit(self.job_failed, job_id, wrapped)
         else:
+            self._forget(job_id, current)
             self._emit(self.job_succeeded, job_id, image_id)
 
     async def _generate_and_store(self, job_id: int, request: GenerationRequest) -> int:
