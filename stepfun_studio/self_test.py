@@ -187,6 +187,8 @@ def drive_main_window(started: float) -> SelfTestReport:
         app.processEvents()
         if not window.isVisible():
             raise SelfTestError("the main window did not open")
+        if window.windowIcon().availableSizes() == []:
+            raise SelfTestError("the window has no icon: resources/icons is missing")
         studio.start(None)  # no key: demo mode, the built-in stand-in draws the picture
         fault = os.environ.get(FAULT_VARIABLE)
         if fault and studio.standin is not None:

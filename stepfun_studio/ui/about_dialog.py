@@ -15,9 +15,10 @@ import platform
 from dataclasses import dataclass
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -62,12 +63,19 @@ def component_versions() -> ComponentVersions:
 
 
 def application_icon() -> QIcon:
-    """The app icon at every size it was drawn at (resources/icons, made by make_icons.py)."""
+    """The app icon at every size it was drawn at (resources/icons, made by make_icons.py).
+
+    Files are added by path, so Qt reads only the size a window actually asks for, when it asks:
+    setting the icon costs nothing on the way to the first painted window.
+    """
     icon = QIcon()
     icons = resources.files("stepfun_studio.resources") / "icons"
     for size in ICON_SIZES:
         entry = icons / f"{ICON_STEM}-{size}.png"
-        if entry.is_file():
+        if isinstance(entry, Path):
+            if entry.is_file():
+                icon.addFile(str(entry), QSize(size, size))
+        elif entry.is_file():  # inside a zip: no path to hand to Qt, so decode now
             pixmap = QPixmap()
             pixmap.loadFromData(entry.read_bytes(), "PNG")
             icon.addPixmap(pixmap)

@@ -75,7 +75,13 @@ def create_application(argv: list[str]) -> QApplication:
     QApplication.setApplicationName("StepFun Studio")
     QApplication.setOrganizationName("StepFun Studio")
     QApplication.setApplicationDisplayName("StepFun Studio")
-    return QApplication([sys.argv[0] if sys.argv else "stepfun-studio", *argv])
+    # Wayland and the desktop match windows to packaging/linux/<id>.desktop (icon, name) by this.
+    QApplication.setDesktopFileName("io.github.stepfun_studio.StepFunStudio")
+    app = QApplication([sys.argv[0] if sys.argv else "stepfun-studio", *argv])
+    from stepfun_studio.ui.about_dialog import application_icon
+
+    app.setWindowIcon(application_icon())
+    return app
 
 
 def run_gui(argv: list[str]) -> int:
