@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import sqlite3
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
 from stepfun_studio.library.pngchunks import itxt_chunk, with_text_chunks
 from stepfun_studio.library.schema import SCHEMA_VERSION
+from stepfun_studio.library.storage_errors import storage_error_for
 
 
 @pytest.fixture
@@ -192,3 +194,35 @@ def test_damaged_text_chunk_does_not_stop_import(library: Library, tmp_path: Pat
     path = tmp_path / "damaged.png"
     path.write_bytes(damaged)
     assert len(library.import_files([path]).imported) == 1
+
+
+def test_missing_reference_file_leaves_the_slot_empty(library: Library) -> None:
+    request = full_request()
+    image_id = library.ingest_result(result_for(request))
+    path = library.reference_path(request.source.sha256)  # type: ignore[union-attr]
+    assert path is not None
+    path.unlink()
+    assert library.request_for(image_id) == request.with_changes(source=None)
+    assert library.check().missing_references == (request.source.sha256,)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("exc", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "/data/x.png"), "full"),
+        (OSError(errno.EACCES, "Permission denied", "/data/x.png"), "permission"),
+        (sqlite3.OperationalError("database or disk is full"), "full"),
+        (sqlite3.OperationalError("database is locked"), "locked"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
+    ],
+)
+def test_environment_failures_become_storage_errors(exc: BaseException, words: str) -> None:
+    error = storage_error_for(exc, Path("/data/library"))
+    assert error is not None and error.kind is ErrorKind.STORAGE
+    assert words in error.message.lower()
+
+
+def test_bugs_are_not_disguised_as_storage_errors() -> None:
+    assert storage_error_for(sqlite3.OperationalError("no such column: colour")) is None
+    assert storage_error_for(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
+    assert storage_error_for(KeyError("x")) is None

@@ -123,3 +123,15 @@ def test_date_range(filled: tuple[Library, dict[str, int]]) -> None:
     times = sorted(r.created_at for r in records if r is not None)
     middle = ImageQuery(created_from=times[1], created_to=times[-2])
     assert library.count(middle) == len(times) - 2
+
+
+def test_results_follow_writes_at_once(filled: tuple[Library, dict[str, int]]) -> None:
+    library, _ids = filled
+    query = ImageQuery(text="猫")
+    before = library.query_ids(query)
+    newer = library.ingest_result(simple_result("黑猫 black cat", 50))
+    assert library.query_ids(query) == [newer, *before]
+    assert library.count(query) == len(before) + 1
+    library.move_to_trash([newer])
+    assert library.query_ids(query) == before
+    assert library.query_ids(ImageQuery(text="猫", trash=True)) == [newer]

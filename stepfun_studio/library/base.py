@@ -136,8 +136,12 @@ class LibraryBase:
         if row is None:
             return None
         path = self._references.path_for(sha, row["ext"])
-        with storage_errors(path):
+        try:
             data = path.read_bytes()
+        except FileNotFoundError:
+            # Check Library reports it; the rest of the parameters are still worth having.
+            log.warning("reference file missing: %s", path)
+            return None
         return ReferenceImage(
             data=data,
             mime=row["mime"],

@@ -25,6 +25,8 @@ class Database:
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         self._closed = False
+        # Bumped after every commit, so cached query results know when they are stale.
+        self.generation = 0
         if first is not None:
             self._adopt(first)
 
@@ -62,6 +64,8 @@ class Database:
             raise
         with storage_errors(self.path):
             connection.execute("COMMIT")
+        with self._lock:
+            self.generation += 1
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -54,7 +55,8 @@ class FileStore:
         final = self.path_for(sha, ext)
         if final.exists() and final.stat().st_size == len(data):
             return final
-        part = self.tmp / f"{sha}.{ext}.{os.getpid()}{PART_SUFFIX}"
+        # Unique per process and thread: two workers may store the same reference at once.
+        part = self.tmp / f"{sha}.{ext}.{os.getpid()}-{threading.get_ident()}{PART_SUFFIX}"
         with open(part, "wb") as handle:
             handle.write(data)
             handle.flush()

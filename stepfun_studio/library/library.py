@@ -8,7 +8,9 @@ open is moved aside, never overwritten, and `recovery_notice` says so.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from stepfun_studio.library.storage_errors import storage_error_for, storage_err
 from stepfun_studio.library.transfer import Transfers
 
 _BATCH = 500
+_CACHED_QUERIES = 8
 
 
 def _open_database(path: Path) -> sqlite3.Connection:
@@ -72,6 +75,8 @@ class Library(Organising, Transfers):
         super().__init__(paths, database)
         self.recovery_notice: str | None = None
         self.jobs = JobStore(database, self._references)
+        self._cache: OrderedDict[ImageQuery, tuple[int, list[int]]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def open(cls, paths: AppPaths) -> Library:
@@ -247,7 +252,36 @@ class Library(Organising, Transfers):
 
     # -- browsing -------------------------------------------------------------------------
 
+    def _matching_ids(self, query: ImageQuery) -> list[int] | None:
+        """Every id of a selective query, in order, cached until the next write.
+
+        Text, tag and collection filters come from index lists that must be gathered and
+        sorted whole anyway; keeping that list makes `count()` and every later page free. The
+        unfiltered views are paged straight from an index instead (None here), because their
+        whole list would be the whole library.
+        """
+        if not (query.text.strip() or query.tag or query.collection_id is not None):
+            return None
+        generation = self._db.generation
+        with self._cache_lock:
+            cached = self._cache.get(query)
+            if cached is not None and cached[0] == generation:
+                self._cache.move_to_end(query)
+                return cached[1]
+        where, params = where_clause(query)
+        sql = f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)}"
+        with self._db.read() as connection:
+            ids = [int(row[0]) for row in connection.execute(sql, params).fetchall()]
+        with self._cache_lock:
+            self._cache[query] = (generation, ids)
+            while len(self._cache) > _CACHED_QUERIES:
+                self._cache.popitem(last=False)
+        return ids
+
     def query_ids(self, query: ImageQuery, offset: int = 0, limit: int = 200) -> list[int]:
+        matching = self._matching_ids(query)
+        if matching is not None:
+            return matching[offset : offset + limit]
         where, params = where_clause(query)
         sql = (
             f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)} "
@@ -258,6 +292,9 @@ class Library(Organising, Transfers):
         return [int(row[0]) for row in rows]
 
     def count(self, query: ImageQuery) -> int:
+        matching = self._matching_ids(query)
+        if matching is not None:
+            return len(matching)
         where, params = where_clause(query)
         with self._db.read() as connection:
             row = connection.execute(f"SELECT count(*) FROM images WHERE {where}", params)

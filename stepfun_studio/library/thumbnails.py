@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -39,22 +40,28 @@ class ThumbnailCache:
             # JPEG can decode at 1/2, 1/4, 1/8 scale directly; a big saving for imports.
             opened.draft("RGB", (SIZES[-1] * 2, SIZES[-1] * 2))
             image = ImageOps.exif_transpose(opened)
-            image = image.convert("RGBA" if _has_alpha(image) else "RGB")
+            mode = "RGBA" if _has_alpha(image) else "RGB"
+            if image.mode != mode:
+                image = image.convert(mode)
+        # Largest first, each made from the previous one: the 256 comes from the 512, cheaply.
         for size in sorted(SIZES, reverse=True):
-            # Halving with reduce() first is much faster than a full resample of a big image.
-            factor = max(1, max(image.size) // (size * 2))
-            if factor > 1:
+            factor = max(image.size) // size
+            if factor >= 2:
+                # A box reduce by a whole factor is several times faster than Lanczos and, for
+                # an exact 2x (1024 -> 512 -> 256, the common case), just as good.
                 image = image.reduce(factor)
-            small = image.copy()
-            small.thumbnail((size, size), Image.Resampling.LANCZOS)
-            self._save(small, self.path_for(sha, size))
-            image = small if max(small.size) >= SIZES[0] * 2 else image
+            scale = size / max(image.size)
+            if scale < 1:
+                target = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+                image = image.resize(target, Image.Resampling.LANCZOS)
+            self._save(image, self.path_for(sha, size))
 
     def _save(self, image: Image.Image, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp.mkdir(parents=True, exist_ok=True)
-        part = self.tmp / f"{path.name}.{os.getpid()}.part"
-        image.save(part, "WEBP", quality=QUALITY, method=3)
+        part = self.tmp / f"{path.name}.{os.getpid()}-{threading.get_ident()}.part"
+        # method 0 is the fastest encoder; at this size the files are a few KB whatever method.
+        image.save(part, "WEBP", quality=QUALITY, method=0)
         os.replace(part, path)
 
     def remove(self, sha: str) -> None:
