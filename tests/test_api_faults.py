@@ -171,6 +171,17 @@ def test_nothing_listening_is_a_network_error_safe_to_retry() -> None:
     assert caught.value.retry_safe is True
 
 
+def test_slow_link_times_out_without_generating_again(server: StandinServer) -> None:
+    server.add_fault("slow_link", seconds=3)
+    started = time.monotonic()
+    error = failure(server, small(URL), download_timeout_s=0.3)
+    assert time.monotonic() - started < 2.0
+    assert error.kind is ErrorKind.TIMEOUT
+    assert "could not be downloaded" in error.message
+    assert server.request_count("/generations") == 1
+    assert server.request_count() == 2  # the generation and one download
+
+
 def test_download_over_the_cap_is_refused(server: StandinServer) -> None:
     error = failure(server, small(URL), download_cap_bytes=1000)
     assert error.kind is ErrorKind.BAD_IMAGE

@@ -41,6 +41,7 @@ BODY_FAULTS = frozenset(
         "damaged_image",  # a real PNG with one byte flipped in its pixel data
         "wrong_size",  # a real picture, but not the size asked for
         "expired_url",  # a url that has expired before it is fetched
+        "slow_link",  # a url whose picture takes `seconds` (default 2) to start arriving
     }
 )
 

@@ -207,7 +207,7 @@ class StandinHandler(BaseHTTPRequestHandler):
         elif found[1]:
             body = b"<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
             self._send(403, body, "application/xml")
-        else:
+        elif found[2] <= 0 or self._wait(found[2]):
             self._send(200, found[0], "image/png")
 
     def do_POST(self) -> None:
@@ -274,7 +274,8 @@ class StandinHandler(BaseHTTPRequestHandler):
         elif job.response_format == "b64_json":
             item["b64_json"] = base64.b64encode(png).decode("ascii")
         else:
-            item["url"] = self.standin.keep_image(png, expired=name == "expired_url")
+            slow = fault.param_float("seconds", 2.0) if fault and name == "slow_link" else 0.0
+            item["url"] = self.standin.keep_image(png, expired=name == "expired_url", delay_s=slow)
         payload = {"id": f"{uuid.uuid4().hex}.{uuid.uuid4().hex}", "created": int(time.time())}
         payload["data"] = [item]
         data = json.dumps(payload).encode("utf-8")

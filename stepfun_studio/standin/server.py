@@ -49,7 +49,7 @@ class StandinServer:
         self._counts: Counter[str] = Counter()
         self.dropped_connections = 0
         self._lock = threading.Lock()
-        self._images: OrderedDict[str, tuple[bytes, float]] = OrderedDict()
+        self._images: OrderedDict[str, tuple[bytes, float, float]] = OrderedDict()
         self._in_flight = 0
         self._starts: list[float] = []
         self._seeds = random.Random()
@@ -170,11 +170,12 @@ class StandinServer:
         with self._lock:
             return self._seeds.randint(1, MAX_SEED)
 
-    def keep_image(self, png: bytes, expired: bool) -> str:
+    def keep_image(self, png: bytes, expired: bool, delay_s: float = 0.0) -> str:
+        """Stores a picture for its link; `delay_s` makes fetching it that much slower."""
         image_id = uuid.uuid4().hex
         born = time.time() - (self.url_expiry_s + 1 if expired else 0)
         with self._lock:
-            self._images[image_id] = (png, born)
+            self._images[image_id] = (png, born, delay_s)
             while len(self._images) > KEPT_IMAGES:
                 self._images.popitem(last=False)
         date = time.strftime("%Y%m%d", time.gmtime(born))
@@ -185,11 +186,11 @@ class StandinServer:
             f"&X-Tos-Signature={uuid.uuid4().hex}"
         )
 
-    def image(self, image_id: str) -> tuple[bytes, bool] | None:
-        """The stored picture and whether its link has expired."""
+    def image(self, image_id: str) -> tuple[bytes, bool, float] | None:
+        """The stored picture, whether its link has expired, and how slowly it is served."""
         with self._lock:
             entry = self._images.get(image_id)
         if entry is None:
             return None
-        png, born = entry
-        return png, time.time() - born > self.url_expiry_s
+        png, born, delay_s = entry
+        return png, time.time() - born > self.url_expiry_s, delay_s
