@@ -17,14 +17,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QImage
 
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImageSummary
+from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -246,12 +245,10 @@ class GalleryModel(QAbstractListModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """File URLs of the originals, the first image's pixels, and our own id list."""
         ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        if self._library is not None and ids:
+            # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
+            paths = [self._library.original_path(i) for i in ids]
+            return image_drag_mime(paths, ids)
         mime = QMimeData()
         mime.setData(IMAGE_IDS_MIME, encode_ids(ids))
-        if self._library is not None and ids:
-            paths = [self._library.original_path(i) for i in ids]
-            mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-            first = QImage(str(paths[0]))
-            if not first.isNull():
-                mime.setImageData(first)
         return mime
