@@ -79,8 +79,16 @@ class DropOverlay(QWidget):
             DropChoice.RESTORE: self.tr("Restore its parameters"),
             DropChoice.IMPORT: self.tr("Import into the library"),
         }
+        tips = {
+            DropChoice.REDRAW: self.tr("Use it as the source image and redraw from it."),
+            DropChoice.STYLE: self.tr("Use it as the style reference (step-1x-medium)."),
+            DropChoice.EDIT: self.tr("Switch to step-image-edit-2 and edit this image."),
+            DropChoice.RESTORE: self.tr("Fill the prompt and settings from the image's metadata."),
+            DropChoice.IMPORT: self.tr("Add the dropped pictures to the library."),
+        }
         for choice, button in self._buttons.items():
             button.setText(texts[choice])
+            button.setToolTip(tips[choice])
         self._cancel.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:

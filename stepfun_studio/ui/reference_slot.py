@@ -96,9 +96,10 @@ class ReferenceSlot(QFrame):
         self._thumbnail.setObjectName("slotThumbnail")
         self._thumbnail.setFixedSize(QSize(96, 96))
         self._thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The dashed box invites a drop while empty; a picture needs no frame.
         self._thumbnail.setStyleSheet(
-            "QLabel#slotThumbnail { border: 1px dashed palette(mid); border-radius: 4px;"
-            " font-size: 28px; color: palette(mid); }"
+            'QLabel#slotThumbnail[empty="true"] { border: 1px dashed palette(mid);'
+            " border-radius: 4px; font-size: 28px; color: palette(mid); }"
         )
         self._title = QLabel(self)
         self._title.setObjectName("slotTitle")
@@ -258,6 +259,9 @@ class ReferenceSlot(QFrame):
         self, image: ReferenceImage | None, changes: tuple[str, ...], thumbnail: QImage | None
     ) -> None:
         self._clear.setVisible(image is not None)
+        self._thumbnail.setProperty("empty", image is None)
+        self._thumbnail.style().unpolish(self._thumbnail)
+        self._thumbnail.style().polish(self._thumbnail)
         if image is None:
             self._thumbnail.setPixmap(QPixmap())
             self._thumbnail.setText("+")
