@@ -93,6 +93,7 @@ CASES = [
     Expect("drop", ErrorKind.NETWORK, None, "connection broke", False),
     Expect("truncated", ErrorKind.BAD_RESPONSE, None, "cut off", False),
     Expect("non_json", ErrorKind.BAD_RESPONSE, None, "could not be read", False),
+    Expect("empty_data", ErrorKind.BAD_RESPONSE, None, "could not be read", False),
     Expect("bad_base64", ErrorKind.BAD_RESPONSE, None, "could not be read", False),
     Expect("not_image", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
     Expect("bomb", ErrorKind.BAD_IMAGE, None, "not a usable picture", False),
@@ -169,6 +170,13 @@ def test_nothing_listening_is_a_network_error_safe_to_retry() -> None:
         run(scenario())
     assert caught.value.kind is ErrorKind.NETWORK
     assert caught.value.retry_safe is True
+
+
+def test_answer_without_created_is_fine(server: StandinServer) -> None:
+    server.add_fault("no_created")
+    result = run(attempt(server, small()))
+    assert result.created is None
+    assert run(attempt(server, small())).created is not None
 
 
 def test_slow_link_times_out_without_generating_again(server: StandinServer) -> None:

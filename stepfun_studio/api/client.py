@@ -149,12 +149,14 @@ class StepFunClient:
         finish_reason = str(getattr(item, "finish_reason", None) or "success")
         if finish_reason == "content_filtered":
             raise moderation_blocked(trace_id=trace_id)
-        if item.b64_json:
-            data = decode_b64(item.b64_json, trace_id=trace_id)
-        elif item.url:
+        # getattr: a malformed answer may carry something other than an image object here.
+        b64_json, url = getattr(item, "b64_json", None), getattr(item, "url", None)
+        if isinstance(b64_json, str) and b64_json:
+            data = decode_b64(b64_json, trace_id=trace_id)
+        elif isinstance(url, str) and url:
             data = await download(
                 self._download_client(),
-                item.url,
+                url,
                 cap_bytes=self.download_cap_bytes,
                 trace_id=trace_id,
             )

@@ -41,6 +41,8 @@ BODY_FAULTS = frozenset(
         "damaged_image",  # a real PNG with one byte flipped in its pixel data
         "wrong_size",  # a real picture, but not the size asked for
         "expired_url",  # a url that has expired before it is fetched
+        "empty_data",  # 200 with an empty `data` list
+        "no_created",  # a good answer without `created`, as seen from the real server
         "slow_link",  # a url whose picture takes `seconds` (default 2) to start arriving
     }
 )

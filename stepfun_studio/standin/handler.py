@@ -276,8 +276,10 @@ class StandinHandler(BaseHTTPRequestHandler):
         else:
             slow = fault.param_float("seconds", 2.0) if fault and name == "slow_link" else 0.0
             item["url"] = self.standin.keep_image(png, expired=name == "expired_url", delay_s=slow)
-        payload = {"id": f"{uuid.uuid4().hex}.{uuid.uuid4().hex}", "created": int(time.time())}
-        payload["data"] = [item]
+        payload: dict[str, Any] = {"id": f"{uuid.uuid4().hex}.{uuid.uuid4().hex}"}
+        if name != "no_created":  # seen in real answers: `created` can be missing
+            payload["created"] = int(time.time())
+        payload["data"] = [] if name == "empty_data" else [item]
         data = json.dumps(payload).encode("utf-8")
         if name == "non_json":
             self._send(200, b"<html><body>502 Bad Gateway</body></html>", "application/json")
