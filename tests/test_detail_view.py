@@ -68,6 +68,13 @@ def _view(qtbot: QtBot, library: Library) -> DetailView:
     return view
 
 
+def _show(qtbot: QtBot, view: DetailView, image_id: int) -> None:
+    """Shows an image and waits until the thread pool has decoded the full picture."""
+    with qtbot.waitSignal(view.image_loaded, timeout=10_000) as loaded:
+        view.show_image(image_id)
+    assert loaded.args == [image_id]
+
+
 def _info(view: DetailView) -> str:
     info = view.findChild(QTextBrowser, "detailInfo")
     assert info is not None
@@ -79,7 +86,7 @@ def test_shows_every_parameter_of_an_ingested_image(qtbot: QtBot, library: Libra
     view = _view(qtbot, library)
     assert view.objectName() == "detailView"
     assert not view.action("copyPromptAction").isEnabled()
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     text = _info(view)
     for expected in (
         "a lighthouse on a rock, <b>stormy</b> sea",  # shown as text, not taken as markup
@@ -105,7 +112,7 @@ def test_text_to_image_has_no_source_panel(qtbot: QtBot, library: Library) -> No
     result = GenerationResult(request, _png_bytes(32, 32, (0, 0, 0)), 99, "success", 32, 32)
     image_id = library.ingest_result(result)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     source_view = view.findChild(QWidget, "detailSourceView")
     assert source_view is not None and not source_view.isVisible()
     assert "Text to image" in _info(view)
@@ -116,7 +123,7 @@ def test_reuse_actions_emit_the_request_the_seed_and_the_image(
 ) -> None:
     image_id, request = _ingest_redraw(library)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
 
     with qtbot.waitSignal(view.reuse_parameters_requested) as reuse:
         view.action("reuseParametersAction").trigger()
@@ -149,7 +156,7 @@ def test_reuse_actions_emit_the_request_the_seed_and_the_image(
 def test_copy_save_show_and_trash(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
     image_id, request = _ingest_redraw(library)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     clipboard = QGuiApplication.clipboard()
 
     view.action("copyPromptAction").trigger()
@@ -194,7 +201,7 @@ def test_copy_save_show_and_trash(qtbot: QtBot, library: Library, tmp_path: Path
 def test_zoom_fit_and_actual_size(qtbot: QtBot, library: Library) -> None:
     image_id, _ = _ingest_redraw(library)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     result = view.result_view()
     assert result.is_fitting()
     view.action("zoomActualAction").trigger()
@@ -219,7 +226,7 @@ def test_source_follows_the_result_zoom(qtbot: QtBot, library: Library) -> None:
 
     image_id, _ = _ingest_redraw(library)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     source = view.findChild(ZoomableImageView, "detailSourceView")
     assert source is not None
     result = view.result_view()
@@ -250,10 +257,29 @@ def test_double_click_swaps_fit_and_actual_size(qtbot: QtBot, library: Library) 
 
     image_id, _ = _ingest_redraw(library)
     view = _view(qtbot, library)
-    view.show_image(image_id)
+    _show(qtbot, view, image_id)
     result = view.result_view()
     centre = result.viewport().rect().center()
     qtbot.mouseDClick(result.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
     assert not result.is_fitting() and result.zoom() == 1.0
     qtbot.mouseDClick(result.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
     assert result.is_fitting()
+
+
+def test_only_the_last_chosen_image_is_loaded(qtbot: QtBot, library: Library) -> None:
+    first, _ = _ingest_redraw(library)
+    request = GenerationRequest(prompt="second", model="step-2x-large")
+    second = library.ingest_result(
+        GenerationResult(request, _png_bytes(96, 96, (9, 200, 9)), 42, "success", 96, 96)
+    )
+    view = _view(qtbot, library)
+    loaded: list[int] = []
+    view.image_loaded.connect(loaded.append)
+    view.show_image(first)
+    view.show_image(second)  # before the first one's pixels arrive
+    qtbot.waitUntil(lambda: loaded == [second], timeout=10_000)
+    qtbot.wait(200)
+    assert loaded == [second]
+    pixmap = view.result_view().pixmap()
+    assert (pixmap.width(), pixmap.height()) == (96, 96)
+    assert pixmap.toImage().pixelColor(10, 10).green() == 200

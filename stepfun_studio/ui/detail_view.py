@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -39,6 +39,7 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.ui.detail_info import DetailInfo
+from stepfun_studio.ui.image_decoding import ImageDecoder
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
@@ -49,6 +50,7 @@ class DetailLibrary(Protocol):
     def request_for(self, image_id: int) -> GenerationRequest: ...
     def original_path(self, image_id: int) -> Path: ...
     def move_to_trash(self, ids: Iterable[int]) -> Any: ...
+    def thumbnail_path(self, image_id: int, size: int = 256) -> Path: ...
 
 
 _MIME_BY_EXT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
@@ -62,6 +64,7 @@ class DetailView(QWidget):
     use_as_source_requested = Signal(object)  # ReferenceImage
     use_as_style_requested = Signal(object)  # ReferenceImage
     moved_to_trash = Signal(list)  # [image_id]
+    image_loaded = Signal(int)  # the full-size picture (and its source) is on screen
     status_message = Signal(str)  # for the status bar: what an action did, or why it failed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,6 +74,9 @@ class DetailView(QWidget):
         self._record: ImageRecord | None = None
         self._request: GenerationRequest | None = None
         self._retranslators: list[Callable[[], None]] = []
+        self._token = 0
+        self._decoder = ImageDecoder(self)
+        self._decoder.decoded.connect(self._on_decoded)
 
         self._toolbar = QToolBar()
         self._toolbar.setObjectName("detailToolbar")
@@ -190,6 +196,8 @@ class DetailView(QWidget):
         return self._record.id if self._record else None
 
     def show_image(self, image_id: int | None) -> None:
+        """Shows the facts at once, a thumbnail in place of the picture, then the full picture
+        (and its source) when the thread pool has decoded them; `image_loaded` says when."""
         record = None
         request = None
         if image_id is not None and self._library is not None:
@@ -200,37 +208,55 @@ class DetailView(QWidget):
                 self.status_message.emit(_message(error))
                 record = None
         self._record, self._request = record, request
+        self._token += 1
         for action in self._actions.values():
             action.setEnabled(record is not None)
         if record is None:
             self._result.set_pixmap(None)
+            self._source.set_pixmap(None)
             self._source_panel.hide()
             self._info.show_nothing()
             return
-        self._result.set_pixmap(self._load_pixmap(record.id))
+        self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
+        self._actions["moveToTrashAction"].setEnabled(record.trashed_at is None)
+        self._info.show_record(record, request is not None and request.style is not None)
+        self._result.set_pixmap(self._thumbnail(record.id), QSize(record.width, record.height))
         source = request.source if request else None
-        if source is not None:
-            self._source.set_pixmap(QPixmap.fromImage(QImage.fromData(source.data)))
+        self._source.set_pixmap(None)
         if self._source_panel.isVisibleTo(self) != (source is not None):
             self._source_panel.setVisible(source is not None)
             half = max(1, self._images.width() // 2)
             self._images.setSizes([half, half])
             self.fit()
-        has_style = request is not None and request.style is not None
-        self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
-        self._info.show_record(record, has_style)
+        self._decoder.start(
+            self._token, self._original_path(record.id), source.data if source else None
+        )
 
-    def _load_pixmap(self, image_id: int) -> QPixmap | None:
-        path = self._original_path(image_id)
-        if path is None:
+    def _thumbnail(self, image_id: int) -> QPixmap | None:
+        if self._library is None:
             return None
+        try:
+            path = self._library.thumbnail_path(image_id)
+        except (AppError, KeyError, OSError):
+            return None  # only a preview: the full picture follows, or says why it cannot
         pixmap = QPixmap(str(path))
-        if pixmap.isNull():
+        return None if pixmap.isNull() else pixmap
+
+    def _on_decoded(self, token: int, result: QImage, source: QImage) -> None:
+        if token != self._token or self._record is None:
+            return  # the user has moved on to another image
+        if result.isNull():
             self.status_message.emit(
-                self.tr("The image file {path} could not be read.").format(path=path)
+                self.tr("The image file of image {id} could not be read.").format(
+                    id=self._record.id
+                )
             )
-            return None
-        return pixmap
+        else:
+            self._result.set_pixmap(QPixmap.fromImage(result), keep_zoom=True)
+        if not source.isNull():
+            self._source.set_pixmap(QPixmap.fromImage(source))
+            self._source.follow(self._result)
+        self.image_loaded.emit(self._record.id)
 
     def _original_path(self, image_id: int) -> Path | None:
         if self._library is None:
@@ -391,7 +417,9 @@ class DetailView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.show_image(self.image_id())
+            if self._record is not None:
+                has_style = self._request is not None and self._request.style is not None
+                self._info.show_record(self._record, has_style)
         super().changeEvent(event)
 
 

@@ -8,7 +8,7 @@ part for part.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
@@ -49,6 +50,9 @@ class ZoomableImageView(QGraphicsView):
         self._scene = QGraphicsScene(self)
         self._item = QGraphicsPixmapItem()
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        # Smoothly scaling a large picture costs milliseconds per paint; caching the scaled
+        # result makes panning free and leaves the cost to zoom changes only.
+        self._item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._scene.addItem(self._item)
         self.setScene(self._scene)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -73,10 +77,25 @@ class ZoomableImageView(QGraphicsView):
             self._follow_palette()
         super().changeEvent(event)
 
-    def set_pixmap(self, pixmap: QPixmap | None) -> None:
-        self._item.setPixmap(pixmap if pixmap is not None else QPixmap())
-        self._scene.setSceneRect(self._item.boundingRect())
-        self.fit()
+    def set_pixmap(
+        self, pixmap: QPixmap | None, size: QSize | None = None, *, keep_zoom: bool = False
+    ) -> None:
+        """Shows `pixmap`, drawn at `size` when given: a small preview standing in for the full
+        picture keeps the picture's real size, so nothing jumps when the full one arrives and
+        replaces it with `keep_zoom=True`. Otherwise the new picture is fitted.
+        """
+        pixmap = pixmap if pixmap is not None else QPixmap()
+        self._item.setPixmap(pixmap)
+        scale = 1.0
+        if size is not None and pixmap.width() > 0:
+            scale = size.width() / pixmap.width()
+        self._item.setScale(scale)
+        self._scene.setSceneRect(self._item.sceneBoundingRect())
+        if self._fitting or not keep_zoom:
+            self.fit()
+
+    def pixmap(self) -> QPixmap:
+        return self._item.pixmap()
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()
@@ -112,7 +131,7 @@ class ZoomableImageView(QGraphicsView):
         if not self.has_image():
             self.resetTransform()
             return
-        rect = self._item.boundingRect()
+        rect = self._item.sceneBoundingRect()
         viewport = self.viewport().rect()
         if rect.width() <= 0 or viewport.width() <= 0 or viewport.height() <= 0:
             return
@@ -125,7 +144,7 @@ class ZoomableImageView(QGraphicsView):
     # --- linking: a source and its result show the same part at the same relative zoom --------
 
     def fit_scale(self) -> float:
-        rect = self._item.boundingRect()
+        rect = self._item.sceneBoundingRect()
         viewport = self.viewport().rect()
         if rect.width() <= 0 or rect.height() <= 0 or viewport.width() <= 0:
             return 1.0

@@ -1,0 +1,61 @@
+"""Decoding the detail view's full-size pictures in the thread pool, off the GUI thread.
+
+A 1024×1024 PNG takes tens of milliseconds to decode; doing that for the result and its source on
+every selection change would stall the window while the user arrows through the gallery. The
+work reads and decodes both into `QImage`s (safe outside the GUI thread) and hands them back
+through a queued signal, tagged with a token so the view can drop answers for an image the user
+has already left.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
+
+
+def decode(file: Path | bytes) -> QImage:
+    """A picture file (or its bytes) as a QImage; a null QImage when it cannot be read.
+
+    Pillow, not QImage's own reader: Pillow lets go of Python's GIL while it decodes, QImage's
+    reader does not, and a GIL held for 50 ms in a worker stalls the GUI thread just the same.
+    """
+    try:
+        with Image.open(io.BytesIO(file) if isinstance(file, bytes) else file) as image:
+            alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            converted = image.convert("RGBA" if alpha else "RGB")
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        log.warning("could not decode %s: %s", file if isinstance(file, Path) else "bytes", error)
+        return QImage()
+    fmt = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
+    width, height = converted.size
+    data = converted.tobytes()
+    # copy(): the QImage must own its pixels, not borrow the bytes object that goes out of scope.
+    return QImage(data, width, height, width * len(converted.mode), fmt).copy()
+
+
+class ImageDecoder(QObject):
+    """Starts decodes in the global thread pool and reports each on the GUI thread."""
+
+    # token, the result picture, the source picture (a null QImage when there is none)
+    decoded = Signal(int, QImage, QImage)
+
+    def start(self, token: int, path: Path | None, source: bytes | None) -> None:
+        # A plain callable rather than a QRunnable subclass: the pool owns it, so no Python
+        # wrapper can be collected while a worker thread is still inside it.
+        def work() -> None:
+            result = decode(path) if path is not None else QImage()
+            picture = decode(source) if source else QImage()
+            try:
+                self.decoded.emit(token, result, picture)
+            except RuntimeError:
+                # The view was closed while decoding; nobody is waiting for these pixels.
+                log.debug("decoded image %s after its view was closed", token)
+
+        QThreadPool.globalInstance().start(work)
