@@ -13,6 +13,7 @@ import argparse
 import hashlib
 import io
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -276,8 +277,11 @@ def main() -> None:
     print(f"{'ingest 1024x1024 PNG median':44} {statistics.median(ingests):9.1f}")
     print(f"{'  (PNG size KB)':44} {png_size / 1024:9.0f}")
     print(f"{'database size MB':44} {db_bytes / 1e6:9.1f}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else -1.0
+    print(f"{'machine load average (1 min) at the end':44} {load:9.1f}")
     figures = {
         "images": args.images,
+        "load_avg_1m": round(load, 1),
         "build_s": round(build_s, 1),
         "open_first_page_ms": round(opens[0], 1),
         "open_first_page_median_ms": round(statistics.median(opens), 1),

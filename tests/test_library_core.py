@@ -160,3 +160,20 @@ def test_job_store_keeps_requests_and_states(library: Library) -> None:
     assert library.jobs.get(later).image_id == image_id  # type: ignore[union-attr]
     assert library.jobs.remove_finished() == 3
     assert library.jobs.list_jobs() == []
+
+
+def test_retried_job_starts_afresh(library: Library) -> None:
+    (job_id,) = library.jobs.add([GenerationRequest(prompt="again")])
+    library.jobs.set_state(job_id, JobState.RUNNING)
+    library.jobs.set_state(
+        job_id, JobState.FAILED, error_kind=ErrorKind.SERVER, error_message="500"
+    )
+    library.jobs.set_state(job_id, JobState.WAITING)
+    job = library.jobs.get(job_id)
+    assert job is not None and job.state is JobState.WAITING
+    assert (job.started_at, job.finished_at, job.error_kind, job.error_message) == (
+        None,
+        None,
+        None,
+        None,
+    )

@@ -111,13 +111,16 @@ class JobStore:
         with self._db.write() as connection:
             connection.execute(
                 "UPDATE jobs SET state = ?, error_kind = ?, error_message = ?, "
-                "image_id = coalesce(?, image_id), started_at = coalesce(?, started_at), "
+                "image_id = coalesce(?, image_id), "
+                # Back to waiting (a retry) starts the clock afresh.
+                "started_at = CASE WHEN ? THEN NULL ELSE coalesce(?, started_at) END, "
                 "finished_at = ? WHERE id = ?",
                 (
                     state.value,
                     error_kind.value if error_kind else None,
                     error_message,
                     image_id,
+                    state is JobState.WAITING,
                     started,
                     finished,
                     job_id,
