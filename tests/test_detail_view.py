@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -165,6 +165,9 @@ def test_copy_save_show_and_trash(qtbot: QtBot, library: Library, tmp_path: Path
     view.action("copyImageAction").trigger()
     mime = clipboard.mimeData()
     assert mime.hasImage()
+    copied = QImage(mime.imageData())
+    assert (copied.width(), copied.height()) == (128, 80)
+    assert copied.pixelColor(5, 5).red() == 230  # the picture's own colour, not a preview
     assert [url.toLocalFile() for url in mime.urls()] == [str(library.original_path(image_id))]
 
     target = tmp_path / "saved.png"

@@ -335,8 +335,12 @@ class DetailView(QWidget):
         path = self._original_path(self._record.id)
         if path is None:
             return
+        shown = self._result.pixmap()
+        full = shown.width() == self._record.width and shown.height() == self._record.height
+        # The decoded picture on screen is reused; only a click before it arrives decodes again.
+        pixels = shown.toImage() if full else QImage(str(path))
         mime = QMimeData()
-        mime.setImageData(QImage(str(path)))
+        mime.setImageData(pixels)
         mime.setUrls([QUrl.fromLocalFile(str(path))])
         QGuiApplication.clipboard().setMimeData(mime)
         self.status_message.emit(self.tr("Image copied."))
