@@ -14,7 +14,7 @@ from test_library_support import full_request, jpeg_bytes, png_bytes, result_for
 
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.paths import AppPaths
-from stepfun_studio.library import ImageQuery, Library
+from stepfun_studio.library import ImageQuery, Library, read_png_parameters
 from stepfun_studio.library.pngchunks import itxt_chunk, with_text_chunks
 from stepfun_studio.library.schema import SCHEMA_VERSION
 from stepfun_studio.library.storage_errors import storage_error_for
@@ -83,8 +83,6 @@ def test_export_keeps_metadata_and_reimport_finds_it(library: Library, tmp_path:
     image_id = library.ingest_result(result_for(request, seed=31))
     written = library.export([image_id, image_id], tmp_path / "out")
     assert len(written) == 2 and written[0] != written[1]
-    from stepfun_studio.library import read_png_parameters
-
     parsed = read_png_parameters(written[0])
     assert parsed == request.with_changes(source=None, style=None)
     report = library.import_files([written[0]])
@@ -226,3 +224,29 @@ def test_bugs_are_not_disguised_as_storage_errors() -> None:
     assert storage_error_for(sqlite3.OperationalError("no such column: colour")) is None
     assert storage_error_for(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
     assert storage_error_for(KeyError("x")) is None
+
+
+def test_a1111_parameters_in_jpeg_exif_are_read(library: Library, tmp_path: Path) -> None:
+    text = "雪山 at dawn\nNegative prompt: fog\nSteps: 25, Sampler: Euler, CFG scale: 5, Seed: 8"
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9286] = b"UNICODE\x00" + text.encode("utf-16-be")
+    path = tmp_path / "a1111.jpg"
+    Image.new("RGB", (40, 30), (9, 9, 9)).save(path, "JPEG", exif=exif)
+    parsed = read_png_parameters(path)
+    assert parsed is not None
+    assert (parsed.prompt, parsed.negative_prompt, parsed.steps, parsed.seed) == (
+        "雪山 at dawn",
+        "fog",
+        25,
+        8,
+    )
+    report = library.import_files([path])
+    assert report.with_parameters == 1
+    assert library.request_for(report.imported[0]).prompt == "雪山 at dawn"
+
+
+def test_plain_pictures_have_no_parameters(tmp_path: Path) -> None:
+    path = tmp_path / "plain.png"
+    path.write_bytes(png_bytes(10, 10, 1))
+    assert read_png_parameters(path) is None
+    assert read_png_parameters(b"not an image") is None
