@@ -244,7 +244,8 @@ def test_429_asking_for_too_long_a_wait_fails_at_once(server: StandinServer) -> 
 
 
 def test_v0_concurrency_limit_refuses_the_sixth_request() -> None:
-    with StandinServer(latency_s=0.6) as server:
+    # 1.5 s per answer: all six must be in flight together even on a busy machine.
+    with StandinServer(latency_s=1.5) as server:
         server.enable_v0_limits()
 
         async def scenario() -> list[object]:
