@@ -186,3 +186,25 @@ def test_a_gallery_image_dropped_for_an_edit_is_sent_as_multipart(
     assert recorded.body["negative_prompt"] == "blurry, text"
     assert recorded.body["text_mode"] == "true"
     assert (result.width, result.height) == (1024, 1024)  # an edit keeps the input's size
+
+
+def test_the_dropped_source_is_stored_with_the_result_and_comes_back_on_reuse(
+    qtbot: QtBot, dock: ParameterDock, standin: StandinServer, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    use_model(dock, "step-1x-medium")
+    path = tmp_path / "harbour.png"
+    path.write_bytes(png_bytes((800, 600), (70, 80, 90)))
+    image = fill(qtbot, dock, "sourceSlot", file_mime(path))
+    result = send(standin, dock.current_request())
+    with Library.open(app_paths) as library:
+        image_id = library.ingest_result(result)
+        again = library.request_for(image_id)
+    assert again.source is not None
+    assert again.source.data == image.data
+    source = dock.findChild(ReferenceSlot, "sourceSlot")
+    assert isinstance(source, ReferenceSlot)
+    source.clear()
+    dock.apply_request(again)
+    restored = source.image()
+    assert restored is not None and restored.sha256 == image.sha256
+    assert "800×600" in source.details()

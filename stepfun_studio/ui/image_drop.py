@@ -53,7 +53,11 @@ DOWNLOAD_TIMEOUT_S = 15.0
 # Raw image formats apps put on a drag or the clipboard, best first. Qt's own image mime
 # (application/x-qt-image) is read through QMimeData.imageData() as a last resort.
 RAW_IMAGE_MIMES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp", "image/tiff")
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
+# Suffixes taken at drag-enter. Some (HEIC, JPEG XL, PSD, SVG) Studio cannot read; taking them
+# lets the refusal say exactly that, instead of a bare "not an image" while dragging.
+_READABLE_SUFFIXES = (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif", ".bmp", ".dib")
+_MORE_SUFFIXES = (".tif", ".tiff", ".avif", ".heic", ".heif", ".jxl", ".psd", ".svg")
+IMAGE_SUFFIXES = frozenset(_READABLE_SUFFIXES + _MORE_SUFFIXES)
 
 _CONTEXT = "ImageDrop"
 
