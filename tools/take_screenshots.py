@@ -10,6 +10,7 @@ window once per scheme and language.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,8 +30,15 @@ PROMPTS = (
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """One process per language, so every widget is built in it (as at a real start)."""
     home = Path(tempfile.mkdtemp(prefix="studio-shots-"))
+    for language in ("en", "zh_CN"):
+        subprocess.run([sys.executable, __file__, str(home), language], check=True)
+    return 0
+
+
+def shoot(home: Path, language: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["STEPFUN_STUDIO_HOME"] = str(home)
     os.environ.pop("STEPFUN_API_KEY", None)
     sys.path.insert(0, str(ROOT))
@@ -40,7 +48,7 @@ def main() -> int:
 
     from stepfun_studio.core.paths import AppPaths
     from stepfun_studio.core.request import GenerationRequest
-    from stepfun_studio.library.jobs import JobState
+    from stepfun_studio.library.records import ImageQuery
     from stepfun_studio.ui.application import create_application
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
@@ -51,7 +59,7 @@ def main() -> int:
     app.setFont(QFont(["Noto Sans", "DejaVu Sans", "WenQuanYi Micro Hei"], 10))
     theme = Theme(app, force="light")
     languages = LanguageSwitcher()
-    languages.apply("en")
+    languages.apply(language)
     studio = Studio(StudioOptions(paths=AppPaths.from_environment(), per_minute=100))
     window = MainWindow(studio, languages, theme)
     window.resize(2240, 1200)
@@ -64,34 +72,35 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    for index, prompt in enumerate(PROMPTS):
+    first_run = studio.library.count(ImageQuery()) == 0
+    for index, prompt in enumerate(PROMPTS if first_run else ()):
         size = "1280x800" if index % 3 == 1 else "1024x1024"
         studio.queue.submit(GenerationRequest(prompt=prompt, size=size, steps=30, n=2))
     deadline = time.monotonic() + 60
     while studio.queue.active_count() and time.monotonic() < deadline:
         pump(0.1)
-    window.prompt_editor.set_prompt(PROMPTS[1])
-    jobs = studio.queue.jobs()
-    done = [info for info in jobs if info.state is JobState.DONE and info.image_id]
-    if done:
-        window.detail.show_image(done[-1].image_id)
-    studio.standin.latency_s = 30.0
+    window.prompt_editor.set_prompt(PROMPTS[0] if language == "zh_CN" else PROMPTS[1])
+    newest = studio.library.query_ids(ImageQuery(), 0, 1)
+    if newest:
+        window.detail.show_image(newest[0])
+    if studio.standin is not None:
+        studio.standin.latency_s = 30.0
     studio.queue.submit(GenerationRequest(prompt="a paper boat on a pond", size="512x512", n=2))
     pump(1.0)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for language in ("en", "zh_CN"):
-        languages.apply(language)
-        for scheme in ("light", "dark"):
-            theme.force(scheme)
-            pump(0.6)
-            path = OUT / f"main-window-{scheme}-{language}.png"
-            window.grab().save(str(path))
-            print(path.relative_to(ROOT))
+    for scheme in ("light", "dark"):
+        theme.force(scheme)
+        pump(0.6)
+        path = OUT / f"main-window-{scheme}-{language}.png"
+        window.grab().save(str(path))
+        print(path.relative_to(ROOT))
     window.close()
     QApplication.processEvents()
     return 0
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        raise SystemExit(shoot(Path(sys.argv[1]), sys.argv[2]))
     raise SystemExit(main())

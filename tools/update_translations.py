@@ -65,8 +65,16 @@ def write_core_strings(sources: list[Path], target: Path) -> int:
     return len(calls)
 
 
+def uses_core_tr(path: Path) -> bool:
+    """Files that import `core.text.tr`: lupdate would misread `tr("Context", "text")` there
+    as text + disambiguation, so their strings come from `core_tr_calls` alone."""
+    text = path.read_text("utf-8")
+    return "from stepfun_studio.core.text import tr" in text or path.name == "text.py"
+
+
 def update() -> int:
     sources = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+    qt_sources = [p for p in sources if not uses_core_tr(p)]
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         extra = Path(folder) / "core_strings.py"
@@ -76,10 +84,11 @@ def update() -> int:
             ts = TRANSLATIONS / f"stepfun_studio_{language}.ts"
             command = [
                 *lupdate_command(),
-                *map(str, sources),
+                *map(str, qt_sources),
                 str(extra),
                 "-locations",
                 "none",
+                "-no-obsolete",
                 "-target-language",
                 language,
                 "-ts",

@@ -14,19 +14,12 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
-
-if TYPE_CHECKING:
-    from stepfun_studio.settings.store import AppSettings
-    from stepfun_studio.ui.main_window import MainWindow
-    from stepfun_studio.ui.studio import Studio
 
 log = logging.getLogger(__name__)
 
@@ -89,46 +82,27 @@ def run_gui(argv: list[str]) -> int:
     paths = AppPaths.from_environment()
 
     from stepfun_studio.settings.logs import setup_logging
-    from stepfun_studio.settings.store import AppSettings
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
     from stepfun_studio.ui.studio import Studio, StudioOptions
     from stepfun_studio.ui.theme import Theme
 
     setup_logging(paths)
-    settings = AppSettings.open(paths)
-    values = settings.values
-    scheme = os.environ.get("STEPFUN_STUDIO_THEME") or values.theme
+    studio = Studio(StudioOptions(paths=paths))
+    studio.apply_limits()
+    scheme = os.environ.get("STEPFUN_STUDIO_THEME") or studio.settings.values.theme
     theme = Theme(app, force=None if scheme == "system" else scheme)
-    languages = LanguageSwitcher(settings, app)
+    languages = LanguageSwitcher(studio.settings, app)
     languages.apply(languages.saved_or_system())
     window: list[QWidget] = []
     install_excepthook(lambda: window[0] if window else None)
 
-    studio = Studio(
-        StudioOptions(paths=paths, concurrency=values.concurrency, per_minute=values.per_minute)
-    )
     main = MainWindow(studio, languages, theme)
     window.append(main)
     main.show()
     # After the first paint: the key (the keyring may take a moment), then the queue.
-    QTimer.singleShot(0, lambda: start_studio(studio, settings, main))
+    QTimer.singleShot(0, main.start_studio)
     try:
         return app.exec()
     finally:
         main.shutdown()
-
-
-def start_studio(studio: Studio, settings: AppSettings, window: MainWindow) -> None:
-    """Resolves the key and server, then starts the queue (or demo mode without a key)."""
-    from stepfun_studio.api.credentials import KeyStore
-    from stepfun_studio.settings.connection import resolve_connection
-
-    try:
-        connection = resolve_connection(settings.values, KeyStore())
-    except AppError as error:
-        # A key with an unsafe server address: refuse to send it, run the demo instead.
-        window.status.show_error(error)
-        studio.start(None)
-        return
-    studio.start(connection.api_key, connection.base_url or None)

@@ -8,6 +8,8 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from stepfun_studio.core.validation import validate
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
-from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
 from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
@@ -34,6 +36,10 @@ from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
 from stepfun_studio.ui.window_drops import install_window_drops
+
+if TYPE_CHECKING:
+    from stepfun_studio.settings.values import StudioSettings
+    from stepfun_studio.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
         self.refresh_generate()
         self.resize(1600, 960)
         self._docks_sized = False
+        self._settings_dialog: SettingsDialog | None = None
 
     # --- construction -------------------------------------------------------------------------
 
@@ -121,7 +128,7 @@ class MainWindow(QMainWindow):
         actions["settings"].triggered.connect(self.show_settings)
         for code, action in self.menus.language_actions.items():
             action.setChecked(code == self.languages.current)
-            action.triggered.connect(lambda _=False, c=code: self.languages.apply(c, remember=True))
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
         queue.job_failed.connect(self._on_job_failed)
         queue.job_waiting_for_rate.connect(self._on_rate_wait)
         queue.image_ready.connect(self._on_image_ready)
@@ -208,6 +215,11 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(demo)
         self.status.set_server(self.studio.base_url if not demo else "", demo)
 
+    def choose_language(self, code: str) -> None:
+        """Switches every visible string now, and remembers the choice for the next start."""
+        self.languages.apply(code, remember=True)
+        self.menus.language_actions[code].setChecked(True)
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
@@ -216,8 +228,39 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self).exec()
 
+    def start_studio(self) -> None:
+        """Resolves the key and starts the queue (demo mode without a key); after first paint."""
+        problem = self.studio.resolve_and_start()
+        if problem is not None:
+            self.status.show_error(problem)
+        for message in self.studio.settings.problems:
+            self.status.show_info(message)
+
     def show_settings(self) -> None:
-        self.status.show_info(self.tr("Settings are not available yet."))
+        from stepfun_studio.ui.settings_dialog import SettingsDialog
+
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self.studio.settings, self.studio.key_store, self)
+            dialog.settings_applied.connect(self._on_settings_applied)
+            dialog.connection_changed.connect(self._on_connection_changed)
+            self._settings_dialog = dialog
+        self._settings_dialog.show_values(self.studio.settings.values)
+        self._settings_dialog.open()
+
+    def _on_settings_applied(self, values: StudioSettings) -> None:
+        self.studio.apply_limits()
+        language = values.language if values.language != "system" else system_language()
+        if language != self.languages.current:
+            self.languages.apply(language)
+            self.menus.language_actions[language].setChecked(True)
+        if self.theme is not None:
+            self.theme.force(None if values.theme == "system" else values.theme)
+        self._on_connection_changed()
+
+    def _on_connection_changed(self) -> None:
+        problem = self.studio.reconnect()
+        if problem is not None:
+            self.status.show_error(problem)
 
     def _set_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()

@@ -14,11 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from stepfun_studio.api.credentials import KeyStore
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.library import Library
+from stepfun_studio.settings.connection import resolve_connection
+from stepfun_studio.settings.store import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,9 @@ class Studio(QObject):
         self.options = options
         self.paths = options.paths
         self.library = Library.open(options.paths)
+        # The settings file is a small INI read; the keyring is asked only when the key is.
+        self.settings = AppSettings.open(options.paths)
+        self._key_store: KeyStore | None = None
         self.standin: Any = None
         self._api_key: str | None = None
         self._base_url: str | None = None
@@ -58,6 +65,38 @@ class Studio(QObject):
             rate_backoff_s=options.rate_backoff_s,
         )
         self.queue = JobQueue(self.library.jobs, self.worker, self)
+
+    @property
+    def key_store(self) -> KeyStore:
+        if self._key_store is None:
+            self._key_store = KeyStore()
+        return self._key_store
+
+    def resolve_and_start(self) -> AppError | None:
+        """Starts with the key and server from the key store and settings; no key: demo.
+
+        Returns the reason when the configured server was refused (the demo runs instead).
+        """
+        try:
+            connection = resolve_connection(self.settings.values, self.key_store)
+        except AppError as error:
+            self.start(None)
+            return error
+        self.start(connection.api_key, connection.base_url or None)
+        return None
+
+    def reconnect(self) -> AppError | None:
+        """After the key or server changed in Settings: later jobs use the new connection."""
+        try:
+            connection = resolve_connection(self.settings.values, self.key_store)
+        except AppError as error:
+            return error
+        self.use_key(connection.api_key, connection.base_url or None)
+        return None
+
+    def apply_limits(self) -> None:
+        values = self.settings.values
+        self.worker.set_limits(values.concurrency, values.per_minute)
 
     @property
     def demo(self) -> bool:
