@@ -250,3 +250,44 @@ def test_plain_pictures_have_no_parameters(tmp_path: Path) -> None:
     path.write_bytes(png_bytes(10, 10, 1))
     assert read_png_parameters(path) is None
     assert read_png_parameters(b"not an image") is None
+
+
+def test_damage_found_later_sets_the_database_aside_at_next_open(app_paths: AppPaths) -> None:
+    library = Library.open(app_paths)
+    for index in range(30):
+        library.ingest_result(simple_result(f"picture {index} " + "长提示词" * 40, index + 1))
+    library.close()
+    with sqlite3.connect(app_paths.database_path) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'images'"
+        ).fetchone()
+    connection.close()
+    data = bytearray(app_paths.database_path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    start = (root - 1) * size
+    data[start : start + size] = b"\xee" * size  # the images table's root page
+    app_paths.database_path.write_bytes(bytes(data))
+
+    library = Library.open(app_paths)  # the header and schema page are fine: it opens
+    try:
+        assert library.recovery_notice is None
+        with pytest.raises(AppError) as caught:
+            library.query_ids(ImageQuery(text="picture"))
+            library.count(ImageQuery())
+            library.summaries(range(1, 31))
+        assert caught.value.kind is ErrorKind.STORAGE and "damaged" in caught.value.message
+    finally:
+        library.close()
+
+    library = Library.open(app_paths)
+    try:
+        assert library.recovery_notice is not None
+        assert len(list(app_paths.library_dir.glob("library.sqlite3.broken-*"))) == 1
+        assert library.count(ImageQuery()) == 0
+    finally:
+        library.close()
+    rebuilt = Library.rebuild_from_files(app_paths)
+    try:
+        assert rebuilt.count(ImageQuery(text="长提示词")) == 30
+    finally:
+        rebuilt.close()

@@ -8,14 +8,25 @@ upgrades from read to write can fail with "locked" instead of waiting its turn.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.schema import connect
-from stepfun_studio.library.storage_errors import storage_error_for, storage_errors
+from stepfun_studio.library.storage_errors import (
+    is_corruption,
+    storage_error_for,
+    storage_errors,
+)
+
+
+def damage_marker(database_path: Path) -> Path:
+    """The file whose presence says "this database reported damage; check it at open"."""
+    return database_path.with_name(database_path.name + ".damaged")
 
 
 class Database:
@@ -47,23 +58,38 @@ class Database:
             self._adopt(connection)
         return connection
 
+    def damage_marker(self) -> Path:
+        return damage_marker(self.path)
+
+    def _failed(self, exc: BaseException) -> AppError | None:
+        """The AppError for `exc`; a damaged database also leaves a marker for the next open.
+
+        Opening checks only that the file is a database (a full check would be a full scan).
+        Damage deeper inside shows up here, later; the marker makes the next start run
+        `quick_check` and set the file aside if it fails.
+        """
+        error = storage_error_for(exc, self.path)
+        if error is not None and is_corruption(exc):
+            with contextlib.suppress(OSError):
+                self.damage_marker().touch()
+        return error
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: committed when the block ends, rolled back on any exception."""
         connection = self.connection()
-        with storage_errors(self.path):
-            connection.execute("BEGIN IMMEDIATE")
         try:
+            connection.execute("BEGIN IMMEDIATE")
             yield connection
+            connection.execute("COMMIT")
         except BaseException as exc:
             if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            error = storage_error_for(exc, self.path)
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+            error = self._failed(exc)
             if error is not None:
                 raise error from exc
             raise
-        with storage_errors(self.path):
-            connection.execute("COMMIT")
         with self._lock:
             self.generation += 1
 
@@ -71,8 +97,13 @@ class Database:
     def read(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection, with environment failures turned into AppError."""
         connection = self.connection()
-        with storage_errors(self.path):
+        try:
             yield connection
+        except (sqlite3.Error, OSError) as exc:
+            error = self._failed(exc)
+            if error is not None:
+                raise error from exc
+            raise
 
     def close(self) -> None:
         """Closes every thread's connection; call once the worker threads have stopped."""

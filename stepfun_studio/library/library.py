@@ -26,7 +26,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ResponseFormat
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
-from stepfun_studio.library.database import Database
+from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
@@ -35,7 +35,11 @@ from stepfun_studio.library.rows import SUMMARY_COLUMNS, record_from_row, summar
 from stepfun_studio.library.rows import tags_of as _tags_of
 from stepfun_studio.library.schema import NewerSchemaError, connect, migrate
 from stepfun_studio.library.search import order_clause, where_clause
-from stepfun_studio.library.storage_errors import storage_error_for, storage_errors
+from stepfun_studio.library.storage_errors import (
+    is_corruption,
+    storage_error_for,
+    storage_errors,
+)
 from stepfun_studio.library.transfer import Transfers
 
 _BATCH = 500
@@ -47,6 +51,13 @@ def _open_database(path: Path) -> sqlite3.Connection:
     try:
         # The first real read: a file that is not a database fails here, not later.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        marker = damage_marker(path)
+        if marker.exists():
+            # Damage was seen last time: now, and only now, pay for a check of every page.
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
+            marker.unlink()
         migrate(connection, path)
     except BaseException:
         connection.close()
@@ -90,13 +101,14 @@ class Library(Organising, Transfers):
         except NewerSchemaError:
             raise
         except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc):
+            if not is_corruption(exc):
                 error = storage_error_for(exc, path)
                 if error is None:
                     raise
                 raise error from exc
             with storage_errors(path):
                 aside = move_aside(path)
+                damage_marker(path).unlink(missing_ok=True)
                 connection = _open_database(path)
             notice = tr(
                 "Library",
@@ -106,13 +118,17 @@ class Library(Organising, Transfers):
             ).format(reason=exc, aside=aside, images=paths.images_dir)
         library = cls(paths, Database(path, connection))
         library.recovery_notice = notice
-        with storage_errors(paths.library_dir):
-            library._images.create_folders()
-            library._references.create_folders()
-            library._thumbnails.create_folders()
-            library._images.recover(library._has_image_row)
-            library._references.recover(library._has_blob_row)
-            library._thumbnails.clean_leftovers()
+        try:
+            with storage_errors(paths.library_dir):
+                library._images.create_folders()
+                library._references.create_folders()
+                library._thumbnails.create_folders()
+                library._images.recover(library._has_image_row)
+                library._references.recover(library._has_blob_row)
+                library._thumbnails.clean_leftovers()
+        except BaseException:
+            library.close()
+            raise
         return library
 
     @classmethod
@@ -128,7 +144,11 @@ class Library(Organising, Transfers):
             with storage_errors(path):
                 aside = move_aside(path)
         library = cls.open(paths)
-        count = library._rebuild_rows()
+        try:
+            count = library._rebuild_rows()
+        except BaseException:
+            library.close()
+            raise
         library.recovery_notice = tr(
             "Library", "The library was rebuilt from {count} image files."
         ).format(count=count)
@@ -313,13 +333,3 @@ class Library(Organising, Transfers):
                 for row in rows:
                     found[int(row["id"])] = summary_from_row(row)
         return found
-
-
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    return (
-        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
-        or "not a database" in text
-        or "malformed" in text
-    )

@@ -49,6 +49,11 @@ def _sqlite_class(exc: sqlite3.Error) -> str | None:
     return None
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """True for "this file is not a (healthy) SQLite database"."""
+    return isinstance(exc, sqlite3.DatabaseError) and _sqlite_class(exc) == "corrupt"
+
+
 def _message(kind: str, where: Path | None) -> str:
     place = str(where) if where is not None else ""
     messages = {
