@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,6 +40,7 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.ui.detail_info import DetailInfo
+from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.image_decoding import ImageDecoder
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
@@ -212,6 +214,7 @@ class DetailView(QWidget):
         for action in self._actions.values():
             action.setEnabled(record is not None)
         if record is None:
+            self._result.set_drag_out(None)
             self._result.set_pixmap(None)
             self._source.set_pixmap(None)
             self._source_panel.hide()
@@ -228,9 +231,12 @@ class DetailView(QWidget):
             half = max(1, self._images.width() // 2)
             self._images.setSizes([half, half])
             self.fit()
-        self._decoder.start(
-            self._token, self._original_path(record.id), source.data if source else None
+        original = self._original_path(record.id)
+        # Dragging the picture out carries the original file (ui/drag_out.py).
+        self._result.set_drag_out(
+            partial(image_drag_mime, [original], [record.id]) if original else None
         )
+        self._decoder.start(self._token, original, source.data if source else None)
 
     def _thumbnail(self, image_id: int) -> QPixmap | None:
         if self._library is None:

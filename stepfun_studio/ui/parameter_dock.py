@@ -465,14 +465,21 @@ class ParameterDock(QDockWidget):
         self._generate.setToolTip(self.tr("Generate (Ctrl+Enter)"))
         # Every image is billed, so the price of the whole batch is in sight before sending.
         price = spec.price_cny if spec is not None else None
+        # Two whole sentences rather than "%n request(s)": right in English without a plural
+        # table, and each is one thing to translate.
         if price is None:
-            self._cost.setText(
-                self.tr("%n request(s); this model's price is not listed", "", count)
+            text = (
+                self.tr("1 request; this model's price is not listed")
+                if count == 1
+                else self.tr("{n} requests; this model's price is not listed")
             )
         else:
-            self._cost.setText(
-                self.tr("%n request(s), about ¥{total:.2f}", "", count).format(total=price * count)
+            text = (
+                self.tr("1 request, about ¥{total:.2f}")
+                if count == 1
+                else self.tr("{n} requests, about ¥{total:.2f}")
             )
+        self._cost.setText(text.format(n=count, total=(price or 0.0) * count))
         self._save()
         self.request_changed.emit(request)
         if problems != self._problems:

@@ -8,8 +8,11 @@ part for part.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QDrag,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -19,6 +22,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGraphicsItem,
     QGraphicsPixmapItem,
@@ -63,6 +67,8 @@ class ZoomableImageView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._fitting = True
         self._following = False
+        self._drag_out: Callable[[], QMimeData | None] | None = None
+        self._drag_start: QPoint | None = None
         self._follow_palette()
         self.horizontalScrollBar().valueChanged.connect(self._moved)
         self.verticalScrollBar().valueChanged.connect(self._moved)
@@ -189,6 +195,52 @@ class ZoomableImageView(QGraphicsView):
             return
         self.set_zoom(self.zoom() * (ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP))
         event.accept()
+
+    # --- dragging the picture out of the app (see ui/drag_out.py) ------------------------------
+
+    def set_drag_out(self, provider: Callable[[], QMimeData | None] | None) -> None:
+        """While the whole picture is in view there is nothing to pan, so a drag carries
+        `provider()` (the original file) out of the app; zoomed in, a drag pans as before."""
+        self._drag_out = provider
+
+    def drag_out_mime(self) -> QMimeData | None:
+        return self._drag_out() if self._drag_out is not None else None
+
+    def can_drag_out(self) -> bool:
+        bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+        nothing_to_pan = all(bar.maximum() == bar.minimum() for bar in bars)
+        return self._drag_out is not None and self.has_image() and nothing_to_pan
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.can_drag_out():
+            self._drag_start = event.position().toPoint()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_start is not None:
+            moved = (event.position().toPoint() - self._drag_start).manhattanLength()
+            if moved >= QApplication.startDragDistance():
+                self._drag_start = None
+                mime = self.drag_out_mime()
+                if mime is not None:
+                    drag = QDrag(self)
+                    drag.setMimeData(mime)
+                    drag.setPixmap(
+                        self.pixmap().scaled(128, 128, Qt.AspectRatioMode.KeepAspectRatio)
+                    )
+                    drag.exec(Qt.DropAction.CopyAction)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_start is not None:
+            self._drag_start = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # As in most image viewers: double-click swaps between the whole picture and 100 %.
