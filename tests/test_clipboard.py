@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 from test_drop_support import drop, jpeg_bytes, png_bytes
 
+from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.ui.clipboard import clipboard_payload, copy_image_to_clipboard
 from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, image_drag_mime
 from stepfun_studio.ui.image_drop import PayloadKind, decode_ids, read_payload
@@ -106,3 +107,44 @@ def test_malformed_gallery_ids_fall_back_to_the_files(qtbot: QtBot, tmp_path: Pa
     mime.setData(IMAGE_IDS_MIME, b"{not json")
     payload = read_payload(mime)
     assert payload is not None and payload.kind is PayloadKind.FILES
+
+
+def test_the_detail_view_drags_out_the_original_file(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from stepfun_studio.core.request import GenerationRequest
+    from stepfun_studio.core.result import GenerationResult
+    from stepfun_studio.library import Library
+    from stepfun_studio.ui.detail_view import DetailView
+
+    with Library.open(app_paths) as library:
+        image_id = library.ingest_result(
+            GenerationResult(
+                GenerationRequest(prompt="a kite", size="256x256"),
+                png_bytes((256, 256)),
+                3,
+                "success",
+                256,
+                256,
+            )
+        )
+        view = DetailView()
+        qtbot.addWidget(view)
+        view.resize(900, 600)
+        view.set_library(library)
+        view.show()
+        with qtbot.waitSignal(view.image_loaded, timeout=10_000):
+            view.show_image(image_id)
+        result = view.result_view()
+        assert result.can_drag_out()  # fitted: nothing to pan, so a drag takes the file out
+        mime = result.drag_out_mime()
+        assert mime is not None
+        original = library.original_path(image_id)
+        assert [url.toLocalFile() for url in mime.urls()] == [str(original.resolve())]
+        assert bytes(mime.data("image/png").data()) == original.read_bytes()
+        assert decode_ids(mime) == [image_id]
+        result.set_zoom(8.0)  # zoomed in: a drag pans instead
+        assert not result.can_drag_out()
+        view.show_image(None)
+        assert result.drag_out_mime() is None
+        view.set_library(None)
