@@ -76,7 +76,8 @@ def test_redraw_and_style_from_files(server: StandinServer, tmp_path: Path) -> N
         "--format", "url", "--out", str(tmp_path), base_url=server.base_url,
     )  # fmt: skip
     assert redraw.returncode == 0, redraw.stderr
-    assert "Converted from WEBP to PNG" in redraw.stderr
+    # prepare_reference's note about what it changed reaches the person.
+    assert "cat.webp: converted from webp to png" in redraw.stderr.lower()
     style = cli(
         "a boat in the canals of venice", "--style", str(picture), "--style-weight", "1.0",
         "--size", "256x256", "--out", str(tmp_path), base_url=server.base_url,
