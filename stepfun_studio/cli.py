@@ -59,15 +59,37 @@ def _parser() -> argparse.ArgumentParser:
     add("--cfg", type=float, help=tr(_CONTEXT, "CFG scale (default: the model's)"))
     add("--seed", type=int, default=0, help=tr(_CONTEXT, "0 = random; N images use S, S+1, …"))
     add("--n", type=int, default=1, help=tr(_CONTEXT, "how many pictures"))
-    add("--source", type=Path, help=tr(_CONTEXT, "redraw from this picture (image2image)"))
+    add(
+        "--source",
+        type=Path,
+        metavar="FILE",
+        help=tr(_CONTEXT, "redraw from this picture (image2image)"),
+    )
     add("--source-weight", type=float, default=0.5, help=tr(_CONTEXT, "0–1; small stays close"))
-    add("--style", type=Path, help=tr(_CONTEXT, "borrow the colours and style of this picture"))
+    add(
+        "--style",
+        type=Path,
+        metavar="FILE",
+        help=tr(_CONTEXT, "borrow the colours and style of this picture"),
+    )
     add("--style-weight", type=float, default=1.0, help=tr(_CONTEXT, "style weight, 0–2"))
-    add("--edit", type=Path, help=tr(_CONTEXT, "edit this picture (Image Edit)"))
+    add("--edit", type=Path, metavar="FILE", help=tr(_CONTEXT, "edit this picture (Image Edit)"))
     add("--negative-prompt", default="", help=tr(_CONTEXT, "what to avoid (Image Edit)"))
     add("--text-mode", action="store_true", help=tr(_CONTEXT, "render text well (Image Edit)"))
-    add("--format", choices=["url", "b64_json"], default="b64_json", dest="response_format")
-    add("--out", type=Path, default=Path("."), help=tr(_CONTEXT, "folder for the pictures"))
+    add(
+        "--format",
+        choices=["url", "b64_json"],
+        default="b64_json",
+        dest="response_format",
+        help=tr(_CONTEXT, "how the picture travels (a url is downloaded at once)"),
+    )
+    add(
+        "--out",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help=tr(_CONTEXT, "folder for the pictures"),
+    )
     add("--region", choices=sorted(REGIONS), default="cn", help=tr(_CONTEXT, "API host"))
     add("--tier", choices=sorted(TIERS), default=DEFAULT_TIER, help=tr(_CONTEXT, "account tier"))
     return parser
