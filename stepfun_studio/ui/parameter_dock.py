@@ -17,14 +17,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from stepfun_studio.api.reference_image import ReferencePurpose
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.presets import (
     FAST,
@@ -42,11 +40,11 @@ from stepfun_studio.core.request import (
     ResponseFormat,
 )
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
+from stepfun_studio.ui.generate_footer import GenerateFooter
 from stepfun_studio.ui.parameter_fields import (
     INVALID_STYLE,
     fill_size_combo,
     nearest_size,
-    set_invalid,
 )
 from stepfun_studio.ui.parameter_form import ParameterForm
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
@@ -156,19 +154,8 @@ class ParameterDock(QDockWidget):
             self._actions[name] = action
         form.advanced.toggled.connect(lambda _open: self._save())
 
-        self._summary = QLabel()
-        self._summary.setObjectName("problemSummary")
-        self._summary.setProperty("role", "error")
-        self._summary.setWordWrap(True)
-        self._summary.hide()
-        self._cost = QLabel()
-        self._cost.setObjectName("costLabel")
-        self._cost.setProperty("role", "muted")
-        self._cost.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._generate = QPushButton()
-        self._generate.setObjectName("generateButton")
-        self._generate.setDefault(True)
-        self._generate.setMinimumHeight(34)
+        self._footer = GenerateFooter()
+        self._generate = self._footer.button
         self._generate.clicked.connect(self.request_generate)
 
         scroll = QScrollArea()
@@ -183,9 +170,7 @@ class ParameterDock(QDockWidget):
         outer.setContentsMargins(10, 8, 10, 10)
         outer.setSpacing(6)
         outer.addWidget(scroll, 1)
-        outer.addWidget(self._summary)
-        outer.addWidget(self._cost)
-        outer.addWidget(self._generate)
+        outer.addWidget(self._footer)
         self.setWidget(body)
         self.setMinimumWidth(300)
 
@@ -452,93 +437,24 @@ class ParameterDock(QDockWidget):
     def _refresh(self) -> None:
         request = self.current_request()
         spec = self.spec()
-        self._update_visibility(spec, request.mode)
-        self._form.show_hints(
-            spec, request.mode, self._intent_key, has_source=self._source.image() is not None
-        )
+        has_source = self._source.image() is not None
+        form = self._form
+        form.show_mode(spec, request.mode, has_source=has_source, intent=self._intent_key)
+        form.show_hints(spec, request.mode, self._intent_key, has_source=has_source)
         problems = validate(request)
-        self._show_problems(problems)
-        count = request.n
-        self._generate.setText(
-            self.tr("Generate") if count == 1 else self.tr("Generate {n} images").format(n=count)
+        by_field = problems_by_field(problems)
+        form.show_problems(by_field)
+        self._footer.show_state(
+            request.n,
+            spec.price_cny if spec is not None else None,
+            [m for f in _SUMMARY_FIELDS for m in by_field.get(f, [])],
+            ok=not problems,
         )
-        self._generate.setToolTip(self.tr("Generate (Ctrl+Enter)"))
-        # Every image is billed, so the price of the whole batch is in sight before sending.
-        price = spec.price_cny if spec is not None else None
-        # Two whole sentences rather than "%n request(s)": right in English without a plural
-        # table, and each is one thing to translate.
-        if price is None:
-            text = (
-                self.tr("1 request; this model's price is not listed")
-                if count == 1
-                else self.tr("{n} requests; this model's price is not listed")
-            )
-        else:
-            text = (
-                self.tr("1 request, about ¥{total:.2f}")
-                if count == 1
-                else self.tr("{n} requests, about ¥{total:.2f}")
-            )
-        self._cost.setText(text.format(n=count, total=(price or 0.0) * count))
         self._save()
         self.request_changed.emit(request)
         if problems != self._problems:
             self._problems = problems
             self.validation_changed.emit(problems)
-        self._problems = problems
-
-    def _update_visibility(self, spec: ModelSpec | None, mode: Mode) -> None:
-        redraw_model = spec is not None and spec.supports(Mode.REDRAW)
-        edit_model = spec is not None and spec.supports(Mode.EDIT)
-        self._form.source_title.setText(
-            self.tr("Image to edit") if edit_model else self.tr("Source image (redraw)")
-        )
-        # Weight and intents mean something only once there is a source to weigh.
-        has_source = self._source.image() is not None
-        rows = self._form.rows
-        for widget in (*rows["source_weight"], *rows["intent"]):
-            widget.setVisible(redraw_model and has_source)
-        self._form.intent_advice.setVisible(redraw_model and has_source and bool(self._intent_key))
-        # A style reference goes with text to image only; an empty style slot would be clutter
-        # while redrawing, but one holding an image stays, with validation saying why it is wrong.
-        style = (
-            spec is not None
-            and spec.supports_style_reference
-            and (mode is Mode.TEXT_TO_IMAGE or self._style.image() is not None)
-        )
-        for widget in (self._form.style_title, *rows["style"], *rows["style_weight"]):
-            widget.setVisible(style)
-        for widget in rows["text_mode"]:
-            widget.setVisible(spec is not None and spec.supports_text_mode)
-        self._size.setEnabled(mode is not Mode.EDIT)
-        # The slot checks a new image against the limit of what it will be used for.
-        self._source.set_purpose(ReferencePurpose.EDIT if edit_model else ReferencePurpose.REDRAW)
-
-    def _show_problems(self, problems: list[FieldProblem]) -> None:
-        by_field = problems_by_field(problems)
-        widgets: dict[str, QWidget] = {
-            "model": self._model,
-            "size": self._size,
-            "steps": self._steps,
-            "cfg_scale": self._cfg,
-            "seed": self._seed,
-            "n": self._count,
-            "source": self._source,
-            "source_weight": self._source_weight,
-            "style": self._style,
-            "style_weight": self._style_weight,
-        }
-        for field, widget in widgets.items():
-            messages = by_field.get(field, [])
-            set_invalid(widget, bool(messages))
-            label = self._form.errors.get(field)
-            if label is not None:
-                label.setText("\n".join(messages))
-                label.setVisible(bool(messages))
-        summary = [m for f in _SUMMARY_FIELDS for m in by_field.get(f, [])]
-        self._summary.setText("\n".join(summary))
-        self._summary.setVisible(bool(summary))
-        self._generate.setEnabled(not problems)
 
     def _save(self) -> None:
         if self._updating:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.api.reference_image import ReferencePurpose
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.presets import (
     ADVISED_STEPS,
@@ -39,6 +40,7 @@ from stepfun_studio.ui.parameter_fields import (
     error_label,
     hint_label,
     section_label,
+    set_invalid,
 )
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 
@@ -282,6 +284,55 @@ class ParameterForm(QWidget):
             source_hint = self.tr("Add a picture to redraw it; without one, text to image")
         form.source_hint.setText(source_hint)
         form.source_hint.setVisible(not has_source)
+
+    def show_mode(
+        self, spec: ModelSpec | None, mode: Mode, *, has_source: bool, intent: str | None
+    ) -> None:
+        """Shows the rows that mean something for this model and mode, hides the rest."""
+        redraw_model = spec is not None and spec.supports(Mode.REDRAW)
+        edit_model = spec is not None and spec.supports(Mode.EDIT)
+        self.source_title.setText(
+            self.tr("Image to edit") if edit_model else self.tr("Source image (redraw)")
+        )
+        # Weight and intents mean something only once there is a source to weigh.
+        for widget in (*self.rows["source_weight"], *self.rows["intent"]):
+            widget.setVisible(redraw_model and has_source)
+        self.intent_advice.setVisible(redraw_model and has_source and intent is not None)
+        # A style reference goes with text to image only; an empty style slot would be clutter
+        # while redrawing, but one holding an image stays, with validation saying why it is wrong.
+        style = (
+            spec is not None
+            and spec.supports_style_reference
+            and (mode is Mode.TEXT_TO_IMAGE or self.style_slot.image() is not None)
+        )
+        for widget in (self.style_title, *self.rows["style"], *self.rows["style_weight"]):
+            widget.setVisible(style)
+        for widget in self.rows["text_mode"]:
+            widget.setVisible(spec is not None and spec.supports_text_mode)
+        self.size_combo.setEnabled(mode is not Mode.EDIT)
+        # The slot checks a new image against the limit of what it will be used for.
+        self.source.set_purpose(ReferencePurpose.EDIT if edit_model else ReferencePurpose.REDRAW)
+
+    def show_problems(self, by_field: dict[str, list[str]]) -> None:
+        """Marks each field the model cannot take and writes the reason under it."""
+        widgets: dict[str, QWidget] = {
+            "model": self.model,
+            "size": self.size_combo,
+            "steps": self.steps,
+            "cfg_scale": self.cfg,
+            "seed": self.seed,
+            "n": self.count,
+            "source": self.source,
+            "source_weight": self.source_weight,
+            "style": self.style_slot,
+            "style_weight": self.style_weight,
+        }
+        for field, widget in widgets.items():
+            messages = by_field.get(field, [])
+            set_invalid(widget, bool(messages))
+            label = self.errors[field]
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
 
     def retranslate(self) -> None:
         """Every fixed text; texts that depend on the model are set by the dock's refresh."""
