@@ -219,7 +219,11 @@ def main() -> None:
         build_s = 0.0
         if not paths.database_path.exists():
             build_s = build(paths, args.images, random.Random(11))
-        startup = measure_startup(home)
+        # The first start also writes .pyc files for freshly edited sources; the median of
+        # three is the start a user sees every day.
+        starts = [measure_startup(home) for _ in range(3)]
+        startup = sorted(starts, key=lambda run: float(run["startup_s"]))[1]
+        first_start_s = float(starts[0]["startup_s"])
         stall = measure_stall(home)
     finally:
         if args.keep is None:
@@ -235,7 +239,9 @@ def main() -> None:
         f"{'process start -> first painted main window (s)':52} "
         f"{startup['startup_s']:10.3f} {STARTUP_TARGET_S:8.1f}  {verdict(ok_start)}"
     )
-    print(f"{'openai imported before first paint':52} {startup['openai_imported']!s:>10}")
+    print(f"{'  first of the three starts (s)':52} {first_start_s:10.3f}")
+    openai_seen = any(run["openai_imported"] for run in starts)
+    print(f"{'openai imported before first paint':52} {openai_seen!s:>10}")
     print(f"{'peak memory at first paint (MB)':52} {startup['startup_peak_rss_mb']:10.0f}")
     ok_stall = stall["stall_max_ms"] < STALL_TARGET_MS
     print(
@@ -252,7 +258,8 @@ def main() -> None:
     figures = {
         "images": args.images,
         "startup_first_paint_s": round(startup["startup_s"], 3),
-        "openai_imported_before_paint": startup["openai_imported"],
+        "startup_first_of_3_s": round(first_start_s, 3),
+        "openai_imported_before_paint": openai_seen,
         "startup_peak_rss_mb": round(startup["startup_peak_rss_mb"], 1),
         "gui_stall_max_ms": round(stall["stall_max_ms"], 1),
         "gui_stall_p99_ms": round(stall["stall_p99_ms"], 1),
