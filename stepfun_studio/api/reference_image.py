@@ -55,7 +55,6 @@ READABLE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "DIB", "TIFF", "AVIF")
 # to this much below the limit to get that speed (4000×3000 -> 2000×1500 instead of 2048×1536).
 DRAFT_SLACK = 0.95
 
-_CONTEXT = "ReferenceImage"
 _FORMAT_NAMES = {"WEBP": "WebP", "DIB": "BMP"}
 # warnings.catch_warnings() edits process-wide state; one conversion at a time touches it.
 _warnings_lock = threading.Lock()
@@ -89,7 +88,9 @@ class PreparedReference:
 
 
 def _refuse(name: str, reason: str) -> AppError:
-    message = tr(_CONTEXT, "“{name}” cannot be used: {reason}").format(name=name, reason=reason)
+    message = tr("ReferenceImage", "“{name}” cannot be used: {reason}").format(
+        name=name, reason=reason
+    )
     return AppError(ErrorKind.BAD_IMAGE, message)
 
 
@@ -104,28 +105,29 @@ def _open(data: bytes, name: str) -> Image.Image:
         raise _refuse(name, _bomb_reason()) from exc
     except UnidentifiedImageError as exc:
         raise _refuse(
-            name, tr(_CONTEXT, "it is not an image, or not a format Studio reads.")
+            name, tr("ReferenceImage", "it is not an image, or not a format Studio reads.")
         ) from exc
     except Exception as exc:  # hostile bytes make Pillow raise anything
         log.info("could not open %s: %r", name, exc)
-        raise _refuse(name, tr(_CONTEXT, "the file is damaged or truncated.")) from exc
+        raise _refuse(name, tr("ReferenceImage", "the file is damaged or truncated.")) from exc
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise _refuse(name, _bomb_reason(width, height))
     if width <= 0 or height <= 0:
-        raise _refuse(name, tr(_CONTEXT, "the file is damaged or truncated."))
+        raise _refuse(name, tr("ReferenceImage", "the file is damaged or truncated."))
     return image
 
 
 def _bomb_reason(width: int = 0, height: int = 0) -> str:
     if width and height:
         return tr(
-            _CONTEXT,
+            "ReferenceImage",
             "it claims {width}×{height} pixels, more than the {limit} megapixels Studio opens "
             "(this is how decompression bombs look).",
         ).format(width=width, height=height, limit=MAX_PIXELS // 1_000_000)
     return tr(
-        _CONTEXT, "it claims far more pixels than Studio opens; it may be a decompression bomb."
+        "ReferenceImage",
+        "it claims far more pixels than Studio opens; it may be a decompression bomb.",
     )
 
 
@@ -166,26 +168,28 @@ def _normalise_mode(image: Image.Image, data: bytes, changes: list[str]) -> Imag
     """Any mode -> RGB or RGBA, saying what that changed."""
     mode = image.mode
     if mode == "CMYK":
-        changes.append(tr(_CONTEXT, "CMYK colours converted to RGB."))
+        changes.append(tr("ReferenceImage", "CMYK colours converted to RGB."))
         return image.convert("RGB")
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         bits = 16 if mode.startswith("I;16") else 32
-        changes.append(tr(_CONTEXT, "{bits}-bit image converted to 8-bit.").format(bits=bits))
+        changes.append(
+            tr("ReferenceImage", "{bits}-bit image converted to 8-bit.").format(bits=bits)
+        )
         return _to_8_bit(image).convert("RGB")
     if _is_16_bit_png(data):
         # Pillow already read the 16-bit RGB(A) channels as 8 bits; say so.
-        changes.append(tr(_CONTEXT, "{bits}-bit image converted to 8-bit.").format(bits=16))
+        changes.append(tr("ReferenceImage", "{bits}-bit image converted to 8-bit.").format(bits=16))
     if mode in ("P", "PA"):
-        changes.append(tr(_CONTEXT, "Palette colours converted to RGB."))
+        changes.append(tr("ReferenceImage", "Palette colours converted to RGB."))
         has_alpha = mode == "PA" or "transparency" in image.info
         return image.convert("RGBA" if has_alpha else "RGB")
     if mode in ("1", "L", "LA", "La", "I;16S"):
-        changes.append(tr(_CONTEXT, "Grayscale image converted to RGB."))
+        changes.append(tr("ReferenceImage", "Grayscale image converted to RGB."))
         return image.convert("RGBA" if mode in ("LA", "La") else "RGB")
     if mode == "RGBa":
         return image.convert("RGBA")
     if mode not in ("RGB", "RGBA"):
-        changes.append(tr(_CONTEXT, "Colours converted to RGB."))
+        changes.append(tr("ReferenceImage", "Colours converted to RGB."))
         return image.convert("RGB")
     return image
 
@@ -211,22 +215,22 @@ def _decode(
         orientation = image.getexif().get(0x0112, 1)
         # An MPO (a phone's JPEG with a depth or preview frame) is no animation; frame 0 is it.
         if getattr(image, "is_animated", False) and image.format != "MPO":
-            changes.append(tr(_CONTEXT, "Animated image reduced to its first frame."))
+            changes.append(tr("ReferenceImage", "Animated image reduced to its first frame."))
             image.seek(0)
         if image.format in ("JPEG", "MPO") and image.mode in ("RGB", "L", "CMYK"):
             _draft(image, max_side)
         image.load()
         if orientation in (2, 3, 4, 5, 6, 7, 8):
             image = ImageOps.exif_transpose(image)
-            changes.append(tr(_CONTEXT, "EXIF rotation applied."))
+            changes.append(tr("ReferenceImage", "EXIF rotation applied."))
         image = _normalise_mode(image, data, changes)
     except Image.DecompressionBombError as exc:
         raise _refuse(name, _bomb_reason()) from exc
     except MemoryError as exc:
-        raise _refuse(name, tr(_CONTEXT, "it is too large to open.")) from exc
+        raise _refuse(name, tr("ReferenceImage", "it is too large to open.")) from exc
     except Exception as exc:  # corrupt data makes decoders raise anything
         log.info("could not decode %s: %r", name, exc)
-        raise _refuse(name, tr(_CONTEXT, "the file is damaged or truncated.")) from exc
+        raise _refuse(name, tr("ReferenceImage", "the file is damaged or truncated.")) from exc
     if image.mode == "RGBA" and not _has_transparency(image):
         image = image.convert("RGB")
     return image, changes
@@ -252,7 +256,7 @@ def _fit_bytes(
     if not as_jpeg and image.mode == "RGB":
         as_jpeg = True
         encoded = _encode(image, as_jpeg)
-        changes.append(tr(_CONTEXT, "Saved as JPEG to stay within 10 MB."))
+        changes.append(tr("ReferenceImage", "Saved as JPEG to stay within 10 MB."))
     for quality in (85, 75):
         if not as_jpeg or len(encoded) <= MAX_REFERENCE_BYTES:
             break
@@ -267,7 +271,7 @@ def _fit_bytes(
         attempts += 1
     if attempts:
         changes.append(
-            tr(_CONTEXT, "Scaled down to {width}×{height} to stay within 10 MB.").format(
+            tr("ReferenceImage", "Scaled down to {width}×{height} to stay within 10 MB.").format(
                 width=image.width, height=image.height
             )
         )
@@ -303,7 +307,7 @@ def _checked_jpeg(image: Image.Image, data: bytes, name: str, side: int) -> Prep
         image.load()
     except Exception as exc:  # corrupt data makes decoders raise anything
         log.info("could not decode %s: %r", name, exc)
-        raise _refuse(name, tr(_CONTEXT, "the file is damaged or truncated.")) from exc
+        raise _refuse(name, tr("ReferenceImage", "the file is damaged or truncated.")) from exc
     reference = ReferenceImage(data, "image/jpeg", width, height, name)
     return PreparedReference(reference, (), _preview(image, side))
 
@@ -315,13 +319,13 @@ def prepare_reference(
 
     With `preview_side`, the result also carries a preview at most that many pixels wide.
     """
-    name = name or tr(_CONTEXT, "the image")
+    name = name or tr("ReferenceImage", "the image")
     if not data:
-        raise _refuse(name, tr(_CONTEXT, "the file is empty."))
+        raise _refuse(name, tr("ReferenceImage", "the file is empty."))
     if len(data) > MAX_INPUT_BYTES:
         raise _refuse(
             name,
-            tr(_CONTEXT, "the file is {mb} MB; Studio opens at most {limit} MB.").format(
+            tr("ReferenceImage", "the file is {mb} MB; Studio opens at most {limit} MB.").format(
                 mb=len(data) // (1024 * 1024), limit=MAX_INPUT_BYTES // (1024 * 1024)
             ),
         )
@@ -331,9 +335,9 @@ def prepare_reference(
     if min(width, height) < MIN_SIDE:
         raise _refuse(
             name,
-            tr(_CONTEXT, "it is only {width}×{height} pixels; at least {side} are needed.").format(
-                width=width, height=height, side=MIN_SIDE
-            ),
+            tr(
+                "ReferenceImage", "it is only {width}×{height} pixels; at least {side} are needed."
+            ).format(width=width, height=height, side=MIN_SIDE),
         )
     max_side = purpose.max_side
     if _plain_jpeg(image, data, max_side):
@@ -344,7 +348,7 @@ def prepare_reference(
         raise _refuse(
             name,
             tr(
-                _CONTEXT,
+                "ReferenceImage",
                 "it is {width}×{height}; scaled to fit {side}×{side} its short side would be under "
                 "{minimum} pixels.",
             ).format(width=width, height=height, side=max_side, minimum=MIN_SIDE),
@@ -354,7 +358,8 @@ def prepare_reference(
     if (width, height) != decoded.size and max(width, height) > max_side:
         changes.append(
             tr(
-                _CONTEXT, "Scaled down from {w}×{h} to {w2}×{h2} (the limit is {side}×{side})."
+                "ReferenceImage",
+                "Scaled down from {w}×{h} to {w2}×{h2} (the limit is {side}×{side}).",
             ).format(w=width, h=height, w2=decoded.width, h2=decoded.height, side=max_side)
         )
     is_jpeg = source_format in ("JPEG", "MPO")
@@ -366,15 +371,15 @@ def prepare_reference(
     has_alpha = decoded.mode == "RGBA"
     if source_format not in ("JPEG", "MPO", "PNG"):
         changes.append(
-            tr(_CONTEXT, "Converted from {format} to PNG.").format(
+            tr("ReferenceImage", "Converted from {format} to PNG.").format(
                 format=_FORMAT_NAMES.get(source_format, source_format or "?")
             )
         )
     if has_alpha and (source_format != "PNG" or changes):
-        changes.append(tr(_CONTEXT, "Transparency kept as PNG."))
+        changes.append(tr("ReferenceImage", "Transparency kept as PNG."))
     if not changes and len(data) > MAX_REFERENCE_BYTES:
         changes.append(
-            tr(_CONTEXT, "Compressed from {mb:.1f} MB to stay within 10 MB.").format(
+            tr("ReferenceImage", "Compressed from {mb:.1f} MB to stay within 10 MB.").format(
                 mb=len(data) / 1024 / 1024
             )
         )

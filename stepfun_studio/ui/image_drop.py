@@ -59,8 +59,6 @@ _READABLE_SUFFIXES = (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".gif",
 _MORE_SUFFIXES = (".tif", ".tiff", ".avif", ".heic", ".heif", ".jxl", ".psd", ".svg")
 IMAGE_SUFFIXES = frozenset(_READABLE_SUFFIXES + _MORE_SUFFIXES)
 
-_CONTEXT = "ImageDrop"
-
 
 class PayloadKind(StrEnum):
     GALLERY = "gallery"
@@ -176,14 +174,14 @@ def read_file(path: Path) -> FetchedImage:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _bad(
-                tr(_CONTEXT, "“{name}” is {mb} MB; Studio opens at most {limit} MB.").format(
+                tr("ImageDrop", "“{name}” is {mb} MB; Studio opens at most {limit} MB.").format(
                     name=path.name, mb=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
                 )
             )
         return FetchedImage(path.read_bytes(), path.name, path)
     except OSError as exc:
         raise _bad(
-            tr(_CONTEXT, "“{name}” cannot be read: {reason}").format(
+            tr("ImageDrop", "“{name}” cannot be read: {reason}").format(
                 name=path.name, reason=exc.strerror or str(exc)
             )
         ) from exc
@@ -201,7 +199,7 @@ def download(
     """GETs an http(s) image link, refusing more than `limit` bytes or a stall of `timeout` s."""
     name = _link_name(link)
     if urllib.parse.urlparse(link).scheme not in ("http", "https"):
-        raise _bad(tr(_CONTEXT, "“{name}” is not an http(s) link.").format(name=name))
+        raise _bad(tr("ImageDrop", "“{name}” is not an http(s) link.").format(name=name))
     request = urllib.request.Request(link, headers={"User-Agent": "StepFunStudio/0.1"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # scheme checked above
@@ -214,23 +212,23 @@ def download(
     except urllib.error.HTTPError as exc:
         raise AppError(
             ErrorKind.NETWORK,
-            tr(_CONTEXT, "“{name}” could not be downloaded: the server answered {status}.").format(
-                name=name, status=exc.code
-            ),
+            tr(
+                "ImageDrop", "“{name}” could not be downloaded: the server answered {status}."
+            ).format(name=name, status=exc.code),
             status=exc.code,
         ) from exc
     except TimeoutError as exc:
         raise AppError(
             ErrorKind.TIMEOUT,
-            tr(_CONTEXT, "“{name}” could not be downloaded: no answer within {seconds} s.").format(
-                name=name, seconds=f"{timeout:g}"
-            ),
+            tr(
+                "ImageDrop", "“{name}” could not be downloaded: no answer within {seconds} s."
+            ).format(name=name, seconds=f"{timeout:g}"),
         ) from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise AppError(
             ErrorKind.NETWORK,
-            tr(_CONTEXT, "“{name}” could not be downloaded: {reason}").format(
+            tr("ImageDrop", "“{name}” could not be downloaded: {reason}").format(
                 name=name, reason=str(reason)
             ),
         ) from exc
@@ -241,9 +239,9 @@ def download(
 
 def _too_big(name: str, limit: int) -> AppError:
     return _bad(
-        tr(_CONTEXT, "“{name}” is larger than {limit} MB; download it and drop the file.").format(
-            name=name, limit=limit // (1024 * 1024)
-        )
+        tr(
+            "ImageDrop", "“{name}” is larger than {limit} MB; download it and drop the file."
+        ).format(name=name, limit=limit // (1024 * 1024))
     )
 
 
@@ -262,12 +260,12 @@ def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) 
     if payload.kind is PayloadKind.GALLERY:
         image_id = payload.ids[index]
         if library is None:
-            raise _bad(tr(_CONTEXT, "Images from the gallery cannot be dropped here."))
+            raise _bad(tr("ImageDrop", "Images from the gallery cannot be dropped here."))
         try:
             path = Path(library.original_path(image_id))
         except (KeyError, LookupError, OSError) as exc:
             raise _bad(
-                tr(_CONTEXT, "Image #{id} is no longer in the library.").format(id=image_id)
+                tr("ImageDrop", "Image #{id} is no longer in the library.").format(id=image_id)
             ) from exc
         return read_file(path)
     if payload.kind is PayloadKind.FILES:
@@ -275,7 +273,7 @@ def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) 
     if payload.kind is PayloadKind.LINK:
         return download(payload.links[index])
     raw = payload.raw or (_image_bytes(payload.raw_image) if payload.raw_image else b"")
-    return FetchedImage(raw, tr(_CONTEXT, "dropped image"))
+    return FetchedImage(raw, tr("ImageDrop", "dropped image"))
 
 
 def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:
@@ -347,7 +345,7 @@ class ReferenceLoader(QRunnable):
             log.exception("preparing a dropped image failed")
             self.signals.failed.emit(
                 self._token,
-                tr(_CONTEXT, "The image could not be prepared: {error}").format(error=exc),
+                tr("ImageDrop", "The image could not be prepared: {error}").format(error=exc),
             )
             return
         self.signals.prepared.emit(self._token, prepared, fetched, thumbnail)
