@@ -18,6 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
 
@@ -88,7 +89,18 @@ def run_gui(argv: list[str]) -> int:
     from stepfun_studio.ui.theme import Theme
 
     setup_logging(paths)
-    studio = Studio(StudioOptions(paths=paths))
+    try:
+        studio = Studio(StudioOptions(paths=paths))
+    except AppError as error:
+        # The library cannot be opened (a newer schema, a full or read-only disk): say why
+        # and stop, rather than show a window that cannot keep anything.
+        log.error("cannot start: %r", error)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Application", "StepFun Studio cannot start"),
+            error.message,
+        )
+        return 1
     studio.apply_limits()
     scheme = os.environ.get("STEPFUN_STUDIO_THEME") or studio.settings.values.theme
     theme = Theme(app, force=None if scheme == "system" else scheme)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
+    QMessageBox,
     QStatusBar,
     QVBoxLayout,
     QWidget,
@@ -35,11 +36,18 @@ from stepfun_studio.ui.shortcuts import ShortcutsDialog
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
+from stepfun_studio.ui.widget_state import ui_state_settings
 from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
     from stepfun_studio.settings.values import StudioSettings
     from stepfun_studio.ui.settings_dialog import SettingsDialog
+
+
+# Bumped when the docks change, so an old saved layout is not applied to a new window.
+LAYOUT_VERSION = 1
+GEOMETRY_KEY = "mainWindow/geometry"
+STATE_KEY = "mainWindow/state"
 
 
 class MainWindow(QMainWindow):
@@ -86,7 +94,8 @@ class MainWindow(QMainWindow):
         self.update_demo(studio.demo)
         self.refresh_generate()
         self.resize(1600, 960)
-        self._docks_sized = False
+        # Where the user left the window and its docks; the first start gets our layout.
+        self._docks_sized = self._restore_layout()
         self._settings_dialog: SettingsDialog | None = None
 
     # --- construction -------------------------------------------------------------------------
@@ -233,8 +242,12 @@ class MainWindow(QMainWindow):
         problem = self.studio.resolve_and_start()
         if problem is not None:
             self.status.show_error(problem)
-        for message in self.studio.settings.problems:
-            self.status.show_info(message)
+        notices = [*self.studio.settings.problems]
+        if self.studio.library.recovery_notice:
+            notices.append(self.studio.library.recovery_notice)
+        if notices:
+            # Things the user must know about their files: a dialog, not a passing status line.
+            QMessageBox.warning(self, self.tr("StepFun Studio"), "\n\n".join(notices))
 
     def show_settings(self) -> None:
         from stepfun_studio.ui.settings_dialog import SettingsDialog
@@ -278,8 +291,23 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _restore_layout(self) -> bool:
+        settings = ui_state_settings(self.studio.paths)
+        geometry = settings.value(GEOMETRY_KEY)
+        state = settings.value(STATE_KEY)
+        if not isinstance(geometry, QByteArray) or not isinstance(state, QByteArray):
+            return False
+        return self.restoreGeometry(geometry) and self.restoreState(state, LAYOUT_VERSION)
+
+    def _save_layout(self) -> None:
+        settings = ui_state_settings(self.studio.paths)
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
+
     def shutdown(self) -> None:
         """Detaches every reader from the library, then closes the studio. Idempotent."""
+        if not self.studio.closed:
+            self._save_layout()
         self.gallery.set_library(None)
         # Thumbnail threads read the library; they must be done before it closes.
         self.gallery.loader.wait_idle(5000)

@@ -103,6 +103,10 @@ class Studio(QObject):
         return self._api_key is None
 
     @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
     def started(self) -> bool:
         return self._started
 
