@@ -110,6 +110,10 @@ class Database:
         with self._lock:
             self._closed = True
             connections, self._connections = self._connections, []
-        for connection in connections:
+        for index, connection in enumerate(connections):
+            if index == 0:
+                # Keeps the planner's statistics fresh as the library grows; cheap when current.
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("PRAGMA optimize")
             connection.close()
         self._local = threading.local()

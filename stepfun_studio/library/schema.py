@@ -74,7 +74,7 @@ CREATE INDEX images_by_id ON images (
     id, trashed_at, created_at, rating, favourite, rejected, model, size
 );
 CREATE INDEX images_trashed ON images (trashed_at) WHERE trashed_at IS NOT NULL;
-CREATE INDEX images_favourite ON images (created_at) WHERE favourite = 1;
+CREATE INDEX images_favourite ON images (trashed_at, created_at, id) WHERE favourite = 1;
 CREATE INDEX images_source ON images (source_sha) WHERE source_sha IS NOT NULL;
 CREATE INDEX images_style ON images (style_sha) WHERE style_sha IS NOT NULL;
 
@@ -161,6 +161,8 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA temp_store = MEMORY")
     connection.execute("PRAGMA cache_size = -16000")
+    # Bounds the ANALYZE that `PRAGMA optimize` may run at close to ~15 ms at 100k images.
+    connection.execute("PRAGMA analysis_limit = 400")
     return connection
 
 
