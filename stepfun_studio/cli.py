@@ -35,7 +35,6 @@ from stepfun_studio.core.text import tr
 from stepfun_studio.core.validation import validate
 from stepfun_studio.library.pngchunks import with_text_chunks
 
-_CONTEXT = "Cli"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -46,52 +45,52 @@ DEFAULT_MODEL = "step-1x-medium"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stepfun-studio generate",
-        description=tr(_CONTEXT, "Generate pictures with StepFun's image API."),
+        description=tr("Cli", "Generate pictures with StepFun's image API."),
     )
     add = parser.add_argument
-    add("prompt", help=tr(_CONTEXT, "what to draw"))
+    add("prompt", help=tr("Cli", "what to draw"))
     add(
         "--model",
-        help=tr(_CONTEXT, "model (default step-1x-medium; step-image-edit-2 with --edit)"),
+        help=tr("Cli", "model (default step-1x-medium; step-image-edit-2 with --edit)"),
     )
-    add("--size", default="1024x1024", help=tr(_CONTEXT, "WIDTHxHEIGHT, e.g. 800x1280"))
-    add("--steps", type=int, help=tr(_CONTEXT, "sampling steps (default: the model's)"))
-    add("--cfg", type=float, help=tr(_CONTEXT, "CFG scale (default: the model's)"))
-    add("--seed", type=int, default=0, help=tr(_CONTEXT, "0 = random; N images use S, S+1, …"))
-    add("--n", type=int, default=1, help=tr(_CONTEXT, "how many pictures"))
+    add("--size", default="1024x1024", help=tr("Cli", "WIDTHxHEIGHT, e.g. 800x1280"))
+    add("--steps", type=int, help=tr("Cli", "sampling steps (default: the model's)"))
+    add("--cfg", type=float, help=tr("Cli", "CFG scale (default: the model's)"))
+    add("--seed", type=int, default=0, help=tr("Cli", "0 = random; N images use S, S+1, …"))
+    add("--n", type=int, default=1, help=tr("Cli", "how many pictures"))
     add(
         "--source",
         type=Path,
         metavar="FILE",
-        help=tr(_CONTEXT, "redraw from this picture (image2image)"),
+        help=tr("Cli", "redraw from this picture (image2image)"),
     )
-    add("--source-weight", type=float, default=0.5, help=tr(_CONTEXT, "0–1; small stays close"))
+    add("--source-weight", type=float, default=0.5, help=tr("Cli", "0–1; small stays close"))
     add(
         "--style",
         type=Path,
         metavar="FILE",
-        help=tr(_CONTEXT, "borrow the colours and style of this picture"),
+        help=tr("Cli", "borrow the colours and style of this picture"),
     )
-    add("--style-weight", type=float, default=1.0, help=tr(_CONTEXT, "style weight, 0–2"))
-    add("--edit", type=Path, metavar="FILE", help=tr(_CONTEXT, "edit this picture (Image Edit)"))
-    add("--negative-prompt", default="", help=tr(_CONTEXT, "what to avoid (Image Edit)"))
-    add("--text-mode", action="store_true", help=tr(_CONTEXT, "render text well (Image Edit)"))
+    add("--style-weight", type=float, default=1.0, help=tr("Cli", "style weight, 0–2"))
+    add("--edit", type=Path, metavar="FILE", help=tr("Cli", "edit this picture (Image Edit)"))
+    add("--negative-prompt", default="", help=tr("Cli", "what to avoid (Image Edit)"))
+    add("--text-mode", action="store_true", help=tr("Cli", "render text well (Image Edit)"))
     add(
         "--format",
         choices=["url", "b64_json"],
         default="b64_json",
         dest="response_format",
-        help=tr(_CONTEXT, "how the picture travels (a url is downloaded at once)"),
+        help=tr("Cli", "how the picture travels (a url is downloaded at once)"),
     )
     add(
         "--out",
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help=tr(_CONTEXT, "folder for the pictures"),
+        help=tr("Cli", "folder for the pictures"),
     )
-    add("--region", choices=sorted(REGIONS), default="cn", help=tr(_CONTEXT, "API host"))
-    add("--tier", choices=sorted(TIERS), default=DEFAULT_TIER, help=tr(_CONTEXT, "account tier"))
+    add("--region", choices=sorted(REGIONS), default="cn", help=tr("Cli", "API host"))
+    add("--tier", choices=sorted(TIERS), default=DEFAULT_TIER, help=tr("Cli", "account tier"))
     return parser
 
 
@@ -101,7 +100,7 @@ def _reference(path: Path, purpose: ReferencePurpose) -> ReferenceImage:
     except OSError as error:
         raise AppError(
             ErrorKind.BAD_IMAGE,
-            tr(_CONTEXT, "Cannot read {path}: {reason}").format(
+            tr("Cli", "Cannot read {path}: {reason}").format(
                 path=path, reason=error.strerror or error
             ),
         ) from None
@@ -175,7 +174,7 @@ def write_result(result: GenerationResult, out: Path, stem: str, index: int) -> 
 
 
 def _report(error: AppError, index: int | None = None) -> None:
-    prefix = tr(_CONTEXT, "Image {number}: ").format(number=index + 1) if index is not None else ""
+    prefix = tr("Cli", "Image {number}: ").format(number=index + 1) if index is not None else ""
     print(f"{prefix}{error.message}", file=sys.stderr)
     details = error.details()
     if details:
@@ -198,7 +197,7 @@ async def _run(
             path = write_result(result, out, stem, index)
         except OSError as error:
             print(
-                tr(_CONTEXT, "Image {number}: cannot write to {out}: {reason}").format(
+                tr("Cli", "Image {number}: cannot write to {out}: {reason}").format(
                     number=index + 1, out=out, reason=error.strerror or error
                 ),
                 file=sys.stderr,
@@ -239,7 +238,7 @@ def main(argv: list[str]) -> int:
         key, base_url = "standin-local-demo", standin.base_url
         print(
             tr(
-                _CONTEXT,
+                "Cli",
                 "No STEPFUN_API_KEY is set: using the local stand-in server at {url}. "
                 "The pictures are drawn on this computer and nothing is billed.",
             ).format(url=base_url),
@@ -254,7 +253,7 @@ def main(argv: list[str]) -> int:
         _report(error)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print(tr(_CONTEXT, "Interrupted."), file=sys.stderr)
+        print(tr("Cli", "Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         if standin is not None:
