@@ -42,7 +42,7 @@ from stepfun_studio.core.request import (
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.generate_footer import GenerateFooter
 from stepfun_studio.ui.parameter_fields import (
-    INVALID_STYLE,
+    DOCK_STYLE,
     fill_size_combo,
     nearest_size,
 )
@@ -165,7 +165,7 @@ class ParameterDock(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("parameterDockBody")
-        body.setStyleSheet(INVALID_STYLE)
+        body.setStyleSheet(DOCK_STYLE)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(10, 8, 10, 10)
         outer.setSpacing(6)

@@ -6,8 +6,8 @@ them, not as painting and styling code.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,19 +26,12 @@ from stepfun_studio.core.request import parse_size
 ERROR_COLOR = "#e5484d"
 ICON_SIZE = QSize(18, 18)
 
-# Marks a field the model cannot take; the property is set by `set_invalid`. Only the border
-# changes, so an invalid field keeps its size and the form does not jump while the user types.
-INVALID_STYLE = f"""
-QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"] {{
-    border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 1px 4px;
-}}
-QFrame#sourceSlot[invalid="true"], QFrame#styleSlot[invalid="true"] {{
-    border: 1px solid {ERROR_COLOR}; border-radius: 4px;
-}}
-QPushButton[checkable="true"]:checked {{
+# The dock's own touches on top of the theme: the chosen intent, and section titles.
+DOCK_STYLE = """
+QPushButton[checkable="true"]:checked {
     border: 1px solid palette(highlight); background: palette(alternate-base); font-weight: 600;
-}}
-QLabel[role="section"] {{ font-weight: 600; padding-top: 6px; }}
+}
+QLabel[role="section"] { font-weight: 600; padding-top: 6px; }
 """
 
 
@@ -127,15 +120,50 @@ def fill_size_combo(combo: QComboBox, spec: ModelSpec | None, wanted: str) -> No
     combo.blockSignals(False)
 
 
+class InvalidOutline(QWidget):
+    """A red outline drawn over a field the model cannot take.
+
+    Drawn on top rather than set by a stylesheet: a styled border makes Qt drop the native look
+    of spin boxes and combo boxes (their arrows vanish), and the outline keeps the field's size,
+    so the form does not jump while the user types.
+    """
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__(field)
+        self.setObjectName("invalidOutline")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        field.installEventFilter(self)
+        self.setGeometry(field.rect())
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(ERROR_COLOR))
+        pen.setWidthF(1.5)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.75, 0.75, -0.75, -0.75), 4, 4)
+        painter.end()
+
+
 def set_invalid(widget: QWidget, invalid: bool) -> None:
-    """Sets the `invalid` property the stylesheet reacts to; re-polishes so it shows."""
+    """Marks `widget` (property `invalid`, for themes and tests) and outlines it in red."""
     if bool(widget.property("invalid")) == invalid:
         return
     widget.setProperty("invalid", invalid)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    outline = widget.findChild(
+        InvalidOutline, "invalidOutline", Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    if outline is None:
+        outline = InvalidOutline(widget)
+    outline.setVisible(invalid)
+    outline.raise_()
 
 
 def hint_label(text: str = "") -> QLabel:
