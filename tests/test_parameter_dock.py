@@ -104,7 +104,11 @@ def test_invalid_steps_disable_generate_with_the_reason_at_the_field(qtbot: QtBo
     assert error.isVisible()
     assert "between 1 and 50" in error.text()
     assert steps.property("invalid") is True
+    outline = steps.findChild(QWidget, "invalidOutline")
+    assert outline is not None and outline.isVisible()
+    assert outline.geometry() == steps.rect()
     steps.setValue(40)
+    assert not outline.isVisible()
     assert _generate(dock).isEnabled()
     assert not error.isVisible()
     assert steps.property("invalid") is False
