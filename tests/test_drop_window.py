@@ -323,3 +323,23 @@ def test_the_real_main_window_takes_drops_on_its_gallery(
     finally:
         QThreadPoolWait.wait()
         main.shutdown()
+
+
+def test_a_picture_dropped_on_a_text_field_opens_the_choices(
+    window: Window, tmp_path: Path
+) -> None:
+    path = tmp_path / "onto-text.png"
+    path.write_bytes(png_bytes())
+    viewport = window.text.viewport()
+    move = drag_enter(viewport, file_mime(path))
+    assert move.isAccepted()
+    drop(viewport, file_mime(path))
+    assert window.drops.overlay.isVisible()
+    assert window.text.toPlainText() == ""  # not the file's path as text
+
+
+def test_text_dropped_on_a_text_field_stays_text(window: Window) -> None:
+    viewport = window.text.viewport()
+    drop(viewport, text_mime("dropped words"))
+    assert not window.drops.overlay.isVisible()
+    assert "dropped words" in window.text.toPlainText()

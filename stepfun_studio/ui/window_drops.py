@@ -15,8 +15,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest, Mode
@@ -91,33 +99,45 @@ class WindowDrops(QObject):
             slot.set_library(library)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        self._text_targets: set[QObject] = set()
+        self._watch_text_fields()
         self.paste_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), window)
         self.paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.paste_shortcut.activated.connect(self.paste)
 
     # --- where images arrive ------------------------------------------------------------------
 
+    def _watch_text_fields(self) -> None:
+        """Text fields take drops of their own (a dropped file becomes its path as text). A
+        picture dropped on one is meant for the window, so we look at their drops first and
+        leave them text, links and our gallery's ids."""
+        for edit in self._window.findChildren(QAbstractScrollArea):
+            if isinstance(edit, (QPlainTextEdit, QTextEdit)):
+                edit.viewport().installEventFilter(self)
+                self._text_targets.add(edit.viewport())
+        for line in self._window.findChildren(QLineEdit):
+            line.installEventFilter(self)
+            self._text_targets.add(line)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self._window:
-            return False
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
-            if read_payload(event.mimeData()) is not None:
-                event.acceptProposedAction()
-            else:
-                event.ignore()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        if watched is not self._window and watched not in self._text_targets:
+            return False
+        assert isinstance(event, QDropEvent)  # drag-enter and drag-move derive from it
+        payload = read_payload(event.mimeData())
+        if watched is not self._window and (
+            payload is None or payload.kind not in (PayloadKind.FILES, PayloadKind.RAW)
+        ):
+            return False  # the text field's own business
+        if payload is None:
+            event.ignore()
             return True
+        event.acceptProposedAction()
         if kind == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            payload = read_payload(event.mimeData())
-            if payload is None:
-                event.ignore()
-                return True
-            event.acceptProposedAction()
             self.offer(payload)
-            return True
-        return False
+        return True
 
     def paste(self) -> None:
         """Ctrl+V outside text fields: into the focused slot, else the drop choices."""
