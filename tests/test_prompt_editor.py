@@ -42,11 +42,15 @@ def test_count_follows_the_model_limit_and_turns_red_past_it(qtbot: QtBot) -> No
     editor.set_prompt("x" * 600)
     assert _count(editor).text() == "600 / 512"
     assert _count(editor).property("overLimit")
+    # The 88 characters that would not fit are tinted in the field itself.
+    [overflow] = _field(editor, "promptEditor").extraSelections()
+    assert (overflow.cursor.selectionStart(), overflow.cursor.selectionEnd()) == (512, 600)
 
     # A redraw takes 1024 characters, so the same prompt fits.
     editor.set_mode(Mode.REDRAW)
     assert _count(editor).text() == "600 / 1024"
     assert not _count(editor).property("overLimit")
+    assert _field(editor, "promptEditor").extraSelections() == []
 
 
 def test_negative_prompt_shows_only_for_image_edit(qtbot: QtBot) -> None:

@@ -8,13 +8,14 @@ prompts are one key away (Ctrl+Up / Ctrl+Down, or the history menu) and survive 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -276,6 +277,7 @@ class PromptEditor(QWidget):
         spec = model_table().get(self._model)
         limit = self.limit()
         self._set_count(self._count_label, len(self.prompt()), limit)
+        self._mark_overflow(self._prompt, limit)
         shows_negative = bool(spec and spec.supports_negative_prompt)
         if shows_negative != self._negative_box.isVisibleTo(self):
             self._negative_box.setVisible(shows_negative)
@@ -283,6 +285,24 @@ class PromptEditor(QWidget):
         if spec and spec.supports_negative_prompt:
             negative_limit = spec.negative_prompt_limit
             self._set_count(self._negative_count, len(self._negative.toPlainText()), negative_limit)
+            self._mark_overflow(self._negative, negative_limit)
+
+    @staticmethod
+    def _mark_overflow(field: QPlainTextEdit, limit: int) -> None:
+        """Tints the characters past the limit, so the user sees exactly what would not fit."""
+        selections: list[QTextEdit.ExtraSelection] = []
+        length = len(field.toPlainText())
+        if length > limit:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(field.document())
+            cursor.setPosition(limit)
+            cursor.setPosition(length, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            tint = QColor(OVER_LIMIT_COLOR)
+            tint.setAlpha(60)
+            selection.format.setBackground(tint)
+            selections.append(selection)
+        field.setExtraSelections(selections)
 
     def _set_count(self, label: QLabel, count: int, limit: int) -> None:
         label.setText(self.tr("{count} / {limit}").format(count=count, limit=limit))
