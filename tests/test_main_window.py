@@ -213,3 +213,27 @@ def test_demo_mode_runs_the_stand_in_inside_the_app(
     generate(window, qtbot)
     qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
     assert window.studio.standin.request_count() == 1
+
+
+def test_ctrl_enter_in_the_prompt_generates_exactly_once(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    window = open_window()
+    set_prompt(window, qtbot, "one key, one picture")
+    editor = child(window, QPlainTextEdit, "promptEditor")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    qtbot.wait(200)
+    assert len(window.studio.queue.jobs()) == 1
+    assert standin.request_count() == 1  # every request is billed: never two for one key
+
+
+def test_opening_a_done_job_shows_its_picture(open_window: WindowFactory, qtbot: QtBot) -> None:
+    window = open_window()
+    set_prompt(window, qtbot, "show me")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    image_id = window.studio.queue.jobs()[0].image_id
+    table = child(window, QTreeView, "queueTable")
+    table.activated.emit(table.model().index(0, 0))
+    assert window.detail.image_id() == image_id

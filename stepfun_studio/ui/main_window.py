@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         queue.image_ready.connect(self._on_image_ready)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
+        self.queue_view.image_requested.connect(detail.show_image)
         gallery.current_image_changed.connect(detail.show_image)
         gallery.reuse_parameters_requested.connect(self._reuse_parameters_of)
         gallery.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
@@ -217,6 +218,9 @@ class MainWindow(QMainWindow):
         record = self.studio.library.get(image_id)
         if record is not None and record.returned_seed:
             self.parameter_dock.set_last_returned_seed(record.returned_seed)
+            self.status.show_info(
+                self.tr("Picture ready (seed {seed}).").format(seed=record.returned_seed)
+            )
 
     # --- the rest -----------------------------------------------------------------------------
 

@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -141,7 +142,12 @@ class QueueModel(QAbstractTableModel):
 
 
 class QueueView(QWidget):
-    """objectName `queueView`: the table plus Cancel, Retry and Cancel all."""
+    """objectName `queueView`: the table plus Cancel, Retry and Cancel all.
+
+    Double-click (or Enter on) a finished job to show its picture; Delete cancels the selection.
+    """
+
+    image_requested = Signal(int)  # image id of a done job the user opened
 
     def __init__(self, queue: JobQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +193,12 @@ class QueueView(QWidget):
         self._ticker.setInterval(500)
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
+        self.table.activated.connect(self._on_activated)
+        self._cancel_key = QAction(self)
+        self._cancel_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self._cancel_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._cancel_key.triggered.connect(self.cancel_selected)
+        self.table.addAction(self._cancel_key)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         queue.job_changed.connect(self._update_buttons)
         self.retranslate()
@@ -194,7 +206,8 @@ class QueueView(QWidget):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the selected jobs now"))
+        self.cancel_button.setToolTip(self.tr("Stop the selected jobs now (Delete)"))
+        self._cancel_key.setText(self.tr("Cancel the selected jobs"))
         self.retry_button.setText(self.tr("Retry"))
         self.retry_button.setToolTip(
             self.tr("Send the selected failed, cancelled or interrupted jobs again (billed again)")
@@ -223,6 +236,11 @@ class QueueView(QWidget):
     def retry_selected(self) -> None:
         for info in self.selected_jobs():
             self._queue.retry(info.job_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        info = self.model.job_at(index.row())
+        if info is not None and info.image_id is not None:
+            self.image_requested.emit(info.image_id)
 
     def _update_buttons(self, *_args: object) -> None:
         selected = self.selected_jobs()
