@@ -84,6 +84,11 @@ def test_a_prompt_makes_a_fresh_dock_valid(qtbot: QtBot) -> None:
     dock = _dock(qtbot)
     assert not _generate(dock).isEnabled()
     assert "prompt" in _label(dock, "problemSummary").text().lower()
+    # Not written yet is how every session starts: a hint, not an error in red.
+    assert _label(dock, "problemSummary").property("role") == "muted"
+    dock.set_prompt("x" * 513)
+    assert "513" in _label(dock, "problemSummary").text()
+    assert _label(dock, "problemSummary").property("role") == "error"
     dock.set_prompt("a red fox in snow")
     assert dock.is_valid()
     assert _generate(dock).isEnabled()

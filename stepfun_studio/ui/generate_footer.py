@@ -35,10 +35,21 @@ class GenerateFooter(QWidget):
         layout.addWidget(self.cost)
         layout.addWidget(self.button)
 
-    def show_state(self, count: int, price: float | None, problems: list[str], ok: bool) -> None:
-        """`count` images at `price` each (None: not listed); `problems` without a field."""
+    def show_state(
+        self, count: int, price: float | None, problems: list[str], *, ok: bool, gentle: bool
+    ) -> None:
+        """`count` images at `price` each (None: not listed); `problems` without a field.
+
+        `gentle`: the only thing missing is a prompt not yet written, which is how every session
+        starts, so it reads as a hint, not in red.
+        """
         self.summary.setText("\n".join(problems))
         self.summary.setVisible(bool(problems))
+        role = "muted" if gentle else "error"
+        if self.summary.property("role") != role:
+            self.summary.setProperty("role", role)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
         self.button.setEnabled(ok)
         self.button.setText(
             self.tr("Generate") if count == 1 else self.tr("Generate {n} images").format(n=count)

@@ -449,6 +449,9 @@ class ParameterDock(QDockWidget):
             spec.price_cny if spec is not None else None,
             [m for f in _SUMMARY_FIELDS for m in by_field.get(f, [])],
             ok=not problems,
+            gentle=bool(problems)
+            and not request.prompt.strip()
+            and all(p.field == "prompt" for p in problems),
         )
         self._save()
         self.request_changed.emit(request)
