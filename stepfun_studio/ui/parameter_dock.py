@@ -76,6 +76,7 @@ class ParameterDock(QDockWidget):
         self._last_seed: int | None = None
         self._intent_key: str | None = None
         self._stashed_seed = 0
+        self._saved_state: tuple[GenerationRequest, bool, bool] | None = None
         self._editor: PromptEditor | None = None
         self._problems: list[FieldProblem] = []
         self._model_name = ""
@@ -462,10 +463,12 @@ class ParameterDock(QDockWidget):
     def _save(self) -> None:
         if self._updating:
             return
-        request = self.current_request().with_changes(seed=self._seed.value())
-        save_dock_values(
-            self._settings,
-            request,
-            seed_fixed=self._seed_fixed.isChecked(),
-            advanced_open=self._form.advanced.is_open(),
+        # The prompt and the images are not stored, so typing a prompt writes nothing to disk.
+        request = self.current_request().with_changes(
+            seed=self._seed.value(), prompt="", negative_prompt="", source=None, style=None
         )
+        state = (request, self._seed_fixed.isChecked(), self._form.advanced.is_open())
+        if state == self._saved_state:
+            return
+        self._saved_state = state
+        save_dock_values(self._settings, request, seed_fixed=state[1], advanced_open=state[2])
