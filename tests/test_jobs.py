@@ -211,3 +211,21 @@ def test_nothing_is_emitted_after_shutdown(rig: Rig, qtbot: QtBot) -> None:
     assert not rig.worker.isRunning()
     qtbot.wait(800)
     assert changes == []
+
+
+def test_the_queue_keeps_under_the_tier_limits(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> None:
+    """V0 allows 5 at once: 8 slow jobs never meet the stand-in's enforced limit (no 429)."""
+    standin.enable_v0_limits()
+    standin.latency_s = 0.6
+    rig = Rig(app_paths, standin, concurrency=5)
+    try:
+        rig.queue.start()
+        rig.queue.submit(request(n=8))
+        qtbot.waitUntil(lambda: len(rig.images) == 8, timeout=20_000)
+        assert rig.rate_waits == []
+        assert rig.failures == []
+        assert standin.request_count() == 8
+    finally:
+        rig.close()
