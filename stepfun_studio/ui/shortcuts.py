@@ -6,6 +6,8 @@ shows up in Help without anyone remembering to add it.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 StandardKey = QKeySequence.StandardKey
+MNEMONIC = re.compile(r"\s*\(&\w\)")
 
 # Action name -> its key. Standard keys follow the platform (Cmd on macOS, Ctrl elsewhere).
 # Kept as data, not QKeySequence objects: those need a QGuiApplication, and this is imported first.
@@ -57,12 +60,19 @@ def key_for(name: str) -> QKeySequence:
     return key
 
 
-def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(what it does, its keys) for every action of `window` that has a shortcut."""
+def shortcut_rows(window: QWidget, names: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(what it does, its keys) for every action of `window` that has a shortcut.
+
+    An action whose text is a symbol ("+", "100%") is listed by `names[objectName]` instead.
+    """
+    names = names or {}
     rows: set[tuple[str, str]] = set()
     for action in window.findChildren(QAction):
         keys = action.shortcuts()
-        text = action.text().replace("&", "").rstrip("…").strip()
+        # "全屏(&F)" and "&Full Screen" both lose their mnemonic marks.
+        text = MNEMONIC.sub("", action.text()).replace("&", "").rstrip("…").strip()
+        if not any(character.isalpha() for character in text):
+            text = names.get(action.objectName(), text)
         if keys and text:
             native = QKeySequence.SequenceFormat.NativeText
             rows.add((text, ", ".join(k.toString(native) for k in keys)))
@@ -76,7 +86,15 @@ class ShortcutsDialog(QDialog):
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        rows = shortcut_rows(window)
+        rows = shortcut_rows(
+            window,
+            {
+                "zoomInAction": self.tr("Zoom in"),
+                "zoomOutAction": self.tr("Zoom out"),
+                "zoomActualAction": self.tr("Actual size (100%)"),
+                "zoomFitAction": self.tr("Fit to the view"),
+            },
+        )
         table = QTableWidget(len(rows), 2, self)
         table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
@@ -89,6 +107,8 @@ class ShortcutsDialog(QDialog):
             key_item = QTableWidgetItem(keys)
             key_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(row, 1, key_item)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
