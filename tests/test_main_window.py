@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QTreeView
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
@@ -237,3 +246,37 @@ def test_opening_a_done_job_shows_its_picture(open_window: WindowFactory, qtbot:
     table = child(window, QTreeView, "queueTable")
     table.activated.emit(table.model().index(0, 0))
     assert window.detail.image_id() == image_id
+
+
+def answer_next_question(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(20, answer)
+
+
+def test_quit_with_running_jobs_asks_first(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    standin.latency_s = 20.0
+    window = open_window()
+    set_prompt(window, qtbot, "still drawing")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    quit_action = window.menus.actions["quit"]
+
+    seen: list[str] = []
+    answer_next_question(QMessageBox.StandardButton.No, seen)
+    quit_action.trigger()
+    assert seen and "billed" in seen[0]
+    assert window.isVisible() and job_states(window) == [JobState.RUNNING]
+
+    answer_next_question(QMessageBox.StandardButton.Yes, seen)
+    quit_action.trigger()
+    assert not window.isVisible()
+    assert window.studio.closed

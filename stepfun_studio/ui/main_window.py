@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         # Where the user left the window and its docks; the first start gets our layout.
         self._docks_sized = self._restore_layout()
         self._settings_dialog: SettingsDialog | None = None
+        self._quit_confirmed = False
 
     # --- construction -------------------------------------------------------------------------
 
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         actions["cancelAll"].triggered.connect(queue.cancel_all)
         actions["retryFailed"].triggered.connect(queue.retry_failed)
         actions["focusPrompt"].triggered.connect(self.prompt_editor.focus_prompt)
-        actions["quit"].triggered.connect(self.close)
+        actions["quit"].triggered.connect(self.request_quit)
         actions["fullScreen"].toggled.connect(self._set_full_screen)
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
@@ -331,6 +332,33 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.parameter_dock, self.detail_dock], [350, 520], horizontal)
         self.resizeDocks([self.detail_dock, self.queue_dock], [620, 280], vertical)
 
+    def confirm_quit(self) -> bool:
+        """With pictures still being made, asks first: quitting stops them, maybe after billing."""
+        busy = self.studio.queue.active_count()
+        if busy == 0:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit StepFun Studio?"),
+            self.tr(
+                "%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are "
+                "sent at the next start; ones being made now stop, may already be billed, and "
+                "are marked interrupted.",
+                "",
+                busy,
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def request_quit(self) -> None:
+        if self.confirm_quit():
+            self._quit_confirmed = True
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The user closing the window asks like Quit does; close() from code does not ask.
+        if event.spontaneous() and not self._quit_confirmed and not self.confirm_quit():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
