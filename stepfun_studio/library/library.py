@@ -298,6 +298,11 @@ class Library(Organising, Transfers):
                 self._cache.popitem(last=False)
         return ids
 
+    def clear_query_cache(self) -> None:
+        """Forgets cached search results (they are also dropped after every write)."""
+        with self._cache_lock:
+            self._cache.clear()
+
     def query_ids(self, query: ImageQuery, offset: int = 0, limit: int = 200) -> list[int]:
         matching = self._matching_ids(query)
         if matching is not None:
