@@ -227,6 +227,109 @@
         <source>StepFun Studio met an unexpected problem ({kind}). Your library and queue are safe; you can keep working. The details were written to the log.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>StepFun Studio cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Generate pictures with StepFun&apos;s image API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model (default step-1x-medium; step-image-edit-2 with --edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT, e.g. 800x1280</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampling steps (default: the model&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CFG scale (default: the model&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = random; N images use S, S+1, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redraw from this picture (image2image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–1; small stays close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>borrow the colours and style of this picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>style weight, 0–2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit this picture (Image Edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to avoid (Image Edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>render text well (Image Edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the picture travels (a url is downloaded at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder for the pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {number}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No STEPFUN_API_KEY is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {number}: cannot write to {out}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CollectionsSidebar</name>
@@ -612,6 +715,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Use it as the source image and redraw from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use it as the style reference (step-1x-medium).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to step-image-edit-2 and edit this image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the dropped pictures to the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,6 +874,84 @@
     </message>
 </context>
 <context>
+    <name>GenerateFooter</name>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate {n} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 request; this model&apos;s price is not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} requests; this model&apos;s price is not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 request, about ¥{total:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} requests, about ¥{total:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageDrop</name>
+    <message>
+        <source>dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than {limit} MB; download it and drop the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images from the gallery cannot be dropped here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not an http(s) link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is {mb} MB; Studio opens at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: the server answered {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: no answer within {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image #{id} is no longer in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be prepared: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Something unexpected went wrong: {reason}. The log has details.</source>
@@ -853,15 +1054,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Picture ready (seed {seed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>StepFun Studio</source>
+        <source>Quit StepFun Studio?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Generate</source>
+        <source>StepFun Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -880,10 +1092,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fast preset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,36 +1105,6 @@
     </message>
     <message>
         <source>Use the last returned seed ({seed})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate {n} images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s); this model&apos;s price is not listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s), about ¥{total:.2f}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Image to edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source image (redraw)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -989,6 +1167,14 @@
     </message>
     <message>
         <source>Add a picture to redraw it; without one, text to image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source image (redraw)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1231,7 +1417,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the selected jobs now</source>
+        <source>Stop the selected jobs now (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1244,6 +1434,105 @@
     </message>
     <message>
         <source>Cancel all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceImage</name>
+    <message>
+        <source>it claims far more pixels than Studio opens; it may be a decompression bomb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be used: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMYK colours converted to RGB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palette colours converted to RGB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grayscale image converted to RGB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours converted to RGB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as JPEG to stay within 10 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transparency kept as PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an image, or not a format Studio reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it claims {width}×{height} pixels, more than the {limit} megapixels Studio opens (this is how decompression bombs look).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animated image reduced to its first frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXIF rotation applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is too large to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bits}-bit image converted to 8-bit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaled down to {width}×{height} to stay within 10 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is {mb} MB; Studio opens at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is only {width}×{height} pixels; at least {side} are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is {width}×{height}; scaled to fit {side}×{side} its short side would be under {minimum} pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaled down from {w}×{h} to {w2}×{h2} (the limit is {side}×{side}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from {format} to PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressed from {mb:.1f} MB to stay within 10 MB.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,6 +1813,22 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual size (100%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -226,6 +226,109 @@
         <source>StepFun Studio met an unexpected problem ({kind}). Your library and queue are safe; you can keep working. The details were written to the log.</source>
         <translation>StepFun Studio 遇到了意外问题（{kind}）。你的图库和队列是安全的，可以继续工作。详细信息已写入日志。</translation>
     </message>
+    <message>
+        <source>StepFun Studio cannot start</source>
+        <translation>StepFun Studio 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Generate pictures with StepFun's image API.</source>
+        <translation>使用阶跃星辰图像 API 生成图片。</translation>
+    </message>
+    <message>
+        <source>what to draw</source>
+        <translation>要画什么</translation>
+    </message>
+    <message>
+        <source>model (default step-1x-medium; step-image-edit-2 with --edit)</source>
+        <translation>模型（默认 step-1x-medium；使用 --edit 时为 step-image-edit-2）</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT, e.g. 800x1280</source>
+        <translation>宽x高，例如 800x1280</translation>
+    </message>
+    <message>
+        <source>sampling steps (default: the model's)</source>
+        <translation>采样步数（默认：模型的默认值）</translation>
+    </message>
+    <message>
+        <source>CFG scale (default: the model's)</source>
+        <translation>CFG 强度（默认：模型的默认值）</translation>
+    </message>
+    <message>
+        <source>0 = random; N images use S, S+1, …</source>
+        <translation>0 为随机；N 张图片依次使用 S、S+1、…</translation>
+    </message>
+    <message>
+        <source>how many pictures</source>
+        <translation>图片张数</translation>
+    </message>
+    <message>
+        <source>redraw from this picture (image2image)</source>
+        <translation>以这张图片垫图重绘（image2image）</translation>
+    </message>
+    <message>
+        <source>0–1; small stays close</source>
+        <translation>0–1；越小越接近原图</translation>
+    </message>
+    <message>
+        <source>borrow the colours and style of this picture</source>
+        <translation>借用这张图片的色彩和风格</translation>
+    </message>
+    <message>
+        <source>style weight, 0–2</source>
+        <translation>风格权重，0–2</translation>
+    </message>
+    <message>
+        <source>edit this picture (Image Edit)</source>
+        <translation>编辑这张图片（图像编辑）</translation>
+    </message>
+    <message>
+        <source>what to avoid (Image Edit)</source>
+        <translation>要避免的内容（图像编辑）</translation>
+    </message>
+    <message>
+        <source>render text well (Image Edit)</source>
+        <translation>精确渲染文字（图像编辑）</translation>
+    </message>
+    <message>
+        <source>how the picture travels (a url is downloaded at once)</source>
+        <translation>图片的返回方式（url 会立即下载）</translation>
+    </message>
+    <message>
+        <source>folder for the pictures</source>
+        <translation>保存图片的文件夹</translation>
+    </message>
+    <message>
+        <source>API host</source>
+        <translation>API 主机</translation>
+    </message>
+    <message>
+        <source>account tier</source>
+        <translation>账户等级</translation>
+    </message>
+    <message>
+        <source>Image {number}: </source>
+        <translation>图片 {number}：</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>No STEPFUN_API_KEY is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
+        <translation>未设置 STEPFUN_API_KEY：使用位于 {url} 的本地模拟服务器。图片在本机绘制，不会产生任何费用。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Image {number}: cannot write to {out}: {reason}</source>
+        <translation>图片 {number}：无法写入 {out}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>CollectionsSidebar</name>
@@ -276,17 +379,20 @@
     <message numerus="yes">
         <source>Added %n image(s) to “{name}”</source>
         <translation>
-            <numerusform>已将 %n 张图片加入“{name}”</numerusform></translation>
+            <numerusform>已将 %n 张图片加入“{name}”</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Marked %n image(s) as favourite</source>
         <translation>
-            <numerusform>已收藏 %n 张图片</numerusform></translation>
+            <numerusform>已收藏 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Moved %n image(s) to the trash</source>
         <translation>
-            <numerusform>已将 %n 张图片移到回收站</numerusform></translation>
+            <numerusform>已将 %n 张图片移到回收站</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -309,12 +415,14 @@
     <message numerus="yes">
         <source>Rate %n image(s)</source>
         <translation>
-            <numerusform>为 %n 张图片评分</numerusform></translation>
+            <numerusform>为 %n 张图片评分</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Rated %n image(s): </source>
         <translation>
-            <numerusform>已为 %n 张图片评分：</numerusform></translation>
+            <numerusform>已为 %n 张图片评分：</numerusform>
+        </translation>
     </message>
     <message>
         <source>no stars</source>
@@ -323,42 +431,50 @@
     <message numerus="yes">
         <source>Favourite %n image(s)</source>
         <translation>
-            <numerusform>收藏 %n 张图片</numerusform></translation>
+            <numerusform>收藏 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unfavourite %n image(s)</source>
         <translation>
-            <numerusform>取消收藏 %n 张图片</numerusform></translation>
+            <numerusform>取消收藏 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Reject %n image(s)</source>
         <translation>
-            <numerusform>淘汰 %n 张图片</numerusform></translation>
+            <numerusform>淘汰 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unreject %n image(s)</source>
         <translation>
-            <numerusform>取消淘汰 %n 张图片</numerusform></translation>
+            <numerusform>取消淘汰 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Move %n image(s) to the trash</source>
         <translation>
-            <numerusform>将 %n 张图片移到回收站</numerusform></translation>
+            <numerusform>将 %n 张图片移到回收站</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Moved %n image(s) to the trash (Ctrl+Z to undo)</source>
         <translation>
-            <numerusform>已将 %n 张图片移到回收站（Ctrl+Z 撤销）</numerusform></translation>
+            <numerusform>已将 %n 张图片移到回收站（Ctrl+Z 撤销）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Restore %n image(s)</source>
         <translation>
-            <numerusform>恢复 %n 张图片</numerusform></translation>
+            <numerusform>恢复 %n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n image(s) for good</source>
         <translation>
-            <numerusform>已永久删除 %n 张图片</numerusform></translation>
+            <numerusform>已永久删除 %n 张图片</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -585,6 +701,26 @@
         <translation>导入图库</translation>
     </message>
     <message>
+        <source>Use it as the source image and redraw from it.</source>
+        <translation>用作原图并据此重绘。</translation>
+    </message>
+    <message>
+        <source>Use it as the style reference (step-1x-medium).</source>
+        <translation>用作风格参考（step-1x-medium）。</translation>
+    </message>
+    <message>
+        <source>Switch to step-image-edit-2 and edit this image.</source>
+        <translation>切换到 step-image-edit-2 并编辑这张图片。</translation>
+    </message>
+    <message>
+        <source>Fill the prompt and settings from the image's metadata.</source>
+        <translation>根据图片的元数据填写提示词和参数。</translation>
+    </message>
+    <message>
+        <source>Add the dropped pictures to the library.</source>
+        <translation>把拖入的图片加入图库。</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -689,12 +825,14 @@
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>%n 张图片</numerusform></translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Added %n image(s) to the collection</source>
         <translation>
-            <numerusform>已将 %n 张图片加入合集</numerusform></translation>
+            <numerusform>已将 %n 张图片加入合集</numerusform>
+        </translation>
     </message>
     <message>
         <source>Empty trash</source>
@@ -707,7 +845,8 @@
     <message numerus="yes">
         <source>Copied %n image(s)</source>
         <translation>
-            <numerusform>已复制 %n 张图片</numerusform></translation>
+            <numerusform>已复制 %n 张图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>This image was not made from a source image.</source>
@@ -716,6 +855,84 @@
     <message>
         <source>Source ◀ ▶ Result</source>
         <translation>原图 ◀ ▶ 结果</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateFooter</name>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate {n} images</source>
+        <translation>生成 {n} 张图片</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>生成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>1 request; this model's price is not listed</source>
+        <translation>1 次请求；此模型未公布价格</translation>
+    </message>
+    <message>
+        <source>{n} requests; this model's price is not listed</source>
+        <translation>{n} 次请求；此模型未公布价格</translation>
+    </message>
+    <message>
+        <source>1 request, about ¥{total:.2f}</source>
+        <translation>1 次请求，约 ¥{total:.2f}</translation>
+    </message>
+    <message>
+        <source>{n} requests, about ¥{total:.2f}</source>
+        <translation>{n} 次请求，约 ¥{total:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDrop</name>
+    <message>
+        <source>dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than {limit} MB; download it and drop the file.</source>
+        <translation>“{name}”超过 {limit} MB；请先下载，再拖入文件。</translation>
+    </message>
+    <message>
+        <source>Images from the gallery cannot be dropped here.</source>
+        <translation>图库中的图片不能拖到这里。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an http(s) link.</source>
+        <translation>“{name}”不是 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {mb} MB; Studio opens at most {limit} MB.</source>
+        <translation>“{name}”有 {mb} MB；Studio 最多打开 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: the server answered {status}.</source>
+        <translation>无法下载“{name}”：服务器返回 {status}。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: no answer within {seconds} s.</source>
+        <translation>无法下载“{name}”：{seconds} 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be downloaded: {reason}</source>
+        <translation>无法下载“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Image #{id} is no longer in the library.</source>
+        <translation>图片 #{id} 已不在图库中。</translation>
+    </message>
+    <message>
+        <source>The image could not be prepared: {error}</source>
+        <translation>无法准备图片：{error}</translation>
     </message>
 </context>
 <context>
@@ -808,7 +1025,8 @@
     <message numerus="yes">
         <source>Queued %n image(s).</source>
         <translation>
-            <numerusform>已加入队列：%n 张图片。</numerusform></translation>
+            <numerusform>已加入队列：%n 张图片。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The picture is now the source image.</source>
@@ -819,16 +1037,25 @@
         <translation>这张图片现在是风格参考。</translation>
     </message>
     <message>
+        <source>Picture ready (seed {seed}).</source>
+        <translation>图片已生成（种子 {seed}）。</translation>
+    </message>
+    <message>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <source>StepFun Studio</source>
-        <translation>StepFun Studio</translation>
+        <source>Quit StepFun Studio?</source>
+        <translation>退出 StepFun Studio？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</source>
+        <translation>
+            <numerusform>还有 %n 张图片在等待或生成中。仍要退出吗？等待中的会在下次启动时发送；正在生成的会停止，可能已经计费，并标记为已中断。</numerusform></translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation>生成</translation>
+        <source>StepFun Studio</source>
+        <translation>StepFun Studio</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -846,10 +1073,6 @@
         <translation>使用上次返回的种子</translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation>生成</translation>
-    </message>
-    <message>
         <source>Fast preset</source>
         <translation>快速预设</translation>
     </message>
@@ -864,32 +1087,6 @@
     <message>
         <source>Use the last returned seed ({seed})</source>
         <translation>使用上次返回的种子（{seed}）</translation>
-    </message>
-    <message>
-        <source>Generate {n} images</source>
-        <translation>生成 {n} 张图片</translation>
-    </message>
-    <message>
-        <source>Generate (Ctrl+Enter)</source>
-        <translation>生成（Ctrl+Enter）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s); this model's price is not listed</source>
-        <translation>
-            <numerusform>%n 次请求；此模型未公布价格</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s), about ¥{total:.2f}</source>
-        <translation>
-            <numerusform>%n 次请求，约 ¥{total:.2f}</numerusform></translation>
-    </message>
-    <message>
-        <source>Image to edit</source>
-        <translation>待编辑图片</translation>
-    </message>
-    <message>
-        <source>Source image (redraw)</source>
-        <translation>原图（垫图重绘）</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1149,14 @@
     <message>
         <source>Add a picture to redraw it; without one, text to image</source>
         <translation>添加一张图片进行垫图重绘；不添加则为文生图</translation>
+    </message>
+    <message>
+        <source>Image to edit</source>
+        <translation>待编辑图片</translation>
+    </message>
+    <message>
+        <source>Source image (redraw)</source>
+        <translation>原图（垫图重绘）</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1193,8 +1398,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Stop the selected jobs now</source>
-        <translation>立即停止所选任务</translation>
+        <source>Stop the selected jobs now (Delete)</source>
+        <translation>立即停止所选任务（Delete）</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>取消所选任务</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1207,6 +1416,105 @@
     <message>
         <source>Cancel all</source>
         <translation>全部取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceImage</name>
+    <message>
+        <source>it claims far more pixels than Studio opens; it may be a decompression bomb.</source>
+        <translation>它声称的像素远超 Studio 能打开的数量；可能是解压炸弹。</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>这张图片</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be used: {reason}</source>
+        <translation>无法使用“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated.</source>
+        <translation>文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>CMYK colours converted to RGB.</source>
+        <translation>已将 CMYK 色彩转换为 RGB。</translation>
+    </message>
+    <message>
+        <source>Palette colours converted to RGB.</source>
+        <translation>已将调色板色彩转换为 RGB。</translation>
+    </message>
+    <message>
+        <source>Grayscale image converted to RGB.</source>
+        <translation>已将灰度图转换为 RGB。</translation>
+    </message>
+    <message>
+        <source>Colours converted to RGB.</source>
+        <translation>已将色彩转换为 RGB。</translation>
+    </message>
+    <message>
+        <source>Saved as JPEG to stay within 10 MB.</source>
+        <translation>已保存为 JPEG 以控制在 10 MB 以内。</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Transparency kept as PNG.</source>
+        <translation>透明度已保留为 PNG。</translation>
+    </message>
+    <message>
+        <source>it is not an image, or not a format Studio reads.</source>
+        <translation>它不是图片，或不是 Studio 能读取的格式。</translation>
+    </message>
+    <message>
+        <source>it claims {width}×{height} pixels, more than the {limit} megapixels Studio opens (this is how decompression bombs look).</source>
+        <translation>它声称有 {width}×{height} 像素，超过 Studio 能打开的 {limit} 百万像素（解压炸弹就是这样的）。</translation>
+    </message>
+    <message>
+        <source>Animated image reduced to its first frame.</source>
+        <translation>动图已只保留第一帧。</translation>
+    </message>
+    <message>
+        <source>EXIF rotation applied.</source>
+        <translation>已按 EXIF 信息旋转。</translation>
+    </message>
+    <message>
+        <source>it is too large to open.</source>
+        <translation>它太大，无法打开。</translation>
+    </message>
+    <message>
+        <source>{bits}-bit image converted to 8-bit.</source>
+        <translation>已将 {bits} 位图像转换为 8 位。</translation>
+    </message>
+    <message>
+        <source>Scaled down to {width}×{height} to stay within 10 MB.</source>
+        <translation>已缩小到 {width}×{height} 以控制在 10 MB 以内。</translation>
+    </message>
+    <message>
+        <source>the file is {mb} MB; Studio opens at most {limit} MB.</source>
+        <translation>文件有 {mb} MB；Studio 最多打开 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>it is only {width}×{height} pixels; at least {side} are needed.</source>
+        <translation>它只有 {width}×{height} 像素；至少需要 {side}。</translation>
+    </message>
+    <message>
+        <source>it is {width}×{height}; scaled to fit {side}×{side} its short side would be under {minimum} pixels.</source>
+        <translation>它是 {width}×{height}；缩放到 {side}×{side} 以内后短边会小于 {minimum} 像素。</translation>
+    </message>
+    <message>
+        <source>Scaled down from {w}×{h} to {w2}×{h2} (the limit is {side}×{side}).</source>
+        <translation>已从 {w}×{h} 缩小到 {w2}×{h2}（上限为 {side}×{side}）。</translation>
+    </message>
+    <message>
+        <source>Converted from {format} to PNG.</source>
+        <translation>已从 {format} 转换为 PNG。</translation>
+    </message>
+    <message>
+        <source>Compressed from {mb:.1f} MB to stay within 10 MB.</source>
+        <translation>已从 {mb:.1f} MB 压缩以控制在 10 MB 以内。</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1797,22 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size (100%)</source>
+        <translation>实际大小（100%）</translation>
+    </message>
+    <message>
+        <source>Fit to the view</source>
+        <translation>适应视图</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -1679,7 +2003,8 @@
     <message numerus="yes">
         <source>%n image(s) dropped.</source>
         <translation>
-            <numerusform>已拖入 %n 张图片。</numerusform></translation>
+            <numerusform>已拖入 %n 张图片。</numerusform>
+        </translation>
     </message>
     <message>
         <source>image #{id}</source>
@@ -1700,17 +2025,20 @@
     <message numerus="yes">
         <source>Imported %n image(s).</source>
         <translation>
-            <numerusform>已导入 %n 张图片。</numerusform></translation>
+            <numerusform>已导入 %n 张图片。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n were already in the library.</source>
         <translation>
-            <numerusform>%n 张已在图库中。</numerusform></translation>
+            <numerusform>%n 张已在图库中。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be imported</source>
         <translation>
-            <numerusform>%n 张无法导入</numerusform></translation>
+            <numerusform>%n 张无法导入</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
