@@ -398,7 +398,30 @@ def build_corpus() -> list[CorpusCase]:
             mime="image/png",
         )
     )
+    add(
+        CorpusCase(
+            "animated.png",
+            _encode(frames[0], "PNG", save_all=True, append_images=frames[1:], duration=100),
+            changes=("first frame",),
+            mime="image/png",
+        )
+    )
+    add(CorpusCase("text_bomb.png", _text_bomb(full), refusal="damaged or truncated"))
+    add(CorpusCase("giant.gif", _giant_gif(), refusal="decompression bomb"))
     return cases
+
+
+def _text_bomb(png: bytes) -> bytes:
+    """A valid picture with a compressed text chunk that inflates to 64 MB of zeros."""
+    text = b"Comment\x00\x00" + zlib.compress(bytes(64 * 1024 * 1024), 9)
+    return png[:33] + _chunk(b"zTXt", text) + png[33:]
+
+
+def _giant_gif() -> bytes:
+    """A GIF whose header claims 60000×60000 pixels, with one tiny frame."""
+    header = b"GIF89a" + struct.pack("<HHBBB", 60000, 60000, 0, 0, 0)
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 60000, 60000, 0) + b"\x02\x02\x44\x01\x00"
+    return header + frame + b"\x3b"
 
 
 def test_the_image_server_serves_what_it_is_given() -> None:
