@@ -280,3 +280,18 @@ def test_quit_with_running_jobs_asks_first(
     quit_action.trigger()
     assert not window.isVisible()
     assert window.studio.closed
+
+
+def test_entering_a_key_leaves_demo_mode(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    window = open_window(key=None)
+    assert window.banner.isVisible()
+    window.studio.use_key(KEY, standin.base_url)
+    assert not window.banner.isVisible()
+    set_prompt(window, qtbot, "now with a key")
+    generate(window, qtbot)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    assert standin.request_count() == 1  # the configured server, not the built-in demo one
+    assert window.studio.standin is not None
+    assert window.studio.standin.request_count() == 0

@@ -82,7 +82,7 @@ class GenerationWorker(QThread):
         self._pool: ThreadPoolExecutor | None = None
         self._limiter: RateLimiter | None = None
         self._shutdown_task: asyncio.Future[None] | None = None
-        self._closing_clients: set[asyncio.Future[None]] = set()
+        self._retired_clients: list[ImageClient] = []
 
     # --- called from the GUI thread -----------------------------------------------------------
 
@@ -161,8 +161,9 @@ class GenerationWorker(QThread):
         asyncio.get_running_loop().stop()
 
     async def _close_client(self) -> None:
-        client, self._client = self._client, None
-        if client is not None:
+        clients = [*self._retired_clients, *([self._client] if self._client else [])]
+        self._client, self._retired_clients = None, []
+        for client in clients:
             try:
                 await client.aclose()
             except Exception:  # closing must never stop the shutdown; the reason goes to the log
@@ -172,11 +173,13 @@ class GenerationWorker(QThread):
         self._client_factory = factory
         old, self._client = self._client, None
         if old is not None:
-            self._closing_clients.add(asyncio.ensure_future(old.aclose()))
-            for task in [t for t in self._closing_clients if t.done()]:
-                self._closing_clients.discard(task)
+            # Requests already in flight on the old client finish on it; it closes at shutdown.
+            self._retired_clients.append(old)
 
     def _replace_limits(self, concurrency: int, per_minute: int) -> None:
+        # Same limits: keep the limiter, whose memory of this minute's starts must not be lost.
+        if (concurrency, per_minute) == (self._concurrency, self._per_minute):
+            return
         self._concurrency, self._per_minute = concurrency, per_minute
         self._limiter = RateLimiter(concurrency, per_minute)
 
