@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from stepfun_studio.api.reference_image import PreparedReference, ReferencePurpose
 from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.ui.image_drop import (
-    THUMBNAIL_SIDE,
     DropPayload,
     FetchedImage,
     OriginalSource,
@@ -137,8 +136,12 @@ class ReferenceSlot(QFrame):
         self._clear.setToolTip(self.tr("Remove this image"))
         self._clear.setAccessibleName(self.tr("Remove this image"))
         self.setToolTip(self.tr("Click to choose an image, or drop or paste one here."))
+        self.setAccessibleName(
+            self.tr("Style reference") if self.role == "style" else self.tr("Source image")
+        )
         if self._image is None:
             self._title.setText(self._empty_text())
+            self.setAccessibleDescription(self._empty_text())
 
     def _empty_text(self) -> str:
         if self.role == "style":
@@ -268,6 +271,7 @@ class ReferenceSlot(QFrame):
             self._title.setText(self._empty_text())
             self._details.setText("")
             self._details.hide()
+            self.setAccessibleDescription(self._empty_text())
             return
         if thumbnail is not None and not thumbnail.isNull():
             pixmap = QPixmap.fromImage(thumbnail).scaled(
@@ -288,6 +292,7 @@ class ReferenceSlot(QFrame):
         ]
         lines += [f"• {change}" for change in changes]
         self._details.setText("\n".join(lines))
+        self.setAccessibleDescription(f"{image.name}. " + " ".join(lines))
         self._details.show()
 
     def _show_message(self, message: str, *, is_error: bool = True) -> None:
@@ -408,6 +413,3 @@ class ReferenceSlot(QFrame):
         event.acceptProposedAction()
         # A slot holds one image; of several dropped files it takes the first.
         self.load_payload(payload)
-
-
-__all__ = ["THUMBNAIL_SIDE", "DropState", "ReferenceSlot"]
