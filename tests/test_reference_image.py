@@ -140,3 +140,37 @@ def test_a_sha256_identifies_the_prepared_bytes() -> None:
 
     prepared = prepare_reference(png_bytes(), "a.png", ReferencePurpose.REDRAW)
     assert prepared.image.sha256 == hashlib.sha256(prepared.image.data).hexdigest()
+
+
+def _srgb_profile() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def test_an_rgb_colour_profile_survives_scaling() -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (3000, 2000), (10, 200, 30)).save(out, "JPEG", icc_profile=_srgb_profile())
+    prepared = prepare_reference(out.getvalue(), "p3.jpg", ReferencePurpose.REDRAW)
+    assert prepared.image.width == 2048
+    assert Image.open(io.BytesIO(prepared.image.data)).info.get("icc_profile") == _srgb_profile()
+
+
+def test_a_cmyk_profile_does_not_follow_the_pixels_into_rgb() -> None:
+    out = io.BytesIO()
+    cmyk = Image.new("CMYK", (300, 200), (0, 200, 200, 0))
+    cmyk.save(out, "TIFF", icc_profile=b"not really a profile")
+    prepared = prepare_reference(out.getvalue(), "print.tiff", ReferencePurpose.REDRAW)
+    assert any("CMYK" in change for change in prepared.changes)
+    result = Image.open(io.BytesIO(prepared.image.data))
+    assert result.mode == "RGB"
+    assert "icc_profile" not in result.info
+    red, green, blue = result.getpixel((10, 10))  # type: ignore[misc]
+    assert red > 200 and green < 100 and blue < 100  # magenta + yellow print as red
+
+
+def test_a_grey_profile_is_dropped_when_grey_becomes_rgb() -> None:
+    out = io.BytesIO()
+    Image.new("L", (200, 200), 90).save(out, "PNG", icc_profile=_srgb_profile())
+    prepared = prepare_reference(out.getvalue(), "grey.png", ReferencePurpose.STYLE)
+    assert "icc_profile" not in Image.open(io.BytesIO(prepared.image.data)).info

@@ -164,12 +164,41 @@ def _has_transparency(image: Image.Image) -> bool:
     return not isinstance(alpha_low, tuple) and alpha_low < 255
 
 
+def _cmyk_to_rgb(image: Image.Image) -> Image.Image:
+    """Through the file's own colour profile when it has one (print files do), else plainly."""
+    profile = image.info.get("icc_profile")
+    if profile:
+        try:
+            from PIL import ImageCms
+
+            converted = ImageCms.profileToProfile(
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")),
+                outputMode="RGB",
+            )
+            if converted is not None:
+                return converted
+        except Exception as exc:  # a broken profile: the plain conversion still gives a picture
+            log.info("CMYK profile not usable: %r", exc)
+    return image.convert("RGB")
+
+
 def _normalise_mode(image: Image.Image, data: bytes, changes: list[str]) -> Image.Image:
     """Any mode -> RGB or RGBA, saying what that changed."""
+    converted = _to_rgb(image, data, changes)
+    if image.mode not in ("RGB", "RGBA", "RGBa"):
+        # A CMYK or grey colour profile describes the old channels, not these; a PNG would
+        # carry it along (Pillow copies `info`) and be read with the wrong colours.
+        converted.info.pop("icc_profile", None)
+    return converted
+
+
+def _to_rgb(image: Image.Image, data: bytes, changes: list[str]) -> Image.Image:
     mode = image.mode
     if mode == "CMYK":
         changes.append(tr("ReferenceImage", "CMYK colours converted to RGB."))
-        return image.convert("RGB")
+        return _cmyk_to_rgb(image)
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         bits = 16 if mode.startswith("I;16") else 32
         changes.append(
@@ -239,7 +268,9 @@ def _decode(
 def _encode(image: Image.Image, as_jpeg: bool, quality: int = JPEG_QUALITY) -> bytes:
     out = io.BytesIO()
     if as_jpeg:
-        image.save(out, "JPEG", quality=quality, optimize=False)
+        # An RGB profile (Display P3 from a phone) is kept, or the colours would shift.
+        profile = image.info.get("icc_profile")
+        image.save(out, "JPEG", quality=quality, optimize=False, icc_profile=profile)
     else:
         image.save(out, "PNG", compress_level=6)
     return out.getvalue()
