@@ -250,3 +250,21 @@ def test_a_newer_drop_wins_over_one_still_converting(
     image = slot.image()
     assert image is not None
     assert image.name == "quick.png"
+
+
+def test_a_stricter_purpose_prepares_the_current_image_again(
+    qtbot: QtBot, slot: ReferenceSlot, tmp_path: Path
+) -> None:
+    slot.set_purpose(ReferencePurpose.EDIT)
+    path = tmp_path / "wide.png"
+    Image.new("RGB", (3000, 1000), (80, 50, 50)).save(path)
+    image = landed(qtbot, slot, file_mime(path))
+    assert (image.width, image.height) == (3000, 1000)
+    with qtbot.waitSignal(slot.image_changed, timeout=WAIT_MS) as blocker:
+        slot.set_purpose(ReferencePurpose.REDRAW)
+    again = blocker.args[0]
+    assert (again.width, again.height, again.name) == (2048, 683, "wide.png")
+    assert "Scaled down" in slot.details()
+    # The same purpose again changes nothing.
+    slot.set_purpose(ReferencePurpose.REDRAW)
+    assert not slot.is_busy()

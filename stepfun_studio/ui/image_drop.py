@@ -83,6 +83,7 @@ class DropPayload:
     links: tuple[str, ...] = ()
     raw: bytes = field(default=b"", repr=False)
     raw_image: QImage | None = field(default=None, repr=False)
+    name: str = ""  # what to call raw data; "" = "dropped image"
 
     @property
     def count(self) -> int:
@@ -273,7 +274,7 @@ def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) 
     if payload.kind is PayloadKind.LINK:
         return download(payload.links[index])
     raw = payload.raw or (_image_bytes(payload.raw_image) if payload.raw_image else b"")
-    return FetchedImage(raw, tr("ImageDrop", "dropped image"))
+    return FetchedImage(raw, payload.name or tr("ImageDrop", "dropped image"))
 
 
 def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:

@@ -175,8 +175,15 @@ class ReferenceSlot(QFrame):
         return self._purpose
 
     def set_purpose(self, purpose: ReferencePurpose) -> None:
-        """A new limit applies to the next image; the current one is re-checked by validation."""
-        self._purpose = ReferencePurpose(purpose)
+        """A new limit for the next image; a current image beyond it is prepared again (e.g. a
+        4096 px edit input when the model changes to one that redraws from at most 2048 px)."""
+        purpose = ReferencePurpose(purpose)
+        if purpose is self._purpose:
+            return
+        self._purpose = purpose
+        image = self._image
+        if image is not None and max(image.width, image.height) > purpose.max_side:
+            self.load_payload(DropPayload(PayloadKind.RAW, raw=image.data, name=image.name))
 
     def is_busy(self) -> bool:
         return bool(self._loaders)
