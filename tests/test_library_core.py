@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -96,8 +97,9 @@ def test_thumbnails_are_made_and_rebuilt(library: Library) -> None:
 def test_same_result_twice_is_one_image(library: Library) -> None:
     result = simple_result("twice", 5)
     first = library.ingest_result(result)
+    assert library.ingest_result(result) == first
     assert library.count(ImageQuery()) == 1
-    assert library.get(first) is not None
+    assert library.check().ok
 
 
 def test_filtered_result_is_not_stored(library: Library) -> None:
@@ -177,3 +179,35 @@ def test_retried_job_starts_afresh(library: Library) -> None:
         None,
         None,
     )
+
+
+def test_two_threads_storing_the_same_picture_make_one_image(library: Library) -> None:
+    result = result_for(full_request(), pixels=77)
+    ids: list[int] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            ids.append(library.ingest_result(result))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert library.count(ImageQuery()) == 1
+    assert library.check().ok
+
+
+@pytest.mark.parametrize("mode", ["P", "LA", "I;16", "CMYK", "1"])
+def test_thumbnails_of_unusual_pixel_formats(library: Library, tmp_path: Path, mode: str) -> None:
+    path = tmp_path / f"odd.{'jpg' if mode == 'CMYK' else 'png'}"
+    Image.new(mode, (300, 200)).save(path)
+    report = library.import_files([path])
+    assert report.failures == ()
+    assert library.ensure_thumbnail(report.imported[0])
+    with Image.open(library.thumbnail_path(report.imported[0])) as thumbnail:
+        assert thumbnail.size == (256, 171)

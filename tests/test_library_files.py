@@ -16,7 +16,7 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library, read_png_parameters
 from stepfun_studio.library.pngchunks import itxt_chunk, with_text_chunks
-from stepfun_studio.library.schema import SCHEMA_VERSION
+from stepfun_studio.library.schema import MIGRATIONS, SCHEMA_VERSION, split_statements
 from stepfun_studio.library.storage_errors import storage_error_for
 
 
@@ -291,3 +291,29 @@ def test_damage_found_later_sets_the_database_aside_at_next_open(app_paths: AppP
         assert rebuilt.count(ImageQuery(text="长提示词")) == 30
     finally:
         rebuilt.close()
+
+
+def test_a_version_1_library_is_migrated_in_place(app_paths: AppPaths) -> None:
+    app_paths.library_dir.mkdir(parents=True)
+    with sqlite3.connect(app_paths.database_path) as connection:
+        for statement in split_statements(MIGRATIONS[0]):
+            connection.execute(statement)
+        connection.execute(
+            "INSERT INTO images (sha, ext, origin, model, mode, prompt, size, steps, cfg_scale, "
+            "seed, response_format, source_weight, style_weight, created_at, width, height) "
+            "VALUES ('ab', 'png', 'imported', 'step-1x-medium', 'generations', '旧的 old', "
+            "'64x64', 50, 7.5, 0, 'url', 0.5, 1.0, 1.0, 64, 64)"
+        )
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    library = Library.open(app_paths)
+    try:
+        record = library.get(1)
+        assert record is not None and record.prompt == "旧的 old"
+    finally:
+        library.close()
+    with sqlite3.connect(app_paths.database_path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(images)")}
+        assert "content_sha" in columns
+    connection.close()

@@ -17,7 +17,12 @@ from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.library.database import Database
 from stepfun_studio.library.files import FileStore, extension_for
 from stepfun_studio.library.records import Origin
-from stepfun_studio.library.rows import image_id_for_sha, insert_blob, insert_image
+from stepfun_studio.library.rows import (
+    existing_image_id,
+    image_id_for_sha,
+    insert_blob,
+    insert_image,
+)
 from stepfun_studio.library.storage_errors import storage_errors
 from stepfun_studio.library.thumbnails import ThumbnailCache
 
@@ -36,6 +41,8 @@ class NewImage:
     height: int
     created_at: float
     references: tuple[ReferenceImage, ...] = ()
+    # sha256 of the bytes before our metadata went in (the API's PNG); None = same as stored.
+    content_sha: str | None = None
 
 
 class LibraryBase:
@@ -83,8 +90,9 @@ class LibraryBase:
         transaction for the rows, then the thumbnail (a cache, rebuilt if lost).
         """
         sha = hashlib.sha256(image.data).hexdigest()
+        content_sha = image.content_sha or sha
         with self._db.read() as connection:
-            existing = image_id_for_sha(connection, sha)
+            existing = existing_image_id(connection, sha, content_sha)
         if existing is not None:
             return existing, False
         references = self._reference_entries(image.references)
@@ -96,7 +104,8 @@ class LibraryBase:
             infos = self._store_references(image.references)
             self._images.write(sha, image.ext, image.data)
             with self._db.write() as connection:
-                existing = image_id_for_sha(connection, sha)
+                # Again under the write lock: another thread may have stored it meanwhile.
+                existing = existing_image_id(connection, sha, content_sha)
                 if existing is not None:
                     return existing, False
                 for info in infos:
@@ -110,6 +119,7 @@ class LibraryBase:
                     created_at=image.created_at,
                     width=image.width,
                     height=image.height,
+                    content_sha=content_sha,
                 )
         self._make_thumbnail(sha, image.data)
         return image_id, True
@@ -150,6 +160,10 @@ class LibraryBase:
             name=name,
             sha256=sha,
         )
+
+    def _stored_id_for_content(self, content_sha: str) -> int | None:
+        with self._db.read() as connection:
+            return existing_image_id(connection, content_sha, content_sha)
 
     def _now(self) -> float:
         return time.time()

@@ -78,9 +78,9 @@ class FileStore:
     ) -> Iterator[None]:
         """Markers for `files` while the block adds or removes their rows.
 
-        On an exception the files whose row does not exist are removed again, so a failed
-        insert (a full disk, say) leaves nothing behind; a hard crash leaves the markers for
-        `recover()`.
+        When the block ends, however it ends, the files whose row does not exist are removed:
+        a failed insert (a full disk, say) or a duplicate that lost the race leaves nothing
+        behind. A hard crash leaves the markers for `recover()` to do the same.
         """
         entries = list(dict.fromkeys(files))
         markers = [self._marker(sha, ext) for sha, ext in entries]
@@ -88,10 +88,8 @@ class FileStore:
             marker.touch()
         try:
             yield
-        except BaseException:
-            self._settle(entries, has_row)
-            raise
         finally:
+            self._settle(entries, has_row)
             for marker in markers:
                 marker.unlink(missing_ok=True)
 

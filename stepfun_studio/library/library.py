@@ -7,6 +7,7 @@ open is moved aside, never overwritten, and `recovery_notice` says so.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 import time
@@ -176,6 +177,10 @@ class Library(Organising, Transfers):
         """
         if result.finish_reason != "success":
             raise ValueError(f"not a picture to keep: finish_reason={result.finish_reason!r}")
+        content_sha = hashlib.sha256(result.image_bytes).hexdigest()
+        existing = self._stored_id_for_content(content_sha)
+        if existing is not None:
+            return existing  # the same picture again (a retried ingest): already safe
         stored_at = self._now()
         text = metadata_json(result, stored_at)
         data = result.image_bytes
@@ -202,6 +207,7 @@ class Library(Organising, Transfers):
                 height=result.height,
                 created_at=stored_at,
                 references=references,
+                content_sha=content_sha,
             )
         )
         return image_id

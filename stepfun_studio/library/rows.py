@@ -18,7 +18,7 @@ _IMAGE_COLUMNS = (
     "sha, ext, origin, model, mode, prompt, negative_prompt, size, steps, cfg_scale, seed, "
     "returned_seed, response_format, text_mode, n, source_sha, source_name, source_weight, "
     "style_sha, style_name, style_weight, finish_reason, trace_id, elapsed_s, created_at, "
-    "width, height"
+    "width, height, content_sha"
 )
 SUMMARY_COLUMNS = (
     "id, width, height, rating, favourite, rejected, source_sha IS NOT NULL AS has_source, "
@@ -43,6 +43,15 @@ def image_id_for_sha(connection: sqlite3.Connection, sha: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def existing_image_id(connection: sqlite3.Connection, sha: str, content_sha: str) -> int | None:
+    """The image already holding these bytes, as stored or as the API first sent them."""
+    row = connection.execute(
+        "SELECT id FROM images WHERE sha = ? OR content_sha = ? OR sha = ? LIMIT 1",
+        (sha, content_sha, content_sha),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def insert_image(
     connection: sqlite3.Connection,
     *,
@@ -53,6 +62,7 @@ def insert_image(
     created_at: float,
     width: int,
     height: int,
+    content_sha: str | None = None,
 ) -> int:
     """Inserts one image (inside the caller's transaction) and indexes its prompt.
 
@@ -90,6 +100,7 @@ def insert_image(
         created_at,
         width,
         height,
+        content_sha,
     )
     placeholders = ", ".join("?" * len(values))
     cursor = connection.execute(
@@ -111,6 +122,7 @@ def tags_of(connection: sqlite3.Connection, image_id: int) -> list[str]:
 
 def record_from_row(row: sqlite3.Row, tags: Sequence[str]) -> ImageRecord:
     data = dict(zip(row.keys(), tuple(row), strict=True))
+    data.pop("content_sha", None)  # bookkeeping for de-duplication, not part of the record
     for key in ("text_mode", "favourite", "rejected"):
         data[key] = bool(data[key])
     return ImageRecord(**data, tags=tuple(tags))

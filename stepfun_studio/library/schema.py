@@ -132,7 +132,14 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_state ON jobs (state, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# The hash of the bytes as the API sent them, before our metadata went in: the same picture
+# stored twice (a retried ingest, a download saved elsewhere and imported) is found by it.
+_V2 = """
+ALTER TABLE images ADD COLUMN content_sha TEXT;
+CREATE INDEX images_content ON images (content_sha) WHERE content_sha IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -178,7 +185,7 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
         # Re-read under the write lock: another process may have migrated meanwhile.
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         for number in range(version, SCHEMA_VERSION):
-            for statement in _statements(MIGRATIONS[number]):
+            for statement in split_statements(MIGRATIONS[number]):
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
@@ -187,7 +194,7 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
         raise
 
 
-def _statements(script: str) -> list[str]:
+def split_statements(script: str) -> list[str]:
     """Splits a migration into statements; executescript() would commit our transaction."""
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
