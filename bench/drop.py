@@ -43,9 +43,11 @@ def photo_jpeg(path: Path) -> int:
 
     horizontal = Image.linear_gradient("L").resize(SIZE)
     vertical = Image.linear_gradient("L").rotate(90).resize(SIZE)
-    grain = Image.effect_noise(SIZE, 18)
-    picture = Image.merge("RGB", (horizontal, vertical, grain))
-    picture.save(path, "JPEG", quality=90)
+    light = Image.merge("RGB", (horizontal, vertical, Image.new("L", SIZE, 128)))
+    # Sensor grain in every channel: it is what makes a camera JPEG big and slow to decode.
+    grain = Image.merge("RGB", [Image.effect_noise(SIZE, 40) for _ in range(3)])
+    picture = Image.blend(light, grain, 0.3)
+    picture.save(path, "JPEG", quality=92)
     return path.stat().st_size
 
 
