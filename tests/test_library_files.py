@@ -15,7 +15,12 @@ from test_library_support import full_request, jpeg_bytes, png_bytes, result_for
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library, read_png_parameters
-from stepfun_studio.library.pngchunks import itxt_chunk, with_text_chunks
+from stepfun_studio.library.pngchunks import (
+    itxt_chunk,
+    read_text_chunks,
+    read_text_chunks_from_file,
+    with_text_chunks,
+)
 from stepfun_studio.library.schema import MIGRATIONS, SCHEMA_VERSION, split_statements
 from stepfun_studio.library.storage_errors import storage_error_for
 
@@ -131,8 +136,10 @@ def test_rebuild_from_files_gives_back_the_same_parameters(app_paths: AppPaths) 
     library.close()
     app_paths.database_path.write_bytes(b"this is not a database at all" * 100)
 
-    rebuilt = Library.rebuild_from_files(app_paths)
+    reported: list[int] = []
+    rebuilt = Library.rebuild_from_files(app_paths, reported.append)
     try:
+        assert reported == [1]
         ids = rebuilt.query_ids(ImageQuery())
         assert len(ids) == 1
         after = rebuilt.get(ids[0])
@@ -317,3 +324,15 @@ def test_a_version_1_library_is_migrated_in_place(app_paths: AppPaths) -> None:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(images)")}
         assert "content_sha" in columns
     connection.close()
+
+
+def test_text_chunks_read_from_file_match_the_in_memory_reader(
+    library: Library, tmp_path: Path
+) -> None:
+    path = library.original_path(library.ingest_result(result_for(full_request())))
+    assert read_text_chunks_from_file(path) == read_text_chunks(path.read_bytes())
+    assert len(read_text_chunks_from_file(path)) == 2
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(path.read_bytes()[:-30])
+    with pytest.raises(ValueError):
+        read_text_chunks_from_file(truncated)

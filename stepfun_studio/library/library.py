@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from stepfun_studio.core.metadata import (
@@ -133,7 +133,9 @@ class Library(Organising, Transfers):
         return library
 
     @classmethod
-    def rebuild_from_files(cls, paths: AppPaths) -> Library:
+    def rebuild_from_files(
+        cls, paths: AppPaths, progress: Callable[[int], None] | None = None
+    ) -> Library:
         """A new database built from the stored files' metadata; the old one is moved aside.
 
         Ratings, tags, notes and collections live only in the database and are not in the
@@ -146,7 +148,7 @@ class Library(Organising, Transfers):
                 aside = move_aside(path)
         library = cls.open(paths)
         try:
-            count = library._rebuild_rows()
+            count = library._rebuild_rows(progress)
         except BaseException:
             library.close()
             raise

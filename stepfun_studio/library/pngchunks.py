@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _TEXT_TYPES = (b"tEXt", b"zTXt", b"iTXt")
@@ -103,6 +104,36 @@ def read_text_chunks(data: bytes) -> dict[str, str]:
                 continue
             texts.setdefault(keyword, text)
     return texts
+
+
+def read_text_chunks_from_file(path: Path) -> dict[str, str]:
+    """Like `read_text_chunks`, seeking past the image data: a few reads per file.
+
+    Rebuilding a library reads every stored file; this keeps it at the cost of the headers,
+    not of the pictures.
+    """
+    texts: dict[str, str] = {}
+    with open(path, "rb") as handle:
+        if handle.read(len(PNG_SIGNATURE)) != PNG_SIGNATURE:
+            raise NotPngError("no PNG signature")
+        while True:
+            header = handle.read(8)
+            if len(header) < 8:
+                raise NotPngError("no IEND chunk")
+            (length,) = struct.unpack(">I", header[:4])
+            kind = header[4:8]
+            if kind == b"IEND":
+                return texts
+            if kind in _TEXT_TYPES:
+                body = handle.read(length)
+                handle.seek(4, 1)
+                try:
+                    keyword, text = _decode_text(kind, body)
+                except (ValueError, IndexError, zlib.error):
+                    continue
+                texts.setdefault(keyword, text)
+            else:
+                handle.seek(length + 4, 1)
 
 
 def png_size(data: bytes) -> tuple[int, int]:

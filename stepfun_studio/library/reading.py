@@ -24,7 +24,12 @@ from stepfun_studio.core.metadata import (
 )
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest
-from stepfun_studio.library.pngchunks import NotPngError, is_png, read_text_chunks
+from stepfun_studio.library.pngchunks import (
+    NotPngError,
+    is_png,
+    read_text_chunks,
+    read_text_chunks_from_file,
+)
 
 FORMATS = {
     "PNG": ("png", "image/png"),
@@ -72,21 +77,24 @@ def _user_comment(image: Image.Image) -> str | None:
     return body.decode("utf-8", errors="replace")
 
 
+def _from_texts(texts: dict[str, str]) -> tuple[ImageMetadata | None, bool]:
+    if JSON_KEYWORD in texts:
+        try:
+            return parse_metadata_json(texts[JSON_KEYWORD]), True
+        except MetadataError:
+            pass  # damaged or newer: fall back to the A1111 text beside it
+    if A1111_KEYWORD in texts:
+        return _a1111_meta(texts[A1111_KEYWORD]), False
+    return None, False
+
+
 def metadata_of(data: bytes, image: Image.Image | None = None) -> tuple[ImageMetadata | None, bool]:
     """(metadata, True if it is our own JSON) for the file bytes `data`."""
     if is_png(data):
         try:
-            texts = read_text_chunks(data)
+            return _from_texts(read_text_chunks(data))
         except NotPngError:
-            texts = {}
-        if JSON_KEYWORD in texts:
-            try:
-                return parse_metadata_json(texts[JSON_KEYWORD]), True
-            except MetadataError:
-                pass  # damaged or newer: fall back to the A1111 text beside it
-        if A1111_KEYWORD in texts:
-            return _a1111_meta(texts[A1111_KEYWORD]), False
-        return None, False
+            return None, False
     if image is not None:
         comment = _user_comment(image)
         if comment:
@@ -102,6 +110,20 @@ def picture_facts(data: bytes) -> PictureFacts:
         ext, mime = FORMATS[image.format]
         width, height = image.size
         meta, ours = metadata_of(data, image)
+    return PictureFacts(ext, mime, width, height, meta, ours)
+
+
+def file_facts(path: Path) -> PictureFacts:
+    """`picture_facts` of a file, reading only its headers and text chunks."""
+    with Image.open(path) as image:
+        if image.format not in FORMATS:
+            raise ValueError(f"unsupported format {image.format}")
+        ext, mime = FORMATS[image.format]
+        width, height = image.size
+        if image.format == "PNG":
+            meta, ours = _from_texts(read_text_chunks_from_file(path))
+        else:
+            meta, ours = metadata_of(b"", image)
     return PictureFacts(ext, mime, width, height, meta, ours)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PIL import Image
@@ -20,6 +20,7 @@ from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import LibraryBase, NewImage
 from stepfun_studio.library.reading import (
     IMPORT_SUFFIXES,
+    file_facts,
     metadata_of,
     picture_facts,
     plain_metadata,
@@ -146,8 +147,11 @@ class Transfers(LibraryBase):
             return None
         return meta.request(lambda info: self._reference_image(info.sha256, info.name))
 
-    def _rebuild_rows(self) -> int:
-        """Fills an empty database from the stored files; returns the number of images."""
+    def _rebuild_rows(self, progress: Callable[[int], None] | None = None) -> int:
+        """Fills an empty database from the stored files; returns the number of images.
+
+        `progress(images so far)` is called after each batch, for a progress bar.
+        """
         with self._db.write() as connection:
             for sha, ext, path in self._references.all_files():
                 try:
@@ -164,15 +168,19 @@ class Transfers(LibraryBase):
             if len(batch) >= REBUILD_BATCH:
                 count += self._rebuild_batch(batch)
                 batch = []
-        return count + self._rebuild_batch(batch)
+                if progress is not None:
+                    progress(count)
+        count += self._rebuild_batch(batch)
+        if progress is not None:
+            progress(count)
+        return count
 
     def _rebuild_batch(self, batch: list[tuple[str, str, Path]]) -> int:
         count = 0
         with self._db.write() as connection:
             for sha, ext, path in batch:
                 try:
-                    data = path.read_bytes()
-                    facts = picture_facts(data)
+                    facts = file_facts(path)
                 except (OSError, ValueError, Image.DecompressionBombError):
                     continue  # Check Library lists it as a file without a row
                 if image_id_for_sha(connection, sha) is not None:
