@@ -211,3 +211,11 @@ def test_thumbnails_of_unusual_pixel_formats(library: Library, tmp_path: Path, m
     assert library.ensure_thumbnail(report.imported[0])
     with Image.open(library.thumbnail_path(report.imported[0])) as thumbnail:
         assert thumbnail.size == (256, 171)
+
+
+def test_job_list_keeps_the_newest_when_limited(library: Library) -> None:
+    ids = library.jobs.add([GenerationRequest(prompt=f"job {i}") for i in range(6)])
+    assert [job.id for job in library.jobs.list_jobs(limit=4)] == ids[2:]
+    assert [job.request.prompt for job in library.jobs.list_jobs()] == [
+        f"job {i}" for i in range(6)
+    ]

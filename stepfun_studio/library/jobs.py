@@ -135,14 +135,14 @@ class JobStore:
     def list_jobs(
         self, states: Iterable[JobState] | None = None, limit: int = 500
     ) -> list[JobRecord]:
-        """Jobs oldest first, optionally only those in `states`."""
+        """The newest `limit` jobs (optionally only those in `states`), listed oldest first."""
         sql = "SELECT * FROM jobs"
         params: list[object] = []
         if states is not None:
             wanted = [JobState(state).value for state in states]
             sql += f" WHERE state IN ({', '.join('?' * len(wanted))})"
             params += wanted
-        sql += " ORDER BY id LIMIT ?"
+        sql = f"SELECT * FROM ({sql} ORDER BY id DESC LIMIT ?) ORDER BY id"
         params.append(limit)
         with self._db.read() as connection:
             rows = connection.execute(sql, params).fetchall()
