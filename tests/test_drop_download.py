@@ -93,3 +93,12 @@ def test_a_slow_link_leaves_the_window_responsive(qtbot: QtBot) -> None:
         assert slot.is_busy()
         qtbot.wait(100)  # the event loop turns while the download waits
         qtbot.waitUntil(lambda: not slot.is_busy(), timeout=20_000)
+
+
+def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
+    with image_server({"/drip.png": (200, "trickle", png_bytes()[:200])}) as base:
+        started = time.perf_counter()
+        with pytest.raises(AppError) as caught:
+            download(f"{base}/drip.png", timeout=0.5)
+        assert time.perf_counter() - started < 2.0  # 200 bytes would take 10 s
+    assert caught.value.kind is ErrorKind.TIMEOUT

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QThreadPool
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 from test_drop_support import (
@@ -31,6 +31,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
 from stepfun_studio.standin import StandinServer
+from stepfun_studio.ui.image_drop import drop_pool
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 
@@ -52,7 +53,7 @@ def dock(qtbot: QtBot) -> Iterator[ParameterDock]:
     widget.show()
     widget.set_prompt("a quiet harbour at dusk")
     yield widget
-    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    drop_pool().waitForDone(WAIT_MS)
 
 
 def use_model(dock: ParameterDock, name: str) -> None:

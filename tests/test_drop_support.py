@@ -102,6 +102,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if content_type == "stall":
             threading.Event().wait(float(body or b"5"))
             return
+        if content_type == "trickle":  # headers at once, then one byte every 50 ms
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):
+                self.wfile.write(body[i : i + 1])
+                self.wfile.flush()
+                threading.Event().wait(0.05)
+            return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -34,6 +34,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
 from stepfun_studio.ui.drop_overlay import DropChoice
+from stepfun_studio.ui.image_drop import drop_pool
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 from stepfun_studio.ui.window_drops import WindowDrops, install_window_drops
@@ -82,9 +83,7 @@ def window(qtbot: QtBot, library: Library) -> Iterator[Window]:
 class QThreadPoolWait:
     @staticmethod
     def wait() -> None:
-        from PySide6.QtCore import QThreadPool
-
-        QThreadPool.globalInstance().waitForDone(WAIT_MS)
+        drop_pool().waitForDone(WAIT_MS)
 
 
 def slot(window: Window, name: str) -> ReferenceSlot:

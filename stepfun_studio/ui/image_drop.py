@@ -11,24 +11,27 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QMimeData,
     QObject,
     QRunnable,
     QSize,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QImage, QImageReader
@@ -50,6 +53,7 @@ THUMBNAIL_SIDE = 160
 MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024
 MAX_FILE_BYTES = 200 * 1024 * 1024
 DOWNLOAD_TIMEOUT_S = 15.0
+CHUNK_BYTES = 256 * 1024
 # Raw image formats apps put on a drag or the clipboard, best first. Qt's own image mime
 # (application/x-qt-image) is read through QMimeData.imageData() as a last resort.
 RAW_IMAGE_MIMES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp", "image/tiff")
@@ -197,7 +201,9 @@ def _link_name(link: str) -> str:
 def download(
     link: str, *, limit: int = MAX_DOWNLOAD_BYTES, timeout: float = DOWNLOAD_TIMEOUT_S
 ) -> FetchedImage:
-    """GETs an http(s) image link, refusing more than `limit` bytes or a stall of `timeout` s."""
+    """GETs an http(s) image link, refusing more than `limit` bytes, or taking longer than
+    `timeout` s in all (a server trickling bytes would otherwise hold a pool thread, and the
+    app's exit, for as long as it likes)."""
     name = _link_name(link)
     if urllib.parse.urlparse(link).scheme not in ("http", "https"):
         raise _bad(tr("ImageDrop", "“{name}” is not an http(s) link.").format(name=name))
@@ -207,7 +213,7 @@ def download(
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise _too_big(name, limit)
-            data = response.read(limit + 1)
+            data = _read_within(response, limit, time.monotonic() + timeout)
     except AppError:
         raise
     except urllib.error.HTTPError as exc:
@@ -236,6 +242,22 @@ def download(
     if len(data) > limit:
         raise _too_big(name, limit)
     return FetchedImage(data, name)
+
+
+def _read_within(response: Any, limit: int, deadline: float) -> bytes:
+    """At most limit + 1 bytes (so "too big" shows), in chunks, until `deadline`."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        # read1: whatever has arrived (up to n), so a trickle cannot stretch one call.
+        chunk = response.read1(min(CHUNK_BYTES, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError("download deadline passed")
+    return b"".join(chunks)
 
 
 def _too_big(name: str, limit: int) -> AppError:
@@ -297,6 +319,28 @@ def preview_qimage(preview: Image.Image) -> QImage:
     data = rgba.tobytes("raw", "RGBA")
     image = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
     return image.copy()  # the QImage above borrows `data`, which is about to go away
+
+
+_pool: QThreadPool | None = None
+
+
+def drop_pool() -> QThreadPool:
+    """The pool that reads, downloads and converts dropped images.
+
+    Its own, not the global one: a download may wait 15 s for a slow server, and must not hold
+    up the detail view's decoding meanwhile. Owned by the application, so it ends with it.
+    """
+    global _pool  # noqa: PLW0603 - one pool per process, made on first use
+    if _pool is None:
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(2)
+        _pool.destroyed.connect(_forget_pool)
+    return _pool
+
+
+def _forget_pool(*_args: object) -> None:
+    global _pool  # noqa: PLW0603
+    _pool = None
 
 
 class LoaderSignals(QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -47,6 +47,7 @@ from stepfun_studio.ui.image_drop import (
     OriginalSource,
     PayloadKind,
     ReferenceLoader,
+    drop_pool,
     make_thumbnail,
     read_payload,
 )
@@ -78,7 +79,7 @@ class ReferenceSlot(QFrame):
         self._token = 0
         self._loaders: dict[int, ReferenceLoader] = {}
         self._drop_state = DropState.IDLE
-        self._pool = QThreadPool.globalInstance()
+        self._pool = drop_pool()
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)

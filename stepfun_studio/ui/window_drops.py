@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -31,7 +31,13 @@ from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.library import Library, read_png_parameters
 from stepfun_studio.ui.clipboard import clipboard_payload
 from stepfun_studio.ui.drop_overlay import DropChoice, DropOverlay
-from stepfun_studio.ui.image_drop import DropPayload, PayloadKind, fetch_one, read_payload
+from stepfun_studio.ui.image_drop import (
+    DropPayload,
+    PayloadKind,
+    drop_pool,
+    fetch_one,
+    read_payload,
+)
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 
 log = logging.getLogger(__name__)
@@ -276,7 +282,7 @@ class WindowDrops(QObject):
         self._calls[self._call_key] = (call, done, self._token if latest_only else None)
         call.signals.done.connect(self._on_call_done)
         call.signals.failed.connect(self._on_call_failed)
-        QThreadPool.globalInstance().start(call)
+        drop_pool().start(call)
 
     def _on_call_done(self, key: int, result: object) -> None:
         _call, done, token = self._calls.pop(key, (None, None, None))
