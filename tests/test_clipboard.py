@@ -148,3 +148,24 @@ def test_the_detail_view_drags_out_the_original_file(
         view.show_image(None)
         assert result.drag_out_mime() is None
         view.set_library(None)
+
+
+def test_payload_kind_tells_the_kind_without_reading_it(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData
+
+    from stepfun_studio.ui.image_drop import payload_kind
+
+    raw = QMimeData()
+    raw.setData("image/png", png_bytes())
+    pixels = QMimeData()
+    pixels.setImageData(QImage(64, 64, QImage.Format.Format_RGB32))
+    text = QMimeData()
+    text.setText("words")
+    path = tmp_path / "k.png"
+    path.write_bytes(png_bytes())
+    assert payload_kind(raw) is PayloadKind.RAW
+    assert payload_kind(pixels) is PayloadKind.RAW
+    assert payload_kind(image_drag_mime([path])) is PayloadKind.FILES
+    assert payload_kind(image_drag_mime([path], ids=[1])) is PayloadKind.GALLERY
+    assert payload_kind(text) is None
+    assert payload_kind(None) is None

@@ -131,10 +131,17 @@ def _text_links(mime: QMimeData) -> tuple[str, ...]:
     return (text,) if parsed.scheme in ("http", "https") and parsed.netloc else ()
 
 
-def read_payload(mime: QMimeData | None) -> DropPayload | None:
+def payload_kind(mime: QMimeData | None) -> PayloadKind | None:
+    """What a drag holds, without copying it: drag-move events come with every mouse move, and
+    a browser's picture can be tens of megabytes."""
+    payload = read_payload(mime, peek=True)
+    return payload.kind if payload is not None else None
+
+
+def read_payload(mime: QMimeData | None, *, peek: bool = False) -> DropPayload | None:
     """The drop's kind and contents, or None when it carries nothing that could be an image.
 
-    Called on the GUI thread for every drag-enter, so it must stay cheap: no file is read here.
+    On the GUI thread, so no file is read here. With `peek`, raw image data is not copied.
     """
     if mime is None:
         return None
@@ -157,10 +164,14 @@ def read_payload(mime: QMimeData | None) -> DropPayload | None:
     # already, the link may need cookies we do not have.
     for format_name in RAW_IMAGE_MIMES:
         if mime.hasFormat(format_name):
+            if peek:
+                return DropPayload(PayloadKind.RAW)
             raw = bytes(mime.data(format_name).data())
             if raw:
                 return DropPayload(PayloadKind.RAW, raw=raw)
     if mime.hasImage():
+        if peek:
+            return DropPayload(PayloadKind.RAW)
         image = mime.imageData()
         if isinstance(image, QImage) and not image.isNull():
             return DropPayload(PayloadKind.RAW, raw_image=image)

@@ -49,6 +49,7 @@ from stepfun_studio.ui.image_drop import (
     ReferenceLoader,
     drop_pool,
     make_thumbnail,
+    payload_kind,
     read_payload,
 )
 
@@ -392,7 +393,7 @@ class ReferenceSlot(QFrame):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Accept the enter either way so we get move and leave events and can show the refusal;
         # the move event then tells the source whether a drop would be taken.
-        will_take = read_payload(event.mimeData()) is not None
+        will_take = payload_kind(event.mimeData()) is not None
         self._set_drop_state(DropState.ACCEPT if will_take else DropState.REFUSE)
         if will_take:
             event.acceptProposedAction()

@@ -36,6 +36,7 @@ from stepfun_studio.ui.image_drop import (
     PayloadKind,
     drop_pool,
     fetch_one,
+    payload_kind,
     read_payload,
 )
 from stepfun_studio.ui.reference_slot import ReferenceSlot
@@ -132,17 +133,17 @@ class WindowDrops(QObject):
         if watched is not self._window and watched not in self._text_targets:
             return False
         assert isinstance(event, QDropEvent)  # drag-enter and drag-move derive from it
-        payload = read_payload(event.mimeData())
-        if watched is not self._window and (
-            payload is None or payload.kind not in (PayloadKind.FILES, PayloadKind.RAW)
-        ):
+        held = payload_kind(event.mimeData())
+        if watched is not self._window and held not in (PayloadKind.FILES, PayloadKind.RAW):
             return False  # the text field's own business
-        if payload is None:
+        if held is None:
             event.ignore()
             return True
         event.acceptProposedAction()
         if kind == QEvent.Type.Drop:
-            self.offer(payload)
+            payload = read_payload(event.mimeData())
+            if payload is not None:
+                self.offer(payload)
         return True
 
     def paste(self) -> None:
