@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import io
 import sqlite3
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -336,3 +338,16 @@ def test_text_chunks_read_from_file_match_the_in_memory_reader(
     truncated.write_bytes(path.read_bytes()[:-30])
     with pytest.raises(ValueError):
         read_text_chunks_from_file(truncated)
+
+
+def test_a_compressed_text_bomb_is_skipped(library: Library, tmp_path: Path) -> None:
+    bomb_body = b"parameters\x00\x00" + zlib.compress(b"A" * 50_000_000, 9)
+    chunk = struct.pack(">I", len(bomb_body)) + b"zTXt" + bomb_body
+    chunk += struct.pack(">I", zlib.crc32(b"zTXt" + bomb_body) & 0xFFFFFFFF)
+    data = png_bytes(20, 20, 4)
+    path = tmp_path / "bomb.png"
+    path.write_bytes(data[:-12] + chunk + data[-12:])
+    assert read_text_chunks(path.read_bytes()) == {}
+    assert read_png_parameters(path) is None
+    report = library.import_files([path])
+    assert len(report.imported) == 1 and report.with_parameters == 0

@@ -74,18 +74,31 @@ def _keyword(body: bytes) -> str:
     return body.split(b"\x00", 1)[0].decode("latin-1")
 
 
+# Metadata text past this is not a prompt: a crafted zTXt/iTXt chunk ("text bomb") could
+# otherwise inflate a few KB into gigabytes.
+MAX_TEXT_BYTES = 1024 * 1024
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(data, MAX_TEXT_BYTES)
+    if inflater.unconsumed_tail:
+        raise ValueError("compressed text chunk larger than the limit")
+    return text
+
+
 def _decode_text(kind: bytes, body: bytes) -> tuple[str, str]:
     keyword_bytes, _, rest = body.partition(b"\x00")
     keyword = keyword_bytes.decode("latin-1")
     if kind == b"tEXt":
         return keyword, rest.decode("latin-1")
     if kind == b"zTXt":
-        return keyword, zlib.decompress(rest[1:]).decode("latin-1")
+        return keyword, _inflate(rest[1:]).decode("latin-1")
     compressed, rest = rest[0], rest[2:]
     _language, _, rest = rest.partition(b"\x00")
     _translated, _, text = rest.partition(b"\x00")
     if compressed:
-        text = zlib.decompress(text)
+        text = _inflate(text)
     return keyword, text.decode("utf-8")
 
 
