@@ -37,8 +37,9 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "toggleQueue": "Ctrl+2",
     "toggleDetail": "Ctrl+3",
     "fullScreen": StandardKey.FullScreen,
-    "languageEnglish": "Ctrl+Alt+E",
-    "languageChinese": "Ctrl+Alt+C",
+    # Not Ctrl+Alt+letter: on Windows that is AltGr, which types €, @, ć… into the prompt.
+    "languageEnglish": "Ctrl+F8",
+    "languageChinese": "Ctrl+F9",
     "shortcuts": "Ctrl+/",
     "about": "Ctrl+Shift+/",
 }
