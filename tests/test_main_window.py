@@ -184,6 +184,9 @@ def test_refusals_reach_the_user_in_words(  # noqa: PLR0917 - pytest fixtures
     assert "Traceback" not in message
     row_text = window.queue_view.model.index(0, 1).data()
     assert words in row_text
+    # What support needs, one right-click away: the status and the server's trace id.
+    details = window.queue_view.error_details(window.studio.queue.jobs()[0])
+    assert f"HTTP {fault}" in details and "trace id" in details
 
 
 def test_quit_while_running_then_restart(

@@ -12,15 +12,17 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -194,6 +196,8 @@ class QueueView(QWidget):
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
         self.table.activated.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self._cancel_key = QAction(self)
         self._cancel_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self._cancel_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -241,6 +245,37 @@ class QueueView(QWidget):
         info = self.model.job_at(index.row())
         if info is not None and info.image_id is not None:
             self.image_requested.emit(info.image_id)
+
+    def error_details(self, info: JobInfo) -> str:
+        """What support asks for: the message, the HTTP status, the server's words, trace id."""
+        if info.error is None:
+            return info.error_text
+        details = info.error.details()
+        return info.error.message + (f"\n{details}" if details else "")
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        info = self.model.job_at(index.row()) if index.isValid() else None
+        if info is None:
+            return
+        menu = QMenu(self)
+        if info.state in ACTIVE:
+            menu.addAction(self.tr("Cancel"), lambda: self._queue.cancel(info.job_id))
+        if info.state in RETRYABLE:
+            menu.addAction(self.tr("Retry"), lambda: self._queue.retry(info.job_id))
+        if info.image_id is not None:
+            image_id = info.image_id
+            menu.addAction(self.tr("Show the picture"), lambda: self.image_requested.emit(image_id))
+        if info.error_text:
+            text = self.error_details(info)
+            menu.addAction(
+                self.tr("Copy the error details"),
+                lambda: QGuiApplication.clipboard().setText(text),
+            )
+        menu.addAction(
+            self.tr("Copy the prompt"), lambda: QGuiApplication.clipboard().setText(info.prompt)
+        )
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _update_buttons(self, *_args: object) -> None:
         selected = self.selected_jobs()
