@@ -50,8 +50,7 @@ def panel(qtbot: QtBot, library: Library) -> Iterator[GalleryPanel]:
     widget.set_library(library)
     yield widget
     # The pool must be quiet before the library closes under it.
-    widget.loader.cancel_all()
-    assert widget.loader.wait_idle(5000)
+    widget.shutdown()
     QApplication.processEvents()
 
 

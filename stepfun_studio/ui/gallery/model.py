@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -41,6 +42,10 @@ class GalleryModel(QAbstractListModel):
     # cache starts over, and the rows on screen are read again in one block.
     SUMMARY_CACHE_LIMIT = 20_000
 
+    # Each fetchMore asks for as many rows as are loaded (at least a page): QListView lays out
+    # every row again on each insert, so few, growing pages cost far less than many small ones.
+    MAX_PAGE = 65_536
+
     total_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -49,7 +54,14 @@ class GalleryModel(QAbstractListModel):
         self._query = ImageQuery()
         self._ids: list[int] = []
         self._id_rows: dict[int, int] | None = None
-        self._total = 0
+        self._exhausted = True
+        # None until counted: the grid shows its first page before the count (a broad search
+        # can take a while to count), and the count follows on the next turn of the event loop.
+        self._total: int | None = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count)
         self._summaries: dict[int, ImageSummary] = {}
 
     # -- state ---------------------------------------------------------------------------
@@ -65,7 +77,25 @@ class GalleryModel(QAbstractListModel):
     @property
     def total(self) -> int:
         """How many images match the query (not how many rows are loaded yet)."""
+        if self._total is None:
+            self._count()
+        assert self._total is not None
         return self._total
+
+    @property
+    def total_known(self) -> bool:
+        return self._total is not None
+
+    def _count(self) -> None:
+        self._count_timer.stop()
+        if self._total is None:
+            self._total = self._library.count(self._query) if self._library is not None else 0
+            self.total_changed.emit(self._total)
+
+    def _adjust_total(self, change: int) -> None:
+        if self._total is not None:
+            self._total = max(0, self._total + change)
+            self.total_changed.emit(self._total)
 
     def loaded_ids(self) -> list[int]:
         return list(self._ids)
@@ -87,13 +117,18 @@ class GalleryModel(QAbstractListModel):
     def _reload(self, limit: int) -> None:
         self.beginResetModel()
         if self._library is None:
-            self._ids, self._total = [], 0
+            page: list[int] = []
         else:
-            self._total = self._library.count(self._query)
-            self._ids = self._unique(self._library.query_ids(self._query, 0, limit), set())
+            page = self._library.query_ids(self._query, 0, limit)
+        self._ids = self._unique(page, set())
+        self._exhausted = len(page) < limit
+        self._total = len(self._ids) if self._exhausted else None
         self._id_rows = None
         self.endResetModel()
-        self.total_changed.emit(self._total)
+        if self._total is None:
+            self._count_timer.start()
+        else:
+            self.total_changed.emit(self._total)
 
     @staticmethod
     def _unique(ids: list[int], seen: set[int]) -> list[int]:
@@ -148,9 +183,8 @@ class GalleryModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._ids.insert(0, image_id)
         self._id_rows = None
-        self._total += 1
         self.endInsertRows()
-        self.total_changed.emit(self._total)
+        self._adjust_total(1)
 
     def remove_ids(self, ids: list[int]) -> None:
         rows = sorted((r for r in (self.row_of(i) for i in ids) if r is not None), reverse=True)
@@ -163,8 +197,7 @@ class GalleryModel(QAbstractListModel):
             del self._ids[first : last + 1]
             self._id_rows = None
             self.endRemoveRows()
-            self._total -= last - first + 1
-        self.total_changed.emit(self._total)
+            self._adjust_total(first - last - 1)
 
     def refresh_summaries(self, ids: list[int]) -> None:
         """Re-read the cells of `ids` after the database changed under them."""
@@ -181,22 +214,18 @@ class GalleryModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._ids) < self._total
+        return not self._exhausted and not parent.isValid()
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or self._library is None:
+        if parent.isValid() or self._library is None or self._exhausted:
             return
         start = len(self._ids)
-        limit = min(self.PAGE_SIZE, self._total - start)
+        limit = min(self.MAX_PAGE, max(self.PAGE_SIZE, start))
         page = self._library.query_ids(self._query, start, limit)
+        self._exhausted = len(page) < limit
         # New images may have arrived at the top since the first page; offsets then overlap.
         seen = set(self._ids) if self._id_rows is None else set(self._id_rows)
         fresh = self._unique(page, seen)
-        if not page:
-            # The query shrank under us (e.g. images trashed elsewhere): stop asking.
-            self._total = start
-            self.total_changed.emit(self._total)
-            return
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)

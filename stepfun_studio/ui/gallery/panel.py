@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -141,6 +151,10 @@ class GalleryPanel(QWidget):
         import_button.clicked.connect(lambda: self.import_images(folder=False))
         check_button.clicked.connect(self.check_library)
 
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.loader.shutdown)
+
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
         self._prefetch_timer.setInterval(0)
@@ -169,6 +183,10 @@ class GalleryPanel(QWidget):
         self.filters.set_tags(library.list_tags() if library is not None else [])
         self.model.set_library(library)
         self.model.set_query(self.query())
+
+    def shutdown(self) -> None:
+        """Stop background decoding; the main window calls this before closing the library."""
+        self.loader.shutdown()
 
     def query(self) -> ImageQuery:
         kind, collection_id = self._scope

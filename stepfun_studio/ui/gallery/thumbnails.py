@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap, QPixmapCache
+from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
@@ -28,6 +29,8 @@ SMALL_THUMBNAIL = 256
 LARGE_THUMBNAIL = 512
 # 64 MB of pixmaps is a few hundred cells at the biggest size: several screens of scrolling.
 PIXMAP_CACHE_KB = 64 * 1024
+IDLE_SECONDS = 30.0  # as QThreadPool's own thread expiry
+CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
 
 
 def cache_key(image_id: int, size_px: int) -> str:
@@ -60,9 +63,22 @@ def decode_thumbnail(library: Library, key: _Key) -> QImage:
         # Decoding straight to the cell size keeps the GUI thread free of any scaling.
         reader.setScaledSize(natural.scaled(target, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
-    if not image.isNull() and image.format() != QImage.Format.Format_ARGB32_Premultiplied:
-        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    return image
+    if image.isNull():
+        return image
+    return rounded(image, CORNER_RADIUS_PX * key.size_px / 160)
+
+
+def rounded(image: QImage, radius: float) -> QImage:
+    """The image with transparent rounded corners, in the format that paints fastest."""
+    out = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(image))
+    painter.drawRoundedRect(QRectF(0, 0, image.width(), image.height()), radius, radius)
+    painter.end()
+    return out
 
 
 class ThumbnailLoader(QObject):
@@ -85,6 +101,9 @@ class ThumbnailLoader(QObject):
         self._queue: dict[_Key, float] = {}
         self._decoding: set[_Key] = set()
         self._drainers = 0
+        self._idle = 0
+        self._stopping = False
+        self._wake = threading.Condition(self._lock)
         # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
         self._delivering: set[_Key] = set()
         # GUI thread only: thumbnails that could not be read.
@@ -123,9 +142,11 @@ class ThumbnailLoader(QObject):
             if key in self._queue or key in self._decoding or key in self._delivering:
                 return
             self._queue[key] = device_pixel_ratio
-            start = self._drainers < self._threads
+            start = self._idle == 0 and self._drainers < self._threads and not self._stopping
             if start:
                 self._drainers += 1
+            else:
+                self._wake.notify()
         if start:
             self._pool.start(QRunnable.create(self._drain))
 
@@ -155,15 +176,38 @@ class ThumbnailLoader(QObject):
             return {k.image_id for k in self._decoding}
 
     def wait_idle(self, msecs: int = 5000) -> bool:
+        """Wait until nothing is waiting or being decoded (the threads stay for more)."""
+        deadline = time.monotonic() + msecs / 1000
+        while self.pending_count() and time.monotonic() < deadline:
+            time.sleep(0.002)
+        return self.pending_count() == 0
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """Stop the decoding threads for good: call before the library is closed."""
+        with self._lock:
+            self._stopping = True
+            self._queue.clear()
+            self._wake.notify_all()
         return self._pool.waitForDone(msecs)
 
     # -- the pool side -------------------------------------------------------------------
 
     def _drain(self) -> None:
-        """Runs on a pool thread: decode waiting requests until none is left."""
+        """Runs on a pool thread: decode requests as they come, until idle for a while.
+
+        The loop stays on its thread rather than ending with the queue: each run of a Python
+        runnable gets a fresh Python thread state, and the library opens one SQLite connection
+        per thread state, so a runnable per burst would open (and keep) a connection per burst.
+        """
         while True:
             with self._lock:
-                if not self._queue or self._library is None:
+                while not self._queue and not self._stopping and self._library is not None:
+                    self._idle += 1
+                    woken = self._wake.wait(IDLE_SECONDS)
+                    self._idle -= 1
+                    if not woken and not self._queue:
+                        break
+                if not self._queue or self._stopping or self._library is None:
                     self._drainers -= 1
                     return
                 key = next(iter(self._queue))

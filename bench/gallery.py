@@ -1,0 +1,215 @@
+"""The gallery at 100,000 images: first screen, scrolling, search keystroke, memory.
+
+Builds a library with bench/library.py's builder (rows plus a small real WebP thumbnail per
+image) in a temporary STEPFUN_STUDIO_HOME, then drives a real `GalleryPanel` offscreen:
+
+- time from `Library.open` to the first screen of thumbnails decoded and painted;
+- a steady scroll from top to bottom (one fixed step per 16.7 ms frame, paging included):
+  the work time of every frame (events, paging, layout, paint), its p95 and the longest stall;
+- keystroke in the search field to the repainted grid, for single keys in Chinese and English;
+- peak resident memory after scrolling end to end.
+
+Prints a table, then one JSON object of figures as the last line.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gallery.py [--images 100000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+import stepfun_studio  # noqa: F401 - its import works around a PySide6 refcount bug first
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library import Library
+from stepfun_studio.ui.gallery import GalleryPanel
+from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
+
+FRAME_S = 1 / 60
+SEARCH_KEYS = ("猫", "龙", "c", "樱", "s", "山")
+
+
+def load_library_bench() -> ModuleType:
+    path = Path(__file__).with_name("library.py")
+    spec = importlib.util.spec_from_file_location("bench_library", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def visible_ids(panel: GalleryPanel) -> list[int]:
+    first, last = panel.view.visible_rows()
+    return [panel.model.image_id(r) for r in range(first, last + 1)]
+
+
+def screen_is_complete(panel: GalleryPanel) -> bool:
+    size_px = thumbnail_pixels(panel.delegate.cell_size, panel.view.devicePixelRatioF())
+    ids = visible_ids(panel)
+    return bool(ids) and all(panel.loader.cached(i, size_px) is not None for i in ids)
+
+
+def first_screen_ms(
+    app: QApplication, panel: GalleryPanel, paths: AppPaths
+) -> tuple[float, Library]:
+    started = time.perf_counter()
+    library = Library.open(paths)
+    panel.set_library(library)
+    while not screen_is_complete(panel):
+        app.processEvents()
+        time.sleep(0.0005)
+    panel.view.viewport().repaint()
+    return (time.perf_counter() - started) * 1000, library
+
+
+def scroll_end_to_end(app: QApplication, panel: GalleryPanel, step_px: int) -> list[float]:
+    """One step per frame; returns each frame's work time in ms."""
+    bar = panel.view.verticalScrollBar()
+    root = panel.view.rootIndex()
+    frames: list[float] = []
+    next_frame = time.perf_counter()
+    while True:
+        started = time.perf_counter()
+        bar.setValue(bar.value() + step_px)
+        app.processEvents()  # paging, layout, decoded thumbnails, and the paint itself
+        frames.append((time.perf_counter() - started) * 1000)
+        if bar.value() >= bar.maximum() and not panel.model.canFetchMore(root):
+            break
+        next_frame += FRAME_S
+        pause = next_frame - time.perf_counter()
+        if pause > 0:
+            time.sleep(pause)  # the steady pace; pool threads decode meanwhile
+        else:
+            next_frame = time.perf_counter()
+    return frames
+
+
+def type_key(app: QApplication, panel: GalleryPanel, char: str) -> tuple[float, float]:
+    """Milliseconds from the key to the grid repainted, and to the match count shown."""
+    started = time.perf_counter()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+        QApplication.sendEvent(panel.search, event)
+    panel.view.viewport().repaint()
+    grid_ms = (time.perf_counter() - started) * 1000
+    while not panel.model.total_known:
+        app.processEvents()
+    return grid_ms, (time.perf_counter() - started) * 1000
+
+
+def search_keystrokes(
+    app: QApplication, panel: GalleryPanel
+) -> list[tuple[str, float, float, int]]:
+    results = []
+    for char in SEARCH_KEYS:
+        panel.search.clear()
+        settle(app, 0.3)
+        grid_ms, count_ms = type_key(app, panel, char)
+        results.append((char, grid_ms, count_ms, panel.model.total))
+    panel.search.clear()
+    settle(app, 0.3)
+    return results
+
+
+def settle(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--images", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="build here (or reuse what is there)")
+    args = parser.parse_args()
+    home = args.keep or Path(tempfile.mkdtemp(prefix="stepfun-gallery-bench-"))
+    paths = AppPaths.under(home)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    try:
+        build_s = 0.0
+        if not paths.database_path.exists():
+            build_s = load_library_bench().build(paths, args.images, random.Random(7))
+        panel = GalleryPanel()
+        panel.resize(1280, 860)
+        panel.show()
+        settle(app, 0.2)
+        first_ms, library = first_screen_ms(app, panel, paths)
+        columns = panel.view.columns()
+        step_px = panel.view.viewport().height()
+        scroll_started = time.perf_counter()
+        frames = scroll_end_to_end(app, panel, step_px)
+        scroll_s = time.perf_counter() - scroll_started
+        rows_loaded = panel.model.rowCount()
+        settle(app, 0.5)
+        last_screen = screen_is_complete(panel)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        searches = search_keystrokes(app, panel)
+        panel.shutdown()
+        library.close()
+    finally:
+        if args.keep is None:
+            shutil.rmtree(home, ignore_errors=True)
+
+    search_ms = [ms for _key, ms, _count_ms, _n in searches]
+    count_ms = [ms for _key, _ms, ms, _n in searches]
+    p95 = percentile(frames, 0.95)
+    print(f"Gallery benchmark: {args.images:,} images ({build_s:.0f} s to build), 1280x860 panel")
+    print(f"{'measure':52} {'value':>10} {'target':>10}")
+    print(f"{'first screen of thumbnails (open + page + decode) ms':52} {first_ms:10.1f}")
+    print(f"{'scroll: frames (one screen, {step_px} px, per frame)':52} {len(frames):10d}")
+    print(f"{'scroll: rows loaded at the end':52} {rows_loaded:10,d}")
+    print(f"{'scroll: columns':52} {columns:10d}")
+    print(f"{'scroll: wall time s':52} {scroll_s:10.1f}")
+    print(f"{'scroll: median frame ms':52} {statistics.median(frames):10.2f}")
+    print(f"{'scroll: p95 frame ms':52} {p95:10.2f} {'< 17':>10}")
+    print(f"{'scroll: longest stall ms':52} {max(frames):10.2f} {'< 50':>10}")
+    print(f"{'scroll: last screen complete after 0.5 s':52} {last_screen!s:>10}")
+    print(f"{'peak memory after scrolling MB':52} {peak_mb:10.0f} {'< 400':>10}")
+    for key, ms, counted, matches in searches:
+        label = f"keystroke {key!r} -> grid ms (count shown ms; {matches:,})"
+        print(f"{label:52} {ms:10.1f} ({counted:.0f})")
+    print(f"{'keystroke -> grid, max ms':52} {max(search_ms):10.1f} {'< 100':>10}")
+    print(f"{'keystroke -> match count shown, max ms':52} {max(count_ms):10.1f}")
+    figures = {
+        "images": args.images,
+        "first_screen_ms": round(first_ms, 1),
+        "scroll_frames": len(frames),
+        "scroll_step_px": step_px,
+        "scroll_rows_loaded": rows_loaded,
+        "scroll_median_frame_ms": round(statistics.median(frames), 2),
+        "scroll_p95_frame_ms": round(p95, 2),
+        "scroll_longest_stall_ms": round(max(frames), 2),
+        "peak_memory_mb": round(peak_mb),
+        "search_keystroke_median_ms": round(statistics.median(search_ms), 1),
+        "search_keystroke_max_ms": round(max(search_ms), 1),
+        "search_keystroke_to_count_max_ms": round(max(count_ms), 1),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
