@@ -17,7 +17,7 @@ from stepfun_studio.library import ImageQuery, Library
 from stepfun_studio.ui.gallery import IMAGE_IDS_MIME, GalleryPanel
 from stepfun_studio.ui.gallery.mime import decode_ids
 from stepfun_studio.ui.gallery.sample_images import fill_library, sample_result
-from stepfun_studio.ui.gallery.sidebar import Scope
+from stepfun_studio.ui.gallery.sidebar import KindRole, Scope
 
 IMAGES = 2000
 
@@ -293,7 +293,9 @@ def test_dropping_images_on_a_collection_adds_them(
     assert sorted(panel.model.loaded_ids()) == sorted(ids)
 
     # A drop on "All images" or of foreign data is refused.
-    all_item = target.item(0)
+    all_item = next(
+        target.item(r) for r in range(target.count()) if target.item(r).data(KindRole) == Scope.ALL
+    )
     refused = QDragMoveEvent(
         QPointF(target.visualItemRect(all_item).center()), actions, mime, buttons, mods
     )

@@ -95,10 +95,12 @@ class GalleryDelegate(QStyledItemDelegate):
         self._paint_background(painter, opt.palette, cell, selected, hovered)
         inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING).toRect()
         rejected = summary is not None and summary.rejected
+        picture = inner
         if isinstance(image_id, int):
-            self._paint_thumbnail(painter, opt, image_id, inner, rejected)
+            picture = self._paint_thumbnail(painter, opt, image_id, inner, rejected)
         if summary is not None:
-            self._paint_marks(painter, summary, inner, selected or hovered)
+            # Marks sit on the picture itself, not on the cell around a portrait image.
+            self._paint_marks(painter, summary, picture, selected or hovered)
         if current and selected:
             pen = QPen(
                 opt.palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine
@@ -125,7 +127,8 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def _paint_thumbnail(
         self, painter: QPainter, opt: QStyleOptionViewItem, image_id: int, inner: QRect, dim: bool
-    ) -> None:
+    ) -> QRect:
+        """Draws the picture (or a placeholder) centred in `inner`; returns where it went."""
         dpr = opt.widget.devicePixelRatioF() if opt.widget is not None else 1.0
         size_px = thumbnail_pixels(self._cell, dpr)
         pixmap = self._loader.cached(image_id, size_px)
@@ -135,9 +138,10 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid).darker(130))
             painter.drawRoundedRect(QRectF(inner), 3, 3)
-            return
+            return inner
         logical = pixmap.deviceIndependentSize().toSize()
-        logical.scale(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        if logical.width() > inner.width() or logical.height() > inner.height():
+            logical.scale(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRect(0, 0, logical.width(), logical.height())
         target.moveCenter(inner.center())
         # The corners were rounded by the loader's thread: a clip path here costs ten times more.
@@ -147,6 +151,7 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.setOpacity(1.0)
         else:
             painter.drawPixmap(target, pixmap)
+        return target
 
     def _paint_marks(
         self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool

@@ -73,6 +73,7 @@ class FilterBar(QWidget):
         self.date_to = QDateEdit(today, self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(self.changed)
         self.use_dates.toggled.connect(self.date_from.setEnabled)

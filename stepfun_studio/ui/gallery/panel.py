@@ -137,6 +137,7 @@ class GalleryPanel(QWidget):
             lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
         )
         self.view.culling_key.connect(self._on_culling_key)
+        self.view.resized.connect(self._fit_grid)
         self.view.activated.connect(self._on_activated)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -240,11 +241,20 @@ class GalleryPanel(QWidget):
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
         self.delegate.set_cell_size(size)
-        self.view.setGridSize(self.delegate.grid_size())
+        self._fit_grid()
         self.loader.cancel_all()
         if self.size_slider.value() != size:
             self.size_slider.setValue(size)
         self._schedule_prefetch()
+
+    def _fit_grid(self) -> None:
+        """Share the row's spare width among the columns, so the grid fills the view."""
+        grid = self.delegate.grid_size()
+        width = self.view.viewport().width()
+        columns = max(1, width // grid.width())
+        fitted = QSize(max(grid.width(), width // columns), grid.height())
+        if fitted != self.view.gridSize():
+            self.view.setGridSize(fitted)
 
     # -- thumbnails ----------------------------------------------------------------------
 
@@ -296,7 +306,10 @@ class GalleryPanel(QWidget):
         self.apply_query()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n image(s)", "", total))
+        if total == 1:
+            self.count_label.setText(self.tr("1 image"))
+        else:
+            self.count_label.setText(self.tr("{count} images").format(count=f"{total:,}"))
 
     # -- culling -------------------------------------------------------------------------
 

@@ -30,8 +30,9 @@ def organise(library: Library, ids: list[int]) -> None:
         roll = rng.random()
         if roll < 0.45:
             library.set_rating([image_id], rng.choice((2, 3, 3, 4, 4, 5)))
-    library.set_favourite(rng.sample(ids, 9), True)
-    library.set_rejected(rng.sample(ids, 4), True)
+    newest = ids[-20:]  # the first screen, newest first
+    library.set_favourite(rng.sample(newest, 5), True)
+    library.set_rejected(rng.sample(newest, 2), True)
     library.add_tags(rng.sample(ids, 12), ["海报"])
     library.add_tags(rng.sample(ids, 8), ["client"])
     for name, size in (("客户提案 Client picks", 14), ("Moodboard 灵感", 22), ("Posters", 9)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,16 @@ class Scope(StrEnum):
     COLLECTION = "collection"
 
 
+DROP_TARGETS = (Scope.FAVOURITES, Scope.TRASH, Scope.COLLECTION)
+LIST_STYLE = """
+QListWidget#collectionsView { border: none; background: transparent; }
+QListWidget#collectionsView::item { padding: 5px 8px; border-radius: 5px; }
+QListWidget#collectionsView::item:selected {
+    background: palette(highlight); color: palette(highlighted-text);
+}
+"""
+
+
 class _DropList(QListWidget):
     """A list that accepts our image ids on the row under the cursor."""
 
@@ -50,7 +60,7 @@ class _DropList(QListWidget):
 
     def _target(self, pos: QPoint) -> QListWidgetItem | None:
         item = self.itemAt(pos)
-        if item is None or item.data(KindRole) == Scope.ALL:
+        if item is None or item.data(KindRole) not in DROP_TARGETS:
             return None
         return item
 
@@ -91,6 +101,8 @@ class CollectionsSidebar(QWidget):
         self._library: Library | None = None
         self.list = _DropList(self)
         self.list.setObjectName("collectionsView")
+        self.list.setStyleSheet(LIST_STYLE)
+        self.setMinimumWidth(180)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._on_current)
@@ -120,12 +132,14 @@ class CollectionsSidebar(QWidget):
         kind, collection_id = self.current_scope()
         self.list.blockSignals(True)
         self.list.clear()
+        self._add_heading(self.tr("LIBRARY"))
         for scope, text in (
             (Scope.ALL, self.tr("All images")),
             (Scope.FAVOURITES, self.tr("♥ Favourites")),
             (Scope.TRASH, self.tr("Trash")),
         ):
             self._add(text, scope, None)
+        self._add_heading(self.tr("COLLECTIONS"))
         if self._library is not None:
             for info in self._library.list_collections():
                 self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
@@ -134,6 +148,15 @@ class CollectionsSidebar(QWidget):
         self.list.blockSignals(False)
         if self.current_scope() != (kind, collection_id):
             self._on_current()
+
+    def _add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text, self.list)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(self.list.font())
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        item.setFont(font)
+        item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
 
     def _add(self, text: str, scope: Scope, collection_id: int | None) -> None:
         item = QListWidgetItem(text, self.list)
@@ -152,7 +175,8 @@ class CollectionsSidebar(QWidget):
             if item.data(KindRole) == kind and item.data(CollectionRole) == collection_id:
                 self.list.setCurrentItem(item)
                 return
-        self.list.setCurrentRow(0)
+        if kind != Scope.ALL:
+            self.select(Scope.ALL)
 
     def item_for_collection(self, collection_id: int) -> QListWidgetItem | None:
         for row in range(self.list.count()):

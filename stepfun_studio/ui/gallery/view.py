@@ -7,7 +7,7 @@ Qt; the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are turned
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 CULLING_KEYS = {
@@ -29,6 +29,7 @@ class GalleryView(QListView):
     culling_key = Signal(int)  # a Qt.Key from CULLING_KEYS
     zoom_requested = Signal(int)  # +1 bigger, -1 smaller
     undo_requested = Signal()
+    resized = Signal()
     redo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,6 +69,10 @@ class GalleryView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
