@@ -16,6 +16,7 @@ import asyncio
 import io
 import json
 import logging
+import os
 import socket
 import socketserver
 import tempfile
@@ -24,12 +25,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from stat import S_ISREG
 
 import pytest
 from keyring.backends import fail
 from keyring_support import secret_service_problem
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +53,8 @@ from stepfun_studio.ui.settings_dialog import SettingsDialog
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024
+# The system's temp folder, taken before any test points TMPDIR elsewhere.
+SYSTEM_TMP = Path(tempfile.gettempdir())
 
 
 def canary() -> str:
@@ -219,20 +223,22 @@ def test_plain_http_to_a_network_address_is_refused_before_any_connection(
 
 
 def files_holding(root: Path, needle: bytes, since: float | None = None) -> list[Path]:
+    """Files under `root` containing `needle`; files that vanish meanwhile (other processes
+    share the temp folder) are passed over."""
     found = []
-    for path in root.rglob("*"):
-        try:
-            if not path.is_file() or path.is_symlink():
+    for folder, _dirs, names in os.walk(root, onerror=lambda _error: None):
+        for name in names:
+            path = Path(folder) / name
+            try:
+                stat = path.lstat()
+                if not S_ISREG(stat.st_mode) or stat.st_size > MAX_SCANNED_FILE_BYTES:
+                    continue
+                if since is not None and stat.st_mtime < since:
+                    continue
+                if needle in path.read_bytes():
+                    found.append(path)
+            except OSError:
                 continue
-            stat = path.stat()
-            if since is not None and stat.st_mtime < since:
-                continue
-            if stat.st_size > MAX_SCANNED_FILE_BYTES:
-                continue
-            if needle in path.read_bytes():
-                found.append(path)
-        except OSError:
-            continue  # another process's file that vanished or is not ours to read
     return found
 
 
@@ -259,7 +265,7 @@ def test_a_whole_session_leaves_the_key_nowhere(
     studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
     settings = AppSettings.open(app_paths)
     window = MainWindow(studio, LanguageSwitcher())
-    qtbot.addWidget(window)
+    # Not given to qtbot: this test deletes the window itself (see the end).
     window.show()
     studio.start(None)  # no key yet: demo mode
     try:
@@ -312,6 +318,10 @@ def test_a_whole_session_leaves_the_key_nowhere(
     finally:
         window.close()
         studio.close()
+        # Delete the window here, on the GUI thread, rather than whenever (and on whichever
+        # thread) the garbage collector gets round to it.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for handler in logging.getLogger().handlers:
         handler.flush()
 
@@ -329,7 +339,7 @@ def test_a_whole_session_leaves_the_key_nowhere(
         assert root.exists() or root == app_paths.cache_dir, root
         assert files_holding(root, needle) == [], root
     # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
-    assert files_holding(Path("/tmp"), needle, since=started) == []
+    assert files_holding(SYSTEM_TMP, needle, since=started) == []
     log_text = log_path.read_text("utf-8")
     assert REDACTED in log_text
     assert "status=401" in log_text and "status=500" in log_text

@@ -9,11 +9,11 @@ reports whether the key works or what the server said (a key from the other regi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import ClassVar
+import contextlib
+import threading
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QObject, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -34,47 +34,48 @@ TEST_CONNECT_TIMEOUT_S = 5.0
 TEST_REQUEST_TIMEOUT_S = 20.0
 
 
-class KeyTestThread(QThread):
-    """Runs one `list_models()` call; emits `finished_test(ok, model_count, error_or_None)`."""
+class KeyTester(QObject):
+    """Runs one `list_models()` call on a plain thread; `finished_test(ok, model_count, error)`
+    arrives in the GUI thread (the signal crosses threads queued).
+
+    A plain Python thread rather than a QThread: the dialog may close while a test is under way,
+    and a QThread object destroyed before its thread ends takes the whole app down.
+    """
 
     finished_test = Signal(bool, int, object)
-    # A dialog may close while a test runs; the thread keeps itself alive until it ends.
-    _running: ClassVar[set[KeyTestThread]] = set()
 
-    def __init__(self, api_key: str, base_url: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._api_key = api_key
-        self._base_url = base_url
-        KeyTestThread._running.add(self)
-        self.finished.connect(self._forget)
+    def start(self, api_key: str, base_url: str) -> None:
+        threading.Thread(
+            target=self._run, args=(api_key, base_url), name="key-test", daemon=True
+        ).start()
 
-    def run(self) -> None:
+    def _run(self, api_key: str, base_url: str) -> None:
         try:
-            count = asyncio.run(self._list_models())
-        except AppError as error:
-            self.finished_test.emit(False, 0, error)
-        except Exception as error:  # any other failure still reaches the user, in words
-            self.finished_test.emit(False, 0, error)
-        else:
-            self.finished_test.emit(True, count, None)
+            outcome: tuple[bool, int, object] = (
+                True,
+                asyncio.run(_count_models(api_key, base_url)),
+                None,
+            )
+        except Exception as error:  # every failure reaches the user, in words
+            outcome = (False, 0, error)
+        # The dialog may be gone by now; then there is nobody left to tell.
+        with contextlib.suppress(RuntimeError):
+            self.finished_test.emit(*outcome)
 
-    async def _list_models(self) -> int:
-        from stepfun_studio.api.client import StepFunClient
 
-        client = StepFunClient(
-            self._api_key,
-            self._base_url,
-            connect_timeout_s=TEST_CONNECT_TIMEOUT_S,
-            request_timeout_s=TEST_REQUEST_TIMEOUT_S,
-        )
-        try:
-            return len(await client.list_models())
-        finally:
-            await client.aclose()
+async def _count_models(api_key: str, base_url: str) -> int:
+    from stepfun_studio.api.client import StepFunClient
 
-    def _forget(self) -> None:
-        KeyTestThread._running.discard(self)
-        self.deleteLater()
+    client = StepFunClient(
+        api_key,
+        base_url,
+        connect_timeout_s=TEST_CONNECT_TIMEOUT_S,
+        request_timeout_s=TEST_REQUEST_TIMEOUT_S,
+    )
+    try:
+        return len(await client.list_models())
+    finally:
+        await client.aclose()
 
 
 class ApiKeyPanel(QGroupBox):
@@ -83,18 +84,18 @@ class ApiKeyPanel(QGroupBox):
     key_changed = Signal()
     test_finished = Signal(bool)
 
-    def __init__(
-        self,
-        key_store: KeyStore,
-        base_url: Callable[[], str],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, key_store: KeyStore, base_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("apiKeyPanel")
         self._store = key_store
+        # A plain string pushed in by the dialog, not a callback into it: a reference back to
+        # the dialog would make a cycle that Python's garbage collector may break on another
+        # thread, deleting widgets (and their timers) off the GUI thread.
         self._base_url = base_url
         self._saved_text = ""
-        self._test: KeyTestThread | None = None
+        self._testing = False
+        self._tester = KeyTester(self)
+        self._tester.finished_test.connect(self._on_tested)
 
         self.key_field = QLineEdit(self)
         self.key_field.setObjectName("apiKeyField")
@@ -193,8 +194,11 @@ class ApiKeyPanel(QGroupBox):
         text = self.key_field.text().strip()
         self.save_button.setEnabled(not from_env and bool(text) and text != self._saved_text)
         self.remove_button.setEnabled(bool(self._saved_text))
-        testing = self._test is not None
-        self.test_button.setEnabled(not testing and (bool(text) or from_env))
+        self.test_button.setEnabled(not self._testing and (bool(text) or from_env))
+
+    def set_base_url(self, base_url: str) -> None:
+        """The server "Test key" asks, as the dialog's fields say now."""
+        self._base_url = base_url
 
     def has_unsaved_key(self) -> bool:
         return self.save_button.isEnabled()
@@ -248,21 +252,20 @@ class ApiKeyPanel(QGroupBox):
             if current is None:
                 return
             key = current.value
-        base_url = self._base_url()
+        base_url = self._base_url
         problem = check_base_url(base_url)
         if problem is not None:
             # Refused here, before any request: the key must not travel in clear text.
             self._show_result(problem, error=True)
             return
         self._show_result(self.tr("Testing the key…"), error=False)
-        self._test = KeyTestThread(key, base_url)
-        self._test.finished_test.connect(self._on_tested)
+        self._testing = True
         self._update_buttons()
-        self._test.start()
+        self._tester.start(key, base_url)
 
     def _on_tested(self, ok: bool, count: int, error: object) -> None:
-        host = urlsplit(self._base_url()).hostname or ""
-        self._test = None
+        host = urlsplit(self._base_url).hostname or ""
+        self._testing = False
         self._update_buttons()
         if ok:
             self._show_result(
@@ -282,7 +285,7 @@ class ApiKeyPanel(QGroupBox):
         self.test_finished.emit(ok)
 
     def is_testing(self) -> bool:
-        return self._test is not None
+        return self._testing
 
     # -- language -------------------------------------------------------------------------
 

@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         self._env = os.environ if env is None else env
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
-        self.key_panel = ApiKeyPanel(key_store, self.base_url, self)
+        self.key_panel = ApiKeyPanel(key_store, "", self)
         self.key_panel.key_changed.connect(self.connection_changed)
         self._build_account_tab()
         self._build_generation_tab()
@@ -249,6 +249,7 @@ class SettingsDialog(QDialog):
         self._fill_model_ranges(defaults_for_model(self.current_values(), model))
 
     def _check_base_url(self) -> None:
+        self.key_panel.set_base_url(self.base_url())
         env_url = self._env.get(ENV_BASE_URL, "").strip()
         url = self.base_url_field.text().strip()
         problem = check_base_url(url) if url else None
@@ -360,7 +361,11 @@ class SettingsDialog(QDialog):
             self.general_labels,
             [self.tr("Library"), "", self.tr("Language"), self.tr("Theme")],
         )
-        languages = {"system": self.tr("Follow the system"), "en": "English", "zh_CN": "中文（简体）"}
+        languages = {
+            "system": self.tr("Follow the system"),
+            "en": "English",
+            "zh_CN": "中文（简体）",
+        }
         for index, language in enumerate(LANGUAGES):
             self.language_combo.setItemText(index, languages[language])
         themes = {
