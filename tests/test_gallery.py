@@ -58,9 +58,9 @@ def select_rows(panel: GalleryPanel, rows: list[int]) -> None:
     selection = panel.view.selectionModel()
     selection.clearSelection()
     for row in rows:
-        selection.select(panel.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
     selection.setCurrentIndex(
-        panel.model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+        panel.proxy.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
     )
     panel.view.setFocus()
 

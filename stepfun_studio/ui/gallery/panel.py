@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     QUrl,
@@ -93,7 +94,12 @@ class GalleryPanel(QWidget):
 
         self.view = GalleryView(self)
         self.delegate = GalleryDelegate(self.loader, self.view)
-        self.view.setModel(self.model)
+        # The view sits on a C++ proxy, not on our Python model: QListView lays out every row
+        # again on each insert and asks rowCount() per row, which through Python costs ~140 ms
+        # at 100,000 rows; the proxy answers those calls in C++ (~15 ms). No sort, no filter.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.view.setModel(self.proxy)
         self.view.setItemDelegate(self.delegate)
         self.preview = PreviewOverlay(self.view)
 
@@ -205,7 +211,7 @@ class GalleryPanel(QWidget):
         self.model.set_query(self.query())
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
     def refresh(self) -> None:
@@ -283,7 +289,7 @@ class GalleryPanel(QWidget):
         self.loader.retain(keep)
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
-        index = self.model.index_of(image_id)
+        index = self.proxy.mapFromSource(self.model.index_of(image_id))
         if index.isValid():
             self.view.update(index)
 
@@ -368,7 +374,7 @@ class GalleryPanel(QWidget):
         if count:
             row = min(*rows, count - 1)
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -402,7 +408,7 @@ class GalleryPanel(QWidget):
         index = self.view.currentIndex()
         row = max(0, min(self.model.rowCount() - 1, index.row() + step))
         self.view.selectionModel().setCurrentIndex(
-            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self._show_preview()
 
@@ -469,7 +475,7 @@ class GalleryPanel(QWidget):
     def copy_selection(self) -> None:
         indexes = self.view.selectionModel().selectedIndexes()
         if indexes:
-            QGuiApplication.clipboard().setMimeData(self.model.mimeData(indexes))
+            QGuiApplication.clipboard().setMimeData(self.proxy.mimeData(indexes))
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:
