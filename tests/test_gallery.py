@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
 from stepfun_studio.ui.gallery import IMAGE_IDS_MIME, GalleryPanel
+from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.gallery.mime import decode_ids
 from stepfun_studio.ui.gallery.sample_images import fill_library, sample_result
 from stepfun_studio.ui.gallery.sidebar import KindRole, Scope
@@ -359,3 +360,30 @@ def test_compare_with_source_has_a_wipe(
     assert pane.under is not None and not pane.under.isNull()
     dialog.wipe_slider.setValue(250)
     assert pane.wipe == pytest.approx(0.25)
+
+
+def test_context_menu_acts_on_the_selection(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    collection = library.create_collection("Posters")
+    select_rows(panel, [0, 1])
+    ids = panel.selected_ids()
+    menu = build_context_menu(panel, panel)
+    actions = {a.text().split("\t")[0]: a for a in menu.actions()}
+    for name in ("Reuse parameters", "Use as source", "Use as style", "Export…", "Copy"):
+        assert name in actions
+    assert not actions["Reuse parameters"].isEnabled()  # one image only
+    assert actions["Compare side by side"].isEnabled()
+    rate = actions["Rate"].menu()
+    assert rate is not None
+    rate.actions()[3].trigger()
+    assert all(s.rating == 3 for s in library.summaries(ids).values())
+    into = actions["Add to collection"].menu()
+    assert into is not None
+    next(a for a in into.actions() if a.text() == "Posters").trigger()
+    assert sorted(library.query_ids(ImageQuery(collection_id=collection), 0, 10)) == sorted(ids)
+    with qtbot.waitSignal(panel.use_as_style_requested) as wanted:
+        actions["Use as style"].trigger()
+    assert wanted.args == [panel.current_id()]
+    actions["Move to trash"].trigger()
+    assert library.count(ImageQuery(trash=True)) == 2

@@ -43,8 +43,9 @@ class GalleryModel(QAbstractListModel):
     SUMMARY_CACHE_LIMIT = 20_000
 
     # Each fetchMore asks for as many rows as are loaded (at least a page): QListView lays out
-    # every row again on each insert, so few, growing pages cost far less than many small ones.
-    MAX_PAGE = 65_536
+    # every row again on each insert, so growing pages cost less than many small ones; the cap
+    # keeps one deep OFFSET query short.
+    MAX_PAGE = 8192
 
     total_changed = Signal(int)
 
