@@ -106,12 +106,12 @@ def test_cancel_drops_the_connection_at_once(rig: Rig, qtbot: QtBot) -> None:
     rig.server.latency_s = 20.0
     rig.queue.start()
     [job_id] = rig.queue.submit(request())
-    qtbot.waitUntil(lambda: rig.server.request_count() == 1, timeout=5_000)
-    qtbot.waitUntil(lambda: rig.queue.get(job_id).state is JobState.RUNNING, timeout=5_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: rig.server.request_count() == 1, timeout=15_000)
+    qtbot.waitUntil(lambda: rig.queue.get(job_id).state is JobState.RUNNING, timeout=15_000)  # type: ignore[union-attr]
 
     rig.queue.cancel(job_id)
     assert rig.queue.get(job_id).state is JobState.CANCELLED  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: rig.server.dropped_connections == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: rig.server.dropped_connections == 1, timeout=15_000)
     rig.queue.flush()
     stored = rig.library.jobs.get(job_id)
     assert stored is not None and stored.state is JobState.CANCELLED
@@ -128,7 +128,7 @@ def test_a_refusal_fails_the_job_with_its_reason(
     rig.server.add_fault(fault)
     rig.queue.start()
     [job_id] = rig.queue.submit(request())
-    qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
 
     failed_id, error = rig.failures[0]
     assert failed_id == job_id
@@ -147,7 +147,7 @@ def test_a_rate_limited_job_waits_and_tries_again(rig: Rig, qtbot: QtBot) -> Non
     rig.server.add_fault("429", times=2)
     rig.queue.start()
     [job_id] = rig.queue.submit(request())
-    qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=20_000)
 
     assert [error.kind for error in rig.rate_waits] == [ErrorKind.RATE_LIMIT] * 2
     assert rig.server.request_count() == 3
@@ -158,11 +158,11 @@ def test_retry_sends_a_failed_job_again(rig: Rig, qtbot: QtBot) -> None:
     rig.server.add_fault("500")
     rig.queue.start()
     [job_id] = rig.queue.submit(request())
-    qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
     assert rig.server.request_count() == 1
 
     assert rig.queue.retry(job_id)
-    qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=20_000)
     assert rig.server.request_count() == 2
     assert rig.queue.get(job_id).state is JobState.DONE  # type: ignore[union-attr]
     assert not rig.queue.retry(job_id)  # a done job is not sent again
@@ -175,10 +175,10 @@ def test_restart_interrupts_running_jobs_and_requeues_waiting_ones(
     first = Rig(app_paths, standin, concurrency=1)
     first.queue.start()
     running_id, waiting_id = first.queue.submit(request(n=2))
-    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=15_000)
     qtbot.waitUntil(
         lambda: first.queue.get(running_id).state is JobState.RUNNING,  # type: ignore[union-attr]
-        timeout=5_000,
+        timeout=15_000,
     )
     first.close()  # the app quits with one job running and one waiting
     assert standin.request_count() == 1
@@ -190,7 +190,7 @@ def test_restart_interrupts_running_jobs_and_requeues_waiting_ones(
         interrupted = second.queue.get(running_id)
         assert interrupted is not None and interrupted.state is JobState.INTERRUPTED
         assert "billed" in interrupted.error_text
-        qtbot.waitUntil(lambda: len(second.images) == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: len(second.images) == 1, timeout=20_000)
         assert second.images[0][0] == waiting_id
         assert standin.request_count() == 2  # the interrupted one was not sent again
         stored = second.library.jobs.get(running_id)
@@ -203,7 +203,7 @@ def test_nothing_is_emitted_after_shutdown(rig: Rig, qtbot: QtBot) -> None:
     rig.server.latency_s = 0.5
     rig.queue.start()
     rig.queue.submit(request(n=2))
-    qtbot.waitUntil(lambda: rig.server.request_count() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: rig.server.request_count() == 2, timeout=15_000)
     changes: list[int] = []
     rig.queue.job_changed.connect(changes.append)
     rig.worker.job_succeeded.connect(lambda *_: changes.append(-1))

@@ -143,15 +143,15 @@ def test_cancel_a_slow_job_drops_its_connection(
     window = open_window()
     set_prompt(window, qtbot, "slow")
     generate(window, qtbot)
-    qtbot.waitUntil(lambda: job_states(window) == [JobState.RUNNING], timeout=5_000)
-    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.RUNNING], timeout=15_000)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=15_000)
 
     window.queue_view.select_job(window.studio.queue.jobs()[0].job_id)
     cancel = child(window, QPushButton, "cancelJobButton")
     qtbot.waitUntil(cancel.isEnabled)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert job_states(window) == [JobState.CANCELLED]
-    qtbot.waitUntil(lambda: standin.dropped_connections == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: standin.dropped_connections == 1, timeout=15_000)
     state = window.queue_view.model.index(0, 1).data()
     assert state == "Cancelled"
 
@@ -198,16 +198,16 @@ def test_quit_while_running_then_restart(
     child(first, QSpinBox, "countSpin").setValue(2)
     generate(first, qtbot)
     qtbot.waitUntil(
-        lambda: job_states(first) == [JobState.RUNNING, JobState.WAITING], timeout=5_000
+        lambda: job_states(first) == [JobState.RUNNING, JobState.WAITING], timeout=15_000
     )
-    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=15_000)
     first.close()
 
     standin.latency_s = 0.0
     second = open_window(concurrency=1)
     assert job_states(second)[0] is JobState.INTERRUPTED
     qtbot.waitUntil(
-        lambda: job_states(second) == [JobState.INTERRUPTED, JobState.DONE], timeout=10_000
+        lambda: job_states(second) == [JobState.INTERRUPTED, JobState.DONE], timeout=20_000
     )
     assert "billed" in second.queue_view.model.index(0, 1).data()
     assert standin.request_count() == 2
@@ -223,7 +223,7 @@ def test_demo_mode_runs_the_stand_in_inside_the_app(
     assert window.studio.standin is not None
     set_prompt(window, qtbot, "a demo picture")
     generate(window, qtbot)
-    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=20_000)
     assert window.studio.standin.request_count() == 1
 
 
@@ -234,7 +234,7 @@ def test_ctrl_enter_in_the_prompt_generates_exactly_once(
     set_prompt(window, qtbot, "one key, one picture")
     editor = child(window, QPlainTextEdit, "promptEditor")
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=20_000)
     qtbot.wait(200)
     assert len(window.studio.queue.jobs()) == 1
     assert standin.request_count() == 1  # every request is billed: never two for one key
@@ -244,11 +244,18 @@ def test_opening_a_done_job_shows_its_picture(open_window: WindowFactory, qtbot:
     window = open_window()
     set_prompt(window, qtbot, "show me")
     generate(window, qtbot)
-    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=20_000)
     image_id = window.studio.queue.jobs()[0].image_id
     table = child(window, QTreeView, "queueTable")
     table.activated.emit(table.model().index(0, 0))
     assert window.detail.image_id() == image_id
+
+    clear = child(window, QPushButton, "clearFinishedButton")
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert table.model().rowCount() == 0
+    assert window.studio.library.get(image_id) is not None  # the picture stays
+    window.studio.queue.flush()
+    assert window.studio.library.jobs.list_jobs() == []
 
 
 def answer_next_question(button: QMessageBox.StandardButton, seen: list[str]) -> None:
@@ -270,7 +277,7 @@ def test_quit_with_running_jobs_asks_first(
     window = open_window()
     set_prompt(window, qtbot, "still drawing")
     generate(window, qtbot)
-    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=15_000)
     quit_action = window.menus.actions["quit"]
 
     seen: list[str] = []
@@ -294,7 +301,7 @@ def test_entering_a_key_leaves_demo_mode(
     assert not window.banner.isVisible()
     set_prompt(window, qtbot, "now with a key")
     generate(window, qtbot)
-    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=10_000)
+    qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=20_000)
     assert standin.request_count() == 1  # the configured server, not the built-in demo one
     assert window.studio.standin is not None
     assert window.studio.standin.request_count() == 0

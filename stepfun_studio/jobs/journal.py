@@ -38,6 +38,17 @@ class JobJournal:
             return
         self._last = self._pool.submit(self._write, job_id, state, error, image_id)
 
+    def remove_finished(self) -> None:
+        """Forgets every finished job in the table, after the changes already queued."""
+        if self._pool is not None:
+            self._last = self._pool.submit(self._remove_finished)
+
+    def _remove_finished(self) -> None:
+        try:
+            self._store.remove_finished()
+        except AppError as failure:
+            log.error("finished jobs not removed: %s", failure.message)
+
     def flush(self) -> None:
         """Waits until every change made so far is written."""
         if self._last is not None:

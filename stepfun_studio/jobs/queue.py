@@ -154,11 +154,13 @@ class JobQueue(QObject):
         return sum(self.retry(i.job_id) for i in self.jobs() if i.state is JobState.FAILED)
 
     def clear_finished(self) -> None:
-        """Forgets finished jobs in the view (the table keeps its history)."""
+        """Forgets finished jobs, here and in the table, so they do not return at the next
+        start; their pictures stay in the library."""
         for info in self.jobs():
             if info.state not in ACTIVE:
                 del self._jobs[info.job_id]
                 self.job_changed.emit(info.job_id)
+        self._journal.remove_finished()
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -177,6 +177,9 @@ class QueueView(QWidget):
         self.retry_button.setObjectName("retryJobButton")
         self.cancel_all_button = QPushButton(self)
         self.cancel_all_button.setObjectName("cancelAllButton")
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("clearFinishedButton")
+        self.clear_button.clicked.connect(queue.clear_finished)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.cancel_all_button.clicked.connect(queue.cancel_all)
@@ -185,6 +188,7 @@ class QueueView(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
         buttons.addWidget(self.cancel_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -217,6 +221,10 @@ class QueueView(QWidget):
             self.tr("Send the selected failed, cancelled or interrupted jobs again (billed again)")
         )
         self.cancel_all_button.setText(self.tr("Cancel all"))
+        self.clear_button.setText(self.tr("Clear finished"))
+        self.clear_button.setToolTip(
+            self.tr("Remove done, failed and cancelled jobs from this list (pictures stay)")
+        )
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -282,3 +290,4 @@ class QueueView(QWidget):
         self.cancel_button.setEnabled(any(info.state in ACTIVE for info in selected))
         self.retry_button.setEnabled(any(info.state in RETRYABLE for info in selected))
         self.cancel_all_button.setEnabled(self._queue.active_count() > 0)
+        self.clear_button.setEnabled(self.model.rowCount() > self._queue.active_count())
