@@ -29,7 +29,9 @@ SMALL_THUMBNAIL = 256
 LARGE_THUMBNAIL = 512
 # 64 MB of pixmaps is a few hundred cells at the biggest size: several screens of scrolling.
 PIXMAP_CACHE_KB = 64 * 1024
-IDLE_SECONDS = 30.0  # as QThreadPool's own thread expiry
+# Short, because a pool being destroyed waits for its loops; long enough to span the pauses of
+# a scroll, so a burst of requests keeps one thread state (and one SQLite connection) per loop.
+IDLE_SECONDS = 2.0
 CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
 
 
@@ -118,6 +120,8 @@ class ThumbnailLoader(QObject):
         with self._lock:
             self._library = library
             self._generation += 1
+            # Idle loops re-check: with no library they end (and never touch the old one).
+            self._wake.notify_all()
         self._failed.clear()
         QPixmapCache.clear()
 
