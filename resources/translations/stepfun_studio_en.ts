@@ -338,6 +338,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>LIBRARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,6 +351,10 @@
     </message>
     <message>
         <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COLLECTIONS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -835,12 +843,13 @@
         <source>Check library</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} images</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Added %n image(s) to the collection</source>
@@ -1436,6 +1445,26 @@
         <source>Cancel all</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove done, failed and cancelled jobs from this list (pictures stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReferenceImage</name>
@@ -1544,6 +1573,14 @@
     </message>
     <message>
         <source>Click to choose an image, or drop or paste one here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -337,6 +337,10 @@
         <translation>新建合集</translation>
     </message>
     <message>
+        <source>LIBRARY</source>
+        <translation>图库</translation>
+    </message>
+    <message>
         <source>All images</source>
         <translation>全部图片</translation>
     </message>
@@ -347,6 +351,10 @@
     <message>
         <source>Trash</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>COLLECTIONS</source>
+        <translation>合集</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -822,11 +830,13 @@
         <source>Check library</source>
         <translation>检查图库</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n 张图片</numerusform>
-        </translation>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图片</translation>
+    </message>
+    <message>
+        <source>{count} images</source>
+        <translation>{count} 张图片</translation>
     </message>
     <message numerus="yes">
         <source>Added %n image(s) to the collection</source>
@@ -1051,7 +1061,8 @@
     <message numerus="yes">
         <source>%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</source>
         <translation>
-            <numerusform>还有 %n 张图片在等待或生成中。仍要退出吗？等待中的会在下次启动时发送；正在生成的会停止，可能已经计费，并标记为已中断。</numerusform></translation>
+            <numerusform>还有 %n 张图片在等待或生成中。仍要退出吗？等待中的会在下次启动时发送；正在生成的会停止，可能已经计费，并标记为已中断。</numerusform>
+        </translation>
     </message>
     <message>
         <source>StepFun Studio</source>
@@ -1417,6 +1428,26 @@
         <source>Cancel all</source>
         <translation>全部取消</translation>
     </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <source>Remove done, failed and cancelled jobs from this list (pictures stay)</source>
+        <translation>从列表中移除已完成、失败和已取消的任务（图片保留）</translation>
+    </message>
+    <message>
+        <source>Show the picture</source>
+        <translation>显示图片</translation>
+    </message>
+    <message>
+        <source>Copy the error details</source>
+        <translation>复制错误详情</translation>
+    </message>
+    <message>
+        <source>Copy the prompt</source>
+        <translation>复制提示词</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceImage</name>
@@ -1526,6 +1557,14 @@
     <message>
         <source>Click to choose an image, or drop or paste one here.</source>
         <translation>点击选择图片，或将图片拖放、粘贴到这里。</translation>
+    </message>
+    <message>
+        <source>Style reference</source>
+        <translation>风格参考</translation>
+    </message>
+    <message>
+        <source>Source image</source>
+        <translation>原图</translation>
     </message>
     <message>
         <source>Style reference: click, drop or paste an image</source>
