@@ -169,7 +169,7 @@ class QueueView(QWidget):
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(STATE, 110)
+        header.resizeSection(STATE, 150)
 
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancelJobButton")
