@@ -305,3 +305,44 @@ def test_entering_a_key_leaves_demo_mode(
     assert standin.request_count() == 1  # the configured server, not the built-in demo one
     assert window.studio.standin is not None
     assert window.studio.standin.request_count() == 0
+
+
+def unstarted_window(app_paths: AppPaths, qtbot: QtBot) -> MainWindow:
+    studio = Studio(StudioOptions(paths=app_paths))
+    window = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_start_finds_the_key_off_the_gui_thread_and_uses_it(
+    app_paths: AppPaths, qtbot: QtBot, standin: StandinServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STEPFUN_API_KEY", KEY)
+    monkeypatch.setenv("STEPFUN_BASE_URL", standin.base_url)
+    window = unstarted_window(app_paths, qtbot)
+    try:
+        window.start_studio()
+        qtbot.waitUntil(lambda: window.studio.started, timeout=15_000)
+        assert not window.studio.demo and not window.banner.isVisible()
+        set_prompt(window, qtbot, "with the environment's key")
+        generate(window, qtbot)
+        qtbot.waitUntil(lambda: job_states(window) == [JobState.DONE], timeout=20_000)
+        assert standin.request_count() == 1
+    finally:
+        window.close()
+
+
+def test_a_key_is_never_sent_in_clear_text_to_another_host(
+    app_paths: AppPaths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STEPFUN_API_KEY", KEY)
+    monkeypatch.setenv("STEPFUN_BASE_URL", "http://example.com/v1")
+    window = unstarted_window(app_paths, qtbot)
+    try:
+        window.start_studio()
+        qtbot.waitUntil(lambda: window.studio.started, timeout=15_000)
+        assert window.studio.demo and window.banner.isVisible()
+        qtbot.waitUntil(lambda: "unencrypted" in window.statusBar().currentMessage())
+    finally:
+        window.close()

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.demo_changed.connect(self.update_demo)
+        self.studio.connection_problem.connect(self.status.show_error)
         # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
         self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
         self.drops.message.connect(self.status.show_info)
@@ -244,9 +245,7 @@ class MainWindow(QMainWindow):
 
     def start_studio(self) -> None:
         """Resolves the key and starts the queue (demo mode without a key); after first paint."""
-        problem = self.studio.resolve_and_start()
-        if problem is not None:
-            self.status.show_error(problem)
+        self.studio.resolve_and_start()
         notices = [*self.studio.settings.problems]
         if self.studio.library.recovery_notice:
             notices.append(self.studio.library.recovery_notice)

@@ -9,6 +9,7 @@ first job runs, never on the way to the first painted window.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,9 @@ class Studio(QObject):
     """Owns the library, the optional stand-in, the worker and the queue; `close()` ends all."""
 
     demo_changed = Signal(bool)
+    connection_problem = Signal(object)  # AppError: the configured server was refused
+    # From the key lookup thread to this object's (the GUI) thread; queued by Qt.
+    _resolved = Signal(object)
 
     def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class Studio(QObject):
             rate_backoff_s=options.rate_backoff_s,
         )
         self.queue = JobQueue(self.library.jobs, self.worker, self)
+        self._resolved.connect(self._on_resolved)
 
     @property
     def key_store(self) -> KeyStore:
@@ -72,18 +77,30 @@ class Studio(QObject):
             self._key_store = KeyStore()
         return self._key_store
 
-    def resolve_and_start(self) -> AppError | None:
+    def resolve_and_start(self) -> None:
         """Starts with the key and server from the key store and settings; no key: demo.
 
-        Returns the reason when the configured server was refused (the demo runs instead).
+        The key is looked up on a thread of its own: a keyring can take seconds to answer (or
+        ask the user to unlock it), and the window must not freeze meanwhile. A refused server
+        address is reported by `connection_problem`, and the demo runs instead.
         """
-        try:
-            connection = resolve_connection(self.settings.values, self.key_store)
-        except AppError as error:
-            self.start(None)
-            return error
-        self.start(connection.api_key, connection.base_url or None)
-        return None
+        key_store, values = self.key_store, self.settings.values  # made here, on the GUI thread
+
+        def resolve() -> None:
+            try:
+                connection = resolve_connection(values, key_store)
+            except AppError as error:
+                self._resolved.emit((None, None, error))
+                return
+            self._resolved.emit((connection.api_key, connection.base_url or None, None))
+
+        threading.Thread(target=resolve, name="resolve-connection", daemon=True).start()
+
+    def _on_resolved(self, result: tuple[str | None, str | None, AppError | None]) -> None:
+        api_key, base_url, problem = result
+        self.start(api_key, base_url)
+        if problem is not None:
+            self.connection_problem.emit(problem)
 
     def reconnect(self) -> AppError | None:
         """After the key or server changed in Settings: later jobs use the new connection."""
