@@ -29,7 +29,7 @@ from stat import S_ISREG
 
 import pytest
 from keyring.backends import fail
-from keyring_support import secret_service_problem
+from keyring_support import real_secret_service, secret_service_problem, unique_service
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QSpinBox
@@ -44,7 +44,6 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage,
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.settings.connection import resolve_connection
 from stepfun_studio.settings.logs import setup_logging
-from stepfun_studio.settings.store import AppSettings
 from stepfun_studio.settings.values import StudioSettings
 from stepfun_studio.standin import StandinServer
 from stepfun_studio.ui.i18n import LanguageSwitcher
@@ -259,21 +258,24 @@ def test_a_whole_session_leaves_the_key_nowhere(
     log_path = setup_logging(app_paths, level=logging.DEBUG)
     for name in ("openai", "httpx2", "httpcore2", "httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.DEBUG)
-    backend = fail.Keyring() if secret_service_problem() else None
-    key_store = KeyStore(env={})
+    # The real Secret Service where the test session has one, else no keyring at all; either
+    # way under a service name of its own, never the user's own entry.
+    backend = fail.Keyring() if secret_service_problem() else real_secret_service()
+    key_store = KeyStore(env={}, backend=backend, service=unique_service())
 
     studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
-    settings = AppSettings.open(app_paths)
+    studio._key_store = key_store  # the window's key store, on the throwaway entry
     window = MainWindow(studio, LanguageSwitcher())
     # Not given to qtbot: this test deletes the window itself (see the end).
     window.show()
     studio.start(None)  # no key yet: demo mode
+    assert studio.demo
     try:
-        # Set the key and test it, in the settings dialog.
-        if backend is not None:
-            key_store = KeyStore(env={}, backend=backend)
-        dialog = SettingsDialog(settings, key_store, window, env={})
-        dialog.show()
+        # Set the key and test it, in the settings dialog the window opens from its menu.
+        window.menus.actions["settings"].trigger()
+        dialog = window.findChild(SettingsDialog, "settingsDialog")
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
         dialog.base_url_field.setText(standin.base_url)
         qtbot.keyClicks(dialog.key_panel.key_field, key)
         qtbot.mouseClick(dialog.key_panel.save_button, Qt.MouseButton.LeftButton)
@@ -284,9 +286,10 @@ def test_a_whole_session_leaves_the_key_nowhere(
         qtbot.mouseClick(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
         )
-        connection = resolve_connection(settings.values, key_store, env={})
+        qtbot.waitUntil(lambda: not studio.demo)
+        assert studio.base_url == standin.base_url
+        connection = resolve_connection(studio.settings.values, key_store, env={})
         assert connection.api_key == key and key not in repr(connection)
-        studio.use_key(connection.api_key, connection.base_url)
 
         # Generate one picture, then meet a 401 and a 500.
         editor = window.findChild(QPlainTextEdit, "promptEditor")
