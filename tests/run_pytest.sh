@@ -33,6 +33,8 @@ if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/d
       cat "$KEYRING_HOME/daemon.log" >&2 || true
     fi
     unset KEYRING_HOME
+    # Tells the keyring tests that this Secret Service is the throwaway one.
+    export STEPFUN_TEST_KEYRING=private-session
     exec "$0" -m pytest "$@"
   ' "$python" "$@" 2> >(grep -v --line-buffered "Failed to set fd limit" >&2) || status=$?
   exit "$status"

@@ -202,6 +202,8 @@ class SettingsDialog(QDialog):
     # -- values in and out ----------------------------------------------------------------
 
     def show_values(self, values: StudioSettings) -> None:
+        """Show `values` (and the key store's state, which may have changed since)."""
+        self.key_panel.reload()
         _select(self.region_combo, values.region)
         self.base_url_field.setText(values.custom_base_url)
         _select(self.tier_combo, values.tier)
