@@ -120,8 +120,14 @@ def test_no_backend_keeps_the_key_for_the_session_only(backend: object, tmp_path
     assert store.get_key() is None
 
 
-def test_keyring_fail_backend_chosen_by_environment_variable(tmp_path: Path) -> None:
-    # The real library configured the way a user without a keyring has it: PYTHON_KEYRING_BACKEND.
+@pytest.mark.parametrize(
+    "backend",
+    ["keyring.backends.fail.Keyring", "keyring.backends.chainer.ChainerBackend"],
+    ids=["fail", "empty-chainer"],
+)
+def test_no_usable_backend_chosen_by_environment_variable(tmp_path: Path, backend: str) -> None:
+    # The real library configured the way a user without a keyring has it: PYTHON_KEYRING_BACKEND
+    # naming the fail backend, or a chainer with nothing to chain (no D-Bus session to reach).
     script = (
         "from stepfun_studio.api.credentials import KeyStore\n"
         "s = KeyStore(env={})\n"
@@ -129,9 +135,14 @@ def test_keyring_fail_backend_chosen_by_environment_variable(tmp_path: Path) -> 
         "print(s.status.state.value)\n"
         "print(s.get_key().source.value)\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != ENV_VARIABLE}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in (ENV_VARIABLE, "DBUS_SESSION_BUS_ADDRESS", "STEPFUN_TEST_KEYRING")
+    }
+    env["PYTHON_KEYRING_BACKEND"] = backend
     env["HOME"] = str(tmp_path)
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
     done = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
