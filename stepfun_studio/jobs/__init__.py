@@ -1,0 +1,1 @@
+"""The generation queue (QtCore only): `JobQueue` on the GUI thread, `GenerationWorker` off it."""

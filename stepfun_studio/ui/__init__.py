@@ -1,0 +1,1 @@
+"""The Qt Widgets user interface: the main window and the parts it composes."""
