@@ -76,8 +76,13 @@ def test_switching_to_chinese_retranslates_the_window_live(
 
 
 def test_every_action_has_a_shortcut_and_help_lists_them(window: MainWindow) -> None:
-    for name, action in window.menus.actions.items():
-        assert not action.shortcut().isEmpty(), f"{name} has no shortcut"
+    every = [
+        *window.menus.actions.values(),
+        *window.menus.language_actions.values(),
+        *window.menus.theme_actions.values(),
+    ]
+    for action in every:
+        assert not action.shortcut().isEmpty(), f"{action.objectName()} has no shortcut"
     rows = dict(shortcut_rows(window))
     native = QKeySequence.SequenceFormat.NativeText
     assert rows["Generate"] == QKeySequence("Ctrl+Return").toString(native)
@@ -85,12 +90,13 @@ def test_every_action_has_a_shortcut_and_help_lists_them(window: MainWindow) -> 
     assert "Keyboard Shortcuts" in rows
 
 
-def test_the_theme_follows_a_forced_scheme(window: MainWindow) -> None:
-    assert window.theme is not None
-    window.theme.force("dark")
+def test_the_appearance_menu_switches_light_and_dark(window: MainWindow) -> None:
+    window.menus.theme_actions["dark"].trigger()
     dark = QApplication.palette().color(QPalette.ColorRole.Window)
-    window.theme.force("light")
+    assert window.studio.settings.values.theme == "dark"
+    window.menus.theme_actions["light"].trigger()
     light = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert window.studio.settings.values.theme == "light"
     assert dark.lightness() < 80
     assert light.lightness() > 200
 

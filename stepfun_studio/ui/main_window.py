@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.retranslate()
         self.update_demo(studio.demo)
+        theme_actions = self.menus.theme_actions
+        theme_actions.get(studio.settings.values.theme, theme_actions["system"]).setChecked(True)
         self.refresh_generate()
         self.resize(1600, 960)
         # Where the user left the window and its docks; the first start gets our layout.
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
+        for scheme, action in self.menus.theme_actions.items():
+            action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
             action.setChecked(code == self.languages.current)
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
@@ -235,6 +239,13 @@ class MainWindow(QMainWindow):
         self.languages.apply(code, remember=True)
         self.menus.language_actions[code].setChecked(True)
 
+    def choose_theme(self, scheme: str) -> None:
+        """ "system", "light" or "dark": applied now and remembered for the next start."""
+        if self.theme is not None:
+            self.theme.force(None if scheme == "system" else scheme)
+        self.menus.theme_actions[scheme].setChecked(True)
+        self.studio.settings.update(theme=scheme)
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
@@ -272,6 +283,7 @@ class MainWindow(QMainWindow):
             self.menus.language_actions[language].setChecked(True)
         if self.theme is not None:
             self.theme.force(None if values.theme == "system" else values.theme)
+            self.menus.theme_actions[values.theme].setChecked(True)
         self._on_connection_changed()
 
     def _on_connection_changed(self) -> None:

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from stepfun_studio.ui.i18n import LANGUAGES
 from stepfun_studio.ui.shortcuts import key_for
 
+# The settings' theme values -> action names (keys in shortcuts.DEFAULT_KEYS).
+THEME_ACTIONS = {"system": "themeSystem", "light": "themeLight", "dark": "themeDark"}
+
 
 class WindowActions(QObject):
     """All actions of the main window, by name."""
@@ -47,12 +50,22 @@ class WindowActions(QObject):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.actions["fullScreen"].setCheckable(True)
+        self.theme_group = QActionGroup(self)
+        self.theme_group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for scheme, name in THEME_ACTIONS.items():
+            action = self._make(name)
+            action.setCheckable(True)
+            action.setData(scheme)
+            self.theme_group.addAction(action)
+            self.theme_actions[scheme] = action
 
         bar = window.menuBar()
         self.file_menu = QMenu(bar)
         self.generate_menu = QMenu(bar)
         self.view_menu = QMenu(bar)
         self.language_menu = QMenu(bar)
+        self.theme_menu = QMenu(bar)
         self.help_menu = QMenu(bar)
         self.file_menu.addAction(self.actions["settings"])
         self.file_menu.addSeparator()
@@ -64,6 +77,8 @@ class WindowActions(QObject):
         self.generate_menu.addAction(self.actions["focusSearch"])
         self.language_menu.addActions(list(self.language_actions.values()))
         self.view_menu.addMenu(self.language_menu)
+        self.theme_menu.addActions(list(self.theme_actions.values()))
+        self.view_menu.addMenu(self.theme_menu)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.actions["fullScreen"])
         self.help_menu.addAction(self.actions["shortcuts"])
@@ -115,4 +130,8 @@ class WindowActions(QObject):
         self.generate_menu.setTitle(self.tr("&Generate"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.theme_menu.setTitle(self.tr("&Appearance"))
+        self.theme_actions["system"].setText(self.tr("Follow the &System"))
+        self.theme_actions["light"].setText(self.tr("&Light"))
+        self.theme_actions["dark"].setText(self.tr("&Dark"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -40,6 +40,9 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     # Not Ctrl+Alt+letter: on Windows that is AltGr, which types €, @, ć… into the prompt.
     "languageEnglish": "Ctrl+F8",
     "languageChinese": "Ctrl+F9",
+    "themeSystem": "Ctrl+Shift+F8",
+    "themeLight": "Ctrl+Shift+F9",
+    "themeDark": "Ctrl+Shift+F10",
     "shortcuts": "Ctrl+/",
     "about": "Ctrl+Shift+/",
 }
