@@ -95,7 +95,35 @@ def update() -> int:
                 str(ts),
             ]
             subprocess.run(command, check=True)
+    fill_english_plurals()
     return 0
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """ "Queued %n image(s)." -> ("Queued %n image.", "Queued %n images.")."""
+    singular = source.replace("(s) are ", " is ").replace("(s) were ", " was ")
+    return singular.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def fill_english_plurals() -> int:
+    """English needs two forms for every "%n thing(s)" message; both follow from the source."""
+    ts = TRANSLATIONS / "stepfun_studio_en.ts"
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if message.get("numerus") != "yes" or translation is None or "(s)" not in source:
+            continue
+        for form in list(translation):
+            translation.remove(form)
+        for text in english_forms(source):
+            ET.SubElement(translation, "numerusform").text = text
+        translation.attrib.pop("type", None)
+        filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    print(f"{filled} English plural messages filled")
+    return filled
 
 
 def fill(mapping_path: Path, language: str) -> int:

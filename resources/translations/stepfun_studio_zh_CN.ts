@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -15,7 +16,7 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>A desktop studio for StepFun's text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
+        <source>A desktop studio for StepFun&apos;s text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
         <translation>阶跃星辰文生图 API 的桌面工作室：提示词、垫图重绘、风格参考、图像编辑和本地图库。</translation>
     </message>
     <message>
@@ -61,7 +62,7 @@
         <translation>回复到达前连接已中断。请检查网络后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
+        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给阶跃星辰技术支持。</translation>
     </message>
     <message>
@@ -73,7 +74,7 @@
         <translation>图片未通过内容审核。请修改提示词后重试。</translation>
     </message>
     <message>
-        <source>The picture's download link had already expired. Generate it again.</source>
+        <source>The picture&apos;s download link had already expired. Generate it again.</source>
         <translation>图片的下载链接已经过期。请重新生成。</translation>
     </message>
     <message>
@@ -109,7 +110,7 @@
         <translation>无法连接服务器。请检查网络连接和服务器地址。</translation>
     </message>
     <message>
-        <source>The server's answer was cut off. Try again; the image may have been billed.</source>
+        <source>The server&apos;s answer was cut off. Try again; the image may have been billed.</source>
         <translation>服务器的回复被截断。请重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -129,7 +130,7 @@
         <translation>与服务器通信时出现意外问题：{error}</translation>
     </message>
     <message>
-        <source>StepFun's server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <source>StepFun&apos;s server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
         <translation>阶跃星辰服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -234,7 +235,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Generate pictures with StepFun's image API.</source>
+        <source>Generate pictures with StepFun&apos;s image API.</source>
         <translation>使用阶跃星辰图像 API 生成图片。</translation>
     </message>
     <message>
@@ -250,11 +251,11 @@
         <translation>宽x高，例如 800x1280</translation>
     </message>
     <message>
-        <source>sampling steps (default: the model's)</source>
+        <source>sampling steps (default: the model&apos;s)</source>
         <translation>采样步数（默认：模型的默认值）</translation>
     </message>
     <message>
-        <source>CFG scale (default: the model's)</source>
+        <source>CFG scale (default: the model&apos;s)</source>
         <translation>CFG 强度（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -721,7 +722,7 @@
         <translation>切换到 step-image-edit-2 并编辑这张图片。</translation>
     </message>
     <message>
-        <source>Fill the prompt and settings from the image's metadata.</source>
+        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
         <translation>根据图片的元数据填写提示词和参数。</translation>
     </message>
     <message>
@@ -882,11 +883,11 @@
         <translation>生成（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>1 request; this model's price is not listed</source>
+        <source>1 request; this model&apos;s price is not listed</source>
         <translation>1 次请求；此模型未公布价格</translation>
     </message>
     <message>
-        <source>{n} requests; this model's price is not listed</source>
+        <source>{n} requests; this model&apos;s price is not listed</source>
         <translation>{n} 次请求；此模型未公布价格</translation>
     </message>
     <message>
@@ -1150,7 +1151,7 @@
         <translation>{low:g}–{high:g}；越高越贴近提示词</translation>
     </message>
     <message>
-        <source>Image Edit keeps the input's size</source>
+        <source>Image Edit keeps the input&apos;s size</source>
         <translation>图像编辑保持输入图片的尺寸</translation>
     </message>
     <message>
@@ -1250,7 +1251,7 @@
         <translation>风格参考</translation>
     </message>
     <message>
-        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's content into the picture.</source>
+        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference&apos;s content into the picture.</source>
         <translation>0–2；指南建议 {low:g}–{high:g}。过高会把参考图的内容带进画面。</translation>
     </message>
     <message>
@@ -1737,7 +1738,7 @@
         <translation>国际</translation>
     </message>
     <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
+        <source>Optional, e.g. a proxy: https://… (empty: the region&apos;s server)</source>
         <translation>可选，例如代理：https://…（留空：使用区域默认服务器）</translation>
     </message>
     <message>
@@ -1797,7 +1798,7 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Empty: the app's data folder</source>
+        <source>Empty: the app&apos;s data folder</source>
         <translation>留空：使用应用的数据文件夹</translation>
     </message>
     <message>
