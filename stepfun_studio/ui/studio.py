@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 # The stand-in accepts any non-empty key; this one says in logs what it is.
 DEMO_KEY = "demo-key-local-standin"
+# (at once, per minute) against the built-in stand-in.
+DEMO_LIMITS = (8, 600)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Studio(QObject):
         self._base_url: str | None = None
         self._started = False
         self._closed = False
+        self._account_limits = (options.concurrency, options.per_minute)
         self.worker = GenerationWorker(
             self._make_client,
             self._ingest,
@@ -112,8 +115,15 @@ class Studio(QObject):
         return None
 
     def apply_limits(self) -> None:
+        """The account tier from the settings becomes the worker's pacing (outside demo mode)."""
         values = self.settings.values
-        self.worker.set_limits(values.concurrency, values.per_minute)
+        self._account_limits = (values.concurrency, values.per_minute)
+        self._push_limits()
+
+    def _push_limits(self) -> None:
+        # The built-in stand-in has no tier: a newcomer's 16 demo pictures need not wait
+        # for V0's 10-a-minute budget.
+        self.worker.set_limits(*(DEMO_LIMITS if self.demo else self._account_limits))
 
     @property
     def demo(self) -> bool:
@@ -145,6 +155,7 @@ class Studio(QObject):
         self._api_key, self._base_url = api_key, base_url
         if self.demo:
             self._ensure_standin()
+        self._push_limits()
         self.queue.start()
         self.demo_changed.emit(self.demo)
 
@@ -154,6 +165,7 @@ class Studio(QObject):
         self._api_key, self._base_url = api_key, base_url
         if self.demo:
             self._ensure_standin()
+        self._push_limits()
         self.worker.set_client_factory(self._make_client)
         if was_demo != self.demo:
             self.demo_changed.emit(self.demo)
