@@ -73,7 +73,7 @@ class GenerationWorker(QThread):
         self._concurrency = concurrency
         self._per_minute = per_minute
         self._rate_backoff_s = rate_backoff_s
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pending: list[Callable[[], None]] = []
         self._tasks: dict[int, asyncio.Task[None]] = {}
@@ -142,11 +142,11 @@ class GenerationWorker(QThread):
         loop.call_soon_threadsafe(call)
 
     def _emit(self, signal: SignalInstance, *args: object) -> None:
-        # Once stop() has set _closed, no signal leaves; checked under the lock stop() takes.
+        # Emitted under the lock stop() takes: once stop() has set _closed, no signal leaves.
+        # (Queued to the GUI thread, so emitting is only posting an event.)
         with self._lock:
-            if self._closed:
-                return
-        signal.emit(*args)
+            if not self._closed:
+                signal.emit(*args)
 
     def _begin_shutdown(self) -> None:
         for task in self._tasks.values():
