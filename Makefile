@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint translations package bench clean
+.PHONY: run test lint translations update-translations screenshots package bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ $(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
 
 translations: $(VENV)/.installed-app
 	$(BIN)/python tools/build_translations.py
+
+# Refreshes the .ts sources from the code (Qt's lupdate plus the core.text.tr() strings).
+update-translations: $(VENV)/.installed-app
+	$(BIN)/python tools/update_translations.py
+
+screenshots: $(VENV)/.installed-app translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/take_screenshots.py
 
 run: $(VENV)/.installed-app translations
 	$(BIN)/python -m stepfun_studio
