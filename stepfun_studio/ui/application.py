@@ -75,6 +75,9 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
+    from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+    GuiThreadGarbageCollector(app)
     return app
 
 
