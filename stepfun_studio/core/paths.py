@@ -21,6 +21,8 @@ class AppPaths:
     config_dir: Path
     cache_dir: Path
     log_dir: Path
+    # The user's chosen library folder (Settings ▸ General); None: the folder under data_dir.
+    library_override: Path | None = None
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] | None = None) -> AppPaths:
@@ -50,6 +52,8 @@ class AppPaths:
 
     @property
     def library_dir(self) -> Path:
+        if self.library_override is not None:
+            return self.library_override
         return self.data_dir / "library"
 
     @property

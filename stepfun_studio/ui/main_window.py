@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
 
-        self.parameter_dock = ParameterDock(self)
+        self.parameter_dock = ParameterDock(self, studio.settings.values.default_request())
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
         self.parameter_dock.attach_prompt_editor(self.prompt_editor)
         self.generate_button = self.parameter_dock.generate_button()

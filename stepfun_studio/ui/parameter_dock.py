@@ -63,7 +63,10 @@ class ParameterDock(QDockWidget):
     validation_changed = Signal(list)  # list[FieldProblem]
     generate_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, defaults: GenerationRequest | None = None
+    ) -> None:
+        """`defaults` (the settings' default model and parameters) fill a first start."""
         super().__init__(parent)
         self.setObjectName("parameterDock")
         self.setFeatures(
@@ -91,6 +94,9 @@ class ParameterDock(QDockWidget):
             self._seed_fixed.setChecked(seed_fixed)
             self._seed.setValue(max(0, min(MAX_SEED, request.seed)))
             self._form.advanced.set_open(advanced_open)
+        elif defaults is not None:
+            # Taken as they are: the settings dialog only saves values the model accepts.
+            self.apply_request(defaults)
         else:
             self.apply_request(GenerationRequest(model=model_table().models[0].name))
             self._on_model_chosen()
@@ -141,9 +147,11 @@ class ParameterDock(QDockWidget):
         form.last_seed_button.clicked.connect(self.use_last_seed)
         self._actions: dict[str, QAction] = {}
         # Window-wide keys, so the Help menu's list (built from the window's actions) has them.
+        # Never Ctrl+Alt+letter: that is AltGr on Windows, and typing "@" on a German keyboard
+        # would apply a preset. Shift+letter rather than Shift+digit: digits need Shift on AZERTY.
         for name, keys, slot in (
-            ("presetFastAction", "Ctrl+Alt+F", lambda: self.apply_preset(FAST)),
-            ("presetQualityAction", "Ctrl+Alt+Q", lambda: self.apply_preset(QUALITY)),
+            ("presetFastAction", "Ctrl+Shift+F", lambda: self.apply_preset(FAST)),
+            ("presetQualityAction", "Ctrl+Shift+Q", lambda: self.apply_preset(QUALITY)),
             ("rollSeedAction", "Ctrl+Shift+D", self.roll_seed),
             ("useLastSeedAction", "Ctrl+Shift+L", self.use_last_seed),
         ):

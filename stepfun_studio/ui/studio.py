@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -53,10 +53,14 @@ class Studio(QObject):
     def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.options = options
-        self.paths = options.paths
-        self.library = Library.open(options.paths)
         # The settings file is a small INI read; the keyring is asked only when the key is.
         self.settings = AppSettings.open(options.paths)
+        # Settings ▸ General may put the library elsewhere; read once, so a change there
+        # applies at the next start (the dialog says so), never under an open database.
+        self.paths = replace(
+            options.paths, library_override=self.settings.values.library_dir(options.paths)
+        )
+        self.library = Library.open(self.paths)
         self._key_store: KeyStore | None = None
         self.standin: Any = None
         self._api_key: str | None = None
