@@ -89,10 +89,15 @@ def wait_for_thumbnails(qtbot: QtBot, panel: GalleryPanel) -> None:
 
 
 def test_newest_first_and_count(panel: GalleryPanel, library: Library) -> None:
+    panel.model.set_query(ImageQuery())
+    assert not panel.model.total_known
+    assert panel.model.rowCount() < IMAGES  # a first page at once, not everything
     assert panel.model.total == library.count(ImageQuery()) == IMAGES
-    assert panel.model.rowCount() < IMAGES  # paged, not all at once
-    first_page = library.query_ids(ImageQuery(sort="newest"), 0, 20)
-    assert panel.model.loaded_ids()[:20] == first_page
+    # Once counted, the rest is in, in one insert, so scrolling never pages.
+    assert panel.model.rowCount() == IMAGES
+    assert not panel.model.canFetchMore(panel.view.rootIndex())
+    newest = library.query_ids(ImageQuery(sort="newest"), 0, IMAGES)
+    assert panel.model.loaded_ids() == newest
     assert str(IMAGES) in panel.count_label.text().replace(",", "")
 
 

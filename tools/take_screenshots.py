@@ -95,6 +95,13 @@ def shoot(home: Path, language: str) -> int:
         path = OUT / f"main-window-{scheme}-{language}.png"
         window.grab().save(str(path))
         print(path.relative_to(ROOT))
+    # The smallest screen we design for: a 1366 x 768 laptop.
+    theme.force("light")
+    window.resize(1366, 768)
+    pump(0.6)
+    path = OUT / f"main-window-laptop-{language}.png"
+    window.grab().save(str(path))
+    print(path.relative_to(ROOT))
     window.close()
     QApplication.processEvents()
     return 0

@@ -723,10 +723,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>♥ Favourites</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Show favourites only</source>
         <translation type="unfinished" />
     </message>
@@ -740,6 +736,22 @@
     </message>
     <message>
         <source>Hide rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by tag, model, size and date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -764,6 +776,10 @@
     </message>
     <message>
         <source>Best rated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -810,6 +826,14 @@
     </message>
     <message>
         <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import pictures into the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import folder…</source>
         <translation type="unfinished" />
     </message>
     <message>

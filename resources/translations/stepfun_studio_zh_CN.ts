@@ -737,10 +737,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>♥ Favourites</source>
-        <translation>♥ 收藏</translation>
-    </message>
-    <message>
         <source>Show favourites only</source>
         <translation>只看收藏</translation>
     </message>
@@ -755,6 +751,22 @@
     <message>
         <source>Hide rejected</source>
         <translation>隐藏已淘汰</translation>
+    </message>
+    <message>
+        <source>Filter by tag, model, size and date</source>
+        <translation>按标签、模型、尺寸和日期筛选</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
     </message>
     <message>
         <source>Any model</source>
@@ -779,6 +791,10 @@
     <message>
         <source>Best rated</source>
         <translation>评分最高</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>to</source>
@@ -826,6 +842,14 @@
     <message>
         <source>Import…</source>
         <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import pictures into the library</source>
+        <translation>把图片导入图库</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
     </message>
     <message>
         <source>Check library</source>

@@ -95,7 +95,12 @@ class MainWindow(QMainWindow):
         theme_actions = self.menus.theme_actions
         theme_actions.get(studio.settings.values.theme, theme_actions["system"]).setChecked(True)
         self.refresh_generate()
-        self.resize(1600, 960)
+        # The first-start size, shrunk to fit a small screen (1366 x 768 laptops).
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:
+            self.resize(min(1600, screen.width()), min(960, screen.height()))
+        else:
+            self.resize(1600, 960)
         # Where the user left the window and its docks; the first start gets our layout.
         self._docks_sized = self._restore_layout()
         self._settings_dialog: SettingsDialog | None = None
@@ -340,7 +345,11 @@ class MainWindow(QMainWindow):
         # Docks take sizes only once laid out: room for the parameters on the left and the
         # picture on the right; the gallery in the middle takes what is left.
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.parameter_dock, self.detail_dock], [350, 520], horizontal)
+        # On a 1366 px laptop the docks shrink towards their minimums so the gallery keeps
+        # room for its search field; on wide screens they get their comfortable widths.
+        width = self.width()
+        left, right = min(350, max(300, width * 22 // 100)), min(520, max(320, width * 24 // 100))
+        self.resizeDocks([self.parameter_dock, self.detail_dock], [left, right], horizontal)
         self.resizeDocks([self.detail_dock, self.queue_dock], [620, 280], vertical)
 
     def confirm_quit(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -45,6 +45,7 @@ from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
     fill_size_combo,
     nearest_size,
+    size_label,
 )
 from stepfun_studio.ui.parameter_form import ParameterForm
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
@@ -54,6 +55,23 @@ if TYPE_CHECKING:
 
 # Problems that belong to no field of the dock; they are listed above Generate.
 _SUMMARY_FIELDS = ("prompt", "negative_prompt", "mode")
+
+
+class _FullWidthScrollArea(QScrollArea):
+    """Scrolls up and down only, and is never narrower than its form.
+
+    Without this the dock can be dragged (or laid out on a 1366 px screen) narrower than the
+    form, and the form's right edge, with the preset buttons and the hints, is cut off.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        width = content.minimumSizeHint().width() + scroll_bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class ParameterDock(QDockWidget):
@@ -167,7 +185,7 @@ class ParameterDock(QDockWidget):
         self._generate = self._footer.button
         self._generate.clicked.connect(self.request_generate)
 
-        scroll = QScrollArea()
+        scroll = _FullWidthScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form)
@@ -181,11 +199,14 @@ class ParameterDock(QDockWidget):
         outer.addWidget(scroll, 1)
         outer.addWidget(self._footer)
         self.setWidget(body)
-        self.setMinimumWidth(300)
+        self._scroll = scroll
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Parameters"))
         self._form.retranslate()
+        # The size items carry a translated shape word ("1024 × 1024 · Square").
+        for index in range(self._size.count()):
+            self._size.setItemText(index, size_label(str(self._size.itemData(index))))
         texts = {
             "presetFastAction": self.tr("Fast preset"),
             "presetQualityAction": self.tr("Quality preset"),
@@ -207,6 +228,8 @@ class ParameterDock(QDockWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            # Longer labels may widen the form; the dock's minimum follows.
+            self._scroll.updateGeometry()
         super().changeEvent(event)
 
     # --- the prompt, which lives in the prompt editor ----------------------------------------

@@ -226,6 +226,15 @@ class QueueView(QWidget):
             self.tr("Remove done, failed and cancelled jobs from this list (pictures stay)")
         )
         self.model.retranslate()
+        # A push button's minimum is the style's 80 px or so even for "Retry"; let the row shrink
+        # to the texts, so the queue dock does not hold a 1366 px window wider than its screen.
+        for button in (
+            self.cancel_button,
+            self.retry_button,
+            self.cancel_all_button,
+            self.clear_button,
+        ):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 20)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,9 +3,15 @@
 No widgets per cell: everything is drawn here from the model's `ImageSummary` and the loader's
 pixmap cache. A missing pixmap is requested from the `ThumbnailLoader` and a placeholder drawn;
 the panel repaints the cell when the picture arrives.
+
+Scrolling paints a whole screen of new cells per frame from Python, so the parts that repeat
+(the rounded cell background, the stars strip, the pills) are drawn once into small pixmaps and
+stamped after that: one `drawPixmap` instead of antialiased paths and text per cell.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -16,7 +22,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from stepfun_studio.library.records import ImageSummary
@@ -31,6 +37,8 @@ FAVOURITE_RED = QColor("#ff4d6d")
 REJECT_RED = QColor("#e5484d")
 BADGE_BLUE = QColor("#3e8ef7")
 BADGE_VIOLET = QColor("#9b6cf2")
+# Cached stamps: a few per cell size and state, and marks per picture size (aspect ratio).
+STAMP_CACHE_LIMIT = 512
 
 
 def thumbnail_pixels(cell: int, device_pixel_ratio: float) -> int:
@@ -46,6 +54,7 @@ class GalleryDelegate(QStyledItemDelegate):
         self._font_cache: tuple[int, QFont, QFont] | None = None
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
+        self._stamps: dict[tuple[object, ...], QPixmap] = {}
 
     @property
     def cell_size(self) -> int:
@@ -54,6 +63,7 @@ class GalleryDelegate(QStyledItemDelegate):
     def set_cell_size(self, size: int) -> None:
         self._cell = size
         self._font_cache = None
+        self._stamps.clear()
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
         """The marks' fonts for this cell size, made once rather than per cell painted."""
@@ -81,8 +91,9 @@ class GalleryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        # No copy and no initStyleOption: that asks the model for a dozen roles per cell
+        # through Python, and nothing here draws what they answer.
+        opt = option
         image_id = index.data(ImageIdRole)
         summary: ImageSummary | None = index.data(SummaryRole)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -92,7 +103,14 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         cell = QRectF(opt.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
-        self._paint_background(painter, opt.palette, cell, selected, hovered)
+        dpr = opt.widget.devicePixelRatioF() if opt.widget is not None else 1.0
+        background = self._stamp(
+            ("background", cell.size().toSize(), selected, hovered, opt.palette.cacheKey()),
+            cell.size().toSize(),
+            dpr,
+            lambda p, at: self._paint_background(p, opt.palette, at, selected, hovered),
+        )
+        painter.drawPixmap(cell.topLeft(), background)
         inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING).toRect()
         rejected = summary is not None and summary.rejected
         picture = inner
@@ -100,7 +118,24 @@ class GalleryDelegate(QStyledItemDelegate):
             picture = self._paint_thumbnail(painter, opt, image_id, inner, rejected)
         if summary is not None:
             # Marks sit on the picture itself, not on the cell around a portrait image.
-            self._paint_marks(painter, summary, picture, selected or hovered)
+            emphasised = selected or hovered
+            marks = (
+                summary.rating,
+                emphasised and summary.rating == 0,
+                summary.favourite,
+                summary.rejected,
+                summary.has_source,
+                summary.has_style,
+            )
+            if summary.rating or any(marks[1:]):
+                stamp = self._stamp(
+                    ("marks", picture.size(), marks),
+                    picture.size(),
+                    dpr,
+                    lambda p, at: self._paint_marks(p, summary, at.toRect(), emphasised),
+                    painter.font(),
+                )
+                painter.drawPixmap(picture.topLeft(), stamp)
         if current and selected:
             pen = QPen(
                 opt.palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine
@@ -109,6 +144,33 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(cell.adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
         painter.restore()
+
+    def _stamp(
+        self,
+        key: tuple[object, ...],
+        size: QSize,
+        dpr: float,
+        draw: Callable[[QPainter, QRectF], None],
+        font: QFont | None = None,
+    ) -> QPixmap:
+        """A transparent pixmap of `size` that `draw` painted once; cached under `key`."""
+        full_key = (*key, dpr)
+        found = self._stamps.get(full_key)
+        if found is not None:
+            return found
+        if len(self._stamps) >= STAMP_CACHE_LIMIT:
+            self._stamps.clear()
+        pixmap = QPixmap(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if font is not None:
+            painter.setFont(font)
+        draw(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        self._stamps[full_key] = pixmap
+        return pixmap
 
     def _paint_background(
         self, painter: QPainter, palette: QPalette, cell: QRectF, selected: bool, hovered: bool

@@ -2,6 +2,8 @@
 
 The search text and the collection/trash scope belong to the panel and the sidebar; this bar owns
 favourites only, minimum rating, hide rejected, tag, model, size, date range and sort order.
+The less-used filters (tag, model, size, dates) sit in a "Filters" drop-down so the bar stays
+narrow enough for a 1366 px laptop screen; the button shows how many of them are active.
 """
 
 from __future__ import annotations
@@ -9,19 +11,32 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.library.records import ImageQuery, Sort
+
+# Combos size to this many characters instead of their longest item, so long model labels or
+# translations do not widen the whole window.
+_COMBO_CHARS = 6
+
+
+def _compact(combo: QComboBox) -> QComboBox:
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(_COMBO_CHARS)
+    return combo
 
 
 class FilterBar(QWidget):
@@ -36,41 +51,48 @@ class FilterBar(QWidget):
 
         self.favourites = QToolButton(self)
         self.favourites.setObjectName("favouritesOnly")
-        self.favourites.setText(self.tr("♥ Favourites"))
         self.favourites.setCheckable(True)
-        self.favourites.setToolTip(self.tr("Show favourites only"))
 
-        self.min_rating = QComboBox(self)
+        self.min_rating = _compact(QComboBox(self))
         self.min_rating.setObjectName("minRating")
-        self.min_rating.addItem(self.tr("Any rating"), 0)
-        for stars in range(1, 6):
-            self.min_rating.addItem("★" * stars + self.tr(" or more"), stars)
+        for stars in range(0, 6):
+            self.min_rating.addItem("", stars)
 
-        self.hide_rejected = QCheckBox(self.tr("Hide rejected"), self)
+        self.hide_rejected = QCheckBox(self)
         self.hide_rejected.setObjectName("hideRejected")
 
-        self.tag = QComboBox(self)
+        # The drop-down: a menu holding one form, so it opens and closes like any menu.
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("moreFilters")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self.more_button)
+        self._panel = QWidget(self._menu)
+        self._panel.setObjectName("moreFiltersPanel")
+        form = QFormLayout(self._panel)
+        form.setContentsMargins(10, 8, 10, 8)
+
+        self.tag = _compact(QComboBox(self._panel))
         self.tag.setObjectName("tagFilter")
-        self.model_filter = QComboBox(self)
+        self.model_filter = _compact(QComboBox(self._panel))
         self.model_filter.setObjectName("modelFilter")
-        self.model_filter.addItem(self.tr("Any model"), "")
+        self.model_filter.addItem("", "")
         sizes: list[str] = []
         for name in model_table().names():
             spec = model_table().require(name)
             self.model_filter.addItem(spec.label or name, name)
             sizes.extend(s for s in spec.sizes if s not in sizes)
-        self.size_filter = QComboBox(self)
+        self.size_filter = _compact(QComboBox(self._panel))
         self.size_filter.setObjectName("sizeFilter")
-        self.size_filter.addItem(self.tr("Any size"), "")
+        self.size_filter.addItem("", "")
         for size in sizes:
             self.size_filter.addItem(size.replace("x", "×"), size)
         self.set_tags([])
 
-        self.use_dates = QCheckBox(self.tr("From"), self)
+        self.use_dates = QCheckBox(self._panel)
         self.use_dates.setObjectName("dateRangeEnabled")
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addMonths(-1), self)
-        self.date_to = QDateEdit(today, self)
+        self.date_from = QDateEdit(today.addMonths(-1), self._panel)
+        self.date_to = QDateEdit(today, self._panel)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -78,26 +100,33 @@ class FilterBar(QWidget):
             edit.dateChanged.connect(self.changed)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self._to_label = QLabel(self._panel)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(self._to_label)
+        dates.addWidget(self.date_to)
 
-        self.sort = QComboBox(self)
+        self._tag_label = QLabel(self._panel)
+        self._model_label = QLabel(self._panel)
+        self._size_label = QLabel(self._panel)
+        form.addRow(self._tag_label, self.tag)
+        form.addRow(self._model_label, self.model_filter)
+        form.addRow(self._size_label, self.size_filter)
+        form.addRow(self.use_dates, dates)
+        action = QWidgetAction(self._menu)
+        action.setDefaultWidget(self._panel)
+        self._menu.addAction(action)
+        self.more_button.setMenu(self._menu)
+
+        self.sort = _compact(QComboBox(self))
         self.sort.setObjectName("sortOrder")
-        self.sort.addItem(self.tr("Newest first"), "newest")
-        self.sort.addItem(self.tr("Oldest first"), "oldest")
-        self.sort.addItem(self.tr("Best rated"), "rating")
+        for value in ("newest", "oldest", "rating"):
+            self.sort.addItem("", value)
 
-        for widget in (
-            self.favourites,
-            self.min_rating,
-            self.hide_rejected,
-            self.tag,
-            self.model_filter,
-        ):
-            layout.addWidget(widget)
-        layout.addWidget(self.size_filter)
-        layout.addWidget(self.use_dates)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(self.tr("to"), self))
-        layout.addWidget(self.date_to)
+        layout.addWidget(self.favourites)
+        layout.addWidget(self.min_rating)
+        layout.addWidget(self.hide_rejected)
+        layout.addWidget(self.more_button)
         layout.addStretch(1)
         layout.addWidget(self.sort)
 
@@ -106,6 +135,50 @@ class FilterBar(QWidget):
         self.use_dates.toggled.connect(self.changed)
         for combo in (self.min_rating, self.tag, self.model_filter, self.size_filter, self.sort):
             combo.currentIndexChanged.connect(self.changed)
+        # The button's count follows every change of the filters inside the drop-down.
+        self.changed.connect(self._show_active_count)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-sets every text; called at build time and on each language switch."""
+        # The heart alone, like the marks on the cells: the word cost the 1366 px window its fit.
+        self.favourites.setText("♥")
+        self.favourites.setToolTip(self.tr("Show favourites only"))
+        self.min_rating.setItemText(0, self.tr("Any rating"))
+        for stars in range(1, 6):
+            self.min_rating.setItemText(stars, "★" * stars + self.tr(" or more"))
+        self.hide_rejected.setText(self.tr("Hide rejected"))
+        self.more_button.setToolTip(self.tr("Filter by tag, model, size and date"))
+        self._tag_label.setText(self.tr("Tag"))
+        self._model_label.setText(self.tr("Model"))
+        self._size_label.setText(self.tr("Size"))
+        self.tag.setItemText(0, self.tr("Any tag"))
+        self.model_filter.setItemText(0, self.tr("Any model"))
+        self.size_filter.setItemText(0, self.tr("Any size"))
+        self.use_dates.setText(self.tr("From"))
+        self._to_label.setText(self.tr("to"))
+        for index, text in enumerate(
+            (self.tr("Newest first"), self.tr("Oldest first"), self.tr("Best rated"))
+        ):
+            self.sort.setItemText(index, text)
+        self._show_active_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def active_hidden_filters(self) -> int:
+        """How many of the drop-down's filters narrow the view (shown on its button)."""
+        combos = (self.tag, self.model_filter, self.size_filter)
+        return sum(1 for combo in combos if combo.currentIndex() > 0) + int(
+            self.use_dates.isChecked()
+        )
+
+    def _show_active_count(self) -> None:
+        active = self.active_hidden_filters()
+        label = self.tr("Filters")
+        self.more_button.setText(f"{label} ({active})" if active else label)
 
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         """Offer the library's tags, keeping the current choice when it still exists."""

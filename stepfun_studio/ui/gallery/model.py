@@ -1,8 +1,12 @@
 """`GalleryModel`: the grid's list of image ids, fetched in pages, with small per-cell columns.
 
-The model holds ids and `ImageSummary` rows, never pictures. Ids come in pages through
-`canFetchMore`/`fetchMore`, so opening a library of 100,000 images costs one page. Summaries are
-read lazily in small blocks around the rows the view actually asks for.
+The model holds ids and `ImageSummary` rows, never pictures. The first page of ids comes at
+once, so opening a library of 100,000 images shows a screen after one page; on the next turn of
+the event loop the query is counted and the remaining ids are read in one query and inserted in
+one go. The view then lays out its rows once, instead of again for every page met while
+scrolling (each such relayout was a visible stall deep in a long list). `canFetchMore` and
+`fetchMore` still page for a caller that asks before the count. Summaries are read lazily in
+blocks around the rows the view actually asks for.
 """
 
 from __future__ import annotations
@@ -91,6 +95,12 @@ class GalleryModel(QAbstractListModel):
         self._count_timer.stop()
         if self._total is None:
             self._total = self._library.count(self._query) if self._library is not None else 0
+            # All the rest now, in one query and one insert: a plain index scan of 100,000 ids
+            # costs less than the OFFSET scans and relayouts of paging them in while scrolling.
+            missing = self._total - len(self._ids)
+            if missing > 0 and not self._exhausted:
+                # A page of slack: images may have arrived at the top since the count.
+                self._append(missing + self.PAGE_SIZE)
             self.total_changed.emit(self._total)
 
     def _adjust_total(self, change: int) -> None:
@@ -220,8 +230,13 @@ class GalleryModel(QAbstractListModel):
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid() or self._library is None or self._exhausted:
             return
+        self._append(min(self.MAX_PAGE, max(self.PAGE_SIZE, len(self._ids))))
+
+    def _append(self, limit: int) -> None:
+        """Read up to `limit` more ids after the loaded ones and insert them as rows."""
+        if self._library is None:
+            return
         start = len(self._ids)
-        limit = min(self.MAX_PAGE, max(self.PAGE_SIZE, start))
         page = self._library.query_ids(self._query, start, limit)
         self._exhausted = len(page) < limit
         # New images may have arrived at the top since the first page; offsets then overlap.

@@ -11,6 +11,7 @@ import dataclasses
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSlider,
     QSplitter,
+    QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,15 +85,26 @@ class GalleryPanel(QWidget):
         self.size_slider.setObjectName("thumbnailSize")
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
-        self.size_slider.setFixedWidth(120)
+        self.size_slider.setFixedWidth(90)
         self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
         self.empty_trash_button = QPushButton(self.tr("Empty trash…"), self)
         self.empty_trash_button.setObjectName("emptyTrash")
         self.empty_trash_button.hide()
-        import_button = QPushButton(self.tr("Import…"), self)
+        # One split button instead of two push buttons keeps the search field wide on a 1366 px
+        # screen: a click imports files, its menu imports a folder or checks the library.
+        import_button = QToolButton(self)
         import_button.setObjectName("importImages")
-        check_button = QPushButton(self.tr("Check library"), self)
+        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        library_menu = QMenu(import_button)
+        self._import_folder_action = library_menu.addAction("")
+        self._import_folder_action.setObjectName("importFolder")
+        check_button = library_menu.addAction("")
         check_button.setObjectName("checkLibrary")
+        import_button.setMenu(library_menu)
+        self._import_button = import_button
+        self._check_button = check_button
+        self._total = 0
         self.filters = FilterBar(self)
 
         self.view = GalleryView(self)
@@ -110,7 +125,6 @@ class GalleryPanel(QWidget):
         top.addWidget(self.size_slider)
         top.addWidget(self.empty_trash_button)
         top.addWidget(import_button)
-        top.addWidget(check_button)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 6, 6, 0)
@@ -121,7 +135,7 @@ class GalleryPanel(QWidget):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([190, 900])
+        splitter.setSizes([140, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -156,7 +170,8 @@ class GalleryPanel(QWidget):
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
         import_button.clicked.connect(lambda: self.import_images(folder=False))
-        check_button.clicked.connect(self.check_library)
+        self._import_folder_action.triggered.connect(lambda: self.import_images(folder=True))
+        check_button.triggered.connect(self.check_library)
 
         app = QCoreApplication.instance()
         if app is not None:
@@ -172,6 +187,7 @@ class GalleryPanel(QWidget):
         self.model.rowsRemoved.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
         self._show_count(0)
+        self._retranslate_library_menu()
 
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
@@ -256,9 +272,15 @@ class GalleryPanel(QWidget):
     def _fit_grid(self) -> None:
         """Share the row's spare width among the columns, so the grid fills the view."""
         grid = self.delegate.grid_size()
-        width = self.view.viewport().width()
+        # QListView lays out as if its scroll bar were shown whenever one may be needed; sizing
+        # to the bare viewport made the last column wrap, leaving one column and a wide gap.
+        scroll_bar = self.view.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view.verticalScrollBar()
+        )
+        width = self.view.maximumViewportSize().width() - scroll_bar
         columns = max(1, width // grid.width())
-        fitted = QSize(max(grid.width(), width // columns), grid.height())
+        # One pixel spare: a row whose cells end exactly on the edge wraps its last cell.
+        fitted = QSize(max(grid.width(), (width - 1) // columns), grid.height())
         if fitted != self.view.gridSize():
             self.view.setGridSize(fitted)
 
@@ -311,7 +333,24 @@ class GalleryPanel(QWidget):
         self.empty_trash_button.setVisible(self._scope[0] == Scope.TRASH)
         self.apply_query()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A live language switch; the filter bar and the sidebar re-set their own texts.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_button"):
+            self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
+            self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
+            self.empty_trash_button.setText(self.tr("Empty trash…"))
+            self._show_count(self._total)
+            self._retranslate_library_menu()
+        super().changeEvent(event)
+
+    def _retranslate_library_menu(self) -> None:
+        self._import_button.setText(self.tr("Import…"))
+        self._import_button.setToolTip(self.tr("Import pictures into the library"))
+        self._import_folder_action.setText(self.tr("Import folder…"))
+        self._check_button.setText(self.tr("Check library"))
+
     def _show_count(self, total: int) -> None:
+        self._total = total
         if total == 1:
             self.count_label.setText(self.tr("1 image"))
         else:

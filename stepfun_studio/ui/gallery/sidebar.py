@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,7 +102,8 @@ class CollectionsSidebar(QWidget):
         self.list = _DropList(self)
         self.list.setObjectName("collectionsView")
         self.list.setStyleSheet(LIST_STYLE)
-        self.setMinimumWidth(180)
+        # Narrow enough for a 1366 px screen; the splitter gives it more when there is room.
+        self.setMinimumWidth(140)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._on_current)
@@ -114,6 +115,7 @@ class CollectionsSidebar(QWidget):
         add.setText("+")
         add.setToolTip(self.tr("New collection"))
         add.clicked.connect(self._ask_collection)
+        self._add_button = add
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(add)
@@ -127,17 +129,39 @@ class CollectionsSidebar(QWidget):
         self._library = library
         self.reload()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A live language switch: the headings and scope names are rebuilt in the new language.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_add_button"):
+            self._add_button.setToolTip(self.tr("New collection"))
+            self._retranslate_items()
+        super().changeEvent(event)
+
+    def _retranslate_items(self) -> None:
+        # In place, without the database: the library may already be closed at a switch.
+        headings = iter((self.tr("LIBRARY"), self.tr("COLLECTIONS")))
+        names = self._scope_names()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            kind = item.data(KindRole)
+            if kind is None:
+                item.setText(next(headings, item.text()))
+            elif kind in names:
+                item.setText(names[Scope(kind)])
+
+    def _scope_names(self) -> dict[Scope, str]:
+        return {
+            Scope.ALL: self.tr("All images"),
+            Scope.FAVOURITES: self.tr("♥ Favourites"),
+            Scope.TRASH: self.tr("Trash"),
+        }
+
     def reload(self) -> None:
         """Rebuild the list (counts included), keeping the current entry selected."""
         kind, collection_id = self.current_scope()
         self.list.blockSignals(True)
         self.list.clear()
         self._add_heading(self.tr("LIBRARY"))
-        for scope, text in (
-            (Scope.ALL, self.tr("All images")),
-            (Scope.FAVOURITES, self.tr("♥ Favourites")),
-            (Scope.TRASH, self.tr("Trash")),
-        ):
+        for scope, text in self._scope_names().items():
             self._add(text, scope, None)
         self._add_heading(self.tr("COLLECTIONS"))
         if self._library is not None:

@@ -1,0 +1,118 @@
+"""The window fits a 1366 px laptop screen, and the gallery and parameters follow a live
+language switch (filter bar, sidebar, match count, size labels), on the real window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.ui.gallery.filter_bar import FilterBar
+from stepfun_studio.ui.i18n import LanguageSwitcher, translations_dir
+from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.studio import Studio, StudioOptions
+from stepfun_studio.ui.theme import Theme
+
+ROOT = Path(__file__).resolve().parent.parent
+LAPTOP_WIDTH_PX = 1366
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_translations() -> None:
+    if not (translations_dir() / "stepfun_studio_zh_CN.qm").exists():
+        subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True)
+
+
+@pytest.fixture
+def languages() -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher()
+    switcher.apply("en")
+    yield switcher
+    switcher.apply("en")
+
+
+def _window(
+    app_paths: AppPaths, qtbot: QtBot, languages: LanguageSwitcher, show: bool = True
+) -> MainWindow:
+    studio = Studio(StudioOptions(paths=app_paths))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    built = MainWindow(studio, languages, Theme(app, force="light"))
+    qtbot.addWidget(built)
+    if show:
+        built.show()
+    return built
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_fits_a_1366_px_screen(
+    app_paths: AppPaths, qtbot: QtBot, languages: LanguageSwitcher, language: str
+) -> None:
+    languages.apply(language)
+    window = _window(app_paths, qtbot, languages, show=False)
+    assert window.minimumSizeHint().width() <= LAPTOP_WIDTH_PX
+    window.resize(LAPTOP_WIDTH_PX, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == LAPTOP_WIDTH_PX)
+    # The docks take their first-start sizes one event-loop turn after the window shows.
+    qtbot.wait(50)
+    # The search field stays the widest part of the gallery's top row.
+    panel = window.gallery
+    assert panel.search.width() >= 200
+    assert panel.filters.width() <= panel.view.width() + 2
+    window.close()
+
+
+def test_a_language_switch_retranslates_the_gallery_and_size_labels(
+    app_paths: AppPaths, qtbot: QtBot, languages: LanguageSwitcher
+) -> None:
+    window = _window(app_paths, qtbot, languages)
+    bar = window.gallery.filters
+    sidebar = window.gallery.sidebar
+    size_combo = window.parameter_dock.findChild(QComboBox, "sizeCombo")
+    assert bar.hide_rejected.text() == "Hide rejected"
+    assert bar.sort.itemText(0) == "Newest first"
+    assert bar.more_button.text() == "Filters"
+    english_count = window.gallery.count_label.text()
+    english_heading = sidebar.list.item(0).text()
+    english_size = size_combo.currentText() if size_combo is not None else ""
+
+    languages.apply("zh_CN")
+    # Qt posts the LanguageChange events; each widget re-sets its texts when they arrive.
+    expected = QCoreApplication.translate("FilterBar", "Hide rejected")
+    assert expected != "Hide rejected"
+    qtbot.waitUntil(lambda: bar.hide_rejected.text() == expected)
+    assert bar.sort.itemText(0) == QCoreApplication.translate("FilterBar", "Newest first")
+    assert bar.min_rating.itemText(0) == QCoreApplication.translate("FilterBar", "Any rating")
+    assert bar.model_filter.itemText(0) == QCoreApplication.translate("FilterBar", "Any model")
+    assert bar.more_button.text() == QCoreApplication.translate("FilterBar", "Filters")
+    assert sidebar.list.item(0).text() != english_heading
+    assert window.gallery.count_label.text() != english_count
+    if size_combo is not None:
+        assert size_combo.currentText() != english_size
+
+    languages.apply("en")
+    qtbot.waitUntil(lambda: bar.hide_rejected.text() == "Hide rejected")
+    assert sidebar.list.item(0).text() == english_heading
+    assert window.gallery.count_label.text() == english_count
+    window.close()
+
+
+def test_the_filters_button_counts_the_filters_it_hides(qtbot: QtBot) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    assert bar.active_hidden_filters() == 0
+    bar.size_filter.setCurrentIndex(1)
+    bar.use_dates.setChecked(True)
+    assert bar.active_hidden_filters() == 2
+    assert bar.more_button.text().endswith("(2)")
+    query = bar.apply_to(ImageQuery())
+    assert query.size == bar.size_filter.currentData() and query.created_from is not None
