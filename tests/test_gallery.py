@@ -259,6 +259,23 @@ def test_new_image_appears_on_top_when_it_matches(panel: GalleryPanel, library: 
     assert panel.model.row_of(other) is None and panel.model.total == 0
 
 
+def test_the_whole_list_arrives_off_the_gui_thread(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    panel.model.set_query(ImageQuery())
+    assert not panel.model.total_known  # a first page now, the rest from the lister
+    first_page = panel.model.loaded_ids()
+    # An image arriving while the list is read must not be lost or doubled when it lands.
+    new_id = library.ingest_result(sample_result(IMAGES + 3, max_side=64))
+    panel.add_image(new_id)
+    qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
+    ids = panel.model.loaded_ids()
+    assert ids == library.query_ids(ImageQuery(), 0, IMAGES + 10)
+    assert ids[0] == new_id and ids[1 : len(first_page) + 1] == first_page
+    assert panel.model.rowCount() == panel.model.total == IMAGES + 1
+    assert str(IMAGES + 1) in panel.count_label.text().replace(",", "")
+
+
 def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Library) -> None:
     indexes = [panel.model.index(r) for r in (0, 1)]
     mime = panel.model.mimeData(indexes)

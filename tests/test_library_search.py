@@ -135,3 +135,22 @@ def test_results_follow_writes_at_once(filled: tuple[Library, dict[str, int]]) -
     library.move_to_trash([newer])
     assert library.query_ids(query) == before
     assert library.query_ids(ImageQuery(text="猫", trash=True)) == [newer]
+
+
+@pytest.mark.parametrize("recent_scan", [1, 3, 4000])
+@pytest.mark.parametrize("text", ["花", "cat", "a", "樱花 cat", "鲸鱼", "ROSES"])
+def test_a_first_page_is_the_start_of_the_whole_list(
+    filled: tuple[Library, dict[str, int]], recent_scan: int, text: str
+) -> None:
+    # A first page may come from the newest rows instead of the indexes; whichever way it came,
+    # it is exactly the start of the list that the indexes give, in every sort.
+    library, _ids = filled
+    library.recent_scan = recent_scan
+    for sort in ("newest", "oldest", "rating"):
+        query = ImageQuery(text=text, sort=sort)  # type: ignore[arg-type]
+        library.clear_query_cache()
+        first_pages = {limit: library.query_ids(query, 0, limit) for limit in range(1, 6)}
+        whole = library.query_ids(query, 0, 1000)
+        assert len(whole) == library.count(query)
+        for limit, page in first_pages.items():
+            assert page == whole[:limit], (limit, sort)

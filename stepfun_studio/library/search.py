@@ -109,11 +109,24 @@ def text_conditions(text: str) -> tuple[list[str], list[Any]]:
     return conditions, params
 
 
-def where_clause(query: ImageQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (without the keyword) and its parameters for `query`."""
+def text_matches(text: str, searched: str) -> bool:
+    """Whether `searched` (an image's search text) holds every word of `text`.
+
+    The same rule as the two indexes: every word a substring, case folded. Used on a handful of
+    recent rows, where reading them is cheaper than reading an index list of most of the library.
+    """
+    folded = searched.lower()
+    return all(word in folded for word in text.lower().split())
+
+
+def where_clause(query: ImageQuery, with_text: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause (without the keyword) and its parameters for `query`.
+
+    `with_text=False` leaves the text condition out, for a caller that checks the text itself.
+    """
     conditions = ["images.trashed_at IS NOT NULL" if query.trash else "images.trashed_at IS NULL"]
     params: list[Any] = []
-    if query.text.strip():
+    if with_text and query.text.strip():
         text_sql, text_params = text_conditions(query.text)
         conditions += text_sql
         params += text_params

@@ -1,17 +1,19 @@
-"""`GalleryModel`: the grid's list of image ids, fetched in pages, with small per-cell columns.
+"""`GalleryModel`: the grid's list of image ids, first a page, then all of them, off the GUI thread.
 
-The model holds ids and `ImageSummary` rows, never pictures. The first page of ids comes at
-once, so opening a library of 100,000 images shows a screen after one page; on the next turn of
-the event loop the query is counted and the remaining ids are read in one query and inserted in
-one go. The view then lays out its rows once, instead of again for every page met while
-scrolling (each such relayout was a visible stall deep in a long list). `canFetchMore` and
-`fetchMore` still page for a caller that asks before the count. Summaries are read lazily in
-blocks around the rows the view actually asks for.
+The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
+once (a screen and a bit), and a worker thread then reads every matching id; back on the GUI
+thread the rest are inserted in one go and the count is known. So a keystroke in the search
+field costs one page, a broad search ("s" matches most of a library) never stalls the window
+while it is gathered, and the view lays out its rows once instead of again for every page met
+while scrolling (each such relayout was a visible stall deep in a long list). `canFetchMore` and
+`fetchMore` still page for a view that reaches the end before the list arrives. Summaries are
+read lazily in blocks around the rows the view actually asks for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,7 +42,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class GalleryModel(QAbstractListModel):
     """Image ids of one `ImageQuery`, newest first unless the query sorts otherwise."""
 
+    # The first page of a query: a large screen of cells twice over.
+    FIRST_PAGE = 240
     PAGE_SIZE = 1000
+    # Every id of a query, at most: far beyond any library, so "all" is one query.
+    ALL = 1 << 40
+    LIST_POLL_MS = 10
     SUMMARY_BLOCK = 120
     # Summaries are small, but 100,000 of them with prompts are not; past this many the
     # cache starts over, and the rows on screen are read again in one block.
@@ -60,13 +67,16 @@ class GalleryModel(QAbstractListModel):
         self._ids: list[int] = []
         self._id_rows: dict[int, int] | None = None
         self._exhausted = True
-        # None until counted: the grid shows its first page before the count (a broad search
-        # can take a while to count), and the count follows on the next turn of the event loop.
+        # None until the whole list is in: the grid shows its first page before (a broad search
+        # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._count)
+        # One lister thread; its result is picked up by polling the future from the GUI thread,
+        # so no Qt object is ever touched from the worker (the model may be gone by then).
+        self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
+        self._listing: Future[list[int]] | None = None
+        self._list_poll = QTimer(self)
+        self._list_poll.setInterval(self.LIST_POLL_MS)
+        self._list_poll.timeout.connect(self._collect_listing)
         self._summaries: dict[int, ImageSummary] = {}
 
     # -- state ---------------------------------------------------------------------------
@@ -81,9 +91,14 @@ class GalleryModel(QAbstractListModel):
 
     @property
     def total(self) -> int:
-        """How many images match the query (not how many rows are loaded yet)."""
+        """How many images match the query (not how many rows are loaded yet).
+
+        Asked before the lister is done, this reads the whole list here and now.
+        """
         if self._total is None:
-            self._count()
+            self._drop_listing()
+            library = self._library
+            self._take_full_list(library.query_ids(self._query, 0, self.ALL) if library else [])
         assert self._total is not None
         return self._total
 
@@ -91,17 +106,61 @@ class GalleryModel(QAbstractListModel):
     def total_known(self) -> bool:
         return self._total is not None
 
-    def _count(self) -> None:
-        self._count_timer.stop()
-        if self._total is None:
-            self._total = self._library.count(self._query) if self._library is not None else 0
-            # All the rest now, in one query and one insert: a plain index scan of 100,000 ids
-            # costs less than the OFFSET scans and relayouts of paging them in while scrolling.
-            missing = self._total - len(self._ids)
-            if missing > 0 and not self._exhausted:
-                # A page of slack: images may have arrived at the top since the count.
-                self._append(missing + self.PAGE_SIZE)
-            self.total_changed.emit(self._total)
+    def _start_listing(self) -> None:
+        """Reads every id of the current query on the lister thread."""
+        self._drop_listing()
+        library, query = self._library, self._query
+        if library is None:
+            return
+        self._listing = self._lister.submit(library.query_ids, query, 0, self.ALL)
+        self._list_poll.start()
+
+    def _drop_listing(self) -> None:
+        if self._listing is not None:
+            self._listing.cancel()
+            self._listing = None
+        self._list_poll.stop()
+
+    def _collect_listing(self) -> None:
+        listing = self._listing
+        if listing is None or not listing.done():
+            return
+        self._drop_listing()
+        if listing.cancelled():
+            return
+        try:
+            ids = listing.result()
+        except Exception:
+            # The library went away under the lister (closed, or a read failed): the page
+            # already shown stays, counted as what it is; the next query or reload tries again.
+            ids = list(self._ids)
+        self._take_full_list(ids)
+
+    def _take_full_list(self, ids: list[int]) -> None:
+        """Every id of the query: the missing rows go in at the end in one insert."""
+        loaded = len(self._ids)
+        if ids[:loaded] == self._ids:
+            self._exhausted = True
+            fresh = self._unique(ids[loaded:], set(self._ids))
+            if fresh:
+                self.beginInsertRows(QModelIndex(), loaded, loaded + len(fresh) - 1)
+                self._ids.extend(fresh)
+                self._id_rows = None
+                self.endInsertRows()
+        else:
+            # The library changed between the first page and the list: start from the list.
+            self.beginResetModel()
+            self._ids = self._unique(ids, set())
+            self._exhausted = True
+            self._id_rows = None
+            self.endResetModel()
+        self._total = len(self._ids)
+        self.total_changed.emit(self._total)
+
+    def shutdown(self) -> None:
+        """Stops the lister; the panel calls this before the library closes."""
+        self._drop_listing()
+        self._lister.shutdown(wait=True, cancel_futures=True)
 
     def _adjust_total(self, change: int) -> None:
         if self._total is not None:
@@ -118,14 +177,15 @@ class GalleryModel(QAbstractListModel):
 
     def set_query(self, query: ImageQuery) -> None:
         self._query = query
-        self._reload(self.PAGE_SIZE)
+        self._reload(self.FIRST_PAGE)
 
     def reload(self) -> None:
         """Read the query again, keeping as many rows loaded as before (so the view stays put)."""
         self._summaries.clear()
-        self._reload(max(self.PAGE_SIZE, len(self._ids)))
+        self._reload(max(self.FIRST_PAGE, len(self._ids)))
 
     def _reload(self, limit: int) -> None:
+        self._drop_listing()
         self.beginResetModel()
         if self._library is None:
             page: list[int] = []
@@ -137,7 +197,7 @@ class GalleryModel(QAbstractListModel):
         self._id_rows = None
         self.endResetModel()
         if self._total is None:
-            self._count_timer.start()
+            self._start_listing()
         else:
             self.total_changed.emit(self._total)
 
@@ -196,6 +256,7 @@ class GalleryModel(QAbstractListModel):
         self._id_rows = None
         self.endInsertRows()
         self._adjust_total(1)
+        self._relist_if_pending()
 
     def remove_ids(self, ids: list[int]) -> None:
         rows = sorted((r for r in (self.row_of(i) for i in ids) if r is not None), reverse=True)
@@ -209,6 +270,12 @@ class GalleryModel(QAbstractListModel):
             self._id_rows = None
             self.endRemoveRows()
             self._adjust_total(first - last - 1)
+        self._relist_if_pending()
+
+    def _relist_if_pending(self) -> None:
+        # A list read before this change would not start with the rows now loaded.
+        if self._listing is not None:
+            self._start_listing()
 
     def refresh_summaries(self, ids: list[int]) -> None:
         """Re-read the cells of `ids` after the database changed under them."""
@@ -225,7 +292,9 @@ class GalleryModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not self._exhausted and not parent.isValid()
+        # Not while the lister reads everything: a page read here too would only repeat its
+        # work on the GUI thread (a view asks before its first layout, when it looks empty).
+        return not self._exhausted and self._listing is None and not parent.isValid()
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid() or self._library is None or self._exhausted:

@@ -210,6 +210,7 @@ class GalleryPanel(QWidget):
     def shutdown(self) -> None:
         """Stop background decoding; the main window calls this before closing the library."""
         self.loader.shutdown()
+        self.model.shutdown()
 
     def query(self) -> ImageQuery:
         kind, collection_id = self._scope
