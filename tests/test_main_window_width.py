@@ -66,7 +66,7 @@ def test_the_window_fits_a_1366_px_screen(
     qtbot.wait(50)
     # The search field stays the widest part of the gallery's top row.
     panel = window.gallery
-    assert panel.search.width() >= 200
+    assert panel.search.width() >= 180
     assert panel.filters.width() <= panel.view.width() + 2
     window.close()
 

@@ -104,6 +104,10 @@ class CollectionsSidebar(QWidget):
         self.list.setStyleSheet(LIST_STYLE)
         # Narrow enough for a 1366 px screen; the splitter gives it more when there is room.
         self.setMinimumWidth(140)
+        # A long collection name is elided ("客户提案 Client…", full name in its tooltip), not
+        # given a horizontal scroll bar.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._on_current)
@@ -184,6 +188,7 @@ class CollectionsSidebar(QWidget):
 
     def _add(self, text: str, scope: Scope, collection_id: int | None) -> None:
         item = QListWidgetItem(text, self.list)
+        item.setToolTip(text)
         item.setData(KindRole, scope)
         item.setData(CollectionRole, collection_id)
 
