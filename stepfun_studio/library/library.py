@@ -263,24 +263,38 @@ class Library(Organising, Transfers):
             row = connection.execute("SELECT ext FROM blobs WHERE sha = ?", (sha,)).fetchone()
         return None if row is None else self._references.path_for(sha, row[0])
 
+    def _file_of(self, image_id: int) -> tuple[str, str]:
+        """(sha, ext) of `image_id`'s original: one indexed lookup, not a whole record.
+
+        The gallery's decoder threads ask this for every thumbnail while the GUI thread
+        scrolls; building a full record (and its tags) there cost them GIL time it needed.
+        """
+        with self._db.read() as connection:
+            row = connection.execute(
+                "SELECT sha, ext FROM images WHERE id = ?", (image_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(f"no image {image_id}")
+        return str(row[0]), str(row[1])
+
     def thumbnail_path(self, image_id: int, size: int = 256) -> Path:
         """The thumbnail file, rebuilt first if it is missing."""
-        record = self._require(image_id)
-        path = self._thumbnails.path_for(record.sha, 512 if size > 256 else 256)
+        sha, _ext = self._file_of(image_id)
+        path = self._thumbnails.path_for(sha, 512 if size > 256 else 256)
         if not path.exists():
             self.ensure_thumbnail(image_id)
         return path
 
     def ensure_thumbnail(self, image_id: int) -> bool:
         """Makes the thumbnails of `image_id` if missing; False if the original is unreadable."""
-        record = self._require(image_id)
-        if all(self._thumbnails.path_for(record.sha, s).exists() for s in (256, 512)):
+        sha, ext = self._file_of(image_id)
+        if all(self._thumbnails.path_for(sha, s).exists() for s in (256, 512)):
             return True
         try:
-            data = self._images.read(record.sha, record.ext)
+            data = self._images.read(sha, ext)
         except OSError:
             return False
-        return self._make_thumbnail(record.sha, data)
+        return self._make_thumbnail(sha, data)
 
     # -- browsing -------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
 
 from stepfun_studio.core.errors import AppError
@@ -152,7 +152,10 @@ class ThumbnailLoader(QObject):
             else:
                 self._wake.notify()
         if start:
-            self._pool.start(QRunnable.create(self._drain))
+            # The callable overload, never `QRunnable.create`: a Python wrapper of a runnable
+            # that the pool deletes stays in PySide's address map, and a later object at that
+            # address (a QAction, say) comes back to Python as that stale "QRunnable".
+            self._pool.start(self._drain)
 
     def retain(self, keep: set[int]) -> int:
         """Forget every waiting request for an image not in `keep`; returns how many."""
