@@ -12,6 +12,7 @@ read lazily in blocks around the rows the view actually asks for.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -32,6 +33,8 @@ from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImageSummary
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
+
+log = logging.getLogger(__name__)
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -74,6 +77,7 @@ class GalleryModel(QAbstractListModel):
         # so no Qt object is ever touched from the worker (the model may be gone by then).
         self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
         self._listing: Future[list[int]] | None = None
+        self._shut_down = False
         self._list_poll = QTimer(self)
         self._list_poll.setInterval(self.LIST_POLL_MS)
         self._list_poll.timeout.connect(self._collect_listing)
@@ -110,7 +114,7 @@ class GalleryModel(QAbstractListModel):
         """Reads every id of the current query on the lister thread."""
         self._drop_listing()
         library, query = self._library, self._query
-        if library is None:
+        if library is None or self._shut_down:
             return
         self._listing = self._lister.submit(library.query_ids, query, 0, self.ALL)
         self._list_poll.start()
@@ -133,6 +137,7 @@ class GalleryModel(QAbstractListModel):
         except Exception:
             # The library went away under the lister (closed, or a read failed): the page
             # already shown stays, counted as what it is; the next query or reload tries again.
+            log.warning("listing the gallery's images failed", exc_info=True)
             ids = list(self._ids)
         self._take_full_list(ids)
 
@@ -159,6 +164,7 @@ class GalleryModel(QAbstractListModel):
 
     def shutdown(self) -> None:
         """Stops the lister; the panel calls this before the library closes."""
+        self._shut_down = True
         self._drop_listing()
         self._lister.shutdown(wait=True, cancel_futures=True)
 
