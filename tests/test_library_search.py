@@ -138,7 +138,7 @@ def test_results_follow_writes_at_once(filled: tuple[Library, dict[str, int]]) -
 
 
 @pytest.mark.parametrize("recent_scan", [1, 3, 4000])
-@pytest.mark.parametrize("text", ["花", "cat", "a", "樱花 cat", "鲸鱼", "ROSES"])
+@pytest.mark.parametrize("text", ["花", "cat", "a", "A", "樱花 cat", "ai 花", "鲸鱼", "ROSES"])
 def test_a_first_page_is_the_start_of_the_whole_list(
     filled: tuple[Library, dict[str, int]], recent_scan: int, text: str
 ) -> None:
