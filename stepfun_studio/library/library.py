@@ -347,8 +347,11 @@ class Library(Organising, Transfers):
         scan = self.recent_scan
         words = query.text.split()
         # Only words of one or two characters can match most of a library; a longer word goes
-        # straight to the trigram index, which answers it faster than this scan would.
-        if not words or max(len(word) for word in words) > 2 or limit > scan:
+        # straight to the trigram index, which answers it faster than this scan would. So does
+        # a search with other filters: finding the newest rows that pass them may mean walking
+        # far down the date index.
+        unfiltered = ImageQuery(text=query.text, sort=query.sort, trash=query.trash)
+        if not words or max(len(w) for w in words) > 2 or query != unfiltered or limit > scan:
             return None
         where, params = where_clause(query, with_text=False)
         sql = (
