@@ -69,6 +69,9 @@ class GalleryModel(QAbstractListModel):
         self._query = ImageQuery()
         self._ids: list[int] = []
         self._id_rows: dict[int, int] | None = None
+        # The loaded ids as a set, kept in step with _ids: "is it loaded?" must not rebuild a
+        # 100,000-entry row map each time a new picture arrives at the top.
+        self._id_set: set[int] = set()
         self._exhausted = True
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
@@ -146,7 +149,7 @@ class GalleryModel(QAbstractListModel):
         loaded = len(self._ids)
         if ids[:loaded] == self._ids:
             self._exhausted = True
-            fresh = self._unique(ids[loaded:], set(self._ids))
+            fresh = self._unique(ids[loaded:], self._id_set)
             if fresh:
                 self.beginInsertRows(QModelIndex(), loaded, loaded + len(fresh) - 1)
                 self._ids.extend(fresh)
@@ -155,7 +158,8 @@ class GalleryModel(QAbstractListModel):
         else:
             # The library changed between the first page and the list: start from the list.
             self.beginResetModel()
-            self._ids = self._unique(ids, set())
+            self._id_set = set()
+            self._ids = self._unique(ids, self._id_set)
             self._exhausted = True
             self._id_rows = None
             self.endResetModel()
@@ -197,7 +201,8 @@ class GalleryModel(QAbstractListModel):
             page: list[int] = []
         else:
             page = self._library.query_ids(self._query, 0, limit)
-        self._ids = self._unique(page, set())
+        self._id_set = set()
+        self._ids = self._unique(page, self._id_set)
         self._exhausted = len(page) < limit
         self._total = len(self._ids) if self._exhausted else None
         self._id_rows = None
@@ -255,10 +260,11 @@ class GalleryModel(QAbstractListModel):
     # -- changes -------------------------------------------------------------------------
 
     def insert_top(self, image_id: int) -> None:
-        if self.row_of(image_id) is not None:
+        if image_id in self._id_set:
             return
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._ids.insert(0, image_id)
+        self._id_set.add(image_id)
         self._id_rows = None
         self.endInsertRows()
         self._adjust_total(1)
@@ -272,6 +278,7 @@ class GalleryModel(QAbstractListModel):
             while rows and rows[0] == first - 1:
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
+            self._id_set.difference_update(self._ids[first : last + 1])
             del self._ids[first : last + 1]
             self._id_rows = None
             self.endRemoveRows()
@@ -315,8 +322,7 @@ class GalleryModel(QAbstractListModel):
         page = self._library.query_ids(self._query, start, limit)
         self._exhausted = len(page) < limit
         # New images may have arrived at the top since the first page; offsets then overlap.
-        seen = set(self._ids) if self._id_rows is None else set(self._id_rows)
-        fresh = self._unique(page, seen)
+        fresh = self._unique(page, self._id_set)
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
