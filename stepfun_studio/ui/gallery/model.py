@@ -1,13 +1,12 @@
-"""`GalleryModel`: the grid's list of image ids, first a page, then all of them, off the GUI thread.
+"""`GalleryModel`: the grid's list of image ids: a page at once, the whole list off the GUI thread.
 
 The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
-once (a screen and a bit), and a worker thread then reads every matching id; back on the GUI
-thread the rest are inserted in one go and the count is known. So a keystroke in the search
-field costs one page, a broad search ("s" matches most of a library) never stalls the window
-while it is gathered, and the view lays out its rows once instead of again for every page met
-while scrolling (each such relayout was a visible stall deep in a long list). `canFetchMore` and
-`fetchMore` still page for a view that reaches the end before the list arrives. Summaries are
-read lazily in blocks around the rows the view actually asks for.
+once (a screen and a bit), and a worker thread then reads every matching id: the count comes
+from that list, and so do the later pages that `fetchMore` hands the view (a slice, no query).
+So a keystroke in the search field costs one page, and a broad search ("s" matches most of a
+library) never stalls the window while it is gathered. Rows stay paged rather than all loaded:
+QListView lays every row out again when one is inserted at the top, as each new picture is.
+Summaries are read lazily in blocks around the rows the view actually asks for.
 """
 
 from __future__ import annotations
@@ -80,6 +79,8 @@ class GalleryModel(QAbstractListModel):
         # so no Qt object is ever touched from the worker (the model may be gone by then).
         self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
         self._listing: Future[list[int]] | None = None
+        # Every id of the query once the lister has read them; later pages come from here.
+        self._full: list[int] | None = None
         self._shut_down = False
         self._list_poll = QTimer(self)
         self._list_poll.setInterval(self.LIST_POLL_MS)
@@ -145,25 +146,23 @@ class GalleryModel(QAbstractListModel):
         self._take_full_list(ids)
 
     def _take_full_list(self, ids: list[int]) -> None:
-        """Every id of the query: the missing rows go in at the end in one insert."""
+        """Every id of the query: the count, and the pages that `fetchMore` hands out next.
+
+        The rows stay paged: a view of 100,000 rows lays all of them out again whenever one
+        is inserted at the top, as each new picture is, which stalled the window for ~100 ms.
+        """
+        ids = self._unique(ids, set())
         loaded = len(self._ids)
-        if ids[:loaded] == self._ids:
-            self._exhausted = True
-            fresh = self._unique(ids[loaded:], self._id_set)
-            if fresh:
-                self.beginInsertRows(QModelIndex(), loaded, loaded + len(fresh) - 1)
-                self._ids.extend(fresh)
-                self._id_rows = None
-                self.endInsertRows()
-        else:
+        if ids[:loaded] != self._ids:
             # The library changed between the first page and the list: start from the list.
             self.beginResetModel()
             self._id_set = set()
-            self._ids = self._unique(ids, self._id_set)
-            self._exhausted = True
+            self._ids = self._unique(ids[: max(loaded, self.FIRST_PAGE)], self._id_set)
             self._id_rows = None
             self.endResetModel()
-        self._total = len(self._ids)
+        self._full = ids
+        self._exhausted = len(self._ids) >= len(ids)
+        self._total = len(ids)
         self.total_changed.emit(self._total)
 
     def shutdown(self) -> None:
@@ -201,6 +200,7 @@ class GalleryModel(QAbstractListModel):
             page: list[int] = []
         else:
             page = self._library.query_ids(self._query, 0, limit)
+        self._full = None
         self._id_set = set()
         self._ids = self._unique(page, self._id_set)
         self._exhausted = len(page) < limit
@@ -265,6 +265,8 @@ class GalleryModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._ids.insert(0, image_id)
         self._id_set.add(image_id)
+        if self._full is not None:
+            self._full.insert(0, image_id)
         self._id_rows = None
         self.endInsertRows()
         self._adjust_total(1)
@@ -278,7 +280,11 @@ class GalleryModel(QAbstractListModel):
             while rows and rows[0] == first - 1:
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
-            self._id_set.difference_update(self._ids[first : last + 1])
+            removed = set(self._ids[first : last + 1])
+            self._id_set -= removed
+            if self._full is not None:
+                # Later pages come from the full list by offset: it must lose them too.
+                self._full = [i for i in self._full if i not in removed]
             del self._ids[first : last + 1]
             self._id_rows = None
             self.endRemoveRows()
@@ -319,8 +325,12 @@ class GalleryModel(QAbstractListModel):
         if self._library is None:
             return
         start = len(self._ids)
-        page = self._library.query_ids(self._query, start, limit)
-        self._exhausted = len(page) < limit
+        if self._full is not None:
+            page = self._full[start : start + limit]
+            self._exhausted = start + len(page) >= len(self._full)
+        else:
+            page = self._library.query_ids(self._query, start, limit)
+            self._exhausted = len(page) < limit
         # New images may have arrived at the top since the first page; offsets then overlap.
         fresh = self._unique(page, self._id_set)
         if not fresh:
