@@ -309,11 +309,9 @@ class Library(Organising, Transfers):
         if not (query.text.strip() or query.tag or query.collection_id is not None):
             return None
         generation = self._db.generation
-        with self._cache_lock:
-            cached = self._cache.get(query)
-            if cached is not None and cached[0] == generation:
-                self._cache.move_to_end(query)
-                return cached[1]
+        cached = self._cached_matching_ids(query)
+        if cached is not None:
+            return cached
         where, params = where_clause(query)
         sql = f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)}"
         with self._db.read() as connection:
@@ -330,11 +328,13 @@ class Library(Organising, Transfers):
             self._cache.clear()
 
     def _cached_matching_ids(self, query: ImageQuery) -> list[int] | None:
+        """The cached list of `query`, if it is still current (no write since)."""
         with self._cache_lock:
             cached = self._cache.get(query)
-        if cached is not None and cached[0] == self._db.generation:
+            if cached is None or cached[0] != self._db.generation:
+                return None
+            self._cache.move_to_end(query)
             return cached[1]
-        return None
 
     def _first_page_from_recent(self, query: ImageQuery, limit: int) -> list[int] | None:
         """The first `limit` matches of a search for short words, if the newest rows hold them.

@@ -151,7 +151,7 @@ class GalleryModel(QAbstractListModel):
         The rows stay paged: a view of 100,000 rows lays all of them out again whenever one
         is inserted at the top, as each new picture is, which stalled the window for ~100 ms.
         """
-        ids = self._unique(ids, set())
+        # One query's list: unique already (only pages read by offset can overlap).
         loaded = len(self._ids)
         if ids[:loaded] != self._ids:
             # The library changed between the first page and the list: start from the list.
