@@ -45,6 +45,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
 from stepfun_studio.ui.gallery import GalleryPanel
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
+from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
 
 FRAME_S = 1 / 60
 STEADY_PX_PER_S = 12_000
@@ -97,7 +98,6 @@ def scroll(
     bar = panel.view.verticalScrollBar()
     bar.setValue(0)
     settle(app, 0.5)
-    root = panel.view.rootIndex()
     frames: list[float] = []
     next_frame = time.perf_counter()
     while max_frames is None or len(frames) < max_frames:
@@ -105,7 +105,7 @@ def scroll(
         bar.setValue(bar.value() + step_px)
         app.processEvents()  # paging, layout, decoded thumbnails, and the paint itself
         frames.append((time.perf_counter() - started) * 1000)
-        if bar.value() >= bar.maximum() and not panel.model.canFetchMore(root):
+        if bar.value() >= bar.maximum() and panel.model.total_known:
             break
         next_frame += FRAME_S
         pause = next_frame - time.perf_counter()
@@ -166,10 +166,13 @@ def main() -> None:
         build_s = 0.0
         if not paths.database_path.exists():
             build_s = load_library_bench().build(paths, args.images, random.Random(7))
+        # The app's garbage collection: on the GUI thread, start-up objects frozen once shown.
+        GuiThreadGarbageCollector(app)
         panel = GalleryPanel()
         panel.resize(1280, 860)
         panel.show()
         settle(app, 0.2)
+        GuiThreadGarbageCollector.freeze_long_lived()
         first_ms, library = first_screen_ms(app, panel, paths)
         columns = panel.view.columns()
         screen_px = panel.view.viewport().height()

@@ -133,6 +133,7 @@ def measure_stall(home: Path) -> dict[str, float]:
     from stepfun_studio.core.paths import AppPaths
     from stepfun_studio.core.request import GenerationRequest, ResponseFormat
     from stepfun_studio.ui.application import create_application
+    from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
     from stepfun_studio.ui.studio import Studio, StudioOptions
@@ -150,6 +151,7 @@ def measure_stall(home: Path) -> dict[str, float]:
         while studio.queue.active_count() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.005)
+        GuiThreadGarbageCollector.freeze_long_lived()  # as run_gui does once started
 
         ready: list[int] = []
         studio.queue.image_ready.connect(lambda _job, image: ready.append(image))

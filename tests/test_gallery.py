@@ -88,20 +88,13 @@ def wait_for_thumbnails(qtbot: QtBot, panel: GalleryPanel) -> None:
     )
 
 
-def fetch_all(panel: GalleryPanel) -> None:
-    root = panel.view.rootIndex()
-    while panel.model.canFetchMore(root):
-        panel.model.fetchMore(root)
-
-
 def test_newest_first_and_count(panel: GalleryPanel, library: Library) -> None:
     panel.model.set_query(ImageQuery())
     assert not panel.model.total_known
     assert panel.model.rowCount() < IMAGES  # a first page at once, not everything
     assert panel.model.total == library.count(ImageQuery()) == IMAGES
-    # Once counted, the rest comes in pages from the list the count read.
-    fetch_all(panel)
-    assert not panel.model.canFetchMore(panel.view.rootIndex())
+    # Once counted, every row is loaded (in one insert, from the list the count read).
+    assert panel.model.rowCount() == IMAGES
     newest = library.query_ids(ImageQuery(sort="newest"), 0, IMAGES)
     assert panel.model.loaded_ids() == newest
     assert str(IMAGES) in panel.count_label.text().replace(",", "")
@@ -136,7 +129,7 @@ def test_scroll_end_to_end_loads_every_row_and_drops_far_requests(
         stray = panel.loader.pending_ids() - window
         if len(stray) > 2:
             window_violations.append(len(stray))
-        if bar.value() >= bar.maximum() and not panel.model.canFetchMore(panel.view.rootIndex()):
+        if bar.value() >= bar.maximum() and panel.model.total_known:
             break
     assert panel.model.rowCount() == IMAGES
     assert len(set(panel.model.loaded_ids())) == IMAGES
@@ -155,8 +148,6 @@ def test_search_narrows_the_grid(
     expected = library.count(ImageQuery(text=text))
     assert 0 < expected < IMAGES
     qtbot.waitUntil(lambda: panel.model.total == expected, timeout=2000)
-    while panel.model.canFetchMore(panel.view.rootIndex()):
-        panel.model.fetchMore(panel.view.rootIndex())
     assert panel.model.rowCount() == expected
     for row in range(panel.model.rowCount()):
         summary = panel.model.summary(row)
@@ -275,12 +266,39 @@ def test_the_whole_list_arrives_off_the_gui_thread(
     new_id = library.ingest_result(sample_result(IMAGES + 3, max_side=64))
     panel.add_image(new_id)
     qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
-    fetch_all(panel)
     ids = panel.model.loaded_ids()
     assert ids == library.query_ids(ImageQuery(), 0, IMAGES + 10)
     assert ids[0] == new_id and ids[1 : len(first_page) + 1] == first_page
     assert panel.model.rowCount() == panel.model.total == IMAGES + 1
     assert str(IMAGES + 1) in panel.count_label.text().replace(",", "")
+
+
+def test_a_large_reload_keeps_rows_and_place_until_the_new_list_is_read(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    # Past RELOAD_AT_ONCE loaded rows a reload reads the list off the GUI thread; 2,000 rows
+    # are over a lowered limit here, so the path a 100,000-image library takes runs for real.
+    panel.model.RELOAD_AT_ONCE = 100
+    assert panel.model.total == IMAGES
+    qtbot.wait(50)
+    bar = panel.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    first, _last = panel.view.visible_rows()
+    select_rows(panel, [first + 2])
+    kept = panel.current_id()
+    gone = panel.model.image_id(first + 1)
+    library.move_to_trash([gone])  # changed elsewhere (the detail view, say)
+    scrolled_to = bar.value()
+
+    panel.refresh()
+    assert not panel.model.total_known  # the rows on screen stay while the list is read
+    assert panel.model.row_of(gone) == first + 1
+    qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
+    assert panel.model.row_of(gone) is None
+    assert panel.model.loaded_ids() == library.query_ids(ImageQuery(), 0, IMAGES)
+    assert panel.model.total == IMAGES - 1
+    assert panel.current_id() == kept and panel.selected_ids() == [kept]
+    assert abs(bar.value() - scrolled_to) <= panel.view.gridSize().height()
 
 
 def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Library) -> None:

@@ -60,3 +60,24 @@ def test_cycles_are_collected_on_the_gui_thread(qapp: QApplication) -> None:
         del owner
         gc.enable()
     assert gc.isenabled()
+
+
+def test_frozen_start_up_objects_leave_later_cycles_collectable(qapp: QApplication) -> None:
+    owner = QObject()
+    try:
+        collector = GuiThreadGarbageCollector(owner)
+        long_lived = Node()
+        frozen = collector.freeze_long_lived()
+        assert frozen > 1000 and gc.get_freeze_count() == frozen  # modules, classes, ...
+        assert not any(o is long_lived for o in gc.get_objects())  # out of the collector's sight
+        first, second = Node(), Node()
+        first.partner, second.partner = second, first
+        probe = weakref.ref(first)
+        del first, second
+        gc.collect()  # a full collection, as the timer runs when generation 2 is due
+        assert probe() is None
+    finally:
+        gc.unfreeze()
+        owner.deleteLater()
+        del owner
+        gc.enable()

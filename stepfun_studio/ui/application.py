@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
+from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,6 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
-    from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
-
     GuiThreadGarbageCollector(app)
     return app
 
@@ -117,6 +116,8 @@ def run_gui(argv: list[str]) -> int:
     main.show()
     # After the first paint: the key (the keyring may take a moment), then the queue.
     QTimer.singleShot(0, main.start_studio)
+    # Then what start-up made lives as long as the app: out of the collector's sight.
+    QTimer.singleShot(0, GuiThreadGarbageCollector.freeze_long_lived)
     try:
         return app.exec()
     finally:

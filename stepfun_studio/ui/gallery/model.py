@@ -1,11 +1,11 @@
 """`GalleryModel`: the grid's list of image ids: a page at once, the whole list off the GUI thread.
 
 The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
-once (a screen and a bit), and a worker thread then reads every matching id: the count comes
-from that list, and so do the later pages that `fetchMore` hands the view (a slice, no query).
-So a keystroke in the search field costs one page, and a broad search ("s" matches most of a
-library) never stalls the window while it is gathered. Rows stay paged rather than all loaded:
-QListView lays every row out again when one is inserted at the top, as each new picture is.
+once (a screen and a bit), and a worker thread then reads every matching id; when that list is
+in, the count comes from it and the rest of the rows are inserted in one go. So a keystroke in
+the search field costs one page, a broad search ("s" matches most of a library) never stalls the
+window while it is gathered, and scrolling never waits for a page: QListView lays out every row
+again at each insert, so one insert of all the rows costs less than a page per screen scrolled.
 Summaries are read lazily in blocks around the rows the view actually asks for.
 """
 
@@ -32,6 +32,7 @@ from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImageSummary
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
+from stepfun_studio.ui.gallery.summaries import SummaryCache
 
 log = logging.getLogger(__name__)
 
@@ -46,21 +47,18 @@ class GalleryModel(QAbstractListModel):
 
     # The first page of a query: a large screen of cells twice over.
     FIRST_PAGE = 240
-    PAGE_SIZE = 1000
+    # A reload of up to this many loaded rows reads them again at once (a few ms); a larger
+    # one keeps the rows on screen and swaps in the lister's list when it is read.
+    RELOAD_AT_ONCE = 2000
     # Every id of a query, at most: far beyond any library, so "all" is one query.
     ALL = 1 << 40
     LIST_POLL_MS = 10
     SUMMARY_BLOCK = 120
-    # Summaries are small, but 100,000 of them with prompts are not; past this many the
-    # cache starts over, and the rows on screen are read again in one block.
-    SUMMARY_CACHE_LIMIT = 20_000
-
-    # Each fetchMore asks for as many rows as are loaded (at least a page): QListView lays out
-    # every row again on each insert, so growing pages cost less than many small ones; the cap
-    # keeps one deep OFFSET query short.
-    MAX_PAGE = 8192
 
     total_changed = Signal(int)
+    # Every cached summary was dropped (the library changed): views repaint what they show.
+    # Not a dataChanged over every row: QListView spends ~50 ms on one over 100,000 rows.
+    summaries_invalidated = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +69,6 @@ class GalleryModel(QAbstractListModel):
         # The loaded ids as a set, kept in step with _ids: "is it loaded?" must not rebuild a
         # 100,000-entry row map each time a new picture arrives at the top.
         self._id_set: set[int] = set()
-        self._exhausted = True
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
@@ -79,13 +76,12 @@ class GalleryModel(QAbstractListModel):
         # so no Qt object is ever touched from the worker (the model may be gone by then).
         self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
         self._listing: Future[list[int]] | None = None
-        # Every id of the query once the lister has read them; later pages come from here.
-        self._full: list[int] | None = None
         self._shut_down = False
         self._list_poll = QTimer(self)
         self._list_poll.setInterval(self.LIST_POLL_MS)
         self._list_poll.timeout.connect(self._collect_listing)
-        self._summaries: dict[int, ImageSummary] = {}
+        # Read on the lister's thread too: it idles once the list is read.
+        self._summaries = SummaryCache(self._lister)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -146,24 +142,28 @@ class GalleryModel(QAbstractListModel):
         self._take_full_list(ids)
 
     def _take_full_list(self, ids: list[int]) -> None:
-        """Every id of the query: the count, and the pages that `fetchMore` hands out next.
-
-        The rows stay paged: a view of 100,000 rows lays all of them out again whenever one
-        is inserted at the top, as each new picture is, which stalled the window for ~100 ms.
-        """
-        # One query's list: unique already (only pages read by offset can overlap).
+        """Every id of the query: the count, and the rows not loaded yet, inserted at once."""
         loaded = len(self._ids)
-        if ids[:loaded] != self._ids:
-            # The library changed between the first page and the list: start from the list.
-            self.beginResetModel()
-            self._id_set = set()
-            self._ids = self._unique(ids[: max(loaded, self.FIRST_PAGE)], self._id_set)
-            self._id_rows = None
-            self.endResetModel()
-        self._full = ids
-        self._exhausted = len(self._ids) >= len(ids)
+        if ids[:loaded] == self._ids:
+            # One query's list is unique already, so no de-duplication here.
+            if len(ids) > loaded:
+                self.beginInsertRows(QModelIndex(), loaded, len(ids) - 1)
+                self._ids.extend(ids[loaded:])
+                self._id_set.update(ids[loaded:])
+                self._id_rows = None
+                self.endInsertRows()
+        else:
+            # The library changed since the rows were read (or this is a reload): the list wins.
+            self._replace_rows(ids)
         self._total = len(ids)
         self.total_changed.emit(self._total)
+
+    def _replace_rows(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._id_set = set()
+        self._ids = self._unique(ids, self._id_set)
+        self._id_rows = None
+        self.endResetModel()
 
     def shutdown(self) -> None:
         """Stops the lister; the panel calls this before the library closes."""
@@ -181,36 +181,40 @@ class GalleryModel(QAbstractListModel):
 
     def set_library(self, library: Library | None) -> None:
         self._library = library
-        self._summaries.clear()
+        self._summaries.set_reader(library.summaries if library is not None else None)
         self.set_query(self._query)
 
     def set_query(self, query: ImageQuery) -> None:
         self._query = query
-        self._reload(self.FIRST_PAGE)
+        self._read_at_once(self.FIRST_PAGE)
 
     def reload(self) -> None:
-        """Read the query again, keeping as many rows loaded as before (so the view stays put)."""
-        self._summaries.clear()
-        self._reload(max(self.FIRST_PAGE, len(self._ids)))
+        """Read the query again (after the library changed), keeping the rows' order stable.
 
-    def _reload(self, limit: int) -> None:
-        self._drop_listing()
-        self.beginResetModel()
-        if self._library is None:
-            page: list[int] = []
+        A few loaded rows are read again here and now; many are kept on screen while the lister
+        reads the query, and replaced only if its list differs (reading 100,000 ids here would
+        stall the window).
+        """
+        self._summaries.invalidate()
+        if len(self._ids) <= self.RELOAD_AT_ONCE:
+            self._read_at_once(max(self.FIRST_PAGE, len(self._ids)))
         else:
-            page = self._library.query_ids(self._query, 0, limit)
-        self._full = None
-        self._id_set = set()
-        self._ids = self._unique(page, self._id_set)
-        self._exhausted = len(page) < limit
-        self._total = len(self._ids) if self._exhausted else None
-        self._id_rows = None
-        self.endResetModel()
-        if self._total is None:
             self._start_listing()
+            self._total = None
+            self.summaries_invalidated.emit()
+
+    def _read_at_once(self, limit: int) -> None:
+        """Show the first `limit` ids now; the lister reads the rest if there is more."""
+        self._drop_listing()
+        # One more than asked: whether there is more is then known without a count.
+        page = [] if self._library is None else self._library.query_ids(self._query, 0, limit + 1)
+        complete = len(page) <= limit
+        self._replace_rows(page[:limit])
+        self._total = len(self._ids) if complete else None
+        if complete:
+            self.total_changed.emit(len(self._ids))
         else:
-            self.total_changed.emit(self._total)
+            self._start_listing()
 
     @staticmethod
     def _unique(ids: list[int], seen: set[int]) -> list[int]:
@@ -236,26 +240,23 @@ class GalleryModel(QAbstractListModel):
         return QModelIndex() if row is None else self.index(row, 0)
 
     def summary(self, row: int) -> ImageSummary | None:
+        """The summary of `row`, read now (with its block of rows) if it was not read ahead."""
         image_id = self._ids[row]
         found = self._summaries.get(image_id)
         if found is None:
-            self._load_summaries_around(row)
+            start = row - row % self.SUMMARY_BLOCK
+            self._summaries.read_now(self._ids[start : start + self.SUMMARY_BLOCK])
             found = self._summaries.get(image_id)
         return found
 
     def cached_summary(self, image_id: int) -> ImageSummary | None:
         return self._summaries.get(image_id)
 
-    def _load_summaries_around(self, row: int) -> None:
-        if self._library is None:
-            return
-        if len(self._summaries) > self.SUMMARY_CACHE_LIMIT:
-            self._summaries.clear()
-        start = row - row % self.SUMMARY_BLOCK
-        block = [
-            i for i in self._ids[start : start + self.SUMMARY_BLOCK] if i not in self._summaries
-        ]
-        self._summaries.update(self._library.summaries(block))
+    def read_summaries_ahead(self, first: int, last: int) -> None:
+        """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
+        first, last = max(0, first), min(len(self._ids) - 1, last)
+        if first <= last:
+            self._summaries.read_ahead(self._ids[first : last + 1])
 
     # -- changes -------------------------------------------------------------------------
 
@@ -265,8 +266,6 @@ class GalleryModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._ids.insert(0, image_id)
         self._id_set.add(image_id)
-        if self._full is not None:
-            self._full.insert(0, image_id)
         self._id_rows = None
         self.endInsertRows()
         self._adjust_total(1)
@@ -282,9 +281,6 @@ class GalleryModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), first, last)
             removed = set(self._ids[first : last + 1])
             self._id_set -= removed
-            if self._full is not None:
-                # Later pages come from the full list by offset: it must lose them too.
-                self._full = [i for i in self._full if i not in removed]
             del self._ids[first : last + 1]
             self._id_rows = None
             self.endRemoveRows()
@@ -309,36 +305,6 @@ class GalleryModel(QAbstractListModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ids)
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        # Not while the lister reads everything: a page read here too would only repeat its
-        # work on the GUI thread (a view asks before its first layout, when it looks empty).
-        return not self._exhausted and self._listing is None and not parent.isValid()
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or self._library is None or self._exhausted:
-            return
-        self._append(min(self.MAX_PAGE, max(self.PAGE_SIZE, len(self._ids))))
-
-    def _append(self, limit: int) -> None:
-        """Read up to `limit` more ids after the loaded ones and insert them as rows."""
-        if self._library is None:
-            return
-        start = len(self._ids)
-        if self._full is not None:
-            page = self._full[start : start + limit]
-            self._exhausted = start + len(page) >= len(self._full)
-        else:
-            page = self._library.query_ids(self._query, start, limit)
-            self._exhausted = len(page) < limit
-        # New images may have arrived at the top since the first page; offsets then overlap.
-        fresh = self._unique(page, self._id_set)
-        if not fresh:
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
-        self._ids.extend(fresh)
-        self._id_rows = None
-        self.endInsertRows()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

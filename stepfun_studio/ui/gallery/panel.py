@@ -105,6 +105,8 @@ class GalleryPanel(QWidget):
         self._import_button = import_button
         self._check_button = check_button
         self._total = 0
+        # The current image across a reload whose list arrives later (see reload_keeping_place).
+        self._place_to_keep: int | None = None
         self.filters = FilterBar(self)
 
         self.view = GalleryView(self)
@@ -150,7 +152,7 @@ class GalleryPanel(QWidget):
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
         self.sidebar.scope_changed.connect(self._on_scope)
-        self.sidebar.images_changed.connect(lambda _ids: self.model.reload())
+        self.sidebar.images_changed.connect(lambda _ids: self.reload_keeping_place())
         self.sidebar.status_message.connect(self.status_message)
         self.size_slider.valueChanged.connect(self.set_thumbnail_size)
         self.view.zoom_requested.connect(
@@ -167,6 +169,8 @@ class GalleryPanel(QWidget):
         self.culling.changed.connect(self._on_culled)
         self.culling.status_message.connect(self.status_message)
         self.model.total_changed.connect(self._show_count)
+        self.model.total_changed.connect(self._restore_place)
+        self.model.summaries_invalidated.connect(self.view.viewport().update)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
         import_button.clicked.connect(lambda: self.import_images(folder=False))
@@ -225,6 +229,7 @@ class GalleryPanel(QWidget):
 
     def apply_query(self) -> None:
         self._search_pending = False
+        self._place_to_keep = None  # a new query starts at its top
         self.model.set_query(self.query())
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.selectionModel().setCurrentIndex(
@@ -236,7 +241,26 @@ class GalleryPanel(QWidget):
         if self._library is not None:
             self.filters.set_tags(self._library.list_tags())
         self.sidebar.reload()
+        self.reload_keeping_place()
+
+    def reload_keeping_place(self) -> None:
+        """Read the query again; the current image stays current (and selected) if it is there.
+
+        A reset forgets the selection; the scroll position survives it on its own. The place
+        is restored when the count comes: at once, or when the lister has read the list.
+        """
+        self._place_to_keep = self.current_id()
         self.model.reload()
+
+    def _restore_place(self, _total: int = 0) -> None:
+        image_id, self._place_to_keep = self._place_to_keep, None
+        if image_id is None or self.current_id() == image_id:
+            return
+        index = self.proxy.mapFromSource(self.model.index_of(image_id))
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def add_image(self, image_id: int) -> None:
         """A new image is in the library: show it at the top when it matches the view."""
@@ -248,7 +272,7 @@ class GalleryPanel(QWidget):
             if image_id in self._library.query_ids(query, 0, 64):
                 self.model.insert_top(image_id)
         else:
-            self.model.reload()
+            self.reload_keeping_place()
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
@@ -292,13 +316,15 @@ class GalleryPanel(QWidget):
             self._prefetch_timer.start()
 
     def prefetch(self) -> None:
-        """Ask for the rows on screen, then a screen either side; drop requests beyond that."""
+        """Ask for the thumbnails on screen, then a screen either side; drop requests beyond."""
         count = self.model.rowCount()
         if count == 0 or self._library is None:
             self.loader.cancel_all()
             return
         first, last = self.view.visible_rows()
         span = last - first + 1
+        # Marks and badges are painted from summaries: read two screens either way ahead.
+        self.model.read_summaries_ahead(first - 2 * span, last + 2 * span)
         dpr = self.view.devicePixelRatioF()
         size_px = thumbnail_pixels(self.delegate.cell_size, dpr)
         below = range(last + 1, min(count, last + 1 + span))
@@ -399,7 +425,7 @@ class GalleryPanel(QWidget):
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
         else:
-            self.model.reload()
+            self.reload_keeping_place()
         self.sidebar.reload()
         if self.preview.isVisible():
             self._show_preview()
