@@ -230,6 +230,10 @@ class GalleryModel(QAbstractListModel):
     def image_id(self, row: int) -> int:
         return self._ids[row]
 
+    def ids_in(self, first: int, last: int) -> list[int]:
+        """The ids of rows `first`..`last`, clipped to the rows there are."""
+        return self._ids[max(0, first) : max(0, last + 1)]
+
     def row_of(self, image_id: int) -> int | None:
         if self._id_rows is None:
             self._id_rows = {image_id: row for row, image_id in enumerate(self._ids)}
@@ -254,9 +258,7 @@ class GalleryModel(QAbstractListModel):
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
         """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        first, last = max(0, first), min(len(self._ids) - 1, last)
-        if first <= last:
-            self._summaries.read_ahead(self._ids[first : last + 1])
+        self._summaries.read_ahead(self.ids_in(first, last))
 
     # -- changes -------------------------------------------------------------------------
 

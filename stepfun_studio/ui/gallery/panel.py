@@ -327,20 +327,25 @@ class GalleryPanel(QWidget):
         self.model.read_summaries_ahead(first - 2 * span, last + 2 * span)
         dpr = self.view.devicePixelRatioF()
         size_px = thumbnail_pixels(self.delegate.cell_size, dpr)
-        below = range(last + 1, min(count, last + 1 + span))
-        above = range(first - 1, max(-1, first - 1 - span), -1)
-        keep: set[int] = set()
-        for rows in (range(first, last + 1), below, above):
-            for row in rows:
-                image_id = self.model.image_id(row)
-                keep.add(image_id)
-                self.loader.request(image_id, size_px, dpr)
+        on_screen = self.model.ids_in(first, last)
+        below = self.model.ids_in(last + 1, last + span)
+        above = self.model.ids_in(first - span, first - 1)
+        above.reverse()  # nearest first
+        for ids in (on_screen, below, above):
+            self.loader.request_many(ids, size_px, dpr)
+        keep = {*on_screen, *below, *above}
         self.loader.retain(keep)
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
-        index = self.proxy.mapFromSource(self.model.index_of(image_id))
-        if index.isValid():
-            self.view.update(index)
+        # Only a cell on screen needs painting again; one scrolled away is painted from the
+        # cache when it comes back. Looked for among the visible rows, not with `row_of`,
+        # whose map of every row is rebuilt after each insert (~16 ms at 100,000).
+        first, last = self.view.visible_rows()
+        try:
+            row = first + self.model.ids_in(first, last).index(image_id)
+        except ValueError:
+            return
+        self.view.update(self.proxy.index(row, 0))
 
     # -- search, scope -------------------------------------------------------------------
 

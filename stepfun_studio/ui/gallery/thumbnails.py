@@ -12,9 +12,10 @@ reference to None on every call and crashes the interpreter after a few hundred 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
@@ -33,6 +34,18 @@ PIXMAP_CACHE_KB = 64 * 1024
 # a scroll, so a burst of requests keeps one thread state (and one SQLite connection) per loop.
 IDLE_SECONDS = 2.0
 CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
+# Keys of thumbnails put in the pixmap cache, remembered up to this many (a few MB).
+DELIVERED_LIMIT = 50_000
+
+
+def default_decoder_threads() -> int:
+    """One core is left to the GUI thread; one decoder alone keeps up with a fast scroll.
+
+    A 256 px WebP decodes in ~1 ms, so one thread delivers ~800 a second, and a fling shows
+    ~300. With two decoders on a two-core machine the GUI thread lost its core to them often
+    enough to miss frames.
+    """
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
 def cache_key(image_id: int, size_px: int) -> str:
@@ -46,8 +59,9 @@ class _Relay(QObject):
     failed = Signal(int, int, int, str)  # generation, image id, size px, reason
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(NamedTuple):
+    # A tuple, not a dataclass: keys are made and hashed ~100 times a frame while scrolling,
+    # and a tuple does both in C.
     image_id: int
     size_px: int
 
@@ -89,8 +103,10 @@ class ThumbnailLoader(QObject):
     thumbnail_ready = Signal(int, int)  # image id, size px
     thumbnail_failed = Signal(int, str)
 
-    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int | None = None) -> None:
         super().__init__(parent)
+        if threads is None:
+            threads = default_decoder_threads()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._threads = threads
@@ -108,8 +124,11 @@ class ThumbnailLoader(QObject):
         self._wake = threading.Condition(self._lock)
         # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
         self._delivering: set[_Key] = set()
-        # GUI thread only: thumbnails that could not be read.
+        # GUI thread only: thumbnails that could not be read, and those put in the pixmap
+        # cache. The cache may have evicted some of the latter since, so this only lets
+        # `request_many` skip a lookup; painting still asks the cache itself.
         self._failed: set[_Key] = set()
+        self._delivered: set[_Key] = set()
         self._library: Library | None = None
         self._generation = 0
         self.requests_dropped = 0
@@ -123,6 +142,7 @@ class ThumbnailLoader(QObject):
             # Idle loops re-check: with no library they end (and never touch the old one).
             self._wake.notify_all()
         self._failed.clear()
+        self._delivered.clear()
         QPixmapCache.clear()
 
     # -- asking ------------------------------------------------------------------------
@@ -156,6 +176,16 @@ class ThumbnailLoader(QObject):
             # that the pool deletes stays in PySide's address map, and a later object at that
             # address (a QAction, say) comes back to Python as that stale "QRunnable".
             self._pool.start(self._drain)
+
+    def request_many(
+        self, image_ids: list[int], size_px: int, device_pixel_ratio: float = 1.0
+    ) -> None:
+        """`request` for rows ahead of the viewport, skipping those delivered already."""
+        delivered, failed = self._delivered, self._failed
+        for image_id in image_ids:
+            key = _Key(image_id, size_px)
+            if key not in delivered and key not in failed:
+                self.request(image_id, size_px, device_pixel_ratio)
 
     def retain(self, keep: set[int]) -> int:
         """Forget every waiting request for an image not in `keep`; returns how many."""
@@ -249,6 +279,9 @@ class ThumbnailLoader(QObject):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(image.devicePixelRatio())
         QPixmapCache.insert(cache_key(image_id, size_px), pixmap)
+        if len(self._delivered) > DELIVERED_LIMIT:
+            self._delivered.clear()
+        self._delivered.add(_Key(image_id, size_px))
         self.thumbnail_ready.emit(image_id, size_px)
 
     def _on_failed(self, generation: int, image_id: int, size_px: int, reason: str) -> None:
