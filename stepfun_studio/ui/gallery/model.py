@@ -6,7 +6,8 @@ in, the count comes from it and the rest of the rows are inserted in one go. So 
 the search field costs one page, a broad search ("s" matches most of a library) never stalls the
 window while it is gathered, and scrolling never waits for a page: QListView lays out every row
 again at each insert, so one insert of all the rows costs less than a page per screen scrolled.
-Summaries are read lazily in blocks around the rows the view actually asks for.
+Summaries are read ahead of the viewport on the lister's thread (see `SummaryCache`), or in a
+block at once when a row is painted before its read is done.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class GalleryModel(QAbstractListModel):
                 self._id_rows = None
                 self.endInsertRows()
         else:
-            # The library changed since the rows were read (or this is a reload): the list wins.
+            # The library changed since the rows were read: the new list wins.
             self._replace_rows(ids)
         self._total = len(ids)
         self.total_changed.emit(self._total)

@@ -254,7 +254,9 @@ class GalleryPanel(QWidget):
 
     def _restore_place(self, _total: int = 0) -> None:
         image_id, self._place_to_keep = self._place_to_keep, None
-        if image_id is None or self.current_id() == image_id:
+        # Only after a reset took the current image away: if the rows stayed, so did the
+        # cursor, and the user may have moved it while the list was read.
+        if image_id is None or self.view.currentIndex().isValid():
             return
         index = self.proxy.mapFromSource(self.model.index_of(image_id))
         if index.isValid():

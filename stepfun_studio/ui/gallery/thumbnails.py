@@ -15,7 +15,6 @@ import logging
 import os
 import threading
 import time
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
@@ -59,21 +58,20 @@ class _Relay(QObject):
     failed = Signal(int, int, int, str)  # generation, image id, size px, reason
 
 
-class _Key(NamedTuple):
-    # A tuple, not a dataclass: keys are made and hashed ~100 times a frame while scrolling,
-    # and a tuple does both in C.
-    image_id: int
-    size_px: int
+# (image id, size px). A plain tuple, not a dataclass or NamedTuple: keys are made and hashed
+# ~100 times a frame while scrolling, which a tuple does in C, and the garbage collector stops
+# tracking a plain tuple of ints, so 50,000 remembered keys cost a full collection nothing.
+_Key = tuple[int, int]
 
 
-def decode_thumbnail(library: Library, key: _Key) -> QImage:
-    """Read the library's thumbnail file for `key`, scaled down to the cell while decoding."""
-    source = LARGE_THUMBNAIL if key.size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
+def decode_thumbnail(library: Library, image_id: int, size_px: int) -> QImage:
+    """Read the library's thumbnail of `image_id`, scaled down to `size_px` while decoding."""
+    source = LARGE_THUMBNAIL if size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
     # The library rebuilds a missing thumbnail here, on this pool thread.
-    path = library.thumbnail_path(key.image_id, source)
+    path = library.thumbnail_path(image_id, source)
     reader = QImageReader(str(path))
     natural = reader.size()
-    target = QSize(key.size_px, key.size_px)
+    target = QSize(size_px, size_px)
     too_big = natural.width() > target.width() or natural.height() > target.height()
     if natural.isValid() and too_big:
         # Decoding straight to the cell size keeps the GUI thread free of any scaling.
@@ -81,7 +79,7 @@ def decode_thumbnail(library: Library, key: _Key) -> QImage:
     image = reader.read()
     if image.isNull():
         return image
-    return rounded(image, CORNER_RADIUS_PX * key.size_px / 160)
+    return rounded(image, CORNER_RADIUS_PX * size_px / 160)
 
 
 def rounded(image: QImage, radius: float) -> QImage:
@@ -153,11 +151,11 @@ class ThumbnailLoader(QObject):
         return pixmap if found and not pixmap.isNull() else None
 
     def has_failed(self, image_id: int, size_px: int) -> bool:
-        return _Key(image_id, size_px) in self._failed
+        return (image_id, size_px) in self._failed
 
     def request(self, image_id: int, size_px: int, device_pixel_ratio: float = 1.0) -> None:
         """Decode the thumbnail of `image_id` at `size_px` physical pixels, unless it is known."""
-        key = _Key(image_id, size_px)
+        key = (image_id, size_px)
         if self._library is None or key in self._failed:
             return
         if self.cached(image_id, size_px) is not None:
@@ -183,14 +181,14 @@ class ThumbnailLoader(QObject):
         """`request` for rows ahead of the viewport, skipping those delivered already."""
         delivered, failed = self._delivered, self._failed
         for image_id in image_ids:
-            key = _Key(image_id, size_px)
+            key = (image_id, size_px)
             if key not in delivered and key not in failed:
                 self.request(image_id, size_px, device_pixel_ratio)
 
     def retain(self, keep: set[int]) -> int:
         """Forget every waiting request for an image not in `keep`; returns how many."""
         with self._lock:
-            far = [k for k in self._queue if k.image_id not in keep]
+            far = [k for k in self._queue if k[0] not in keep]
             for key in far:
                 del self._queue[key]
         self.requests_dropped += len(far)
@@ -202,7 +200,7 @@ class ThumbnailLoader(QObject):
     def pending_ids(self) -> set[int]:
         """Images waiting for or being decoded now (for tests and the benchmark)."""
         with self._lock:
-            return {k.image_id for k in self._queue} | {k.image_id for k in self._decoding}
+            return {k[0] for k in self._queue} | {k[0] for k in self._decoding}
 
     def pending_count(self) -> int:
         with self._lock:
@@ -210,7 +208,7 @@ class ThumbnailLoader(QObject):
 
     def decoding_ids(self) -> set[int]:
         with self._lock:
-            return {k.image_id for k in self._decoding}
+            return {k[0] for k in self._decoding}
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
@@ -251,29 +249,30 @@ class ThumbnailLoader(QObject):
                 dpr = self._queue.pop(key)
                 self._decoding.add(key)
                 library, generation = self._library, self._generation
+            image_id, size_px = key
             try:
-                image = decode_thumbnail(library, key)
+                image = decode_thumbnail(library, image_id, size_px)
                 reason = "" if not image.isNull() else "unreadable thumbnail"
             except (AppError, OSError) as exc:
                 image, reason = QImage(), str(exc)
             except Exception as exc:
                 # A bug, but on a pool thread nobody would see it: log it loudly and report.
-                log.exception("decoding thumbnail of image %s failed", key.image_id)
+                log.exception("decoding thumbnail of image %s failed", image_id)
                 image, reason = QImage(), repr(exc)
             with self._lock:
                 self._decoding.discard(key)
                 self._delivering.add(key)
             if reason:
-                self._relay.failed.emit(generation, key.image_id, key.size_px, reason)
+                self._relay.failed.emit(generation, image_id, size_px, reason)
             else:
                 image.setDevicePixelRatio(dpr)
-                self._relay.decoded.emit(generation, key.image_id, key.size_px, image)
+                self._relay.decoded.emit(generation, image_id, size_px, image)
 
     # -- answers (GUI thread) ------------------------------------------------------------
 
     def _on_decoded(self, generation: int, image_id: int, size_px: int, image: QImage) -> None:
         with self._lock:
-            self._delivering.discard(_Key(image_id, size_px))
+            self._delivering.discard((image_id, size_px))
         if generation != self._generation:
             return
         pixmap = QPixmap.fromImage(image)
@@ -281,14 +280,14 @@ class ThumbnailLoader(QObject):
         QPixmapCache.insert(cache_key(image_id, size_px), pixmap)
         if len(self._delivered) > DELIVERED_LIMIT:
             self._delivered.clear()
-        self._delivered.add(_Key(image_id, size_px))
+        self._delivered.add((image_id, size_px))
         self.thumbnail_ready.emit(image_id, size_px)
 
     def _on_failed(self, generation: int, image_id: int, size_px: int, reason: str) -> None:
         with self._lock:
-            self._delivering.discard(_Key(image_id, size_px))
+            self._delivering.discard((image_id, size_px))
         if generation != self._generation:
             return
         log.warning("thumbnail of image %s could not be read: %s", image_id, reason)
-        self._failed.add(_Key(image_id, size_px))
+        self._failed.add((image_id, size_px))
         self.thumbnail_failed.emit(image_id, reason)
