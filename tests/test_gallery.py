@@ -244,15 +244,24 @@ def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> 
     assert library.get(doomed) is None and not original.exists()
 
 
-def test_new_image_appears_on_top_when_it_matches(panel: GalleryPanel, library: Library) -> None:
-    new_id = library.ingest_result(sample_result(IMAGES + 1, max_side=64))
-    panel.add_image(new_id)
-    assert panel.model.image_id(0) == new_id
-    assert panel.model.total == IMAGES + 1
+def test_new_images_appear_on_top_together_when_they_match(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    assert panel.model.total == IMAGES
+    inserts: list[tuple[int, int]] = []
+    panel.model.rowsInserted.connect(lambda _parent, first, last: inserts.append((first, last)))
+    # A batch finishing at once: three pictures, one insert (one relayout of the grid).
+    new_ids = [library.ingest_result(sample_result(IMAGES + n, max_side=64)) for n in (1, 2, 3)]
+    for image_id in new_ids:
+        panel.add_image(image_id)
+    qtbot.waitUntil(lambda: panel.model.total == IMAGES + 3, timeout=2000)
+    assert panel.model.ids_in(0, 2) == new_ids[::-1]  # newest first
+    assert inserts == [(0, 2)]
     panel.search.setText("no-such-words-anywhere")
     panel.apply_query()
-    other = library.ingest_result(sample_result(IMAGES + 2, max_side=64))
+    other = library.ingest_result(sample_result(IMAGES + 4, max_side=64))
     panel.add_image(other)
+    qtbot.wait(50)
     assert panel.model.row_of(other) is None and panel.model.total == 0
 
 
@@ -265,7 +274,9 @@ def test_the_whole_list_arrives_off_the_gui_thread(
     # An image arriving while the list is read must not be lost or doubled when it lands.
     new_id = library.ingest_result(sample_result(IMAGES + 3, max_side=64))
     panel.add_image(new_id)
-    qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
+    qtbot.waitUntil(
+        lambda: panel.model.total_known and panel.model.image_id(0) == new_id, timeout=5000
+    )
     ids = panel.model.loaded_ids()
     assert ids == library.query_ids(ImageQuery(), 0, IMAGES + 10)
     assert ids[0] == new_id and ids[1 : len(first_page) + 1] == first_page

@@ -263,15 +263,17 @@ class GalleryModel(QAbstractListModel):
 
     # -- changes -------------------------------------------------------------------------
 
-    def insert_top(self, image_id: int) -> None:
-        if image_id in self._id_set:
+    def insert_top(self, image_ids: list[int]) -> None:
+        """New images, newest first, above every row: one insert (so one relayout) for all."""
+        fresh = [i for i in dict.fromkeys(image_ids) if i not in self._id_set]
+        if not fresh:
             return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._ids.insert(0, image_id)
-        self._id_set.add(image_id)
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._ids[:0] = fresh
+        self._id_set.update(fresh)
         self._id_rows = None
         self.endInsertRows()
-        self._adjust_total(1)
+        self._adjust_total(len(fresh))
         self._relist_if_pending()
 
     def remove_ids(self, ids: list[int]) -> None:
