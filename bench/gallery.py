@@ -103,7 +103,7 @@ def scroll(
     while max_frames is None or len(frames) < max_frames:
         started = time.perf_counter()
         bar.setValue(bar.value() + step_px)
-        app.processEvents()  # paging, layout, decoded thumbnails, and the paint itself
+        app.processEvents()  # layout, summaries, decoded thumbnails, and the paint itself
         frames.append((time.perf_counter() - started) * 1000)
         if bar.value() >= bar.maximum() and panel.model.total_known:
             break

@@ -2,7 +2,7 @@
 
 Sidebar (scopes and collections), search field, filter bar, match count, thumbnail size, and the
 grid with its large preview. The panel wires the parts together and turns the user's intents into
-library calls; painting, paging, decoding and undo live in their own modules.
+library calls; painting, listing, decoding and undo live in their own modules.
 """
 
 from __future__ import annotations
