@@ -12,7 +12,6 @@ block at once when a row is painted before its read is done.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -34,8 +33,7 @@ from stepfun_studio.library.records import ImageQuery, ImageSummary
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
 from stepfun_studio.ui.gallery.summaries import SummaryCache
-
-log = logging.getLogger(__name__)
+from stepfun_studio.ui.gallery.worker_results import finished_result
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -133,12 +131,10 @@ class GalleryModel(QAbstractListModel):
         self._drop_listing()
         if listing.cancelled():
             return
-        try:
-            ids = listing.result()
-        except Exception:
-            # The library went away under the lister (closed, or a read failed): the page
-            # already shown stays, counted as what it is; the next query or reload tries again.
-            log.warning("listing the gallery's images failed", exc_info=True)
+        ids = finished_result(listing, "listing the gallery's images")
+        if ids is None:
+            # The library went away under the lister (closed, or a read failed): the rows
+            # already shown stay, counted as what they are; the next query or reload tries again.
             ids = list(self._ids)
         self._take_full_list(ids)
 

@@ -17,14 +17,12 @@ and reads under way when rows change are thrown away, so a stale row never lands
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
 from itertools import islice
 
 from stepfun_studio.library.records import ImageSummary
-
-log = logging.getLogger(__name__)
+from stepfun_studio.ui.gallery.worker_results import finished_result
 
 Reader = Callable[[list[int]], dict[int, ImageSummary]]
 Packed = tuple[object, ...]  # an ImageSummary's fields, in order
@@ -109,13 +107,9 @@ class SummaryCache:
                 waiting.append((ids, read))
                 continue
             self._asked.difference_update(ids)
-            if read.cancelled():
-                continue
-            try:
-                rows = read.result()
-            except Exception:
-                # A failed read ahead costs nothing: painting reads the rows at once instead.
-                log.warning("reading gallery summaries ahead failed", exc_info=True)
+            # A failed read ahead costs nothing: painting reads the rows at once instead.
+            rows = finished_result(read, "reading gallery summaries ahead")
+            if rows is None:
                 continue
             self._make_room(len(rows))
             self._rows.update(rows)
