@@ -14,15 +14,21 @@ def png_reference(width: int = 64, height: int = 64, size: int = 100) -> Referen
     )
 
 
-def test_model_table_has_the_three_models_with_their_defaults() -> None:
+def test_model_table_keeps_stepfuns_three_models_with_their_defaults() -> None:
     table = model_table()
-    assert table.names() == ("step-1x-medium", "step-2x-large", "step-image-edit-2")
-    assert table.require("step-2x-large").cfg_scale.default == 6.0
+    assert [m.name for m in table.models_of("stepfun")] == [
+        "step-1x-medium",
+        "step-2x-large",
+        "step-image-edit-2",
+    ]
+    large = table.require("step-2x-large")
+    assert large.cfg_scale is not None and large.cfg_scale.default == 6.0
     edit = table.require("step-image-edit-2")
-    assert edit.steps.default == 8
+    assert edit.steps is not None and edit.steps.default == 8
     assert edit.supports(Mode.EDIT) and not edit.supports(Mode.REDRAW)
     assert table.require("step-1x-medium").supports_style_reference
-    assert table.require("step-1x-medium").steps_for(Mode.REDRAW).maximum == 100
+    redraw_steps = table.require("step-1x-medium").steps_for(Mode.REDRAW)
+    assert redraw_steps is not None and redraw_steps.maximum == 100
 
 
 def test_a_default_request_with_a_prompt_is_valid() -> None:

@@ -67,6 +67,9 @@ class GenerationRequest:
 
     prompt: str = ""
     model: str = "step-1x-medium"
+    # Which API to send it to (an id of the model table's providers). The model names the
+    # provider too; this is kept so a picture's record says where it was made.
+    provider: str = "stepfun"
     mode: Mode = Mode.TEXT_TO_IMAGE
     size: str = "1024x1024"
     steps: int = 50
@@ -80,6 +83,14 @@ class GenerationRequest:
     source_weight: float = 0.5
     style: ReferenceImage | None = None
     style_weight: float = 1.0
+    # Reference pictures for models that take several (Seedream, gpt-image edits, Qwen edit),
+    # in the order the user set them; `source`, when set, is sent before them.
+    references: tuple[ReferenceImage, ...] = ()
+    # gpt-image's mask: same size as the source, alpha 0 where the picture may change.
+    mask: ReferenceImage | None = None
+    # Provider-specific choices by name, values as sent (("quality", "high"), ("watermark",
+    # "false")); the model table's `options` say which a model takes.
+    options: tuple[tuple[str, str], ...] = ()
 
     @property
     def width(self) -> int:
@@ -88,6 +99,22 @@ class GenerationRequest:
     @property
     def height(self) -> int:
         return parse_size(self.size)[1]
+
+    def option(self, name: str, default: str = "") -> str:
+        return dict(self.options).get(name, default)
+
+    def with_option(self, name: str, value: str) -> GenerationRequest:
+        kept = tuple((key, old) for key, old in self.options if key != name)
+        return replace(self, options=(*kept, (name, value)))
+
+    @property
+    def has_fixed_size(self) -> bool:
+        """False for named sizes a server resolves itself ("auto", Seedream's "2K")."""
+        try:
+            parse_size(self.size)
+        except ValueError:
+            return False
+        return True
 
     def with_changes(self, **changes: object) -> GenerationRequest:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -25,3 +25,8 @@ class GenerationResult:
     trace_id: str | None = None
     elapsed_s: float = 0.0
     created: int | None = None
+    # What the picture cost, where known: from the provider's token usage or the table's price.
+    cost: float | None = None
+    currency: str | None = None
+    # The provider's own usage figures (tokens, generated images), as it sent them.
+    usage: tuple[tuple[str, int], ...] = ()

@@ -67,16 +67,21 @@ def problems_by_field(problems: list[FieldProblem]) -> dict[str, list[str]]:
 def _mode_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldProblem]:
     if spec.supports(request.mode):
         return []
+    able = [
+        model.name
+        for model in model_table().models
+        if model.provider == spec.provider and model.supports(request.mode)
+    ]
     if request.mode is Mode.REDRAW:
-        message = tr(
-            "Validation",
-            "{model} cannot redraw from a source image. Use step-1x-medium or step-2x-large.",
-        )
+        message = tr("Validation", "{model} cannot redraw from a source image with a weight.")
     elif request.mode is Mode.EDIT:
-        message = tr("Validation", "{model} cannot edit images. Use step-image-edit-2.")
+        message = tr("Validation", "{model} cannot edit images.")
     else:
         message = tr("Validation", "{model} cannot generate from text alone.")
-    return [FieldProblem("mode", message.format(model=spec.name))]
+    message = message.format(model=spec.name)
+    if able:
+        message += " " + tr("Validation", "Use {models}.").format(models=", ".join(able))
+    return [FieldProblem("mode", message)]
 
 
 def _prompt_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldProblem]:
@@ -105,10 +110,7 @@ def _prompt_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldP
             problems.append(
                 FieldProblem(
                     "negative_prompt",
-                    tr(
-                        "Validation",
-                        "{model} has no negative prompt; only step-image-edit-2 takes one.",
-                    ).format(model=spec.name),
+                    tr("Validation", "{model} takes no negative prompt.").format(model=spec.name),
                 )
             )
         elif len(request.negative_prompt) > spec.negative_prompt_limit:
@@ -126,18 +128,23 @@ def _prompt_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldP
 
 def _number_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldProblem]:
     problems = []
-    # Image Edit ignores `size`: its output has the input's size.
-    if request.mode is not Mode.EDIT and request.size not in spec.sizes:
-        problems.append(
-            FieldProblem(
-                "size",
-                tr(
-                    "Validation", "Size {size} is not offered by {model}. Choose one of: {sizes}."
-                ).format(size=request.size, model=spec.name, sizes=", ".join(spec.sizes)),
-            )
-        )
+    # Image Edit ignores `size` where a model lists none: its output has the input's size.
+    size_problem = spec.size_problem(request.size)
+    if not (request.mode is Mode.EDIT and not spec.sizes) and size_problem is not None:
+        listed = ", ".join(spec.sizes)
+        if spec.size_rule is None:
+            message = tr(
+                "Validation", "Size {size} is not offered by {model}. Choose one of: {sizes}."
+            ).format(size=request.size, model=spec.name, sizes=listed)
+        else:
+            message = tr(
+                "Validation",
+                "Size {size} does not suit {model} ({reason}). Choose one of: {sizes}, "
+                "or a width×height that fits.",
+            ).format(size=request.size, model=spec.name, reason=size_problem, sizes=listed)
+        problems.append(FieldProblem("size", message))
     steps = spec.steps_for(request.mode)
-    if not steps.contains(request.steps):
+    if steps is not None and not steps.contains(request.steps):
         problems.append(
             FieldProblem(
                 "steps",
@@ -146,26 +153,39 @@ def _number_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldP
                 ),
             )
         )
-    if not spec.cfg_scale.contains(request.cfg_scale):
+    cfg = spec.cfg_scale
+    if cfg is not None and not cfg.contains(request.cfg_scale):
         problems.append(
             FieldProblem(
                 "cfg_scale",
                 tr("Validation", "CFG scale must be between {low} and {high} for {model}.").format(
-                    low=_number(spec.cfg_scale.minimum),
-                    high=_number(spec.cfg_scale.maximum),
+                    low=_number(cfg.minimum),
+                    high=_number(cfg.maximum),
                     model=spec.name,
                 ),
             )
         )
-    if not 0 <= request.seed <= MAX_SEED:
+    seed_high = spec.seed.maximum if spec.seed is not None else MAX_SEED
+    if not 0 <= request.seed <= seed_high:
         problems.append(
             FieldProblem(
                 "seed",
                 tr("Validation", "The seed must be between 0 (random) and {high}.").format(
-                    high=MAX_SEED
+                    high=seed_high
                 ),
             )
         )
+    for name, value in request.options:
+        option = spec.option(name)
+        if option is not None and value not in option.values:
+            problems.append(
+                FieldProblem(
+                    name,
+                    tr("Validation", "{model} takes {name} {values}, not “{value}”.").format(
+                        model=spec.name, name=name, values=" / ".join(option.values), value=value
+                    ),
+                )
+            )
     if not 1 <= request.n <= MAX_IMAGE_COUNT:
         problems.append(
             FieldProblem(
@@ -191,7 +211,11 @@ def _reference_problems(request: GenerationRequest, spec: ModelSpec) -> list[Fie
         else:
             side = MAX_REDRAW_SOURCE_SIDE if request.mode is Mode.REDRAW else MAX_EDIT_SOURCE_SIDE
             problems += _image_limits("source", request.source, side)
-        if request.mode is Mode.REDRAW and not 0 < request.source_weight <= 1:
+        if (
+            request.mode is Mode.REDRAW
+            and spec.has_source_weight
+            and not 0 < request.source_weight <= 1
+        ):
             problems.append(
                 FieldProblem(
                     "source_weight",
@@ -209,8 +233,9 @@ def _reference_problems(request: GenerationRequest, spec: ModelSpec) -> list[Fie
                     "style",
                     tr(
                         "Validation",
-                        "A style reference works only with step-1x-medium, generating from text.",
-                    ),
+                        "{model} takes no style reference with a weight here; a style "
+                        "reference works only on a model that has one, generating from text.",
+                    ).format(model=spec.name),
                 )
             )
         else:
@@ -222,6 +247,34 @@ def _reference_problems(request: GenerationRequest, spec: ModelSpec) -> list[Fie
                     tr("Validation", "The style weight must be above 0 and at most 2."),
                 )
             )
+    if request.references:
+        if len(request.references) > spec.max_references:
+            message = (
+                tr("Validation", "{model} takes no reference images.").format(model=spec.name)
+                if spec.max_references == 0
+                else tr(
+                    "Validation", "{model} takes at most {count} reference images; remove {over}."
+                ).format(
+                    model=spec.name,
+                    count=spec.max_references,
+                    over=len(request.references) - spec.max_references,
+                )
+            )
+            problems.append(FieldProblem("references", message))
+        for reference in request.references:
+            problems += _image_limits("references", reference, MAX_EDIT_SOURCE_SIDE)
+    if request.mask is not None:
+        if not spec.supports_mask or request.mode is not Mode.EDIT:
+            problems.append(
+                FieldProblem(
+                    "mask",
+                    tr(
+                        "Validation", "{model} takes no mask; only an edit on a model with one."
+                    ).format(model=spec.name),
+                )
+            )
+        elif request.mask.mime != "image/png":
+            problems.append(FieldProblem("mask", tr("Validation", "The mask must be a PNG.")))
     return problems
 
 
