@@ -80,9 +80,26 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def folder_problem(error: OSError) -> str:
+    """What to tell a person whose data folders cannot be made or written."""
+    where = error.filename or ""
+    return QCoreApplication.translate(
+        "Application",
+        "StepFun Studio cannot write its folder {path} ({reason}). Make the folder writable, "
+        "free some space, or point STEPFUN_STUDIO_HOME at a folder you can write to.",
+    ).format(path=where, reason=error.strerror or type(error).__name__)
+
+
+def refuse_start(message: str) -> int:
+    """Says why the app cannot start, on stderr and in a dialog, and returns the exit status."""
+    title = QCoreApplication.translate("Application", "StepFun Studio cannot start")
+    print(f"{title}: {message}", file=sys.stderr)
+    QMessageBox.critical(None, title, message)
+    return 1
+
+
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
-    paths = AppPaths.from_environment()
 
     from stepfun_studio.settings.logs import setup_logging
     from stepfun_studio.ui.i18n import LanguageSwitcher
@@ -90,19 +107,19 @@ def run_gui(argv: list[str]) -> int:
     from stepfun_studio.ui.studio import Studio, StudioOptions
     from stepfun_studio.ui.theme import Theme
 
-    setup_logging(paths)
     try:
+        paths = AppPaths.from_environment()
+        setup_logging(paths)
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
         # The library cannot be opened (a newer schema, a full or read-only disk): say why
         # and stop, rather than show a window that cannot keep anything.
         log.error("cannot start: %r", error)
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("Application", "StepFun Studio cannot start"),
-            error.message,
-        )
-        return 1
+        return refuse_start(error.message)
+    except OSError as error:
+        # A read-only home, or STEPFUN_STUDIO_HOME naming a file: the log cannot even be
+        # opened, so this reaches stderr and the dialog only.
+        return refuse_start(folder_problem(error))
     studio.apply_limits()
     scheme = os.environ.get("STEPFUN_STUDIO_THEME") or studio.settings.values.theme
     theme = Theme(app, force=None if scheme == "system" else scheme)
