@@ -76,6 +76,9 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
+    from stepfun_studio.ui.clipboard import release_private_clipboard
+
+    app.aboutToQuit.connect(release_private_clipboard)
     GuiThreadGarbageCollector(app)
     return app
 
