@@ -146,8 +146,8 @@ class SpendView(QDialog):
         pictures = sum(line.pictures for line in report.totals)
         if totals:
             self.total_label.setText(
-                self.tr("Total: {money} for {count} pictures").format(
-                    money=format_sums(totals), count=pictures
+                self.tr("Total: {money} for %n picture(s)", "", pictures).format(
+                    money=format_sums(totals)
                 )
             )
         else:
@@ -158,9 +158,10 @@ class SpendView(QDialog):
         )
         if report.unpriced:
             note += " " + self.tr(
-                "{count} pictures were made with a model that has no known price and are not "
-                "counted."
-            ).format(count=report.unpriced)
+                "Not counted: %n picture(s) made with a model that has no known price.",
+                "",
+                report.unpriced,
+            )
         self.note_label.setText(note)
         self._fill(self.by_day, report.by_day, str)
         self._fill(self.by_provider, report.by_provider, provider_label)
