@@ -79,7 +79,8 @@ TINY = data_uri(solid((32, 32), (0, 0, 0)))
         ),
         (
             {
-                "image": [TINY] * 14,
+                # URLs count as references too, though the stand-in cannot see them.
+                "image": ["https://example.com/a.png"] * 14,
                 "sequential_image_generation": "auto",
                 "sequential_image_generation_options": {"max_images": 2},
             },
