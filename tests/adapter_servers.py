@@ -205,7 +205,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(payload).encode(), headers)
 
     def _seen(self, method: str) -> Seen:
-        seen = Seen(method, urlsplit(self.path).path, dict(self.headers.items()))
+        # Names in one spelling, whatever case the client sent them in.
+        headers = {name.title(): value for name, value in self.headers.items()}
+        seen = Seen(method, urlsplit(self.path).path, headers)
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         content_type = self.headers.get("Content-Type", "")
