@@ -13,6 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from stepfun_studio.core.paths import AppPaths
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """What the app does at quit (`aboutToQuit`); pytest-qt never quits its application."""
+    from stepfun_studio.ui.clipboard import release_private_clipboard
+
+    release_private_clipboard()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No test reads or writes the real user's folders, key or server settings."""

@@ -13,7 +13,9 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -22,6 +24,9 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
 from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -76,33 +81,73 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
+    from stepfun_studio.ui.clipboard import release_private_clipboard
+
+    app.aboutToQuit.connect(release_private_clipboard)
     GuiThreadGarbageCollector(app)
     return app
 
 
+def folder_problem(error: OSError) -> str:
+    """What to tell a person whose data folders cannot be made or written."""
+    where = error.filename or ""
+    return QCoreApplication.translate(
+        "Application",
+        "StepFun Studio cannot write its folder {path} ({reason}). Make the folder writable, "
+        "free some space, or point STEPFUN_STUDIO_HOME at a folder you can write to.",
+    ).format(path=where, reason=error.strerror or type(error).__name__)
+
+
+def refuse_start(message: str) -> int:
+    """Says why the app cannot start, on stderr and in a dialog, and returns the exit status."""
+    title = QCoreApplication.translate("Application", "StepFun Studio cannot start")
+    print(f"{title}: {message}", file=sys.stderr)
+    QMessageBox.critical(None, title, message)
+    return 1
+
+
+def open_files(main: MainWindow, files: list[str]) -> None:
+    """Brings the window forward and offers the drop choices for files given on launch."""
+    from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
+
+    if main.isMinimized():
+        main.showNormal()
+    main.raise_()
+    main.activateWindow()
+    if files:
+        main.drops.offer(
+            DropPayload(kind=PayloadKind.FILES, paths=tuple(Path(name) for name in files))
+        )
+
+
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
-    paths = AppPaths.from_environment()
 
     from stepfun_studio.settings.logs import setup_logging
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.single_instance import InstanceServer, files_in, hand_over, server_name
     from stepfun_studio.ui.studio import Studio, StudioOptions
     from stepfun_studio.ui.theme import Theme
 
-    setup_logging(paths)
+    paths = AppPaths.from_environment()
+    instance_name = server_name(paths.data_dir)
+    files = files_in(argv)
+    if hand_over(instance_name, files):
+        # A window on this library is already open: it shows the drop choices for the files.
+        return 0
     try:
+        setup_logging(paths)
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
         # The library cannot be opened (a newer schema, a full or read-only disk): say why
         # and stop, rather than show a window that cannot keep anything.
         log.error("cannot start: %r", error)
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("Application", "StepFun Studio cannot start"),
-            error.message,
-        )
-        return 1
+        return refuse_start(error.message)
+    except OSError as error:
+        # A read-only home, or STEPFUN_STUDIO_HOME naming a file: the log cannot even be
+        # opened, so this reaches stderr and the dialog only.
+        return refuse_start(folder_problem(error))
     studio.apply_limits()
     scheme = os.environ.get("STEPFUN_STUDIO_THEME") or studio.settings.values.theme
     theme = Theme(app, force=None if scheme == "system" else scheme)
@@ -114,6 +159,10 @@ def run_gui(argv: list[str]) -> int:
     main = MainWindow(studio, languages, theme)
     window.append(main)
     main.show()
+    instance = InstanceServer(instance_name, main)
+    instance.files_received.connect(lambda handed: open_files(main, handed))
+    if files:
+        QTimer.singleShot(0, lambda: open_files(main, files))
     # After the first paint: the key (the keyring may take a moment), then the queue.
     QTimer.singleShot(0, main.start_studio)
     # Then what start-up made lives as long as the app: out of the collector's sight.
