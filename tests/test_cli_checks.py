@@ -260,7 +260,7 @@ def test_the_retirement_is_told_with_its_date_and_the_way_out() -> None:
     note = retirement_note(table.require("step-2x-large"), table)
     assert note is not None
     assert "StepFun retired step-2x-large on 2026-10-10." in note
-    assert "openai, ark, siliconflow, compatible" in note
+    assert "--provider openai | ark | siliconflow | compatible" in note
     older = retirement_note(table.require("step-1x-medium"), table)
     assert older is not None and "step-2x-large as the replacement" in older
     assert retirement_note(table.require("gpt-image-1"), table) is None

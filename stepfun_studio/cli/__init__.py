@@ -8,6 +8,7 @@ interrupt (130), and even a bug of ours (1, named as such).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from stepfun_studio.cli.output import (
@@ -43,6 +44,11 @@ def _run(command: str, rest: list[str]) -> int:
 def main(argv: Sequence[str]) -> int:
     """Runs one command (`argv[0]`) with its flags; returns the exit status."""
     prepare_streams()
+    root = logging.getLogger()
+    if not root.handlers:
+        # Library and keyring warnings are for the app's log; without a handler Python would
+        # print them raw on stderr, between the lines meant for the person.
+        root.addHandler(logging.NullHandler())
     if not is_command(argv):
         warn(tr("Cli", "Commands: {commands}.").format(commands=", ".join(COMMANDS)))
         return EXIT_USAGE

@@ -260,29 +260,45 @@ def build_plan(args: argparse.Namespace, table: ModelTable | None = None) -> Pla
     return Plan(table, spec, table.provider_of(spec), request, fan_out(request, spec))
 
 
-def retirement_note(spec: ModelSpec, table: ModelTable, today: dt.date | None = None) -> str | None:
-    """Words for a model its vendor retired, and what to use instead; None if it is not."""
+def retirement_note(
+    spec: ModelSpec,
+    table: ModelTable,
+    today: dt.date | None = None,
+    *,
+    only_way_out: bool = False,
+) -> str | None:
+    """Words for a model its vendor retired and the flags to use instead; None if it is not.
+
+    `only_way_out`: the date was told already (the API's message does), give the flags only.
+    """
     lifecycle = spec.lifecycle
     if lifecycle.status != "retired" or lifecycle.date is None:
         return None
-    provider = table.provider_of(spec)
-    if spec.is_retired(today):
-        note = tr("Cli", "{provider} retired {model} on {date}.")
-    else:
-        note = tr("Cli", "{provider} retires {model} on {date}.")
-    note = note.format(provider=provider.label, model=spec.name, date=lifecycle.date)
-    if lifecycle.replacement:
-        note += " " + tr("Cli", "It names {replacement} as the replacement.").format(
-            replacement=lifecycle.replacement
-        )
+    parts = []
+    if not only_way_out:
+        if spec.is_retired(today):
+            told = tr("Cli", "{provider} retired {model} on {date}.")
+        else:
+            told = tr("Cli", "{provider} retires {model} on {date}.")
+        provider = table.provider_of(spec)
+        parts.append(told.format(provider=provider.label, model=spec.name, date=lifecycle.date))
+        if lifecycle.replacement:
+            parts.append(
+                tr("Cli", "It names {replacement} as the replacement.").format(
+                    replacement=lifecycle.replacement
+                )
+            )
     working = [
         p.id
         for p in table.providers
         if p.custom_models or any(not m.is_retired(today) for m in table.models_of(p.id))
     ]
     if working:
-        note += " " + tr(
-            "Cli",
-            "Providers that work: {providers} (`stepfun-studio providers` lists their models).",
-        ).format(providers=", ".join(working))
-    return note
+        parts.append(
+            tr(
+                "Cli",
+                "Providers that work: --provider {providers} (`stepfun-studio providers` "
+                "lists their models).",
+            ).format(providers=" | ".join(working))
+        )
+    return " ".join(parts)

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import inspect
 import os
 import unicodedata
@@ -21,7 +20,6 @@ from typing import Any, Protocol, cast
 
 from stepfun_studio.api.config import check_base_url
 from stepfun_studio.cli.output import UsageError, warn
-from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec
 from stepfun_studio.core.redaction import remember_secret
 from stepfun_studio.core.request import GenerationRequest
@@ -32,7 +30,7 @@ KEYRING_TIMEOUT_S = 5.0
 
 
 class ImageClient(Protocol):
-    """What `api.providers.open_image_client` returns (and `StepFunClient` already is)."""
+    """What the sender needs of `api.providers.open_image_client`'s client."""
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult: ...
 
@@ -145,11 +143,11 @@ def find_key(provider: ProviderSpec, env: Mapping[str, str]) -> tuple[str | None
     return (found.value if found is not None else None), None
 
 
-def _standin_url(standin: Any, provider: ProviderSpec) -> str:
-    base_url_for = getattr(standin, "base_url_for", None)
-    if base_url_for is not None:
-        return str(base_url_for(provider.id))
-    return f"{standin.origin}{provider.standin_prefix}"
+def key_required(provider: ProviderSpec) -> bool:
+    """False for a server of the user's own (it may take no key at all)."""
+    from stepfun_studio.api.providers import adapter_for
+
+    return adapter_for(provider.id).key_required
 
 
 def resolve_connection(
@@ -169,18 +167,20 @@ def resolve_connection(
                 ).format(provider=provider.label)
             )
         return Connection(provider, base_url, key)
+    if named is not None and not key_required(provider):
+        return Connection(provider, named, "")
     if named is not None:
         lines = [
             tr(
                 "Cli",
-                "No API key for {provider}: set {variable} (any text if your server takes none).",
+                "No API key for {provider}: set {variable}.",
             ).format(provider=provider.label, variable=provider.key_env)
         ]
         raise UsageError(*lines, *([note] if note else []))
     from stepfun_studio.standin import StandinServer
 
     standin = StandinServer().start()
-    url = _standin_url(standin, provider)
+    url = standin.base_url_for(provider.id)
     warn(
         tr(
             "Cli",
@@ -194,29 +194,12 @@ def resolve_connection(
 
 
 def open_client(connection: Connection, table: ModelTable) -> ImageClient:
-    """The provider's client: `api.providers.open_image_client` where this build has it."""
-    try:
-        providers = importlib.import_module("stepfun_studio.api.providers")
-    except ModuleNotFoundError:
-        providers = None
-    opener = getattr(providers, "open_image_client", None)
-    if opener is not None:
-        return cast(
-            ImageClient,
-            opener(
-                connection.provider.id,
-                api_key=connection.api_key,
-                base_url=connection.base_url,
-                table=table,
-            ),
-        )
-    if connection.provider.protocol == "stepfun":
-        from stepfun_studio.api.client import StepFunClient
+    """The provider's client (`api.providers.open_image_client`); AppError when it cannot be."""
+    from stepfun_studio.api.providers import open_image_client
 
-        return StepFunClient(connection.api_key, connection.base_url)
-    raise AppError(
-        ErrorKind.CONFIG,
-        tr("Cli", "This version cannot talk to {provider} yet.").format(
-            provider=connection.provider.label
-        ),
+    return open_image_client(
+        connection.provider.id,
+        api_key=connection.api_key,
+        base_url=connection.base_url,
+        table=table,
     )

@@ -64,8 +64,10 @@ class Sender:
 
     def _note(self, error: AppError) -> str | None:
         if error.status is None:
-            return None  # never reached a server that could have said "gone"
-        return retirement_note(self.plan.spec, self.plan.table)
+            return None  # no server said "no"
+        date = self.plan.spec.lifecycle.date
+        told = date is not None and date in error.message  # the API's words tell it already
+        return retirement_note(self.plan.spec, self.plan.table, only_way_out=told)
 
     async def _one(self, index: int) -> bool:
         request = self.plan.requests[index]

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.metadata import JSON_KEYWORD, a1111_parameters, metadata_json
+from stepfun_studio.core.plain_text import plain_text
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
@@ -31,17 +32,14 @@ EXIT_INTERRUPTED = 130
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif"}
 
-# ESC-introduced sequences: CSI (colours, cursor, clear), OSC (title, hyperlinks; ends with BEL
-# or ESC \), DCS/SOS/PM/APC strings, and two-character escapes. The 8-bit C1 forms too.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?"
+# What `core.plain_text` leaves that a terminal still acts on: the 8-bit forms of CSI and of the
+# string controls (OSC, DCS, PM, APC, SOS) with their arguments, DCS/PM/APC/SOS strings in their
+# 7-bit form, and the bidirectional overrides that make text read differently from what it is.
+_TERMINAL_EXTRAS = re.compile(
+    r"\x9b[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\u202a-\u202e\u2066-\u2069]"
 )
-# What is left: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional
-# overrides that make text read differently from what it is.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 class UsageError(Exception):
@@ -54,9 +52,7 @@ class UsageError(Exception):
 
 def clean(text: str, *, single_line: bool = False) -> str:
     """`text` safe for a terminal: no escape sequences or control characters, valid Unicode."""
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = _SURROGATES.sub("\ufffd", text)
+    text = plain_text(_TERMINAL_EXTRAS.sub("", text))
     if single_line:
         text = " ".join(text.split())
     return text

@@ -186,17 +186,26 @@ def generate_parser() -> CliParser:
 def _picture_flags(parser: CliParser) -> None:
     group = parser.add_argument_group(tr("Cli", "the picture (only what the model takes)"))
     add = group.add_argument
-    add("--size", help=tr("Cli", "WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)"))
+    add(
+        "--size",
+        metavar="WxH",
+        help=tr("Cli", "WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)"),
+    )
     add("--n", type=int, default=1, help=tr("Cli", "how many pictures"))
-    add("--seed", type=int, help=tr("Cli", "0 = random; N pictures use S, S+1, …"))
-    add("--steps", type=int, help=tr("Cli", "sampling steps (default: the model's)"))
-    add("--cfg", type=float, help=tr("Cli", "guidance (CFG) scale (default: the model's)"))
-    add("--negative-prompt", help=tr("Cli", "what to avoid"))
+    add("--seed", type=int, metavar="S", help=tr("Cli", "0 = random; N pictures use S, S+1, …"))
+    add("--steps", type=int, metavar="N", help=tr("Cli", "sampling steps (default: the model's)"))
+    add(
+        "--cfg",
+        type=float,
+        metavar="X",
+        help=tr("Cli", "guidance (CFG) scale (default: the model's)"),
+    )
+    add("--negative-prompt", metavar="TEXT", help=tr("Cli", "what to avoid"))
     add("--text-mode", action="store_true", help=tr("Cli", "render text well (Image Edit)"))
-    add("--quality", help=tr("Cli", "e.g. low, medium, high, auto"))
-    add("--background", help=tr("Cli", "e.g. transparent, opaque, auto"))
-    add("--output-format", help=tr("Cli", "png, jpeg or webp"))
-    add("--input-fidelity", help=tr("Cli", "low or high (edits)"))
+    add("--quality", metavar="VALUE", help=tr("Cli", "e.g. low, medium, high, auto"))
+    add("--background", metavar="VALUE", help=tr("Cli", "e.g. transparent, opaque, auto"))
+    add("--output-format", metavar="VALUE", help=tr("Cli", "png, jpeg or webp"))
+    add("--input-fidelity", metavar="VALUE", help=tr("Cli", "low or high (edits)"))
     add(
         "--watermark",
         action=argparse.BooleanOptionalAction,
@@ -213,14 +222,19 @@ def _image_flags(parser: CliParser) -> None:
         metavar="FILE",
         help=tr("Cli", "redraw from this picture (image2image)"),
     )
-    add("--source-weight", type=float, help=tr("Cli", "0–1; small stays close (default 0.5)"))
+    add(
+        "--source-weight",
+        type=float,
+        metavar="W",
+        help=tr("Cli", "0–1; small stays close (default 0.5)"),
+    )
     add(
         "--style",
         type=Path,
         metavar="FILE",
         help=tr("Cli", "borrow the colours and style of this picture"),
     )
-    add("--style-weight", type=float, help=tr("Cli", "style weight, 0–2 (default 1)"))
+    add("--style-weight", type=float, metavar="W", help=tr("Cli", "style weight, 0–2 (default 1)"))
     add("--edit", type=Path, metavar="FILE", help=tr("Cli", "edit this picture"))
     add(
         "--reference",
