@@ -28,6 +28,8 @@ def cli(
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STEPFUN_")}
     env["STEPFUN_STUDIO_HOME"] = os.environ["STEPFUN_STUDIO_HOME"]
+    # Without a key the CLI asks the keyring: never the real user's in a test.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if key is not None:
         env["STEPFUN_API_KEY"] = key
     if base_url is not None:

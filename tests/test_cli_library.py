@@ -7,11 +7,15 @@ be opened stops the run before anything is sent.
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from test_cli_support import KEY, CliRun, run_cli
 
 from stepfun_studio.core.paths import AppPaths
@@ -123,3 +127,49 @@ def test_a_library_that_cannot_open_stops_the_run_before_sending(
     )  # fmt: skip
     assert skipped.status == 0, skipped.stderr
     assert server.request_count() == 1
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A real file system of `size` mounted at `folder` (root only; skips elsewhere)."""
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr!r}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_disk_that_fills_while_the_picture_is_made_loses_nothing(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    server: StandinServer,
+    app_paths: AppPaths,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with small_disk(tmp_path / "small", "32k") as out:
+        kept = generate(
+            capsys, monkeypatch, server, "a wide field", "--size", "1024x1024",
+            "--out", str(out),
+        )  # fmt: skip
+        rescued = generate(
+            capsys, monkeypatch, server, "a wide field", "--size", "1024x1024",
+            "--no-library", "--out", str(out),
+        )  # fmt: skip
+        assert list(out.iterdir()) == []  # no half-written picture left behind
+    assert kept.status == 1 and rescued.status == 1
+    assert "could not be written" in kept.stderr
+    assert str(app_paths.images_dir) in kept.stderr  # kept in the library, and it says where
+    assert library_prompts(app_paths) == ["a wide field"]
+    rescue_folder = tmp_path / "stepfun-studio-rescued"
+    [picture] = rescue_folder.iterdir()
+    assert str(picture) in rescued.stderr
+    with Image.open(picture) as image:
+        assert image.size == (1024, 1024)

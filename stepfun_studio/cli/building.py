@@ -84,7 +84,7 @@ def choose_model(args: argparse.Namespace, table: ModelTable) -> tuple[ModelTabl
             )
         custom = table.compatible_model(args.model, fields=args.server_fields or frozenset())
         return table.with_models((custom,)), custom
-    if args.model:
+    if args.model is not None:
         spec = table.get(args.model)
         if provider is not None and (spec is None or spec.provider != provider.id):
             message = tr("Cli", "{provider} has no model “{model}”; its models: {models}.").format(
