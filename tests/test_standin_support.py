@@ -58,6 +58,11 @@ def post_json(
     return _send(urllib.request.Request(url, data=data, headers=all_headers, method="POST"))
 
 
+def post_raw(url: str, data: bytes, content_type: str, *, key: str | None = KEY) -> Answer:
+    headers = {"Content-Type": content_type, **_headers(key, None)}
+    return _send(urllib.request.Request(url, data=data, headers=headers, method="POST"))
+
+
 def post_form(
     url: str,
     fields: dict[str, str],

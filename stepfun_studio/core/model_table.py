@@ -7,9 +7,9 @@ validation and the adapters ask a `ModelSpec` what a model takes; nothing asks "
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-import datetime as dt
 from functools import cache
 from importlib import resources
 from typing import Any

@@ -152,6 +152,9 @@ def where_clause(query: ImageQuery, with_text: bool = True) -> tuple[str, list[A
     if query.model:
         conditions.append("images.model = ?")
         params.append(query.model)
+    if query.provider:
+        conditions.append("images.provider = ?")
+        params.append(query.provider)
     if query.size:
         conditions.append("images.size = ?")
         params.append(query.size)
