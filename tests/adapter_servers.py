@@ -4,7 +4,7 @@ Not the stand-in: an independent reading of providers.md, strict about what it i
 field a provider does not know (a `seed` to OpenAI, an `n` to Ark) is refused the way the real
 service refuses it, and every request is recorded field by field for the tests to look at.
 
-Prefixes, as the stand-in's: `/v1` StepFun (scripted replies only), `/openai/v1`,
+Prefixes, as the stand-in's: `/v1` StepFun (text to image only), `/openai/v1`,
 `/compatible/v1`, `/ark/api/v3`, `/siliconflow/v1`. Result links are served under `/files/`.
 `script(...)` queues a canned answer (status, body, headers, delay, trickle) for the next
 request to a path, for error tests.
@@ -205,7 +205,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(payload).encode(), headers)
 
     def _seen(self, method: str) -> Seen:
-        seen = Seen(method, urlsplit(self.path).path, dict(self.headers.items()))
+        # Names in one spelling, whatever case the client sent them in.
+        headers = {name.title(): value for name, value in self.headers.items()}
+        seen = Seen(method, urlsplit(self.path).path, headers)
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         content_type = self.headers.get("Content-Type", "")
@@ -278,6 +280,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._ark(seen)
         elif seen.path == "/siliconflow/v1/images/generations":
             self._siliconflow(seen)
+        elif seen.path == "/v1/images/generations":
+            self._stepfun(seen)
         else:
             self._json(404, {"error": {"message": f"Not found: {seen.path}"}})
 
@@ -374,3 +378,25 @@ class _Handler(BaseHTTPRequestHandler):
         seed = body.get("seed", 4242)
         url = self.strict.keep_file(png(width, height, (90, 200, 40)))
         self._json(200, {"images": [{"url": url}], "timings": {"inference": 0.5}, "seed": seed})
+
+    def _stepfun(self, seen: Seen) -> None:
+        body = seen.json or {}
+        width, height = size_of(str(body.get("size", "1024x1024")))
+        seed = body.get("seed") or 1234
+        item = {
+            "b64_json": base64.b64encode(png(width, height)).decode(),
+            "seed": seed,
+            "finish_reason": "success",
+        }
+        self._json(200, {"created": int(time.time()), "data": [item]})
+
+
+if __name__ == "__main__":  # for bench/api_overhead.py, in its own process
+    with StrictServer() as strict:
+        for provider_id in PREFIXES:
+            print(provider_id, strict.base_url_for(provider_id), flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass

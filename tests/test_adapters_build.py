@@ -400,3 +400,14 @@ def test_usage_flattens_the_token_details() -> None:
     body = {"usage": {"input_tokens": 3, "input_tokens_details": {"text_tokens": 2}, "x": "y"}}
     assert usage_of(body) == (("input_tokens", 3), ("input_text_tokens", 2))
     assert usage_of({"usage": None}) == ()
+
+
+def test_token_price_reads_split_or_plain_input_tokens() -> None:
+    price = spec("gpt-image-1").price
+    assert price is not None
+    split = {"input_text_tokens": 100, "input_image_tokens": 200, "output_tokens": 1000}
+    assert price.for_usage(split) == pytest.approx((100 * 5 + 200 * 10 + 1000 * 40) / 1e6)
+    assert price.for_usage({"input_tokens": 100}) == pytest.approx(100 * 5 / 1e6)
+    assert price.for_usage({"total_tokens": 5}) is None
+    no_tokens = spec("gpt-image-2").price
+    assert no_tokens is not None and no_tokens.for_usage(split) is None

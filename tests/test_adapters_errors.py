@@ -349,3 +349,10 @@ def test_open_image_client_refuses_before_connecting() -> None:
     # A team's own server may take no key.
     client = open_image_client("compatible", api_key="", base_url="http://127.0.0.1:9/v1")
     assert client.provider_id == "compatible" and KEY not in repr(client)
+
+
+def test_stepfun_bad_key_names_stepfun_and_its_env_var() -> None:
+    error = mapped("stepfun", 401, {"message": "Incorrect API key provided"}, "step-2x-large")
+    assert error.kind is ErrorKind.AUTH
+    assert "StepFun" in error.message and "STEPFUN_API_KEY" in error.message
+    assert "region" in error.message  # a cn key does not work on the intl host

@@ -94,8 +94,9 @@ def _status_message(status: int) -> tuple[ErrorKind, str, bool]:
             ErrorKind.AUTH,
             tr(
                 "ApiError",
-                "The API key was not accepted. Check the key in Settings, and that the region "
-                "matches it (a key from api.stepfun.com does not work on api.stepfun.ai).",
+                "The API key was not accepted by StepFun. Check the key in Settings (or the "
+                "STEPFUN_API_KEY environment variable), and that the region matches it (a key "
+                "from api.stepfun.com does not work on api.stepfun.ai).",
             ),
             True,
         )

@@ -105,9 +105,9 @@ class Price:
         if not self.per_million_tokens:
             return None
         counts = dict(usage)
-        if "input_text_tokens" not in counts and "input_image_tokens" not in counts:
-            if "input_tokens" in counts:
-                counts["input_text_tokens"] = counts["input_tokens"]
+        split = "input_text_tokens" in counts or "input_image_tokens" in counts
+        if not split and "input_tokens" in counts:
+            counts["input_text_tokens"] = counts["input_tokens"]
         total, found = 0.0, False
         for name, rate in self.per_million_tokens:
             count = counts.get(f"{name}_tokens")

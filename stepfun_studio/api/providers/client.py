@@ -238,7 +238,9 @@ class ImageClient:
 
     def _spec(self, model: str) -> ModelSpec | None:
         spec = self._adapter.table.get(model)
-        if spec is not None:
+        # Only this provider's entry counts: a team's server may serve "Qwen/Qwen-Image" too,
+        # but takes other fields than SiliconFlow's model of that name.
+        if spec is not None and spec.provider == self.provider_id:
             return spec
         if self._adapter.provider.custom_models:
             # A model the user has not described: send only what every such server takes.

@@ -65,8 +65,8 @@ def no_balance(provider: ProviderSpec, reply: ErrorReply, words: str | None) -> 
         ErrorKind.BALANCE,
         tr(
             "ApiError",
-            "Your {provider} balance or quota is used up. Top it up on the provider's website, "
-            "then try again.",
+            "{provider}: the balance or quota of this account is used up. Top it up on the "
+            "provider's website, then try again.",
         ).format(provider=provider.label),
         reply,
         words,
@@ -93,7 +93,7 @@ def rate_limited(provider: ProviderSpec, reply: ErrorReply, words: str | None) -
         ErrorKind.RATE_LIMIT,
         tr(
             "ApiError",
-            "Too many requests for your {provider} account. Wait a moment, or lower the number "
+            "{provider}: too many requests for this account. Wait a moment, or lower the number "
             "of images at once.",
         ).format(provider=provider.label),
         reply,
@@ -107,7 +107,7 @@ def server_trouble(provider: ProviderSpec, reply: ErrorReply, words: str | None)
         ErrorKind.SERVER,
         tr(
             "ApiError",
-            "{provider}'s server had trouble (HTTP {status}). Try again later; this image may "
+            "{provider}: the server had trouble (HTTP {status}). Try again later; this image may "
             "already have been billed.",
         ).format(provider=provider.label, status=reply.status),
         reply,
@@ -170,7 +170,8 @@ def unknown_address(provider: ProviderSpec, reply: ErrorReply, words: str | None
         ErrorKind.NOT_FOUND,
         tr(
             "ApiError",
-            "{provider}'s server does not know this address. Check the server address in Settings.",
+            "{provider}: the server does not know this address. Check the server address in "
+            "Settings.",
         ).format(provider=provider.label),
         reply,
         words,

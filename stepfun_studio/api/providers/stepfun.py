@@ -55,7 +55,11 @@ class StepFunAdapter(ProviderAdapter):
     def missing_key(self) -> AppError:
         return AppError(
             ErrorKind.AUTH,
-            tr("ApiError", "No API key is set. Enter your StepFun API key in Settings."),
+            tr(
+                "ApiError",
+                "No API key is set. Enter your StepFun API key in Settings, or set the "
+                "STEPFUN_API_KEY environment variable.",
+            ),
             retry_safe=True,
         )
 
