@@ -91,6 +91,7 @@ def test_a_seed_past_64_bits_is_printed_exactly_and_the_picture_kept(
     path, printed = line.split("\t")
     assert printed == f"seed={seed}"
     assert f"seed{seed}" in Path(path).name
+    assert "1 added to Studio's library" in done.stderr  # the library keeps such seeds too
     with Image.open(path) as picture:
         assert picture.size == (256, 256)
 
