@@ -28,6 +28,8 @@ def cli(
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STEPFUN_")}
     env["STEPFUN_STUDIO_HOME"] = os.environ["STEPFUN_STUDIO_HOME"]
+    # Without a key the CLI asks the keyring: never the real user's in a test.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if key is not None:
         env["STEPFUN_API_KEY"] = key
     if base_url is not None:
@@ -106,12 +108,13 @@ def test_edit_defaults_to_the_edit_model(server: StandinServer, tmp_path: Path) 
 
 def test_wrong_key_prints_an_actionable_message(server: StandinServer, tmp_path: Path) -> None:
     wrong = "sk-WrongKey9876543210zyxwvUT"
-    done = cli("cat", "--out", str(tmp_path), base_url=server.base_url, key=wrong)
+    out = tmp_path / "out"
+    done = cli("cat", "--out", str(out), base_url=server.base_url, key=wrong)
     assert done.returncode == 1
     assert "API key was not accepted" in done.stderr
     assert "HTTP 401" in done.stderr and "trace id" in done.stderr
     assert wrong not in done.stderr + done.stdout
-    assert list(tmp_path.iterdir()) == []
+    assert list(out.iterdir()) == []
 
 
 def test_invalid_parameters_are_refused_before_sending(server: StandinServer) -> None:
@@ -123,8 +126,8 @@ def test_invalid_parameters_are_refused_before_sending(server: StandinServer) ->
 
 def test_plain_http_to_another_host_is_refused(tmp_path: Path) -> None:
     done = cli("cat", "--out", str(tmp_path), base_url="http://api.stepfun.com/v1")
-    assert done.returncode == 1
-    assert "unencrypted" in done.stderr
+    assert done.returncode == 2  # nothing was sent
+    assert "STEPFUN_BASE_URL:" in done.stderr and "unencrypted" in done.stderr
 
 
 def test_without_a_key_the_local_stand_in_draws(tmp_path: Path) -> None:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from test_drop_support import CorpusCase, build_corpus, jpeg_bytes, png_bytes
 
+from stepfun_studio.api.image_files import MAX_INPUT_BYTES, read_image_file
 from stepfun_studio.api.reference_image import (
     MAX_PIXELS,
     MIN_SIDE,
     PreparedReference,
     ReferencePurpose,
     prepare_reference,
+    prepare_reference_file,
 )
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.validation import MAX_REFERENCE_BYTES
@@ -177,3 +182,71 @@ def test_a_grey_profile_is_dropped_when_grey_becomes_rgb() -> None:
     Image.new("L", (200, 200), 90).save(out, "PNG", icc_profile=_srgb_profile())
     prepared = prepare_reference(out.getvalue(), "grey.png", ReferencePurpose.STYLE)
     assert "icc_profile" not in Image.open(io.BytesIO(prepared.image.data)).info
+
+
+def test_a_one_bit_png_with_a_transparent_key_keeps_its_transparency() -> None:
+    picture = Image.new("1", (100, 100), 1)
+    picture.putpixel((0, 0), 0)
+    out = io.BytesIO()
+    picture.save(out, "PNG", transparency=0)
+    prepared = prepare_reference(out.getvalue(), "1_trns.png", ReferencePurpose.REDRAW)
+    result = Image.open(io.BytesIO(prepared.image.data))
+    assert result.mode == "RGBA"
+    assert result.getpixel((0, 0))[3] == 0  # type: ignore[index]
+    assert result.getpixel((50, 50)) == (255, 255, 255, 255)
+
+
+# -- files are looked at before they are read -------------------------------------------------
+
+
+def test_a_regular_file_is_read_and_prepared(tmp_path: Path) -> None:
+    path = tmp_path / "ok.png"
+    data = png_bytes((300, 300), (1, 2, 3, 4))
+    path.write_bytes(data)
+    assert read_image_file(path) == data
+    assert prepare_reference_file(path, ReferencePurpose.REDRAW).image.data == data
+    link = tmp_path / "link.png"
+    link.symlink_to(path)
+    assert read_image_file(link) == data
+
+
+def _refusal(path: Path) -> str:
+    started = time.perf_counter()
+    with pytest.raises(AppError) as caught:
+        read_image_file(path)
+    assert time.perf_counter() - started < 2.0  # at once: nothing was waited on or read whole
+    assert caught.value.kind is ErrorKind.BAD_IMAGE
+    return caught.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    assert "pipe (FIFO)" in _refusal(fifo)
+    link = tmp_path / "innocent.png"
+    link.symlink_to(fifo)
+    assert "pipe (FIFO)" in _refusal(link)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX device and proc files")
+def test_devices_and_system_files_are_refused() -> None:
+    assert "“zero” cannot be used" in _refusal(Path("/dev/zero"))
+    if Path("/proc/self/status").exists():
+        assert "system file" in _refusal(Path("/proc/self/status"))
+
+
+def test_folders_empty_missing_and_huge_files_are_refused(tmp_path: Path) -> None:
+    assert "folder" in _refusal(tmp_path)
+    empty = tmp_path / "empty.png"
+    empty.touch()
+    assert "empty" in _refusal(empty)
+    assert "cannot be read" in _refusal(tmp_path / "missing.png")
+    huge = tmp_path / "huge.png"
+    with huge.open("wb") as file:
+        file.truncate(MAX_INPUT_BYTES + 1)  # sparse: nothing is written to the disk
+    assert "Studio opens at most 200 MB" in _refusal(huge)
+    small_limit = tmp_path / "small.png"
+    small_limit.write_bytes(png_bytes())
+    with pytest.raises(AppError, match="at most 0 MB"):
+        read_image_file(small_limit, limit=10)

@@ -16,6 +16,9 @@ Choices, documented here because the UI repeats them:
   only makes the request slower;
 - a JPEG or PNG that is already within the limits is sent byte for byte as it came.
 
+A file on disk goes through `prepare_reference_file()`, which reads it with
+`image_files.read_image_file()`: regular files only, size checked by `stat` before any read.
+
 No Qt here: the UI runs this in a thread pool and shows the result.
 """
 
@@ -27,10 +30,12 @@ import threading
 import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.api.image_files import MAX_INPUT_BYTES, read_image_file
+from stepfun_studio.api.image_files import refuse as _refuse
 from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.core.text import tr
 from stepfun_studio.core.validation import (
@@ -43,8 +48,6 @@ log = logging.getLogger(__name__)
 
 MIN_SIDE = 64
 MAX_PIXELS = 100_000_000
-# Reading more than this into memory is refused outright; no sane reference image is this big.
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 MAX_STYLE_SIDE = 2048
 JPEG_QUALITY = 92
 # The formats we open. Everything else Pillow knows (EPS runs Ghostscript, PSD, FITS, ...) is a
@@ -85,13 +88,6 @@ class PreparedReference:
     # A small RGB(A) picture of the result when asked for (`preview_side`), made from pixels
     # already decoded, so the UI need not decode the image again for its thumbnail.
     preview: Image.Image | None = field(default=None, compare=False, repr=False)
-
-
-def _refuse(name: str, reason: str) -> AppError:
-    message = tr("ReferenceImage", "“{name}” cannot be used: {reason}").format(
-        name=name, reason=reason
-    )
-    return AppError(ErrorKind.BAD_IMAGE, message)
 
 
 def _open(data: bytes, name: str) -> Image.Image:
@@ -187,6 +183,10 @@ def _cmyk_to_rgb(image: Image.Image) -> Image.Image:
 def _normalise_mode(image: Image.Image, data: bytes, changes: list[str]) -> Image.Image:
     """Any mode -> RGB or RGBA, saying what that changed."""
     converted = _to_rgb(image, data, changes)
+    if converted.mode == "RGBA" or not isinstance(converted.info.get("transparency"), tuple):
+        # A transparency key left from the old mode (an int, or bytes for a palette) makes the
+        # PNG encoder fail; the alpha channel, where there is one, already holds it.
+        converted.info.pop("transparency", None)
     if image.mode not in ("RGB", "RGBA", "RGBa"):
         # A CMYK or grey colour profile describes the old channels, not these; a PNG would
         # carry it along (Pillow copies `info`) and be read with the wrong colours.
@@ -214,7 +214,9 @@ def _to_rgb(image: Image.Image, data: bytes, changes: list[str]) -> Image.Image:
         return image.convert("RGBA" if has_alpha else "RGB")
     if mode in ("1", "L", "LA", "La", "I;16S"):
         changes.append(tr("ReferenceImage", "Grayscale image converted to RGB."))
-        return image.convert("RGBA" if mode in ("LA", "La") else "RGB")
+        # A tRNS chunk on a grey PNG (even a 1-bit one) makes one grey level transparent.
+        has_alpha = mode in ("LA", "La") or "transparency" in image.info
+        return image.convert("RGBA" if has_alpha else "RGB")
     if mode == "RGBa":
         return image.convert("RGBA")
     if mode not in ("RGB", "RGBA"):
@@ -341,6 +343,14 @@ def _checked_jpeg(image: Image.Image, data: bytes, name: str, side: int) -> Prep
         raise _refuse(name, tr("ReferenceImage", "the file is damaged or truncated.")) from exc
     reference = ReferenceImage(data, "image/jpeg", width, height, name)
     return PreparedReference(reference, (), _preview(image, side))
+
+
+def prepare_reference_file(
+    path: Path, purpose: ReferencePurpose, *, preview_side: int = 0
+) -> PreparedReference:
+    """A file on disk, read with `read_image_file()` (looked at first), then prepared."""
+    data = read_image_file(path)
+    return prepare_reference(data, path.name or str(path), purpose, preview_side=preview_side)
 
 
 def prepare_reference(

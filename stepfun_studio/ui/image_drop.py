@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader
 
+from stepfun_studio.api.image_files import read_image_file
 from stepfun_studio.api.reference_image import (
     PreparedReference,
     ReferencePurpose,
@@ -186,21 +187,8 @@ def _bad(message: str) -> AppError:
 
 
 def read_file(path: Path) -> FetchedImage:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _bad(
-                tr("ImageDrop", "“{name}” is {mb} MB; Studio opens at most {limit} MB.").format(
-                    name=path.name, mb=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-                )
-            )
-        return FetchedImage(path.read_bytes(), path.name, path)
-    except OSError as exc:
-        raise _bad(
-            tr("ImageDrop", "“{name}” cannot be read: {reason}").format(
-                name=path.name, reason=exc.strerror or str(exc)
-            )
-        ) from exc
+    # Looked at before it is read: a dropped FIFO or device is refused, not waited on forever.
+    return FetchedImage(read_image_file(path, limit=MAX_FILE_BYTES), path.name, path)
 
 
 def _link_name(link: str) -> str:
