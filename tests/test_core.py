@@ -99,3 +99,11 @@ def test_presets_follow_the_notebook_guide() -> None:
     assert ranges["modify"] == (0.3, 0.8)
     assert size_shape("800x1280") is Shape.PORTRAIT
     assert size_shape("1280x800") is Shape.LANDSCAPE
+
+
+def test_fan_out_keeps_a_seed_above_stepfuns_range_as_typed() -> None:
+    request = GenerationRequest(prompt="x", seed=9_999_999_998, n=3)
+    seeds = [single.seed for single in request.fan_out(9_999_999_999)]
+    assert seeds == [9_999_999_998, 9_999_999_999, 1]
+    # Against the default (StepFun's) range a larger seed is still never folded.
+    assert request.fan_out()[0].seed == 9_999_999_998

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from stepfun_studio.api.reference_image import ReferencePurpose, prepare_reference_file
@@ -23,6 +23,7 @@ from stepfun_studio.cli.parsing import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import ModelSpec, ModelTable, ProviderSpec, model_table
 from stepfun_studio.core.request import (
+    MAX_SEED,
     GenerationRequest,
     Mode,
     ReferenceImage,
@@ -237,16 +238,8 @@ def build_request(args: argparse.Namespace, spec: ModelSpec) -> GenerationReques
 
 
 def fan_out(request: GenerationRequest, spec: ModelSpec) -> tuple[GenerationRequest, ...]:
-    """One single-picture request per picture; a fixed seed S gives S, S+1, … within the
-    model's own seed range (so a 10-digit SiliconFlow seed is sent exactly as typed)."""
-    count = max(1, request.n)
-    if request.seed == 0 or spec.seed is None:
-        return tuple(replace(request, n=1) for _ in range(count))
-    low = max(1, spec.seed.minimum)
-    span = spec.seed.maximum - low + 1
-    return tuple(
-        replace(request, n=1, seed=low + (request.seed - low + i) % span) for i in range(count)
-    )
+    """One single-picture request per picture, seeds within the model's own range."""
+    return tuple(request.fan_out(spec.seed.maximum if spec.seed is not None else MAX_SEED))
 
 
 def build_plan(args: argparse.Namespace, table: ModelTable | None = None) -> Plan:

@@ -130,16 +130,20 @@ class GenerationRequest:
     def with_changes(self, **changes: object) -> GenerationRequest:
         return replace(self, **changes)  # type: ignore[arg-type]
 
-    def fan_out(self) -> list[GenerationRequest]:
+    def fan_out(self, max_seed: int = MAX_SEED) -> list[GenerationRequest]:
         """One single-image request per wanted image, each with its own seed.
 
-        A fixed seed S gives S, S+1, S+2 … (wrapping inside the valid range), so a batch is
-        reproducible image by image; seed 0 stays 0 so the server picks a fresh one each time.
+        A fixed seed S gives S, S+1, S+2 … (wrapping inside 1…`max_seed`, the model's range),
+        so a batch is reproducible image by image; seed 0 stays 0 so the server picks a fresh
+        one each time.
         """
         count = max(1, self.n)
         if self.seed == 0:
             return [replace(self, n=1) for _ in range(count)]
-        return [replace(self, n=1, seed=(self.seed - 1 + i) % MAX_SEED + 1) for i in range(count)]
+        # A seed above the range given (a 10-digit SiliconFlow seed against the default) is
+        # sent as typed, never folded into another seed.
+        span = max(max_seed, self.seed)
+        return [replace(self, n=1, seed=(self.seed - 1 + i) % span + 1) for i in range(count)]
 
 
 def parse_size(size: str) -> tuple[int, int]:
