@@ -5,7 +5,14 @@ from __future__ import annotations
 import io
 
 from PIL import Image
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat

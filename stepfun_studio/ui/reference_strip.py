@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -100,8 +100,7 @@ class _TileList(QListWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         if event.source() is self:
-            super().dropEvent(event)
-            self._strip._order_from_tiles()
+            super().dropEvent(event)  # moves the row; the strip follows `rowsMoved`
             return
         if self._strip.load_mime(event.mimeData()):
             event.acceptProposedAction()
@@ -178,6 +177,11 @@ class ReferenceStrip(QFrame):
             header.addWidget(button)
         self._tiles = _TileList(self)
         self._tiles.itemSelectionChanged.connect(self._show_buttons)
+        # A tile dragged to another place moves its row; the order of the pictures follows.
+        # Later, not inside the move: the view is still busy with its drop.
+        self._tiles.model().rowsMoved.connect(
+            lambda *_args: QTimer.singleShot(0, self._order_from_tiles)
+        )
         self._empty = QLabel()
         self._empty.setObjectName("referenceEmpty")
         self._empty.setWordWrap(True)
