@@ -502,6 +502,8 @@ def test_the_controls_are_the_ones_the_model_takes(qtbot: QtBot) -> None:
 def test_the_picker_groups_models_by_provider_and_marks_retired_ones(qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 
+    from stepfun_studio.ui.model_picker import LIST_TEXT_ROLE
+
     dock = _dock(qtbot)
     combo = _combo(dock, "modelCombo")
     texts = [combo.itemText(i) for i in range(combo.count())]
@@ -513,7 +515,9 @@ def test_the_picker_groups_models_by_provider_and_marks_retired_ones(qtbot: QtBo
         assert not flags & Qt.ItemFlag.ItemIsSelectable
         assert not flags & Qt.ItemFlag.ItemIsEnabled
     step2 = combo.findData("step-2x-large")
-    assert combo.itemText(step2) == "Step 2X Large · retired 2026-10-10"
+    # The open list says it; the closed box shows the label, with the date in words below.
+    assert combo.itemData(step2, LIST_TEXT_ROLE) == "Step 2X Large · retired 2026-10-10"
+    assert combo.itemText(step2) == "Step 2X Large"
     # Retired, yet selectable: StepFun-compatible servers still serve it.
     combo.setCurrentIndex(step2)
     assert dock.current_request().model == "step-2x-large"

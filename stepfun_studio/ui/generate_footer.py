@@ -46,6 +46,20 @@ def estimate_text(spec: ModelSpec | None, request: GenerationRequest) -> str:
     return f"{pictures} · {money}"
 
 
+def short_reason(message: str) -> str:
+    """A field's message up to its first full stop, bracket or semicolon: the field itself says
+    the rest (the sizes to choose from), and the footer has the room of one or two lines."""
+    cut = len(message)
+    for mark in (". ", "; ", " (", "。", "；", "（"):
+        found = message.find(mark)
+        if 0 < found < cut:
+            cut = found
+    short = message[:cut].rstrip(" .;")
+    if cut == len(message):
+        return message
+    return short + ("。" if message[cut] in "。；（" else ".")
+
+
 class GenerateFooter(QWidget):
     """Reason (objectName problemSummary), estimate (costLabel) and generateButton."""
 

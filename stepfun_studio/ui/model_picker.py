@@ -8,15 +8,30 @@ provider a first start opens on is `initial_model`'s business, also from data.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem
 
 from stepfun_studio.core.model_table import ModelSpec, ModelTable
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ModelPicker", text)
+
+
+# The open list's text ("Step 2X Large · retired 2026-10-10"); the closed box shows the label
+# only, and the dock says the retirement in words under it, so nothing is cut off there.
+LIST_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _ListTextDelegate(QStyledItemDelegate):
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        text = index.data(LIST_TEXT_ROLE)
+        if text:
+            option.text = str(text)
 
 
 def model_text(spec: ModelSpec) -> str:
@@ -67,7 +82,8 @@ def fill_model_combo(combo: QComboBox, table: ModelTable) -> None:
         heading.setData(provider.id, Qt.ItemDataRole.UserRole + 1)
         items.appendRow(heading)
         for spec in models:
-            item = QStandardItem(model_text(spec))
+            item = QStandardItem(spec.label)
+            item.setData(model_text(spec), LIST_TEXT_ROLE)
             item.setData(spec.name, Qt.ItemDataRole.UserRole)
             item.setData(provider.id, Qt.ItemDataRole.UserRole + 1)
             item.setToolTip(model_tooltip(spec))
@@ -76,6 +92,12 @@ def fill_model_combo(combo: QComboBox, table: ModelTable) -> None:
     combo.setModel(items)
     combo.setCurrentIndex(-1)
     combo.blockSignals(blocked)
+    # The longest entry ("Step Image Edit 2 · retired 2026-10-10") must not widen the dock on
+    # a 1366 px screen: the closed box elides, the open list is as wide as its entries.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    combo.setItemDelegate(_ListTextDelegate(combo))
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
 
 
 def retranslate_model_combo(combo: QComboBox, table: ModelTable) -> None:
@@ -83,7 +105,8 @@ def retranslate_model_combo(combo: QComboBox, table: ModelTable) -> None:
     for index in range(combo.count()):
         spec = table.get(str(combo.itemData(index)))
         if spec is not None:
-            combo.setItemText(index, model_text(spec))
+            combo.setItemText(index, spec.label)
+            combo.setItemData(index, model_text(spec), LIST_TEXT_ROLE)
             combo.setItemData(index, model_tooltip(spec), Qt.ItemDataRole.ToolTipRole)
 
 

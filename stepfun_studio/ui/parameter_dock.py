@@ -43,7 +43,7 @@ from stepfun_studio.core.presets import (
 from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.dock_texts import dropped_text
-from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text
+from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
 from stepfun_studio.ui.model_picker import initial_model, retranslate_model_combo
 from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
@@ -113,6 +113,7 @@ class ParameterDock(QDockWidget):
         self._problems: list[FieldProblem] = []
         # The request as last shown: what a model switch moves from.
         self._last_request: GenerationRequest | None = None
+        self._shown_shape: tuple[str, Mode] | None = None
         self._marked: list[QWidget] = []
         self._applying = False
         self._pushing_seed = False
@@ -511,6 +512,11 @@ class ParameterDock(QDockWidget):
         has_source = model.source is not None
         form.show_rows(spec, request.mode, has_source=has_source, has_style=model.style is not None)
         form.show_hints(spec, request.mode, intent_key=self._intent_key, has_source=has_source)
+        shape = (request.model, request.mode)
+        if shape != self._shown_shape:
+            # Other rows, other widths: the dock's minimum follows the form it now holds.
+            self._shown_shape = shape
+            self._scroll.updateGeometry()
         for key, button in form.intent_buttons.items():
             button.setChecked(key == self._intent_key)
         if self._intent_key is None:
@@ -519,7 +525,7 @@ class ParameterDock(QDockWidget):
         by_field = problems_by_field(problems)
         self._marked = form.show_problems(by_field)
         unmarked = [m for f in _UNMARKED_FIELDS for m in by_field.get(f, [])]
-        marked = [p.message for p in problems if p.field not in _UNMARKED_FIELDS]
+        marked = [short_reason(p.message) for p in problems if p.field not in _UNMARKED_FIELDS]
         self._footer.show_state(
             estimate=estimate_text(spec, request),
             reasons=unmarked + marked,

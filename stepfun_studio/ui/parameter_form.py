@@ -396,12 +396,9 @@ class ParameterForm(QWidget):
                 else self.tr("{low:g}–{high:g}; higher follows the prompt more closely")
             )
             self.cfg_hint.setText(cfg_text.format(low=cfg.minimum, high=cfg.maximum))
-        free_sizes = spec.size_rule is not None
         self.size_hint.setText(
             self.tr("The output has the input's size")
             if mode is Mode.EDIT and not spec.sizes
-            else self.tr("Named sizes leave the exact shape to the model")
-            if free_sizes and any(not s[0].isdigit() for s in spec.sizes)
             else ""
         )
         self.size_hint.setVisible(bool(self.size_hint.text()) and self.size_combo.isVisibleTo(self))
