@@ -215,8 +215,7 @@ class MainWindow(QMainWindow):
         self.status.show_info(self.tr("The picture is now the source image."))
 
     def _use_as_style(self, image: ReferenceImage) -> None:
-        self.parameter_dock.set_style_image(image)
-        self.status.show_info(self.tr("The picture is now the style reference."))
+        self.status.show_info(self.parameter_dock.use_as_style(image))
 
     # --- reports from the queue ---------------------------------------------------------------
 

@@ -44,7 +44,8 @@ from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, Refer
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.dock_texts import dropped_text
 from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
-from stepfun_studio.ui.model_picker import initial_model, retranslate_model_combo
+from stepfun_studio.ui.model_picker import retranslate_model_combo
+from stepfun_studio.ui.model_switch import follow_model, initial_request, reuse_target
 from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
     fill_size_combo,
@@ -230,21 +231,7 @@ class ParameterDock(QDockWidget):
                 model.seed_fixed = seed_fixed
             self._form.advanced.set_open(advanced_open)
             return
-        name = initial_model(self._table, default_provider, defaults.model if defaults else None)
-        spec = self._table.require(name)
-        if defaults is not None and defaults.model == name:
-            # Taken as they are: the settings dialog only saves values the model accepts.
-            self.apply_request(defaults)
-            return
-        base = defaults or GenerationRequest()
-        request, _dropped = adapt_request(base, spec)
-        steps, cfg = spec.steps_for(request.mode), spec.cfg_scale
-        request = request.with_changes(
-            size=nearest_size(spec, request.size),
-            steps=int(steps.default) if steps and steps.default is not None else request.steps,
-            cfg_scale=cfg.default if cfg and cfg.default is not None else request.cfg_scale,
-        )
-        self.apply_request(request)
+        self.apply_request(initial_request(self._table, defaults, default_provider))
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Parameters"))
@@ -318,9 +305,8 @@ class ParameterDock(QDockWidget):
     def reuse_request(self, request: GenerationRequest) -> list[str]:
         """ "Reuse parameters": the picture's own model while it is available; a retired or
         unknown one is moved to the model chosen now. Returns (and says) what was left out."""
-        own = self._table.get(request.model)
-        current = self.spec()
-        if current is None or (own is not None and (not own.is_retired() or own == current)):
+        current = reuse_target(self._table, request, self.spec())
+        if current is None:
             self.apply_request(request)
             return []
         adapted, dropped = adapt_request(request, current)
@@ -358,6 +344,29 @@ class ParameterDock(QDockWidget):
 
     def set_style_image(self, image: ReferenceImage | None) -> None:
         self.request_model.style = image
+
+    def use_as_style(self, image: ReferenceImage) -> str:
+        """A picture to draw the style from (the gallery's and the detail view's "Use as style"):
+        the style slot where the model has one, else one more reference picture where it takes
+        them. Returns what happened, for the status line."""
+        spec = self.spec()
+        model = self.request_model
+        if spec is not None and not spec.supports_style_reference and spec.max_references:
+            if len(model.references) >= spec.max_references:
+                return self.tr("The reference pictures are full ({count} / {limit}).").format(
+                    count=len(model.references), limit=spec.max_references
+                )
+            if image not in model.references:
+                model.references = (*model.references, image)
+            return self.tr("The picture is now reference picture {number}.").format(
+                number=model.references.index(image) + 1
+            )
+        model.style = image
+        if spec is not None and not spec.supports_style_reference:
+            return self.tr(
+                "{model} takes no style reference; the picture waits in the style slot."
+            ).format(model=spec.label)
+        return self.tr("The picture is now the style reference.")
 
     def set_seed(self, seed: int) -> None:
         """Fixes the seed to `seed` (0 goes back to random)."""
@@ -423,47 +432,17 @@ class ParameterDock(QDockWidget):
                 self._intent_key = None
 
     def _follow_model(self) -> None:
-        """After the user picks another model: move the request there."""
-        model = self.request_model
-        new = model.spec()
-        before = self._last_request
-        old = self._table.get(before.model) if before is not None else None
-        if new is None or before is None:
+        """After the user picks another model: move the request there, say what it lost."""
+        before, new = self._last_request, self.spec()
+        if before is None or new is None:
             return
-        with model.batch():
-            if old is not None and old.provider != new.provider:
-                adapted, dropped = adapt_request(_user_choices(before, old), new)
-                self._applying = True
-                try:
-                    model.apply(adapted.with_changes(prompt=model.prompt))
-                finally:
-                    self._applying = False
-                # The size combo shows the new size; the message is for what is gone.
-                dropped = [name for name in dropped if not name.startswith("size")]
-                if dropped:
-                    self.message.emit(
-                        self.tr("{model} takes no {dropped}; left out.").format(
-                            model=new.label, dropped=dropped_text(dropped)
-                        )
-                    )
-            model.size = nearest_size(new, model.size)
-            # A value left at the old model's default (or absent there) moves to the new one's.
-            steps = new.steps_for(model.mode())
-            old_steps = old.steps_for(before.mode) if old is not None else None
-            if (
-                steps is not None
-                and steps.default is not None
-                and (old_steps is None or model.steps == old_steps.default)
-            ):
-                model.steps = int(steps.default)
-            cfg = new.cfg_scale
-            old_cfg = old.cfg_scale if old is not None else None
-            if (
-                cfg is not None
-                and cfg.default is not None
-                and (old_cfg is None or model.cfg_scale == old_cfg.default)
-            ):
-                model.cfg_scale = cfg.default
+        dropped = follow_model(self.request_model, before)
+        if dropped:
+            self.message.emit(
+                self.tr("{model} takes no {dropped}; left out.").format(
+                    model=new.label, dropped=dropped_text(dropped)
+                )
+            )
 
     def _fill_sizes(self) -> None:
         fill_size_combo(self._form.size_combo, self.spec(), self.request_model.size)
@@ -511,6 +490,14 @@ class ParameterDock(QDockWidget):
         form = self._form
         has_source = model.source is not None
         form.show_rows(spec, request.mode, has_source=has_source, has_style=model.style is not None)
+        # A value kept from a model whose list differed shows as what is sent: the default.
+        for name, value in request.options:
+            combo = form.option_combos[name]
+            index = combo.findData(value)
+            if index >= 0 and index != combo.currentIndex():
+                blocked = combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(blocked)
         form.show_hints(spec, request.mode, intent_key=self._intent_key, has_source=has_source)
         shape = (request.model, request.mode)
         if shape != self._shown_shape:
@@ -573,21 +560,3 @@ class ParameterDock(QDockWidget):
             return
         self._saved_state = state
         save_dock_values(self._settings, request, seed_fixed=state[1], advanced_open=state[2])
-
-
-def _user_choices(request: GenerationRequest, spec: ModelSpec) -> GenerationRequest:
-    """`request` with the values the user left at `spec`'s defaults made neutral, so moving it
-    to another model reports only what the user chose and loses ("seed"), not "quality auto"."""
-    neutral = GenerationRequest()
-    steps = spec.steps_for(request.mode)
-    cfg = spec.cfg_scale
-    defaults = {option.name: option.default for option in spec.options}
-    return request.with_changes(
-        steps=neutral.steps
-        if steps is not None and request.steps == steps.default
-        else request.steps,
-        cfg_scale=neutral.cfg_scale
-        if cfg is not None and request.cfg_scale == cfg.default
-        else request.cfg_scale,
-        options=tuple((k, v) for k, v in request.options if defaults.get(k) != v),
-    )

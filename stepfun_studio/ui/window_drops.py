@@ -92,7 +92,7 @@ class WindowDrops(QObject):
         self._window = window
         self._dock = dock
         self._library = library
-        self._reuse = reuse or dock.apply_request
+        self._reuse = reuse or dock.reuse_request
         self._payload: DropPayload | None = None
         self._restore: GenerationRequest | None = None
         self._token = 0

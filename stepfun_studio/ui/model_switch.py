@@ -1,0 +1,107 @@
+"""Moving the request being edited from one model to another, and where a first start begins.
+
+Three moments change the model under a request: a first start (the settings' default provider
+and model), the user picking another model, and "reuse parameters" of a picture made with a model
+no longer offered. Within one provider a switch keeps everything (the fields a model lacks wait in
+the `RequestModel`); across providers the request is moved with `core.adapt.adapt_request`, and
+what it left out is told. Only values the user chose count as lost: one left at the old model's
+default is not news.
+"""
+
+from __future__ import annotations
+
+from stepfun_studio.core.adapt import adapt_request
+from stepfun_studio.core.model_table import ModelSpec, ModelTable
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.ui.model_picker import initial_model
+from stepfun_studio.ui.parameter_fields import nearest_size
+from stepfun_studio.ui.request_model import RequestModel
+
+
+def initial_request(
+    table: ModelTable, defaults: GenerationRequest | None, default_provider: str | None
+) -> GenerationRequest:
+    """What a first start opens on: `defaults` where their model fits the default provider,
+    else those values moved to that provider's first model still offered, at its defaults."""
+    name = initial_model(table, default_provider, defaults.model if defaults else None)
+    spec = table.require(name)
+    if defaults is not None and defaults.model == name:
+        # Taken as they are: the settings dialog only saves values the model accepts.
+        return defaults
+    request, _dropped = adapt_request(defaults or GenerationRequest(), spec)
+    steps, cfg = spec.steps_for(request.mode), spec.cfg_scale
+    return request.with_changes(
+        size=nearest_size(spec, request.size),
+        steps=int(steps.default) if steps and steps.default is not None else request.steps,
+        cfg_scale=cfg.default if cfg and cfg.default is not None else request.cfg_scale,
+    )
+
+
+def user_choices(request: GenerationRequest, spec: ModelSpec) -> GenerationRequest:
+    """`request` with the values the user left at `spec`'s defaults made neutral, so moving it
+    to another model reports only what the user chose and loses ("seed"), not "quality auto"."""
+    neutral = GenerationRequest()
+    steps = spec.steps_for(request.mode)
+    cfg = spec.cfg_scale
+    defaults = {option.name: option.default for option in spec.options}
+    return request.with_changes(
+        steps=neutral.steps
+        if steps is not None and request.steps == steps.default
+        else request.steps,
+        cfg_scale=neutral.cfg_scale
+        if cfg is not None and request.cfg_scale == cfg.default
+        else request.cfg_scale,
+        options=tuple((k, v) for k, v in request.options if defaults.get(k) != v),
+    )
+
+
+def follow_model(model: RequestModel, before: GenerationRequest) -> list[str]:
+    """After the user picked another model: moves the request there; returns what a move to
+    another provider left out (English names, for `dock_texts.dropped_text`)."""
+    new = model.spec()
+    old = model.table.get(before.model)
+    if new is None:
+        return []
+    dropped: list[str] = []
+    with model.batch():
+        if old is not None and old.provider != new.provider:
+            adapted, dropped = adapt_request(user_choices(before, old), new)
+            model.apply(adapted.with_changes(prompt=model.prompt))
+            # The size box shows the new size; the message is for what is gone.
+            dropped = [name for name in dropped if not name.startswith("size")]
+        model.size = nearest_size(new, model.size)
+        # A value left at the old model's default (or absent there) moves to the new one's.
+        steps = new.steps_for(model.mode())
+        old_steps = old.steps_for(before.mode) if old is not None else None
+        if (
+            steps is not None
+            and steps.default is not None
+            and (old_steps is None or model.steps == old_steps.default)
+        ):
+            model.steps = int(steps.default)
+        cfg = new.cfg_scale
+        old_cfg = old.cfg_scale if old is not None else None
+        if (
+            cfg is not None
+            and cfg.default is not None
+            and (old_cfg is None or model.cfg_scale == old_cfg.default)
+        ):
+            model.cfg_scale = cfg.default
+    return dropped
+
+
+def reuse_target(
+    table: ModelTable, request: GenerationRequest, current: ModelSpec | None
+) -> ModelSpec | None:
+    """The model to move a reused request to, or None to take it as it is.
+
+    Moved only off a model the user cannot use now (unknown here, or retired) onto the chosen
+    one that works; someone working with a retired model (a StepFun-compatible server) keeps
+    getting its pictures' parameters as they were.
+    """
+    own = table.get(request.model)
+    if current is None:
+        return None
+    if own is None or (own.is_retired() and not current.is_retired()):
+        return current
+    return None
