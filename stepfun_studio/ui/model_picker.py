@@ -14,11 +14,6 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from stepfun_studio.core.model_table import ModelSpec, ModelTable
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ModelPicker", text)
-
-
 # The open list's text ("Step 2X Large · retired 2026-10-10"); the closed box shows the label
 # only, and the dock says the retirement in words under it, so nothing is cut off there.
 LIST_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from stepfun_studio.core.adapt import adapt_request
 from stepfun_studio.core.model_table import ModelSpec, ModelTable
-from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.ui.model_picker import initial_model
 from stepfun_studio.ui.parameter_fields import nearest_size
 from stepfun_studio.ui.request_model import RequestModel
@@ -29,10 +29,10 @@ def initial_request(
         # Taken as they are: the settings dialog only saves values the model accepts.
         return defaults
     request, _dropped = adapt_request(defaults or GenerationRequest(), spec)
-    steps, cfg = spec.steps_for(request.mode), spec.cfg_scale
+    steps, cfg = default_steps(spec, request.mode), spec.cfg_scale
     return request.with_changes(
         size=nearest_size(spec, request.size),
-        steps=int(steps.default) if steps and steps.default is not None else request.steps,
+        steps=steps if steps is not None else request.steps,
         cfg_scale=cfg.default if cfg and cfg.default is not None else request.cfg_scale,
     )
 
@@ -41,12 +41,11 @@ def user_choices(request: GenerationRequest, spec: ModelSpec) -> GenerationReque
     """`request` with the values the user left at `spec`'s defaults made neutral, so moving it
     to another model reports only what the user chose and loses ("seed"), not "quality auto"."""
     neutral = GenerationRequest()
-    steps = spec.steps_for(request.mode)
     cfg = spec.cfg_scale
     defaults = {option.name: option.default for option in spec.options}
     return request.with_changes(
         steps=neutral.steps
-        if steps is not None and request.steps == steps.default
+        if request.steps == default_steps(spec, request.mode)
         else request.steps,
         cfg_scale=neutral.cfg_scale
         if cfg is not None and request.cfg_scale == cfg.default
@@ -71,14 +70,10 @@ def follow_model(model: RequestModel, before: GenerationRequest) -> list[str]:
             dropped = [name for name in dropped if not name.startswith("size")]
         model.size = nearest_size(new, model.size)
         # A value left at the old model's default (or absent there) moves to the new one's.
-        steps = new.steps_for(model.mode())
-        old_steps = old.steps_for(before.mode) if old is not None else None
-        if (
-            steps is not None
-            and steps.default is not None
-            and (old_steps is None or model.steps == old_steps.default)
-        ):
-            model.steps = int(steps.default)
+        steps = default_steps(new, model.mode())
+        old_steps = default_steps(old, before.mode) if old is not None else None
+        if steps is not None and (old_steps is None or model.steps == old_steps):
+            model.steps = steps
         cfg = new.cfg_scale
         old_cfg = old.cfg_scale if old is not None else None
         if (
@@ -88,6 +83,15 @@ def follow_model(model: RequestModel, before: GenerationRequest) -> list[str]:
         ):
             model.cfg_scale = cfg.default
     return dropped
+
+
+def default_steps(spec: ModelSpec, mode: Mode) -> int | None:
+    """The model's default steps in `mode`; a redraw range without its own default (StepFun's
+    1–100) has the model's."""
+    for steps in (spec.steps_for(mode), spec.steps):
+        if steps is not None and steps.default is not None:
+            return int(steps.default)
+    return None
 
 
 def reuse_target(
