@@ -324,9 +324,6 @@ def test_apply_request_and_current_request_round_trip(qtbot: QtBot) -> None:
 
 def test_last_values_are_restored_in_a_fresh_dock(qtbot: QtBot) -> None:
     first = _dock(qtbot)
-    _choose_model(first, "gpt-image-1")
-    quality = _combo(first, "option_quality")
-    quality.setCurrentIndex(quality.findData("high"))
     _choose_model(first, "step-2x-large")
     _combo(first, "sizeCombo").setCurrentIndex(_combo(first, "sizeCombo").findData("800x1280"))
     _spin(first, "stepsSpin").setValue(42)
@@ -349,9 +346,6 @@ def test_last_values_are_restored_in_a_fresh_dock(qtbot: QtBot) -> None:
         777,
         4,
     )
-    # The option chosen on another model waits for it, across a restart too.
-    _choose_model(second, "gpt-image-1")
-    assert second.current_request().option("quality") == "high"
 
 
 def test_ctrl_enter_in_an_attached_editor_generates_only_when_valid(qtbot: QtBot) -> None:
@@ -649,3 +643,21 @@ def test_opening_advanced_brings_its_rows_into_sight(qtbot: QtBot) -> None:
         lambda: 0 <= response.mapTo(viewport, response.rect().bottomLeft()).y() <= viewport.height()
     )
     assert response.isVisible()
+
+
+def test_option_choices_come_back_after_a_restart(qtbot: QtBot) -> None:
+    first = _dock(qtbot)
+    _choose_model(first, "gpt-image-1")
+    for name, value in (("quality", "high"), ("background", "transparent")):
+        combo = _combo(first, f"option_{name}")
+        combo.setCurrentIndex(combo.findData(value))
+    # Within a provider the choices carry over to the next model.
+    _choose_model(first, "gpt-image-1-mini")
+    assert first.current_request().option("quality") == "high"
+    first.close()
+    first.deleteLater()
+    second = _dock(qtbot)
+    request = second.current_request()
+    assert request.model == "gpt-image-1-mini"
+    assert (request.option("quality"), request.option("background")) == ("high", "transparent")
+    assert _combo(second, "option_quality").currentText() == "High"

@@ -18,6 +18,7 @@ def dropped_name(name: str) -> str:
         "steps": QCoreApplication.translate("DockTexts", "steps"),
         "guidance": QCoreApplication.translate("DockTexts", "guidance (CFG)"),
         "cfg scale": QCoreApplication.translate("DockTexts", "guidance (CFG)"),
+        "CFG scale": QCoreApplication.translate("DockTexts", "guidance (CFG)"),
         "negative prompt": QCoreApplication.translate("DockTexts", "negative prompt"),
         "text mode": QCoreApplication.translate("DockTexts", "text mode"),
         "style reference": QCoreApplication.translate("DockTexts", "style reference"),

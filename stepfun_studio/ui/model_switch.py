@@ -37,49 +37,42 @@ def initial_request(
     )
 
 
-def user_choices(request: GenerationRequest, spec: ModelSpec) -> GenerationRequest:
-    """`request` with the values the user left at `spec`'s defaults made neutral, so moving it
-    to another model reports only what the user chose and loses ("seed"), not "quality auto"."""
-    neutral = GenerationRequest()
-    cfg = spec.cfg_scale
-    defaults = {option.name: option.default for option in spec.options}
-    return request.with_changes(
-        steps=neutral.steps
-        if request.steps == default_steps(spec, request.mode)
-        else request.steps,
-        cfg_scale=neutral.cfg_scale
-        if cfg is not None and request.cfg_scale == cfg.default
-        else request.cfg_scale,
-        options=tuple((k, v) for k, v in request.options if defaults.get(k) != v),
-    )
-
-
 def follow_model(model: RequestModel, before: GenerationRequest) -> list[str]:
     """After the user picked another model: moves the request there; returns what a move to
-    another provider left out (English names, for `dock_texts.dropped_text`)."""
+    another provider left out that the user had chosen (English names, for
+    `dock_texts.dropped_text`)."""
     new = model.spec()
     old = model.table.get(before.model)
     if new is None:
         return []
+    # Values the user left at the old model's defaults: not the user's choice, so neither news
+    # when they go nor worth keeping over the new model's defaults.
+    steps_left = old is None or before.steps == default_steps(old, before.mode)
+    cfg_left = old is None or old.cfg_scale is None or before.cfg_scale == old.cfg_scale.default
+    defaults = {o.name: o.default for o in old.options} if old is not None else {}
+    unchosen = {
+        name.replace("_", " ") for name, value in before.options if defaults.get(name) == value
+    }
+    if steps_left:
+        unchosen.add("steps")
+    if cfg_left:
+        unchosen.update(("guidance", "CFG scale", "cfg scale"))
     dropped: list[str] = []
     with model.batch():
         if old is not None and old.provider != new.provider:
-            adapted, dropped = adapt_request(user_choices(before, old), new)
+            adapted, dropped = adapt_request(before, new)
             model.apply(adapted.with_changes(prompt=model.prompt))
-            # The size box shows the new size; the message is for what is gone.
-            dropped = [name for name in dropped if not name.startswith("size")]
+            # The size box shows the new size; the message is for what the user loses.
+            dropped = [n for n in dropped if n not in unchosen and not n.startswith("size")]
         model.size = nearest_size(new, model.size)
-        # A value left at the old model's default (or absent there) moves to the new one's.
         steps = default_steps(new, model.mode())
-        old_steps = default_steps(old, before.mode) if old is not None else None
-        if steps is not None and (old_steps is None or model.steps == old_steps):
+        if steps is not None and (steps_left or old is None or old.steps_for(before.mode) is None):
             model.steps = steps
         cfg = new.cfg_scale
-        old_cfg = old.cfg_scale if old is not None else None
         if (
             cfg is not None
             and cfg.default is not None
-            and (old_cfg is None or model.cfg_scale == old_cfg.default)
+            and (cfg_left or old is None or old.cfg_scale is None)
         ):
             model.cfg_scale = cfg.default
     return dropped
