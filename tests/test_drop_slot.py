@@ -111,8 +111,27 @@ def test_a_drag_of_plain_text_is_refused_while_dragging_and_on_drop(
     assert slot.drop_state() == DropState.REFUSE
     drag_leave(slot)
     message = refused(qtbot, slot, text_mime("just some words"))
-    assert "not an image" in message
+    assert "not a picture" in message
     assert slot.image() is None
+
+
+def test_a_text_file_is_named_and_the_refusal_does_not_stay(
+    qtbot: QtBot, slot: ReferenceSlot, tmp_path: Path
+) -> None:
+    """Issue 15 item 12: it said "not an image, a file or a link" of a file, and stayed."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a list of things")
+    message = refused(qtbot, slot, file_mime(notes))
+    assert message == "“notes.txt” is not a picture Studio can use."
+    # The next drag is news of its own: the old refusal goes.
+    drag_enter(slot, file_mime(notes))
+    assert slot.message() == ""
+    drag_leave(slot)
+    refused(qtbot, slot, file_mime(notes))
+    # And by itself after a while.
+    slot._message_timer.setInterval(10)
+    slot._message_timer.start()
+    qtbot.waitUntil(lambda: slot.message() == "", timeout=2000)
 
 
 def test_raw_png_data_from_another_app_lands(qtbot: QtBot, slot: ReferenceSlot) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QLabel,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
@@ -30,13 +31,14 @@ from test_drop_support import (
 )
 
 from stepfun_studio.core.paths import AppPaths
-from stepfun_studio.core.request import GenerationRequest, Mode
+from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
 from stepfun_studio.ui.drop_overlay import DropChoice
 from stepfun_studio.ui.image_drop import drop_pool
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.reference_slot import ReferenceSlot
+from stepfun_studio.ui.reference_strip import ReferenceStrip
 from stepfun_studio.ui.window_drops import WindowDrops, install_window_drops
 
 WAIT_MS = 10_000
@@ -92,6 +94,12 @@ def slot(window: Window, name: str) -> ReferenceSlot:
     return found
 
 
+def strip(window: Window) -> ReferenceStrip:
+    found = window.dock.findChild(ReferenceStrip, "referenceStrip")
+    assert isinstance(found, ReferenceStrip)
+    return found
+
+
 def choose_model(window: Window, name: str) -> None:
     combo = window.dock.findChild(QComboBox, "modelCombo")
     assert isinstance(combo, QComboBox)
@@ -128,7 +136,7 @@ def test_a_drop_on_the_window_offers_what_step_1x_medium_can_do(
     drop(window, file_mime(path))
     assert window.drops.overlay.isVisible()
     assert window.drops.overlay.objectName() == "dropOverlay"
-    assert offered(window) == {DropChoice.REDRAW, DropChoice.STYLE, DropChoice.EDIT}
+    assert offered(window) == {DropChoice.REDRAW, DropChoice.STYLE}
     assert "plain.png" in window.drops.overlay.findChild(QWidget, "dropOverlayTitle").text()  # type: ignore[union-attr]
 
 
@@ -139,12 +147,81 @@ def test_text_is_not_taken_by_the_window(window: Window) -> None:
     assert not window.drops.overlay.isVisible()
 
 
-def test_step_2x_large_offers_no_style_reference(window: Window, tmp_path: Path) -> None:
+def test_step_2x_large_offers_no_style_reference_and_says_why(
+    window: Window, tmp_path: Path
+) -> None:
     path = tmp_path / "plain.png"
     path.write_bytes(png_bytes())
     choose_model(window, "step-2x-large")
     drop(window, file_mime(path))
-    assert offered(window) == {DropChoice.REDRAW, DropChoice.EDIT}
+    assert offered(window) == {DropChoice.REDRAW}
+    missing = window.drops.overlay.missing()
+    assert missing[DropChoice.STYLE] == "This model takes no style reference."
+    label = window.drops.overlay.findChild(QLabel, "dropOverlayMissing")
+    assert label is not None and label.isVisible()
+    assert "no style reference" in label.text()
+
+
+def test_with_a_source_set_its_style_is_not_offered(window: Window, tmp_path: Path) -> None:
+    """Issue 15 item 3: the style choice led to a disabled Generate while a source was set."""
+    path = tmp_path / "plain.png"
+    path.write_bytes(png_bytes())
+    choose_model(window, "step-1x-medium")
+    window.dock.set_source_image(
+        ReferenceImage(png_bytes((64, 64)), "image/png", 64, 64, name="s.png")
+    )
+    drop(window, file_mime(path))
+    assert offered(window) == {DropChoice.REDRAW}
+    assert "remove the source" in window.drops.overlay.missing()[DropChoice.STYLE]
+
+
+def test_seedream_takes_a_dropped_picture_as_a_reference(
+    qtbot: QtBot, window: Window, tmp_path: Path
+) -> None:
+    path = tmp_path / "dress.png"
+    path.write_bytes(png_bytes((300, 400)))
+    choose_model(window, "doubao-seedream-4-0-250828")
+    drop(window, file_mime(path))
+    assert offered(window) == {DropChoice.EDIT, DropChoice.REFERENCE}
+    assert DropChoice.STYLE in window.drops.overlay.missing()
+    with qtbot.waitSignal(strip(window).value_changed, timeout=WAIT_MS):
+        click(qtbot, window, DropChoice.REFERENCE)
+    request = window.dock.current_request()
+    assert [r.name for r in request.references] == ["dress.png"]
+    assert request.mode is Mode.EDIT and request.source is None
+
+
+def test_several_pictures_become_references_in_the_order_dropped(
+    qtbot: QtBot, window: Window, tmp_path: Path
+) -> None:
+    paths = []
+    # Big first: it takes longest to prepare, yet stays first.
+    for i, size in enumerate(((2400, 1800), (64, 64), (128, 96))):
+        path = tmp_path / f"ref{i}.png"
+        path.write_bytes(png_bytes(size, (i * 60, 20, 20)))
+        paths.append(path)
+    choose_model(window, "doubao-seedream-4-0-250828")
+    drop(window, file_mime(*paths))
+    assert offered(window) == {DropChoice.REFERENCE, DropChoice.IMPORT}
+    click(qtbot, window, DropChoice.REFERENCE)
+    qtbot.waitUntil(lambda: len(window.dock.current_request().references) == 3, timeout=WAIT_MS)
+    names = [r.name for r in window.dock.current_request().references]
+    assert names == ["ref0.png", "ref1.png", "ref2.png"]
+
+
+def test_a_full_strip_offers_no_more_references(window: Window, tmp_path: Path) -> None:
+    path = tmp_path / "one-more.png"
+    path.write_bytes(png_bytes())
+    choose_model(window, "Qwen/Qwen-Image-Edit-2509")  # takes two references
+    window.dock.request_model.references = tuple(
+        ReferenceImage(png_bytes((32, 32), (i, i, i)), "image/png", 32, 32, name=f"{i}.png")
+        for i in range(2)
+    )
+    drop(window, file_mime(path))
+    assert DropChoice.REFERENCE not in offered(window)
+    assert window.drops.overlay.missing()[DropChoice.REFERENCE] == (
+        "The reference pictures are full (2 / 2)."
+    )
 
 
 def test_redraw_from_this_fills_the_source_slot(
@@ -170,12 +247,12 @@ def test_use_its_style_fills_the_style_slot(qtbot: QtBot, window: Window) -> Non
     assert request.style is not None and request.mode is Mode.TEXT_TO_IMAGE
 
 
-def test_edit_this_image_switches_to_image_edit(
+def test_edit_this_image_fills_the_picture_to_edit(
     qtbot: QtBot, window: Window, tmp_path: Path
 ) -> None:
     path = tmp_path / "big.png"
     Image.new("RGB", (3000, 2000), (1, 2, 3)).save(path)
-    choose_model(window, "step-2x-large")
+    choose_model(window, "step-image-edit-2")
     drop(window, file_mime(path))
     with qtbot.waitSignal(slot(window, "sourceSlot").image_changed, timeout=WAIT_MS) as blocker:
         click(qtbot, window, DropChoice.EDIT)
@@ -246,6 +323,7 @@ def test_several_files_are_offered_for_import(
         path = tmp_path / f"shot{i}.png"
         path.write_bytes(png_bytes((128, 128), (i * 40, 10, 10)))
         paths.append(path)
+    choose_model(window, "step-2x-large")  # takes no references: import is all there is
     drop(window, file_mime(*paths))
     assert offered(window) == {DropChoice.IMPORT}
     with qtbot.waitSignal(window.drops.imported, timeout=WAIT_MS) as blocker:

@@ -82,12 +82,14 @@ def _choose_model(dock: ParameterDock, name: str) -> None:
 
 def test_a_prompt_makes_a_fresh_dock_valid(qtbot: QtBot) -> None:
     dock = _dock(qtbot)
+    # A first start with no settings opens on the first provider with a model still offered.
+    assert dock.current_request().model == "gpt-image-1"
     assert not _generate(dock).isEnabled()
     assert "prompt" in _label(dock, "problemSummary").text().lower()
     # Not written yet is how every session starts: a hint, not an error in red.
     assert _label(dock, "problemSummary").property("role") == "muted"
-    dock.set_prompt("x" * 513)
-    assert "513" in _label(dock, "problemSummary").text()
+    dock.set_prompt("x" * 32_001)
+    assert "32001" in _label(dock, "problemSummary").text()
     assert _label(dock, "problemSummary").property("role") == "error"
     dock.set_prompt("a red fox in snow")
     assert dock.is_valid()
@@ -99,6 +101,7 @@ def test_a_prompt_makes_a_fresh_dock_valid(qtbot: QtBot) -> None:
 
 def test_invalid_steps_disable_generate_with_the_reason_at_the_field(qtbot: QtBot) -> None:
     dock = _dock(qtbot)
+    _choose_model(dock, "step-2x-large")
     dock.set_prompt("a red fox")
     steps = _spin(dock, "stepsSpin")
     with qtbot.waitSignal(dock.validation_changed) as signal:
@@ -222,11 +225,28 @@ def test_source_makes_a_redraw_and_intent_presets_set_the_weight(qtbot: QtBot) -
     _choose_model(dock, "step-image-edit-2")
     assert dock.current_request().mode is Mode.EDIT
     assert not weight.isVisible()
-    assert not _combo(dock, "sizeCombo").isEnabled()
+
+
+def test_an_intent_lets_go_once_the_weight_leaves_its_range(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    _choose_model(dock, "step-2x-large")
+    dock.set_source_image(_png(64, 48, (200, 30, 30)))
+    weight = _dspin(dock, "sourceWeightSpin")
+    advice = _label(dock, "sourceIntentAdvice")
+    enhance = _child(dock, QPushButton, "sourceIntent_enhance")
+    assert isinstance(enhance, QPushButton)
+    enhance.click()
+    assert enhance.isChecked() and advice.isVisible()
+    weight.setValue(0.45)  # still detail enhancement (0.01–0.5): the advice holds
+    assert enhance.isChecked() and advice.isVisible()
+    weight.setValue(0.7)  # typed out of its range: no longer that intent
+    assert not enhance.isChecked()
+    assert not advice.isVisible()
 
 
 def test_seed_switch_dice_and_last_returned_seed(qtbot: QtBot) -> None:
     dock = _dock(qtbot)
+    _choose_model(dock, "step-2x-large")
     fixed = _child(dock, QCheckBox, "seedFixedCheck")
     assert isinstance(fixed, QCheckBox)
     fixed.setChecked(False)
@@ -389,11 +409,255 @@ def test_apply_request_fills_an_attached_editor(qtbot: QtBot) -> None:
     assert dock.current_request() == request
 
 
-def test_the_batch_price_shows_above_generate(qtbot: QtBot) -> None:
+def test_the_estimate_shows_beside_generate(qtbot: QtBot) -> None:
     dock = _dock(qtbot)
+    dock.set_prompt("a kite")
     _choose_model(dock, "step-2x-large")
     _spin(dock, "countSpin").setValue(4)
-    price = model_table().require("step-2x-large").price_cny
-    assert price is not None
-    assert f"¥{price * 4:.2f}" in _label(dock, "costLabel").text()
-    assert "4" in _generate(dock).text()
+    assert _label(dock, "costLabel").text() == "4 pictures · ¥0.40"
+    # Priced by quality, and an estimate: "≈", in dollars.
+    _choose_model(dock, "gpt-image-1")
+    quality = _combo(dock, "option_quality")
+    quality.setCurrentIndex(quality.findData("high"))
+    _spin(dock, "countSpin").setValue(2)
+    assert _label(dock, "costLabel").text() == "2 pictures · ≈ $0.33"
+    # No price known: no price shown.
+    _choose_model(dock, "step-1x-medium")
+    _spin(dock, "countSpin").setValue(1)
+    assert _label(dock, "costLabel").text() == "1 picture"
+
+
+def _forget_the_last_session() -> None:
+    from stepfun_studio.ui.widget_state import ui_state_settings
+
+    settings = ui_state_settings()
+    settings.remove("parameterDock")
+    settings.sync()
+
+
+def _shown(dock: ParameterDock, kind: type[QWidget], name: str) -> bool:
+    return _child(dock, kind, name).isVisibleTo(dock)
+
+
+def test_the_controls_are_the_ones_the_model_takes(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    editor = PromptEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    dock.attach_prompt_editor(editor)
+    negative = _child(editor, QWidget, "negativePromptEditor")
+
+    _choose_model(dock, "gpt-image-1")
+    assert not _shown(dock, QSpinBox, "stepsSpin")
+    assert not _shown(dock, QDoubleSpinBox, "cfgSpin")
+    assert not _shown(dock, QSpinBox, "seedSpin")
+    assert not negative.isVisible()
+    for option in ("quality", "background", "output_format"):
+        assert _shown(dock, QComboBox, f"option_{option}")
+    assert not _shown(dock, QComboBox, "option_input_fidelity")  # an edit option
+    assert not _shown(dock, QComboBox, "option_watermark")
+    quality = _combo(dock, "option_quality")
+    assert [quality.itemText(i) for i in range(quality.count())] == [
+        "Automatic",
+        "Low",
+        "Medium",
+        "High",
+    ]
+    assert _shown(dock, QWidget, "referenceStrip")
+    assert _label(dock, "referenceCount").text() == "0 / 16"
+    assert not _shown(dock, QWidget, "styleSlot")
+    dock.set_source_image(_png(64, 64, (5, 5, 5)))
+    assert _shown(dock, QComboBox, "option_input_fidelity")
+    assert not _shown(dock, QDoubleSpinBox, "sourceWeightSpin")  # no redraw weight here
+    dock.set_source_image(None)
+
+    _choose_model(dock, "doubao-seedream-4-0-250828")
+    assert _shown(dock, QComboBox, "option_watermark")
+    watermark = _combo(dock, "option_watermark")
+    assert watermark.currentText() == "Off"
+    assert dock.current_request().option("watermark") == "false"
+    assert not _shown(dock, QComboBox, "option_quality")
+    assert _label(dock, "referenceCount").text() == "0 / 14"
+    assert not _shown(dock, QSpinBox, "seedSpin")
+
+    _choose_model(dock, "Kwai-Kolors/Kolors")
+    for name in ("stepsSpin", "seedSpin"):
+        assert _shown(dock, QSpinBox, name)
+    assert _shown(dock, QDoubleSpinBox, "cfgSpin")
+    assert negative.isVisible()
+    assert not _shown(dock, QWidget, "referenceStrip")
+    assert not any(_shown(dock, QComboBox, f"option_{n}") for n in ("quality", "watermark"))
+
+    # A model that draws from text only has no picture slot at all.
+    _choose_model(dock, "Qwen/Qwen-Image")
+    assert not _shown(dock, QWidget, "sourceSlot")
+
+
+def test_the_picker_groups_models_by_provider_and_marks_retired_ones(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from stepfun_studio.ui.model_picker import LIST_TEXT_ROLE
+
+    dock = _dock(qtbot)
+    combo = _combo(dock, "modelCombo")
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    headings = [i for i in range(combo.count()) if combo.itemData(i) is None]
+    assert [texts[i] for i in headings] == [p.label for p in model_table().providers[:4]]
+    model = combo.model()
+    for index in headings:
+        flags = model.flags(model.index(index, 0))
+        assert not flags & Qt.ItemFlag.ItemIsSelectable
+        assert not flags & Qt.ItemFlag.ItemIsEnabled
+    step2 = combo.findData("step-2x-large")
+    # The open list says it; the closed box shows the label, with the date in words below.
+    assert combo.itemData(step2, LIST_TEXT_ROLE) == "Step 2X Large · retired 2026-10-10"
+    assert combo.itemText(step2) == "Step 2X Large"
+    # Retired, yet selectable: StepFun-compatible servers still serve it.
+    combo.setCurrentIndex(step2)
+    assert dock.current_request().model == "step-2x-large"
+    assert "2026-10-10" in _label(dock, "modelNotice").text()
+    assert _label(dock, "modelNotice").isVisible()
+    assert "StepFun" in _label(dock, "modeLabel").text()
+
+
+def test_the_first_start_opens_on_the_default_provider(qtbot: QtBot) -> None:
+    ark = ParameterDock(default_provider="ark")
+    qtbot.addWidget(ark)
+    assert ark.current_request().model == "doubao-seedream-4-0-250828"
+    spec = model_table().require(ark.current_request().model)
+    assert spec.size_problem(ark.current_request().size) is None
+    ark.close()
+    _forget_the_last_session()
+    unknown = ParameterDock(default_provider="no-such-provider")
+    qtbot.addWidget(unknown)
+    assert unknown.current_request().model == "gpt-image-1"
+
+
+def test_the_settings_default_model_wins_where_no_provider_is_set(qtbot: QtBot) -> None:
+    defaults = GenerationRequest(model="Kwai-Kolors/Kolors", steps=30, size="960x1280")
+    dock = ParameterDock(defaults=defaults)
+    qtbot.addWidget(dock)
+    assert (dock.current_request().model, dock.current_request().steps) == (
+        "Kwai-Kolors/Kolors",
+        30,
+    )
+    # The last session wins over any default ...
+    again = ParameterDock(defaults=defaults, default_provider="openai")
+    qtbot.addWidget(again)
+    assert again.current_request().model == "Kwai-Kolors/Kolors"
+    # ... and on a first start a default provider wins over a default model of another one.
+    _forget_the_last_session()
+    other = ParameterDock(defaults=defaults, default_provider="openai")
+    qtbot.addWidget(other)
+    assert other.current_request().model == "gpt-image-1"
+
+
+def test_switching_provider_says_what_was_left_out(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    editor = PromptEditor()
+    qtbot.addWidget(editor)
+    dock.attach_prompt_editor(editor)
+    _choose_model(dock, "Kwai-Kolors/Kolors")
+    dock.set_prompt("a lantern")
+    dock.set_seed(77)
+    dock.set_negative_prompt("blurry")
+    messages: list[str] = []
+    dock.message.connect(messages.append)
+    _choose_model(dock, "gpt-image-1")
+    request = dock.current_request()
+    assert (request.model, request.provider, request.seed, request.prompt) == (
+        "gpt-image-1",
+        "openai",
+        0,
+        "a lantern",
+    )
+    assert len(messages) == 1
+    assert "seed" in messages[0] and "negative prompt" in messages[0]
+    assert "steps" not in messages[0]  # left at Kolors' default: nothing the user chose
+    # Within a provider nothing is dropped, and nothing is said.
+    _choose_model(dock, "gpt-image-1-mini")
+    assert len(messages) == 1
+
+
+def test_reuse_of_a_retired_model_s_picture_moves_it_to_the_chosen_model(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    _choose_model(dock, "gpt-image-1")
+    messages: list[str] = []
+    dock.message.connect(messages.append)
+    old = GenerationRequest(prompt="a pagoda", model="step-2x-large", seed=99, steps=40)
+    dropped = dock.reuse_request(old)
+    request = dock.current_request()
+    assert (request.model, request.prompt, request.seed) == ("gpt-image-1", "a pagoda", 0)
+    assert "seed" in dropped and "steps" in dropped
+    assert messages and "GPT Image 1" in messages[0] and "seed" in messages[0]
+    # A picture of a model still offered is made again with that model.
+    kolors = GenerationRequest(prompt="a pier", model="Kwai-Kolors/Kolors", seed=5, steps=22)
+    assert dock.reuse_request(kolors) == []
+    assert (dock.current_request().model, dock.current_request().seed) == (
+        "Kwai-Kolors/Kolors",
+        5,
+    )
+
+
+def test_the_footer_names_a_problem_out_of_sight_and_shows_it(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    dock.resize(340, 380)
+    _choose_model(dock, "step-1x-medium")
+    dock.set_prompt("a fox")
+    # A style image while redrawing: marked at the style slot, at the foot of the form.
+    dock.set_source_image(_png(40, 40, (1, 2, 3)))
+    dock.set_style_image(_png(20, 20, (9, 9, 9)))
+    summary = _label(dock, "problemSummary")
+    assert not _generate(dock).isEnabled()
+    assert summary.isVisible()
+    assert "style reference" in summary.text()
+    show = _child(dock, QPushButton, "showProblemButton")
+    assert show.isVisible()
+    style = _child(dock, QWidget, "styleSlot")
+    scroll = dock.findChild(QWidget, "qt_scrollarea_viewport")
+    assert scroll is not None
+    assert isinstance(show, QPushButton)
+    show.click()
+    top_left = style.mapTo(scroll, style.rect().topLeft())
+    assert 0 <= top_left.y() < scroll.height()
+
+
+def test_the_steps_hint_says_one_thing(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    _choose_model(dock, "step-2x-large")
+    hint = _label(dock, "stepsHint").text()
+    assert hint == "1–50 for this model"
+
+
+def test_opening_advanced_brings_its_rows_into_sight(qtbot: QtBot) -> None:
+    dock = _dock(qtbot)
+    dock.resize(340, 360)
+    _choose_model(dock, "Kwai-Kolors/Kolors")
+    section = dock.findChild(QWidget, "advancedSection")
+    assert section is not None
+    response = _combo(dock, "responseFormatCombo")
+    viewport = dock.findChild(QWidget, "qt_scrollarea_viewport")
+    assert viewport is not None
+    section.toggle_button().click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: 0 <= response.mapTo(viewport, response.rect().bottomLeft()).y() <= viewport.height()
+    )
+    assert response.isVisible()
+
+
+def test_option_choices_come_back_after_a_restart(qtbot: QtBot) -> None:
+    first = _dock(qtbot)
+    _choose_model(first, "gpt-image-1")
+    for name, value in (("quality", "high"), ("background", "transparent")):
+        combo = _combo(first, f"option_{name}")
+        combo.setCurrentIndex(combo.findData(value))
+    # Within a provider the choices carry over to the next model.
+    _choose_model(first, "gpt-image-1-mini")
+    assert first.current_request().option("quality") == "high"
+    first.close()
+    first.deleteLater()
+    second = _dock(qtbot)
+    request = second.current_request()
+    assert request.model == "gpt-image-1-mini"
+    assert (request.option("quality"), request.option("background")) == ("high", "transparent")
+    assert _combo(second, "option_quality").currentText() == "High"

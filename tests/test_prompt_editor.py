@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from stepfun_studio.core.request import Mode
+from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.ui.prompt_editor import PromptEditor
+from stepfun_studio.ui.request_model import RequestModel
 
 
 def _editor(qtbot: QtBot) -> PromptEditor:
@@ -76,9 +77,10 @@ def test_ctrl_enter_emits_generate(qtbot: QtBot) -> None:
     qtbot.keyClicks(field, "a lighthouse")
     with qtbot.waitSignal(editor.generate_requested, timeout=1000):
         qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    # The key made no new line and the prompt went into the history.
+    # The key made no new line. The prompt enters the history when it is sent (the window's
+    # generate), not at the key: an invalid request sends nothing and remembers nothing.
     assert editor.prompt() == "a lighthouse"
-    assert editor.history()[0] == "a lighthouse"
+    assert editor.history() == []
 
 
 def test_plain_enter_makes_a_new_line_not_a_generation(qtbot: QtBot) -> None:
@@ -136,3 +138,51 @@ def test_language_change_keeps_the_text_and_redraws_the_labels(qtbot: QtBot) -> 
     QCoreApplication.sendEvent(editor, QEvent(QEvent.Type.LanguageChange))
     assert editor.prompt() == "keep me"
     assert _count(editor).text() == "7 / 512"
+
+
+def test_attached_the_fields_are_the_request_model_s_prompt(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    model = RequestModel()
+    model.apply(GenerationRequest(model="Kwai-Kolors/Kolors", prompt="from the model"))
+    editor.attach(model)
+    field = _field(editor, "promptEditor")
+    # The model's text shows at once, and the limit is the model's.
+    assert editor.prompt() == "from the model"
+    assert _count(editor).text() == "14 / 2000"
+    field.clear()
+    qtbot.keyClicks(field, "typed")
+    assert model.prompt == "typed"
+    qtbot.keyClicks(_field(editor, "negativePromptEditor"), "blurry")
+    assert model.negative_prompt == "blurry"
+    assert model.request().negative_prompt == "blurry"
+    # Written elsewhere (reuse parameters): the field follows, once.
+    model.prompt = "reused"
+    assert field.toPlainText() == "reused"
+
+
+def test_walking_the_history_writes_the_request_model(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    model = RequestModel()
+    editor.attach(model)
+    editor.remember_prompt("older")
+    field = _field(editor, "promptEditor")
+    qtbot.keyClicks(field, "draft")
+    qtbot.keyClick(field, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert model.prompt == "older"
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert model.prompt == "draft"
+
+
+def test_a_negative_prompt_at_cfg_1_says_it_has_no_effect(qtbot: QtBot) -> None:
+    editor = _editor(qtbot)
+    model = RequestModel()
+    model.apply(GenerationRequest(model="step-image-edit-2", cfg_scale=1.0, steps=8))
+    editor.attach(model)
+    warning = editor.findChild(QLabel, "negativePromptWarning")
+    assert warning is not None
+    assert not warning.isVisible()  # nothing typed yet: nothing to warn about
+    qtbot.keyClicks(_field(editor, "negativePromptEditor"), "people")
+    assert warning.isVisible()
+    assert "CFG" in warning.text()
+    model.cfg_scale = 3.0
+    assert not warning.isVisible()

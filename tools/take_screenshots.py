@@ -14,7 +14,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -102,9 +104,64 @@ def shoot(home: Path, language: str) -> int:
     path = OUT / f"main-window-laptop-{language}.png"
     window.grab().save(str(path))
     print(path.relative_to(ROOT))
+    if language == "en":
+        window.resize(1366, 900)
+        pump(0.6)
+        shoot_docks(window, studio, pump)
     window.close()
     QApplication.processEvents()
     return 0
+
+
+def shoot_docks(window: Any, studio: Any, pump: Callable[[float], None]) -> None:
+    """The parameter dock for one model of each kind, and the drop overlay with a source set.
+
+    The dock is put back as it was afterwards: the next language's process restores it.
+    """
+    from stepfun_studio.core.request import ReferenceImage
+    from stepfun_studio.library.records import ImageQuery
+    from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
+
+    dock = window.parameter_dock
+    before = dock.current_request()
+    pictures = []
+    for image_id in studio.library.query_ids(ImageQuery(), 0, 3):
+        record = studio.library.get(image_id)
+        data = studio.library.original_path(image_id).read_bytes()
+        pictures.append(
+            ReferenceImage(data, "image/png", record.width, record.height, name=f"{image_id}.png")
+        )
+    shots = (
+        ("dock-gpt-image", "gpt-image-1", "1024x1536", "a lighthouse at dusk, oil painting", ()),
+        (
+            "dock-seedream-references",
+            "doubao-seedream-4-5-251128",
+            "2K",
+            "the boat from picture 1 on the hills of picture 3",
+            tuple(pictures),
+        ),
+        ("dock-siliconflow", "Kwai-Kolors/Kolors", "960x1280", "a red fox in fresh snow", ()),
+    )
+    for name, model, size, prompt, references in shots:
+        request = before.with_changes(model=model, size=size, prompt=prompt, n=2, seed=0)
+        dock.apply_request(request.with_changes(steps=20) if "Kolors" in model else request)
+        dock.request_model.references = references
+        dock.set_negative_prompt("blurry, text" if "Kolors" in model else "")
+        pump(0.6)
+        path = OUT / f"{name}-en.png"
+        dock.grab().save(str(path))
+        print(path.relative_to(ROOT))
+    # The overlay for a picture dropped while a source is set (issue 15: only what combines).
+    dock.apply_request(before.with_changes(model="step-1x-medium", source=pictures[0]))
+    pump(0.6)
+    window.drops.offer(DropPayload(PayloadKind.RAW, raw=pictures[1].data, name="sunset.png"))
+    pump(0.6)
+    path = OUT / "drop-overlay-source-set-en.png"
+    window.grab().save(str(path))
+    print(path.relative_to(ROOT))
+    window.drops.overlay.cancel()
+    dock.apply_request(before)
+    pump(0.3)
 
 
 if __name__ == "__main__":

@@ -201,14 +201,17 @@ def _number_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldP
 def _reference_problems(request: GenerationRequest, spec: ModelSpec) -> list[FieldProblem]:
     problems = []
     if request.mode in (Mode.REDRAW, Mode.EDIT):
-        if request.source is None:
+        # An edit may draw from reference pictures alone (Seedream, gpt-image): the adapters
+        # send the source, when there is one, before them.
+        drawn_from_references = request.mode is Mode.EDIT and bool(request.references)
+        if request.source is None and not drawn_from_references:
             message = (
                 tr("Validation", "Drop or choose a source image to redraw.")
                 if request.mode is Mode.REDRAW
                 else tr("Validation", "Drop or choose the image to edit.")
             )
             problems.append(FieldProblem("source", message))
-        else:
+        elif request.source is not None:
             side = MAX_REDRAW_SOURCE_SIDE if request.mode is Mode.REDRAW else MAX_EDIT_SOURCE_SIDE
             problems += _image_limits("source", request.source, side)
         if (

@@ -1,32 +1,27 @@
 """`DropOverlay`: what to do with an image dropped (or pasted) anywhere but a slot.
 
-It covers the window with a dimmed layer and a card of choices: redraw from it, use its style,
-edit it, restore the parameters it carries, or import several files into the library. Which of
-these are offered is decided by `window_drops.WindowDrops` from the current model and the image;
-this widget only shows them and reports the choice. Escape or a click beside the card cancels.
+It covers the window with a dimmed layer and a card of choices: redraw from it, edit it, add it
+to the reference pictures, use its style, restore the parameters it carries, or import several
+files into the library. Which are offered, and why the others are not, is decided by
+`drop_choices.offer_for` from the chosen model; this widget shows the choices with the reasons
+under them and reports the one taken. Escape or a click beside the card cancels.
 """
 
 from __future__ import annotations
-
-from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from stepfun_studio.ui.drop_choices import DropChoice
 
-class DropChoice(StrEnum):
-    REDRAW = "redraw"
-    STYLE = "style"
-    EDIT = "edit"
-    RESTORE = "restore"
-    IMPORT = "import"
-
+__all__ = ["DropChoice", "DropOverlay"]
 
 _OBJECT_NAMES = {
     DropChoice.REDRAW: "dropRedrawButton",
     DropChoice.STYLE: "dropStyleButton",
     DropChoice.EDIT: "dropEditButton",
+    DropChoice.REFERENCE: "dropReferenceButton",
     DropChoice.RESTORE: "dropRestoreButton",
     DropChoice.IMPORT: "dropImportButton",
 }
@@ -44,6 +39,7 @@ class DropOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self._offered: tuple[DropChoice, ...] = ()
+        self._missing: tuple[tuple[DropChoice, str], ...] = ()
         self._card = QFrame(self)
         self._card.setObjectName("dropOverlayCard")
         self._card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -63,6 +59,12 @@ class DropOverlay(QWidget):
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
             self._buttons[choice] = button
+        # Why a choice the user may expect is not there ("This model takes no style reference").
+        self._missing_label = QLabel(self._card)
+        self._missing_label.setObjectName("dropOverlayMissing")
+        self._missing_label.setProperty("role", "muted")
+        self._missing_label.setWordWrap(True)
+        layout.addWidget(self._missing_label)
         self._cancel = QPushButton(self._card)
         self._cancel.setObjectName("dropCancelButton")
         self._cancel.clicked.connect(self.cancel)
@@ -75,14 +77,16 @@ class DropOverlay(QWidget):
         texts = {
             DropChoice.REDRAW: self.tr("Redraw from this"),
             DropChoice.STYLE: self.tr("Use its style"),
-            DropChoice.EDIT: self.tr("Edit this image (step-image-edit-2)"),
+            DropChoice.EDIT: self.tr("Edit this image"),
+            DropChoice.REFERENCE: self.tr("Add as a reference picture"),
             DropChoice.RESTORE: self.tr("Restore its parameters"),
             DropChoice.IMPORT: self.tr("Import into the library"),
         }
         tips = {
             DropChoice.REDRAW: self.tr("Use it as the source image and redraw from it."),
-            DropChoice.STYLE: self.tr("Use it as the style reference (step-1x-medium)."),
-            DropChoice.EDIT: self.tr("Switch to step-image-edit-2 and edit this image."),
+            DropChoice.STYLE: self.tr("Use it as the style reference."),
+            DropChoice.EDIT: self.tr("Use it as the picture to edit."),
+            DropChoice.REFERENCE: self.tr("Add it to the reference pictures the model draws from."),
             DropChoice.RESTORE: self.tr("Fill the prompt and settings from the image's metadata."),
             DropChoice.IMPORT: self.tr("Add the dropped pictures to the library."),
         }
@@ -102,9 +106,21 @@ class DropOverlay(QWidget):
     def button(self, choice: DropChoice) -> QPushButton:
         return self._buttons[choice]
 
-    def show_choices(self, title: str, choices: tuple[DropChoice, ...]) -> None:
+    def missing(self) -> dict[DropChoice, str]:
+        """Why each choice left out is not offered, while showing."""
+        return dict(self._missing) if self.isVisible() else {}
+
+    def show_choices(
+        self,
+        title: str,
+        choices: tuple[DropChoice, ...],
+        missing: tuple[tuple[DropChoice, str], ...] = (),
+    ) -> None:
         self._title.setText(title)
         self._offered = choices
+        self._missing = missing
+        self._missing_label.setText("\n".join(reason for _choice, reason in missing))
+        self._missing_label.setVisible(bool(missing))
         for choice, button in self._buttons.items():
             button.setVisible(choice in choices)
         parent = self.parentWidget()

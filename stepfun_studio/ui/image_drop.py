@@ -182,6 +182,16 @@ def read_payload(mime: QMimeData | None, *, peek: bool = False) -> DropPayload |
     return None
 
 
+def refused_file_name(mime: QMimeData | None) -> str | None:
+    """The name of the first local file in a drop nothing could be taken from, to say which."""
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            return Path(url.toLocalFile()).name
+    return None
+
+
 def _bad(message: str) -> AppError:
     return AppError(ErrorKind.BAD_IMAGE, message)
 

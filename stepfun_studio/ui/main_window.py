@@ -74,7 +74,11 @@ class MainWindow(QMainWindow):
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
 
-        self.parameter_dock = ParameterDock(self, studio.settings.values.default_request())
+        self.parameter_dock = ParameterDock(
+            self,
+            studio.settings.values.default_request(),
+            default_provider=getattr(studio.settings.values, "default_provider", None),
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
         self.parameter_dock.attach_prompt_editor(self.prompt_editor)
         self.generate_button = self.parameter_dock.generate_button()
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         actions = self.menus.actions
         dock = self.parameter_dock
         dock.generate_requested.connect(self.generate)
+        dock.message.connect(self.status.show_info)
         dock.validation_changed.connect(self.refresh_generate)
         actions["generate"].triggered.connect(dock.request_generate)
         actions["focusSearch"].triggered.connect(self.gallery.search.setFocus)
@@ -198,9 +203,7 @@ class MainWindow(QMainWindow):
         return ids
 
     def reuse_parameters(self, request: GenerationRequest) -> None:
-        self.parameter_dock.apply_request(request)
-        self.prompt_editor.set_prompt(request.prompt)
-        self.prompt_editor.set_negative_prompt(request.negative_prompt)
+        self.parameter_dock.reuse_request(request)
 
     def _reuse_parameters_of(self, image_id: int) -> None:
         self.reuse_parameters(self.studio.library.request_for(image_id))
@@ -214,8 +217,7 @@ class MainWindow(QMainWindow):
         self.status.show_info(self.tr("The picture is now the source image."))
 
     def _use_as_style(self, image: ReferenceImage) -> None:
-        self.parameter_dock.set_style_image(image)
-        self.status.show_info(self.tr("The picture is now the style reference."))
+        self.status.show_info(self.parameter_dock.use_as_style(image))
 
     # --- reports from the queue ---------------------------------------------------------------
 

@@ -1,10 +1,16 @@
-"""The parameter dock: every setting of one generation, checked against the model as it changes.
+"""The parameter dock: the controls of one generation, built from what the chosen model takes.
 
-The dock holds one `GenerationRequest` in the form of its fields (`parameter_form`). The mode
-follows from the model and the source slot (a source image on step-1x-medium / step-2x-large is a
-redraw, on step-image-edit-2 an edit), so there is no mode switch to get wrong. Every change runs
-`core.validation.validate`; each problem is shown at its field with the reason, and Generate stays
-disabled while there is any. The last values come back at the next start (`widget_state`).
+The request itself lives in a `RequestModel` (the dock's `request_model`), bound both ways to the
+fields of `parameter_form`; the prompt editor binds to the same model. A control shows only where
+the model has the field (steps, CFG and seed where the table gives ranges; quality, background,
+format or watermark where it lists options; the reference strip where it takes references; the
+style slot where it has one), so nothing here asks which provider a model belongs to.
+
+The mode follows from the model and the pictures given, so there is no mode switch to get wrong.
+Every change is validated (`core.validation`); each problem shows at its field, and the footer
+names the first one next to the disabled Generate. Switching to a model of another provider moves
+the request with `core.adapt.adapt_request` and says what it left out. The last values come back
+at the next start (`widget_state`).
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QFrame,
     QPushButton,
@@ -23,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stepfun_studio.core.model_table import ModelSpec, model_table
+from stepfun_studio.core.adapt import adapt_request
+from stepfun_studio.core.model_table import ModelSpec, ModelTable, model_table
 from stepfun_studio.core.presets import (
     FAST,
     QUALITY,
@@ -32,15 +40,12 @@ from stepfun_studio.core.presets import (
     SourceWeightIntent,
     SpeedPreset,
 )
-from stepfun_studio.core.request import (
-    MAX_SEED,
-    GenerationRequest,
-    Mode,
-    ReferenceImage,
-    ResponseFormat,
-)
+from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
-from stepfun_studio.ui.generate_footer import GenerateFooter
+from stepfun_studio.ui.dock_texts import dropped_text
+from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
+from stepfun_studio.ui.model_picker import retranslate_model_combo
+from stepfun_studio.ui.model_switch import follow_model, initial_request, reuse_target
 from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
     fill_size_combo,
@@ -48,13 +53,15 @@ from stepfun_studio.ui.parameter_fields import (
     size_label,
 )
 from stepfun_studio.ui.parameter_form import ParameterForm
+from stepfun_studio.ui.request_model import RequestModel, bind
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.prompt_editor import PromptEditor
 
-# Problems that belong to no field of the dock; they are listed above Generate.
-_SUMMARY_FIELDS = ("prompt", "negative_prompt", "mode")
+# Problems of fields outside the dock (the prompt lives in the prompt editor) come first in the
+# footer: they have no red mark in sight.
+_UNMARKED_FIELDS = ("prompt", "negative_prompt", "mode")
 
 
 class _FullWidthScrollArea(QScrollArea):
@@ -75,69 +82,51 @@ class _FullWidthScrollArea(QScrollArea):
 
 
 class ParameterDock(QDockWidget):
-    """Model, size, steps, CFG, seed, count, reference images and Generate."""
+    """Model, size and what the model takes besides, the pictures to use, and Generate."""
 
     request_changed = Signal(object)  # GenerationRequest
     validation_changed = Signal(list)  # list[FieldProblem]
     generate_requested = Signal()
+    message = Signal(str)  # for the status line: what a model switch or a reuse left out
 
     def __init__(
-        self, parent: QWidget | None = None, defaults: GenerationRequest | None = None
+        self,
+        parent: QWidget | None = None,
+        defaults: GenerationRequest | None = None,
+        *,
+        default_provider: str | None = None,
+        table: ModelTable | None = None,
     ) -> None:
-        """`defaults` (the settings' default model and parameters) fill a first start."""
+        """`defaults` (the settings' default model and parameters) and `default_provider` (the
+        settings' provider) fill a first start; later starts restore the last values."""
         super().__init__(parent)
         self.setObjectName("parameterDock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
+        self._table = table or model_table()
+        self.request_model = RequestModel(self._table, self)
         self._settings = ui_state_settings()
-        self._prompt = ""
-        self._negative_prompt = ""
         self._last_seed: int | None = None
         self._intent_key: str | None = None
-        self._stashed_seed = 0
         self._saved_state: tuple[GenerationRequest, bool, bool] | None = None
-        self._editor: PromptEditor | None = None
         self._problems: list[FieldProblem] = []
-        self._model_name = ""
-        # Filling combos during the build fires their signals; nothing may react to those yet.
-        self._updating = True
+        # The request as last shown: what a model switch moves from.
+        self._last_request: GenerationRequest | None = None
+        self._shown_shape: tuple[str, Mode] | None = None
+        self._marked: list[QWidget] = []
+        self._applying = False
+        self._pushing_seed = False
         self._build()
-        self._updating = False
-        restored = load_dock_values(self._settings)
-        if restored is not None:
-            request, seed_fixed, advanced_open = restored
-            self.apply_request(request)
-            self._seed_fixed.setChecked(seed_fixed)
-            self._seed.setValue(max(0, min(MAX_SEED, request.seed)))
-            self._form.advanced.set_open(advanced_open)
-        elif defaults is not None:
-            # Taken as they are: the settings dialog only saves values the model accepts.
-            self.apply_request(defaults)
-        else:
-            self.apply_request(GenerationRequest(model=model_table().models[0].name))
-            self._on_model_chosen()
+        self._bind()
+        self._start(defaults, default_provider)
         self._retranslate()
 
-    def _build(self) -> None:
-        form = self._form = ParameterForm()
-        # Short names for the fields the rules below read and write.
-        self._model = form.model
-        self._size = form.size_combo
-        self._steps = form.steps
-        self._cfg = form.cfg
-        self._text_mode = form.text_mode
-        self._seed_fixed = form.seed_fixed
-        self._seed = form.seed
-        self._count = form.count
-        self._format = form.response_format
-        self._source = form.source
-        self._source_weight = form.source_weight
-        self._style = form.style_slot
-        self._style_weight = form.style_weight
+    # --- construction ---------------------------------------------------------------------------
 
-        self._model.currentIndexChanged.connect(self._on_model_chosen)
+    def _build(self) -> None:
+        form = self._form = ParameterForm(self._table)
         for preset in SPEED_PRESETS:
             form.preset_buttons[preset.key].clicked.connect(
                 lambda _=False, p=preset: self.apply_preset(p)
@@ -146,21 +135,6 @@ class ParameterDock(QDockWidget):
             form.intent_buttons[intent.key].clicked.connect(
                 lambda _=False, i=intent: self.apply_intent(i)
             )
-        for signal in (
-            self._size.currentIndexChanged,
-            self._steps.valueChanged,
-            self._cfg.valueChanged,
-            self._text_mode.toggled,
-            self._count.valueChanged,
-            self._format.currentIndexChanged,
-            self._source.image_changed,
-            self._source_weight.valueChanged,
-            self._style.image_changed,
-            self._style_weight.valueChanged,
-        ):
-            signal.connect(self._changed)
-        self._seed.valueChanged.connect(self._on_seed_typed)
-        self._seed_fixed.toggled.connect(self._on_seed_fixed)
         form.dice.clicked.connect(self.roll_seed)
         form.last_seed_button.clicked.connect(self.use_last_seed)
         self._actions: dict[str, QAction] = {}
@@ -179,11 +153,12 @@ class ParameterDock(QDockWidget):
             action.triggered.connect(lambda _=False, run=slot: run())
             self.addAction(action)
             self._actions[name] = action
-        form.advanced.toggled.connect(lambda _open: self._save())
+        form.advanced.toggled.connect(self._on_advanced_toggled)
 
         self._footer = GenerateFooter()
         self._generate = self._footer.button
         self._generate.clicked.connect(self.request_generate)
+        self._footer.show_problem_requested.connect(self.show_first_problem)
 
         scroll = _FullWidthScrollArea()
         scroll.setWidgetResizable(True)
@@ -197,16 +172,76 @@ class ParameterDock(QDockWidget):
         outer.setContentsMargins(10, 8, 10, 10)
         outer.setSpacing(6)
         outer.addWidget(scroll, 1)
+        # A line between what scrolls and what stays, so nothing looks hidden behind the foot.
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(rule)
         outer.addWidget(self._footer)
         self.setWidget(body)
         self._scroll = scroll
 
+    def _bind(self) -> None:
+        model, form = self.request_model, self._form
+        self._fill_sizes()
+        # First, so the size list and the options are ready before the bindings select in them.
+        model.changed.connect(self._on_field_changed)
+        model.request_changed.connect(self._on_request_changed)
+        for prop, widget in (
+            ("model", form.model),
+            ("size", form.size_combo),
+            ("steps", form.steps),
+            ("cfg_scale", form.cfg),
+            ("text_mode", form.text_mode),
+            ("n", form.count),
+            ("response_format", form.response_format),
+            ("source", form.source),
+            ("source_weight", form.source_weight),
+            ("style", form.style_slot),
+            ("style_weight", form.style_weight),
+            ("references", form.references),
+        ):
+            bind(model, prop, widget)
+        for name, combo in form.option_combos.items():
+            self._bind_option(name, combo)
+        # The seed shows "random" while not fixed, yet keeps its number for when it is again.
+        form.seed_fixed.toggled.connect(self._on_seed_fixed_toggled)
+        form.seed.valueChanged.connect(self._on_seed_typed)
+        self._show_seed()
+
+    def _bind_option(self, name: str, combo: QComboBox) -> None:
+        model = self.request_model
+
+        def read() -> object:
+            return model.option(name)
+
+        def write(value: object) -> None:
+            model.set_option(name, str(value))
+
+        bind(model, "options", combo, read=read, write=write)
+
+    def _start(self, defaults: GenerationRequest | None, default_provider: str | None) -> None:
+        model = self.request_model
+        restored = load_dock_values(self._settings)
+        if restored is not None:
+            request, seed_fixed, advanced_open = restored
+            self.apply_request(request)
+            with model.batch():
+                model.seed = max(0, min(MAX_SEED, request.seed))
+                model.seed_fixed = seed_fixed
+            self._form.advanced.set_open(advanced_open)
+            return
+        self.apply_request(initial_request(self._table, defaults, default_provider))
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Parameters"))
         self._form.retranslate()
+        self._footer.retranslate()
+        retranslate_model_combo(self._form.model, self._table)
         # The size items carry a translated shape word ("1024 × 1024 · Square").
-        for index in range(self._size.count()):
-            self._size.setItemText(index, size_label(str(self._size.itemData(index))))
+        size = self._form.size_combo
+        for index in range(size.count()):
+            size.setItemText(index, size_label(str(size.itemData(index))))
         texts = {
             "presetFastAction": self.tr("Fast preset"),
             "presetQualityAction": self.tr("Quality preset"),
@@ -232,143 +267,114 @@ class ParameterDock(QDockWidget):
             self._scroll.updateGeometry()
         super().changeEvent(event)
 
-    # --- the prompt, which lives in the prompt editor ----------------------------------------
+    # --- the prompt, which the prompt editor shows ----------------------------------------------
 
     def set_prompt(self, text: str) -> None:
-        self._prompt = text
-        self._refresh()
+        self.request_model.prompt = text
 
     def set_negative_prompt(self, text: str) -> None:
-        self._negative_prompt = text
-        self._refresh()
+        self.request_model.negative_prompt = text
 
     def attach_prompt_editor(self, editor: PromptEditor) -> None:
-        """Wires a prompt editor both ways: its text in, the model's limit out, Ctrl+Enter.
-
-        Once attached, `apply_request` fills the editor's prompt and negative prompt too.
-        """
-        self._editor = editor
-        editor.prompt_changed.connect(self.set_prompt)
-        editor.negative_prompt_changed.connect(self.set_negative_prompt)
+        """Shows this dock's request in `editor` (prompt, negative prompt, limits); Ctrl+Enter
+        there asks this dock to generate."""
+        editor.attach(self.request_model)
         editor.generate_requested.connect(self.request_generate)
-        self.request_changed.connect(editor.sync_with_request)
-        self._generate.clicked.connect(lambda _=False: editor.remember_prompt())
-        editor.sync_with_request(self.current_request())
-        self._prompt = editor.prompt()
-        self._negative_prompt = editor.negative_prompt()
-        self._refresh()
 
-    # --- public API -----------------------------------------------------------------------
+    # --- public API -----------------------------------------------------------------------------
 
     def spec(self) -> ModelSpec | None:
-        return model_table().get(str(self._model.currentData()))
+        return self.request_model.spec()
 
     def mode(self) -> Mode:
-        spec = self.spec()
-        if spec is None or self._source.image() is None:
-            return Mode.TEXT_TO_IMAGE
-        if spec.supports(Mode.EDIT):
-            return Mode.EDIT
-        if spec.supports(Mode.REDRAW):
-            return Mode.REDRAW
-        return Mode.TEXT_TO_IMAGE
+        return self.request_model.mode()
 
     def current_request(self) -> GenerationRequest:
-        spec = self.spec()
-        style: ReferenceImage | None = self._style.image()
-        if spec is None or not spec.supports_style_reference:
-            style = None  # kept in the hidden slot for when the user switches back
-        return GenerationRequest(
-            prompt=self._prompt,
-            model=str(self._model.currentData()),
-            mode=self.mode(),
-            size=str(self._size.currentData()),
-            steps=self._steps.value(),
-            cfg_scale=round(self._cfg.value(), 2),
-            seed=self._seed.value() if self._seed_fixed.isChecked() else 0,
-            n=self._count.value(),
-            response_format=ResponseFormat(str(self._format.currentData())),
-            negative_prompt=self._negative_prompt
-            if spec is not None and spec.supports_negative_prompt
-            else "",
-            text_mode=self._text_mode.isChecked() and spec is not None and spec.supports_text_mode,
-            source=self._source.image(),
-            source_weight=round(self._source_weight.value(), 2),
-            style=style,
-            style_weight=round(self._style_weight.value(), 2),
-        )
+        return self.request_model.request()
 
     def apply_request(self, request: GenerationRequest) -> None:
-        """Fills every field from `request`, the slots too; values are taken as they are."""
-        self._updating = True
+        """Takes every value of `request` as it is, the pictures too."""
+        self._applying = True
         try:
-            self._select_model(request.model)
-            self._fill_sizes(request.size)
-            self._steps.setValue(request.steps)
-            self._cfg.setValue(request.cfg_scale)
-            if self._seed.value() != 0:
-                self._stashed_seed = self._seed.value()
-            self._seed_fixed.setChecked(request.seed != 0)
-            self._seed.setValue(request.seed)
-            self._count.setValue(request.n)
-            # Library requests carry plain strings where a fresh one has enums; both work here.
-            response_format = ResponseFormat(request.response_format).value
-            self._format.setCurrentIndex(max(0, self._format.findData(response_format)))
-            self._text_mode.setChecked(request.text_mode)
-            self._source.set_image(request.source)
-            self._source_weight.setValue(request.source_weight)
-            self._style.set_image(request.style)
-            self._style_weight.setValue(request.style_weight)
-            self._prompt = request.prompt
-            self._negative_prompt = request.negative_prompt
-            self._clear_intent()  # its advice was for the weight before this request
+            self._intent_key = None  # its advice was for the weight before this request
+            self.request_model.apply(request)
         finally:
-            self._updating = False
+            self._applying = False
         self._refresh()
-        if self._editor is not None:
-            self._editor.set_prompt(request.prompt)
-            self._editor.set_negative_prompt(request.negative_prompt)
+
+    def reuse_request(self, request: GenerationRequest) -> list[str]:
+        """ "Reuse parameters": the picture's own model while it is available; a retired or
+        unknown one is moved to the model chosen now. Returns (and says) what was left out."""
+        current = reuse_target(self._table, request, self.spec())
+        if current is None:
+            self.apply_request(request)
+            return []
+        adapted, dropped = adapt_request(request, current)
+        self.apply_request(adapted)
+        self.message.emit(
+            self.tr("Parameters reused on {model}.").format(model=current.label)
+            if not dropped
+            else self.tr("Parameters reused on {model}, which takes no {dropped}.").format(
+                model=current.label, dropped=dropped_text(dropped)
+            )
+        )
+        return dropped
 
     def apply_preset(self, preset: SpeedPreset) -> None:
-        request = preset.apply(self.current_request())
-        self._updating = True
-        try:
-            self._fill_sizes(self._nearest_size(request.size))
-            self._steps.setValue(request.steps)
-            self._cfg.setValue(request.cfg_scale)
-        finally:
-            self._updating = False
-        self._refresh()
+        spec = self.spec()
+        model = self.request_model
+        if spec is None:
+            return
+        with model.batch():
+            model.size = nearest_size(spec, preset.size)
+            steps = spec.steps_for(model.mode())
+            if steps is not None:
+                model.steps = int(min(max(preset.steps, steps.minimum), steps.maximum))
+            if spec.cfg_scale is not None:
+                cfg = spec.cfg_scale
+                model.cfg_scale = min(max(preset.cfg_scale, cfg.minimum), cfg.maximum)
 
     def apply_intent(self, intent: SourceWeightIntent) -> None:
         self._intent_key = intent.key
-        for key, button in self._form.intent_buttons.items():
-            button.setChecked(key == intent.key)
-        self._source_weight.setValue(intent.suggested)
+        self.request_model.source_weight = intent.suggested
         self._refresh()
 
-    def _clear_intent(self) -> None:
-        self._intent_key = None
-        group = self._form.intent_group
-        # An exclusive group refuses to uncheck its last checked button.
-        group.setExclusive(False)
-        for button in group.buttons():
-            button.setChecked(False)
-        group.setExclusive(True)
-
     def set_source_image(self, image: ReferenceImage | None) -> None:
-        self._source.set_image(image)
+        self.request_model.source = image
 
     def set_style_image(self, image: ReferenceImage | None) -> None:
-        self._style.set_image(image)
+        self.request_model.style = image
+
+    def use_as_style(self, image: ReferenceImage) -> str:
+        """A picture to draw the style from (the gallery's and the detail view's "Use as style"):
+        the style slot where the model has one, else one more reference picture where it takes
+        them. Returns what happened, for the status line."""
+        spec = self.spec()
+        model = self.request_model
+        if spec is not None and not spec.supports_style_reference and spec.max_references:
+            if len(model.references) >= spec.max_references:
+                return self.tr("The reference pictures are full ({count} / {limit}).").format(
+                    count=len(model.references), limit=spec.max_references
+                )
+            if image not in model.references:
+                model.references = (*model.references, image)
+            return self.tr("The picture is now reference picture {number}.").format(
+                number=model.references.index(image) + 1
+            )
+        model.style = image
+        if spec is not None and not spec.supports_style_reference:
+            return self.tr(
+                "{model} takes no style reference; the picture waits in the style slot."
+            ).format(model=spec.label)
+        return self.tr("The picture is now the style reference.")
 
     def set_seed(self, seed: int) -> None:
         """Fixes the seed to `seed` (0 goes back to random)."""
-        if seed == 0:
-            self._seed_fixed.setChecked(False)
-            return
-        self._seed.setValue(seed)
-        self._seed_fixed.setChecked(True)
+        model = self.request_model
+        with model.batch():
+            if seed:
+                model.seed = seed
+            model.seed_fixed = seed != 0
 
     def set_last_returned_seed(self, seed: int) -> None:
         self._last_seed = seed
@@ -399,91 +405,122 @@ class ParameterDock(QDockWidget):
     def generate_button(self) -> QPushButton:
         return self._generate
 
-    # --- reacting to the user --------------------------------------------------------------
+    def show_first_problem(self) -> None:
+        """Scrolls the form to the first field marked in red and puts the cursor there."""
+        if self._marked:
+            widget = self._marked[0]
+            self._scroll.ensureWidgetVisible(widget, 0, 40)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _select_model(self, name: str) -> None:
-        index = self._model.findData(name)
-        if index < 0:
-            # A request from elsewhere (an old library entry) may name a model we do not know;
-            # show it, so validation can say so at the field, instead of silently replacing it.
-            self._model.addItem(name, name)
-            index = self._model.count() - 1
-        self._model.setCurrentIndex(index)
-        self._model_name = name
+    # --- reacting to changes --------------------------------------------------------------------
 
-    def _on_model_chosen(self) -> None:
-        if self._updating:
+    def _on_field_changed(self, name: str, _value: object) -> None:
+        model = self.request_model
+        if name == "model":
+            self._fill_sizes()
+            if not self._applying:
+                self._follow_model()
+        elif name == "size":
+            self._fill_sizes()
+        elif name in ("seed", "seed_fixed"):
+            self._show_seed()
+        elif name == "source_weight" and self._intent_key is not None:
+            # The intent stays chosen while the weight is still in its range; a weight typed
+            # outside it is no longer that intent, and its advice would mislead.
+            intent = next(i for i in SOURCE_WEIGHT_INTENTS if i.key == self._intent_key)
+            if not intent.low <= model.source_weight <= intent.high:
+                self._intent_key = None
+
+    def _follow_model(self) -> None:
+        """After the user picks another model: move the request there, say what it lost."""
+        before, new = self._last_request, self.spec()
+        if before is None or new is None:
             return
-        old = model_table().get(self._model_name)
-        new = self.spec()
-        self._model_name = str(self._model.currentData())
-        if new is None:
-            self._refresh()
-            return
-        self._updating = True
+        dropped = follow_model(self.request_model, before)
+        if dropped:
+            self.message.emit(
+                self.tr("{model} takes no {dropped}; left out.").format(
+                    model=new.label, dropped=dropped_text(dropped)
+                )
+            )
+
+    def _fill_sizes(self) -> None:
+        fill_size_combo(self._form.size_combo, self.spec(), self.request_model.size)
+
+    def _show_seed(self) -> None:
+        model, form = self.request_model, self._form
+        self._pushing_seed = True
         try:
-            self._fill_sizes(self._nearest_size(str(self._size.currentData() or "1024x1024")))
-            # A value the user left at the old model's default moves to the new default.
-            old_steps = old.steps.default if old else None
-            if new.steps.default is not None and (old is None or self._steps.value() == old_steps):
-                self._steps.setValue(int(new.steps.default))
-            old_cfg = old.cfg_scale.default if old else None
-            if new.cfg_scale.default is not None and (old is None or self._cfg.value() == old_cfg):
-                self._cfg.setValue(new.cfg_scale.default)
+            form.seed_fixed.setChecked(model.seed_fixed)
+            form.seed.setValue(model.seed if model.seed_fixed else 0)
         finally:
-            self._updating = False
+            self._pushing_seed = False
+
+    def _on_seed_fixed_toggled(self, fixed: bool) -> None:
+        if self._pushing_seed:
+            return
+        model = self.request_model
+        with model.batch():
+            if fixed and model.seed == 0:
+                model.seed = random.randint(1, MAX_SEED)
+            model.seed_fixed = fixed
+
+    def _on_seed_typed(self, value: int) -> None:
+        # Typing a seed means the user wants that seed; typing 0 ("random") lets it go.
+        if not self._pushing_seed:
+            self.set_seed(value)
+
+    def _on_advanced_toggled(self, is_open: bool) -> None:
+        self._save()
+        if is_open:
+            # The opened rows are at the foot of the form: bring them into sight, or they seem
+            # to hide behind the footer.
+            QTimer.singleShot(
+                0, lambda: self._scroll.ensureWidgetVisible(self._form.response_format, 0, 20)
+            )
+
+    def _on_request_changed(self, request: object) -> None:
         self._refresh()
 
-    def _nearest_size(self, size: str) -> str:
-        spec = self.spec()
-        return nearest_size(spec, size) if spec else size
-
-    def _fill_sizes(self, wanted: str) -> None:
-        fill_size_combo(self._size, self.spec(), wanted)
-
-    def _on_seed_fixed(self, fixed: bool) -> None:
-        # While random, the field says "random" rather than a number that will not be used;
-        # the number comes back when the seed is fixed again.
-        if not self._updating:
-            self._updating = True
-            try:
-                if fixed and self._seed.value() == 0:
-                    self._seed.setValue(self._stashed_seed or random.randint(1, MAX_SEED))
-                elif not fixed and self._seed.value() != 0:
-                    self._stashed_seed = self._seed.value()
-                    self._seed.setValue(0)
-            finally:
-                self._updating = False
-        self._changed()
-
-    def _on_seed_typed(self) -> None:
-        # Typing a seed means the user wants that seed.
-        if not self._updating and self._seed.hasFocus():
-            self._seed_fixed.setChecked(True)
-        self._changed()
-
-    def _changed(self, *_args: object) -> None:
-        if not self._updating:
-            self._refresh()
-
     def _refresh(self) -> None:
-        request = self.current_request()
-        spec = self.spec()
-        has_source = self._source.image() is not None
+        model = self.request_model
+        request = model.request()
+        self._last_request = request
+        spec = model.spec()
         form = self._form
-        form.show_mode(spec, request.mode, has_source=has_source, intent=self._intent_key)
-        form.show_hints(spec, request.mode, self._intent_key, has_source=has_source)
-        problems = validate(request)
+        has_source = model.source is not None
+        form.show_rows(spec, request.mode, has_source=has_source, has_style=model.style is not None)
+        # A value kept from a model whose list differed shows as what is sent: the default.
+        for name, value in request.options:
+            combo = form.option_combos[name]
+            index = combo.findData(value)
+            if index >= 0 and index != combo.currentIndex():
+                blocked = combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(blocked)
+        form.show_hints(spec, request.mode, intent_key=self._intent_key, has_source=has_source)
+        shape = (request.model, request.mode)
+        if shape != self._shown_shape:
+            # Other rows, other widths: the dock's minimum follows the form it now holds.
+            self._shown_shape = shape
+            self._scroll.updateGeometry()
+        for key, button in form.intent_buttons.items():
+            button.setChecked(key == self._intent_key)
+        if self._intent_key is None:
+            self._uncheck_intents()
+        problems = validate(request, self._table)
         by_field = problems_by_field(problems)
-        form.show_problems(by_field)
+        self._marked = form.show_problems(by_field)
+        unmarked = [m for f in _UNMARKED_FIELDS for m in by_field.get(f, [])]
+        marked = [short_reason(p.message) for p in problems if p.field not in _UNMARKED_FIELDS]
         self._footer.show_state(
-            request.n,
-            spec.price_cny if spec is not None else None,
-            [m for f in _SUMMARY_FIELDS for m in by_field.get(f, [])],
+            estimate=estimate_text(spec, request),
+            reasons=unmarked + marked,
             ok=not problems,
             gentle=bool(problems)
             and not request.prompt.strip()
             and all(p.field == "prompt" for p in problems),
+            can_show=bool(self._marked),
         )
         self._save()
         self.request_changed.emit(request)
@@ -491,14 +528,34 @@ class ParameterDock(QDockWidget):
             self._problems = problems
             self.validation_changed.emit(problems)
 
+    def _uncheck_intents(self) -> None:
+        group = self._form.intent_group
+        # An exclusive group refuses to uncheck its last checked button.
+        group.setExclusive(False)
+        for button in group.buttons():
+            button.setChecked(False)
+        group.setExclusive(True)
+
     def _save(self) -> None:
-        if self._updating:
+        if self._applying:
             return
-        # The prompt and the images are not stored, so typing a prompt writes nothing to disk.
-        request = self.current_request().with_changes(
-            seed=self._seed.value(), prompt="", negative_prompt="", source=None, style=None
+        model = self.request_model
+        # The user's values, hidden ones too; not the prompt and not the pictures, so typing a
+        # prompt writes nothing to disk.
+        request = GenerationRequest(
+            model=model.model,
+            size=model.size,
+            steps=model.steps,
+            cfg_scale=model.cfg_scale,
+            seed=model.seed,
+            n=model.n,
+            response_format=model.response_format,
+            text_mode=model.text_mode,
+            source_weight=model.source_weight,
+            style_weight=model.style_weight,
+            options=model.options,
         )
-        state = (request, self._seed_fixed.isChecked(), self._form.advanced.is_open())
+        state = (request, model.seed_fixed, self._form.advanced.is_open())
         if state == self._saved_state:
             return
         self._saved_state = state

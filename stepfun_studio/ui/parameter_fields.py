@@ -36,8 +36,12 @@ QLabel[role="section"] { font-weight: 600; padding-top: 6px; }
 
 
 def size_icon(size: str, color: QColor | None = None) -> QIcon:
-    """A small outline of the picture's shape, so square, landscape and portrait read at once."""
-    width, height = parse_size(size)
+    """A small outline of the picture's shape, so square, landscape and portrait read at once.
+
+    A named size the server resolves ("auto", "2K") gets a dashed square: its shape is not known.
+    """
+    dimensions = size_dimensions(size)
+    width, height = dimensions or (1, 1)
     pixmap = QPixmap(ICON_SIZE * 2)  # drawn at 2x so it stays sharp on high-DPI screens
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -49,9 +53,11 @@ def size_icon(size: str, color: QColor | None = None) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(color or QColor("#8a8f98"))
     pen.setWidthF(1.5)
+    if dimensions is None:
+        pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     fill = QColor(pen.color())
-    fill.setAlpha(50)
+    fill.setAlpha(50 if dimensions is not None else 0)
     painter.setBrush(fill)
     painter.drawRoundedRect(rect.adjusted(0.75, 0.75, -0.75, -0.75), 1.5, 1.5)
     painter.end()
@@ -78,6 +84,14 @@ def dice_icon(color: QColor) -> QIcon:
     return QIcon(pixmap)
 
 
+def size_dimensions(size: str) -> tuple[int, int] | None:
+    """(width, height), or None for a size the server resolves itself ("auto", "2K")."""
+    try:
+        return parse_size(size)
+    except ValueError:
+        return None
+
+
 def shape_word(size: str) -> str:
     return {
         Shape.SQUARE: QCoreApplication.translate("ParameterFields", "Square"),
@@ -87,17 +101,28 @@ def shape_word(size: str) -> str:
 
 
 def size_label(size: str) -> str:
-    width, height = parse_size(size)
+    dimensions = size_dimensions(size)
+    if dimensions is None:
+        if size.lower() == "auto":
+            return QCoreApplication.translate("ParameterFields", "Automatic (the model chooses)")
+        return QCoreApplication.translate(
+            "ParameterFields", "{size}  ·  shape from the prompt"
+        ).format(size=size)
+    width, height = dimensions
     return f"{width} × {height}  ·  {shape_word(size)}"
 
 
 def nearest_size(spec: ModelSpec, size: str) -> str:
-    """`size` if the model has it, else the model's closest size of the same shape."""
-    if size in spec.sizes:
+    """`size` if the model takes it, else the model's closest size of the same shape."""
+    if not spec.sizes or spec.size_problem(size) is None:
         return size
+    dimensions = size_dimensions(size)
+    fixed = [s for s in spec.sizes if size_dimensions(s) is not None]
+    if dimensions is None or not fixed:
+        return spec.sizes[0]
     shape = size_shape(size)
-    same_shape = [s for s in spec.sizes if size_shape(s) == shape] or list(spec.sizes)
-    area = _area(size)
+    same_shape = [s for s in fixed if size_shape(s) == shape] or fixed
+    area = dimensions[0] * dimensions[1]
     return min(same_shape, key=lambda s: abs(_area(s) - area))
 
 
@@ -118,6 +143,76 @@ def fill_size_combo(combo: QComboBox, spec: ModelSpec | None, wanted: str) -> No
         combo.addItem(size_icon(size), size_label(size), size)
     combo.setCurrentIndex(sizes.index(wanted))
     combo.blockSignals(False)
+
+
+def option_caption(name: str) -> str:
+    """The caption of a provider option's row; an option the table adds later shows its name."""
+    captions = {
+        "quality": QCoreApplication.translate("ParameterFields", "Quality"),
+        "background": QCoreApplication.translate("ParameterFields", "Background"),
+        "output_format": QCoreApplication.translate("ParameterFields", "Format"),
+        "input_fidelity": QCoreApplication.translate("ParameterFields", "Input fidelity"),
+        "watermark": QCoreApplication.translate("ParameterFields", "Watermark"),
+    }
+    return captions.get(name) or name.replace("_", " ").capitalize()
+
+
+def option_tooltip(name: str) -> str:
+    tips = {
+        "quality": QCoreApplication.translate(
+            "ParameterFields", "Higher quality takes longer and costs more per picture"
+        ),
+        "background": QCoreApplication.translate(
+            "ParameterFields", "Transparent works with the PNG and WebP formats"
+        ),
+        "output_format": QCoreApplication.translate(
+            "ParameterFields", "The file format the server answers with"
+        ),
+        "input_fidelity": QCoreApplication.translate(
+            "ParameterFields", "High keeps faces and details of the given pictures closer"
+        ),
+        "watermark": QCoreApplication.translate(
+            "ParameterFields", "On: the vendor puts its visible “AI generated” mark on the picture"
+        ),
+    }
+    return tips.get(name, "")
+
+
+def option_value_label(name: str, value: str) -> str:
+    """How one value of an option reads in its combo box; the value as sent where unknown."""
+    if name == "watermark":
+        marks = {
+            "false": QCoreApplication.translate("ParameterFields", "Off"),
+            "true": QCoreApplication.translate("ParameterFields", "On"),
+        }
+        return marks.get(value, value)
+    labels = {
+        "auto": QCoreApplication.translate("ParameterFields", "Automatic"),
+        "low": QCoreApplication.translate("ParameterFields", "Low"),
+        "medium": QCoreApplication.translate("ParameterFields", "Medium"),
+        "high": QCoreApplication.translate("ParameterFields", "High"),
+        "transparent": QCoreApplication.translate("ParameterFields", "Transparent"),
+        "opaque": QCoreApplication.translate("ParameterFields", "Opaque"),
+        "png": "PNG",
+        "jpeg": "JPEG",
+        "webp": "WebP",
+    }
+    return labels.get(value, value)
+
+
+def fill_option_combo(combo: QComboBox, name: str, values: tuple[str, ...]) -> None:
+    """The option's values (data: as sent), labelled; the selection is the binding's job."""
+    current = combo.currentData()
+    if tuple(combo.itemData(i) for i in range(combo.count())) == values:
+        for index, value in enumerate(values):
+            combo.setItemText(index, option_value_label(name, value))
+        return
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    for value in values:
+        combo.addItem(option_value_label(name, value), value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(blocked)
 
 
 class InvalidOutline(QWidget):

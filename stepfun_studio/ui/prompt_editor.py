@@ -1,8 +1,13 @@
 """The prompt editor: prompt and negative prompt, a live character count, history, Ctrl+Enter.
 
 The count follows the model table's limit for the current model and mode (512, or 1024 for a
-redraw) and turns red past it. The negative prompt shows only for models that take one. The last
-prompts are one key away (Ctrl+Up / Ctrl+Down, or the history menu) and survive a restart.
+redraw) and turns red past it. The negative prompt shows only for models that take one, and says
+so when the CFG scale leaves it without effect. The last prompts are one key away (Ctrl+Up /
+Ctrl+Down, or the history menu) and survive a restart.
+
+Attached to the dock's `RequestModel` (`attach`), the two fields are bound to its prompt and
+negative prompt: the text is kept there, once. A prompt enters the history when it is sent (the
+main window's `generate`), not when a key is pressed.
 """
 
 from __future__ import annotations
@@ -21,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stepfun_studio.core.model_table import model_table
+from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.request import GenerationRequest, Mode
+from stepfun_studio.ui.request_model import RequestModel, bind
 from stepfun_studio.ui.widget_state import (
     PROMPT_HISTORY_LIMIT,
     load_prompt_history,
@@ -51,7 +57,10 @@ class PromptEditor(QWidget):
         self._draft = ""
         self._model = model_table().models[0].name
         self._mode = Mode.TEXT_TO_IMAGE
+        self._cfg_scale: float | None = None
         self._limit_override: int | None = None
+        self._walking_history = False
+        self._request_model: RequestModel | None = None
 
         self._prompt_label = QLabel()
         self._prompt_label.setStyleSheet("font-weight: 600;")
@@ -82,6 +91,12 @@ class PromptEditor(QWidget):
         self._negative.setFixedHeight(54)
         self._negative.installEventFilter(self)
         self._negative.textChanged.connect(self._on_negative_edited)
+        # Said where the user looks while typing it: at CFG 1 a negative prompt changes nothing.
+        self._negative_warning = QLabel()
+        self._negative_warning.setObjectName("negativePromptWarning")
+        self._negative_warning.setWordWrap(True)
+        self._negative_warning.setStyleSheet(f"color: {OVER_LIMIT_COLOR};")
+        self._negative_warning.hide()
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +115,7 @@ class PromptEditor(QWidget):
         negative_header.addWidget(self._negative_count)
         negative_layout.addLayout(negative_header)
         negative_layout.addWidget(self._negative)
+        negative_layout.addWidget(self._negative_warning)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -162,11 +178,20 @@ class PromptEditor(QWidget):
         self._refresh()
 
     def sync_with_request(self, request: object) -> None:
-        """Follows the parameter dock: connect `ParameterDock.request_changed` here."""
+        """Follows the request being edited: its model, mode and CFG scale."""
         if isinstance(request, GenerationRequest):
             self._model = request.model
             self._mode = request.mode
+            self._cfg_scale = request.cfg_scale
             self._refresh()
+
+    def attach(self, model: RequestModel) -> None:
+        """Binds the prompt and the negative prompt to `model`, and follows its request."""
+        self._request_model = model
+        bind(model, "prompt", self._prompt)
+        bind(model, "negative_prompt", self._negative)
+        model.request_changed.connect(self.sync_with_request)
+        self.sync_with_request(model.request())
 
     def limit(self) -> int:
         if self._limit_override is not None:
@@ -198,7 +223,6 @@ class PromptEditor(QWidget):
             # Qt maps macOS's Cmd to ControlModifier, so this is Cmd+Enter there.
             ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.remember_prompt()
                 self.generate_requested.emit()
                 return True
             if ctrl and watched is self._prompt and event.key() == Qt.Key.Key_Up:
@@ -227,12 +251,12 @@ class PromptEditor(QWidget):
     def _show_history_entry(self) -> None:
         index = self._history_index
         text = self._draft if index < 0 else self._history[index]
-        self._prompt.blockSignals(True)
-        self._prompt.setPlainText(text)
-        self._prompt.blockSignals(False)
+        self._walking_history = True
+        try:
+            self._prompt.setPlainText(text)
+        finally:
+            self._walking_history = False
         self._prompt.moveCursor(self._prompt.textCursor().MoveOperation.End)
-        self._refresh()
-        self.prompt_changed.emit(text)
 
     def _fill_history_menu(self) -> None:
         self._history_menu.clear()
@@ -265,7 +289,8 @@ class PromptEditor(QWidget):
     # --- live state -----------------------------------------------------------------------
 
     def _on_prompt_edited(self) -> None:
-        self._history_index = -1
+        if not self._walking_history:
+            self._history_index = -1
         self._refresh()
         self.prompt_changed.emit(self.prompt())
 
@@ -286,6 +311,27 @@ class PromptEditor(QWidget):
             negative_limit = spec.negative_prompt_limit
             self._set_count(self._negative_count, len(self._negative.toPlainText()), negative_limit)
             self._mark_overflow(self._negative, negative_limit)
+        self._show_negative_warning(spec)
+
+    def _show_negative_warning(self, spec: ModelSpec | None) -> None:
+        cfg = self._cfg_scale
+        ignored = (
+            spec is not None
+            and spec.supports_negative_prompt
+            and spec.cfg_scale is not None
+            and cfg is not None
+            and cfg <= 1
+            and bool(self._negative.toPlainText().strip())
+        )
+        self._negative_warning.setText(
+            self.tr(
+                "At CFG scale {cfg:g} the negative prompt has no effect: raise the CFG scale "
+                "above 1 to use it."
+            ).format(cfg=cfg or 0)
+            if ignored
+            else ""
+        )
+        self._negative_warning.setVisible(ignored)
 
     @staticmethod
     def _mark_overflow(field: QPlainTextEdit, limit: int) -> None:

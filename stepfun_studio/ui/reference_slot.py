@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -51,9 +51,11 @@ from stepfun_studio.ui.image_drop import (
     make_thumbnail,
     payload_kind,
     read_payload,
+    refused_file_name,
 )
 
 FILE_FILTER_SUFFIXES = "*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.avif"
+MESSAGE_SHOWN_MS = 8000
 
 
 class DropState:
@@ -81,6 +83,10 @@ class ReferenceSlot(QFrame):
         self._loaders: dict[int, ReferenceLoader] = {}
         self._drop_state = DropState.IDLE
         self._pool = drop_pool()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_SHOWN_MS)
+        self._message_timer.timeout.connect(lambda: self._show_message(""))
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -148,6 +154,8 @@ class ReferenceSlot(QFrame):
     def _empty_text(self) -> str:
         if self.role == "style":
             return self.tr("Style reference: click, drop or paste an image")
+        if self._purpose is ReferencePurpose.EDIT:
+            return self.tr("Picture to edit: click, drop or paste an image")
         return self.tr("Source image: click, drop or paste an image")
 
     def changeEvent(self, event: QEvent) -> None:
@@ -183,6 +191,9 @@ class ReferenceSlot(QFrame):
         if purpose is self._purpose:
             return
         self._purpose = purpose
+        if self._image is None:
+            self._title.setText(self._empty_text())
+            self.setAccessibleDescription(self._empty_text())
         image = self._image
         if image is not None and max(image.width, image.height) > purpose.max_side:
             self.load_payload(DropPayload(PayloadKind.RAW, raw=image.data, name=image.name))
@@ -308,6 +319,12 @@ class ReferenceSlot(QFrame):
         self._message.setText(message)
         self._message.setStyleSheet("color: #d1242f;" if is_error else "")
         self._message.setVisible(bool(message))
+        # A refusal is news, not a state: it goes after a while (or at the next drag), and the
+        # slot shows what it holds again.
+        if message and is_error:
+            self._message_timer.start()
+        else:
+            self._message_timer.stop()
 
     def message(self) -> str:
         return self._message.text() if self._message.isVisible() else ""
@@ -394,6 +411,8 @@ class ReferenceSlot(QFrame):
         # Accept the enter either way so we get move and leave events and can show the refusal;
         # the move event then tells the source whether a drop would be taken.
         will_take = payload_kind(event.mimeData()) is not None
+        if not self._loaders:
+            self._show_message("")  # an older refusal is not about this drag
         self._set_drop_state(DropState.ACCEPT if will_take else DropState.REFUSE)
         if will_take:
             event.acceptProposedAction()
@@ -415,7 +434,12 @@ class ReferenceSlot(QFrame):
         payload = read_payload(event.mimeData())
         if payload is None:
             event.ignore()
-            message = self.tr("That is not an image, a file or a link to one.")
+            name = refused_file_name(event.mimeData())
+            message = (
+                self.tr("“{name}” is not a picture Studio can use.").format(name=name)
+                if name
+                else self.tr("That is not a picture or a link to one.")
+            )
             self._show_message(message)
             self.error.emit(message)
             return

@@ -52,10 +52,17 @@ def _as_bool(value: Any, fallback: bool) -> bool:
     return fallback
 
 
+def _as_options(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, str):
+        return ()
+    pairs = (item.partition("=") for item in value.split(";"))
+    return tuple((key, option) for key, sep, option in pairs if sep and key)
+
+
 def save_dock_values(
     settings: QSettings, request: GenerationRequest, *, seed_fixed: bool, advanced_open: bool
 ) -> None:
-    """Store the dock's scalar values (not the prompt, not the images)."""
+    """Store the dock's scalar values and option choices (not the prompt, not the images)."""
     settings.beginGroup(_DOCK_GROUP)
     try:
         settings.setValue("model", request.model)
@@ -69,6 +76,8 @@ def save_dock_values(
         settings.setValue("text_mode", request.text_mode)
         settings.setValue("source_weight", request.source_weight)
         settings.setValue("style_weight", request.style_weight)
+        # "quality=high;watermark=false": one plain string, as INI files keep them best.
+        settings.setValue("options", ";".join(f"{k}={v}" for k, v in request.options))
         settings.setValue("advanced_open", advanced_open)
     finally:
         settings.endGroup()
@@ -96,6 +105,7 @@ def load_dock_values(settings: QSettings) -> tuple[GenerationRequest, bool, bool
             text_mode=_as_bool(settings.value("text_mode"), base.text_mode),
             source_weight=_as_float(settings.value("source_weight"), base.source_weight),
             style_weight=_as_float(settings.value("style_weight"), base.style_weight),
+            options=_as_options(settings.value("options")),
         )
         seed_fixed = _as_bool(settings.value("seed_fixed"), False)
         advanced_open = _as_bool(settings.value("advanced_open"), False)

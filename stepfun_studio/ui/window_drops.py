@@ -1,11 +1,13 @@
 """Drops and pastes anywhere on the main window: offer the choices, then carry the chosen one out.
 
 `install_window_drops(window, dock, library, reuse)` makes the whole window a drop target (the
-reference slots keep their own drops) and binds Ctrl+V (Cmd+V). An image arriving there opens the
-`DropOverlay` with what fits the current model: redraw from it, use its style (step-1x-medium),
-edit it (switching to step-image-edit-2), restore the parameters a PNG carries (ours or A1111's),
-or, for several files, import them into the library. Reading metadata and importing run in the
-thread pool; the chosen image goes into the dock's slot, which prepares it off the GUI thread too.
+reference slots and the strip keep their own drops) and binds Ctrl+V (Cmd+V). An image arriving
+there opens the `DropOverlay` with what the chosen model can do with it now (`drop_choices`):
+redraw from it, edit it, add it to the reference pictures, use its style, restore the parameters
+a PNG carries (ours or A1111's), or, for several files, add them as references or import them
+into the library; what it cannot is listed with the reason. Reading metadata and importing run in
+the thread pool; the chosen image goes into the dock's slot or strip, which prepare it off the
+GUI thread too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.request import GenerationRequest, Mode
+from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.library import Library, read_png_parameters
 from stepfun_studio.ui.clipboard import clipboard_payload
-from stepfun_studio.ui.drop_overlay import DropChoice, DropOverlay
+from stepfun_studio.ui.drop_choices import DropChoice, DropOffer, DropTarget, offer_for
+from stepfun_studio.ui.drop_overlay import DropOverlay
 from stepfun_studio.ui.image_drop import (
     DropPayload,
     PayloadKind,
@@ -40,11 +42,9 @@ from stepfun_studio.ui.image_drop import (
     read_payload,
 )
 from stepfun_studio.ui.reference_slot import ReferenceSlot
+from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 log = logging.getLogger(__name__)
-
-REDRAW_MODEL = "step-1x-medium"
-EDIT_MODEL = "step-image-edit-2"
 
 
 class _CallSignals(QObject):
@@ -92,7 +92,7 @@ class WindowDrops(QObject):
         self._window = window
         self._dock = dock
         self._library = library
-        self._reuse = reuse or dock.apply_request
+        self._reuse = reuse or dock.reuse_request
         self._payload: DropPayload | None = None
         self._restore: GenerationRequest | None = None
         self._token = 0
@@ -104,6 +104,7 @@ class WindowDrops(QObject):
         self.overlay.chosen.connect(self._on_chosen)
         for slot in self._slots():
             slot.set_library(library)
+        self._strip().set_library(library)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self._text_targets: set[QObject] = set()
@@ -149,7 +150,7 @@ class WindowDrops(QObject):
     def paste(self) -> None:
         """Ctrl+V outside text fields: into the focused slot, else the drop choices."""
         focus = QApplication.focusWidget()
-        if isinstance(focus, ReferenceSlot):
+        if isinstance(focus, (ReferenceSlot, ReferenceStrip)):
             focus.paste()
             return
         payload = clipboard_payload()
@@ -160,34 +161,38 @@ class WindowDrops(QObject):
 
     # --- the choices --------------------------------------------------------------------------
 
+    def offer_for(self, payload: DropPayload) -> DropOffer:
+        """What the chosen model can do with `payload` now, and why not the rest."""
+        model = self._dock.request_model
+        target = DropTarget(
+            spec=model.spec(),
+            has_source=model.source is not None,
+            references=len(model.references),
+        )
+        importable = self._library is not None and payload.kind is PayloadKind.FILES
+        return offer_for(target, pictures=payload.count, can_import=importable)
+
     def choices_for(self, payload: DropPayload) -> tuple[DropChoice, ...]:
-        if payload.kind is PayloadKind.FILES and payload.count > 1:
-            return (DropChoice.IMPORT,) if self._library is not None else ()
-        spec = self._dock.spec()
-        choices: list[DropChoice] = []
-        if spec is not None and spec.supports(Mode.REDRAW):
-            choices.append(DropChoice.REDRAW)
-        if spec is not None and spec.supports_style_reference:
-            choices.append(DropChoice.STYLE)
-        choices.append(DropChoice.EDIT)
-        return tuple(choices)
+        return self.offer_for(payload).offered
 
     def offer(self, payload: DropPayload) -> None:
         self._token += 1
         self._payload = payload
         self._restore = None
-        choices = self.choices_for(payload)
-        if not choices:
+        offer = self.offer_for(payload)
+        choices = offer.offered
+        single = payload.count == 1
+        if not choices and not single:
             self.message.emit(self.tr("Drop one image at a time here."))
             return
-        self.overlay.show_choices(self._title(payload), choices)
-        if DropChoice.IMPORT not in choices and payload.kind is not PayloadKind.LINK:
+        self.overlay.show_choices(self._title(payload), choices, offer.missing)
+        if single and payload.kind is not PayloadKind.LINK:
             self._start(
                 lambda: self._read_parameters(payload), self._on_parameters, latest_only=True
             )
 
     def _title(self, payload: DropPayload) -> str:
-        if payload.kind is PayloadKind.FILES and payload.count > 1:
+        if payload.count > 1:
             return self.tr("%n image(s) dropped.", "", payload.count)
         if payload.kind is PayloadKind.FILES:
             name = payload.paths[0].name
@@ -224,18 +229,12 @@ class WindowDrops(QObject):
             return
         choice = DropChoice(value)
         source, style = self._slots()
-        spec = self._dock.spec()
-        if choice is DropChoice.REDRAW:
-            if spec is None or not spec.supports(Mode.REDRAW):
-                self._switch_model(REDRAW_MODEL)
+        if choice in (DropChoice.REDRAW, DropChoice.EDIT):
             source.load_payload(payload)
         elif choice is DropChoice.STYLE:
-            if spec is None or not spec.supports_style_reference:
-                self._switch_model(REDRAW_MODEL)
             style.load_payload(payload)
-        elif choice is DropChoice.EDIT:
-            self._switch_model(EDIT_MODEL)
-            source.load_payload(payload)
+        elif choice is DropChoice.REFERENCE:
+            self._strip().load_payload(payload)
         elif choice is DropChoice.RESTORE and self._restore is not None:
             self._reuse(self._restore)
             self.message.emit(self.tr("Parameters restored from the image."))
@@ -258,18 +257,16 @@ class WindowDrops(QObject):
         self.message.emit(text)
         self.imported.emit(report)
 
-    def _switch_model(self, name: str) -> None:
-        combo = self._dock.findChild(QComboBox, "modelCombo")
-        if isinstance(combo, QComboBox):
-            index = combo.findData(name)
-            if index >= 0:
-                combo.setCurrentIndex(index)
-
     def _slots(self) -> tuple[ReferenceSlot, ReferenceSlot]:
         source = self._dock.findChild(ReferenceSlot, "sourceSlot")
         style = self._dock.findChild(ReferenceSlot, "styleSlot")
         assert isinstance(source, ReferenceSlot) and isinstance(style, ReferenceSlot)
         return source, style
+
+    def _strip(self) -> ReferenceStrip:
+        strip = self._dock.findChild(ReferenceStrip, "referenceStrip")
+        assert isinstance(strip, ReferenceStrip)
+        return strip
 
     # --- the pool -----------------------------------------------------------------------------
 
@@ -302,5 +299,6 @@ def install_window_drops(
     library: Library | None,
     reuse: Callable[[GenerationRequest], None] | None = None,
 ) -> WindowDrops:
-    """Makes `window` take image drops and Ctrl+V; `dock` holds the sourceSlot and styleSlot."""
+    """Makes `window` take image drops and Ctrl+V; `dock` (a ParameterDock) holds the slots,
+    the reference strip and the request model."""
     return WindowDrops(window, dock, library, reuse)
