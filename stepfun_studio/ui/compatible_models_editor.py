@@ -160,7 +160,9 @@ class CompatibleModelsEditor(QWidget):
         self.name_label.setText(self.tr("Model name"))
         self.fields_label.setText(self.tr("It also takes"))
         self.sizes_label.setText(self.tr("Sizes"))
-        self.name_field.setPlaceholderText(self.tr("As the server names it, e.g. Qwen/Qwen-Image"))
+        self.name_field.setPlaceholderText(
+            self.tr("As the server names it, e.g. black-forest-labs/FLUX.1-dev")
+        )
         self.sizes_field.setPlaceholderText(
             self.tr("e.g. 1024x1024 1328x1328; empty: the usual sizes")
         )

@@ -185,7 +185,9 @@ class ProviderChooser(QDialog):
             self.summaries[provider.id].setText(provider_summary(provider))
         self.model_label.setText(self.tr("Model name"))
         self.address_label.setText(self.tr("Server address"))
-        self.model_field.setPlaceholderText(self.tr("As the server names it, e.g. Qwen/Qwen-Image"))
+        self.model_field.setPlaceholderText(
+            self.tr("As the server names it, e.g. black-forest-labs/FLUX.1-dev")
+        )
         self.address_field.setPlaceholderText(
             self.tr("Optional now, e.g. http://127.0.0.1:8000/v1")
         )
