@@ -239,7 +239,11 @@ def test_each_provider_has_its_own_keyring_entry_and_stepfun_keeps_its_old_one(
     found = {p.id: again.store(p.id).get_key() for p in PROVIDERS}
     assert found["stepfun"] is not None and found["stepfun"].value == stepfun_key
     assert found["openai"] is not None and found["openai"].value == openai_key
-    assert [pid for pid, key in found.items() if key is None] == ["ark", "siliconflow", "compatible"]
+    assert [pid for pid, key in found.items() if key is None] == [
+        "ark",
+        "siliconflow",
+        "compatible",
+    ]
     again.store("openai").remove_key()
     assert secret_service.get_password(keyring_service, "api-key-openai") is None
     assert secret_service.get_password(keyring_service, "api-key") == stepfun_key

@@ -2,12 +2,14 @@
 
 1. On the wire: a recording TCP proxy sits between our client and the stand-in and keeps every
    byte sent; the key appears only as `Authorization: Bearer <key>`, once per request.
-2. A non-loopback http:// address is refused before any connection is made (the "remote" address
-   is this machine's own network address, where a listener waits to catch a wrongly sent key).
-3. A whole session through the real main window with a recognisable key: set it in the settings
-   dialog, test it, generate, meet a 401 and a 500, export, quit. Then every file under the app's
-   data, config, cache and log dirs and the temp dir is read, and the key is in none of them; the
-   log holds the redaction marker where a careless line tried to write it.
+2. A non-loopback http:// address is refused before any connection is made, for every provider
+   (the "remote" address is this machine's own network address, where a listener waits to catch
+   a wrongly sent key).
+3. A whole session through the real main window with a recognisable key for every provider (some
+   typed into the settings dialog and kept in the keyring, the others from the providers'
+   environment variables): test one, generate, meet a 401 and a 500, export, quit. Then every
+   file under the app's data, config, cache and log dirs and the temp dir is read, and no key is
+   in any of them; the log holds the redaction marker where a careless line tried to write one.
 """
 
 from __future__ import annotations
@@ -36,15 +38,16 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButt
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.api.client import StepFunClient
-from stepfun_studio.api.credentials import KeyStore
+from stepfun_studio.api.credentials import KeyStore, ProviderKeys
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import REDACTED
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat
 from stepfun_studio.library.jobs import JobState
-from stepfun_studio.settings.connection import resolve_connection
+from stepfun_studio.settings.connection import resolve_connection, standin_base_url
 from stepfun_studio.settings.logs import setup_logging
-from stepfun_studio.settings.values import StudioSettings
+from stepfun_studio.settings.values import ProviderConnection, StudioSettings
 from stepfun_studio.standin import StandinServer
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
@@ -52,6 +55,7 @@ from stepfun_studio.ui.settings_dialog import SettingsDialog
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024
+PROVIDERS = model_table().providers
 # The system's temp folder, taken before any test points TMPDIR elsewhere.
 SYSTEM_TMP = Path(tempfile.gettempdir())
 
@@ -203,16 +207,26 @@ def test_plain_http_to_a_network_address_is_refused_before_any_connection(
         pytest.skip("this machine has no non-loopback network address to aim at")
     catcher = RecordingProxy(standin.port, host=address)
     url = f"http://{address}:{catcher.port}/v1"
-    key = canary()
     try:
+        key = canary()
         with pytest.raises(AppError) as caught:
             StepFunClient(key, url)
         assert caught.value.kind is ErrorKind.CONFIG
-        store = KeyStore(env={"STEPFUN_API_KEY": key})
-        with pytest.raises(AppError) as resolved:
-            resolve_connection(StudioSettings(), store, env={"STEPFUN_BASE_URL": url})
-        assert resolved.value.kind is ErrorKind.CONFIG
-        assert key not in resolved.value.message
+        for provider in PROVIDERS:
+            key = canary()
+            store = KeyStore(provider.id, env={provider.key_env: key})
+            # Through the provider's own variable, and through its saved server address.
+            through_settings = StudioSettings().with_connection(
+                provider.id, ProviderConnection(base_url=url)
+            )
+            for settings, env in (
+                (StudioSettings(), {provider.base_url_env: url}),
+                (through_settings, {}),
+            ):
+                with pytest.raises(AppError) as resolved:
+                    resolve_connection(provider.id, settings, store, env=env)
+                assert resolved.value.kind is ErrorKind.CONFIG, provider.id
+                assert key not in resolved.value.message
         time.sleep(0.2)
         assert catcher.connections == 0
         assert standin.request_count() == 0
@@ -241,7 +255,7 @@ def files_holding(root: Path, needle: bytes, since: float | None = None) -> list
     return found
 
 
-def test_a_whole_session_leaves_the_key_nowhere(
+def test_a_whole_session_leaves_no_providers_key_anywhere(
     qtbot: QtBot,
     app_paths: AppPaths,
     standin: StandinServer,
@@ -253,7 +267,11 @@ def test_a_whole_session_leaves_the_key_nowhere(
     private_tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(private_tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
-    key = canary()
+    # A canary key per provider: some typed into Settings (so they go to the keyring), the
+    # others from the providers' environment variables.
+    keys = {provider.id: canary() for provider in PROVIDERS}
+    typed = ("stepfun", "openai", "siliconflow")
+    env = {p.key_env: keys[p.id] for p in PROVIDERS if p.id not in typed}
     # The most talkative logging there is: whatever any library says goes to the file.
     log_path = setup_logging(app_paths, level=logging.DEBUG)
     for name in ("openai", "httpx2", "httpcore2", "httpx", "httpcore"):
@@ -261,35 +279,43 @@ def test_a_whole_session_leaves_the_key_nowhere(
     # The real Secret Service where the test session has one, else no keyring at all; either
     # way under a service name of its own, never the user's own entry.
     backend = fail.Keyring() if secret_service_problem() else real_secret_service()
-    key_store = KeyStore(env={}, backend=backend, service=unique_service())
+    key_stores = ProviderKeys(env=env, backend=backend, service=unique_service())
 
     studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
-    studio._key_store = key_store  # the window's key store, on the throwaway entry
+    studio.use_keys(key_stores)  # the window's key stores, on throwaway entries
     window = MainWindow(studio, LanguageSwitcher())
     # Not given to qtbot: this test deletes the window itself (see the end).
     window.show()
     studio.start(None)  # no key yet: demo mode
     assert studio.demo
     try:
-        # Set the key and test it, in the settings dialog the window opens from its menu.
+        # Set the keys and test one, in the settings dialog the window opens from its menu.
         window.menus.actions["settings"].trigger()
         dialog = window.findChild(SettingsDialog, "settingsDialog")
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
-        dialog.base_url_field.setText(standin.base_url)
-        qtbot.keyClicks(dialog.key_panel.key_field, key)
-        qtbot.mouseClick(dialog.key_panel.save_button, Qt.MouseButton.LeftButton)
-        with qtbot.waitSignal(dialog.key_panel.test_finished, timeout=20_000) as tested:
-            qtbot.mouseClick(dialog.key_panel.test_button, Qt.MouseButton.LeftButton)
+        stepfun = dialog.providers.panel("stepfun")
+        stepfun.base_url_field.setText(standin.base_url)
+        compatible = dialog.providers.panel("compatible")
+        compatible.base_url_field.setText(standin_base_url(standin, "compatible"))
+        for provider_id in typed:
+            dialog.providers.select(provider_id)
+            qtbot.keyClicks(
+                dialog.providers.panel(provider_id).key_panel.key_field, keys[provider_id]
+            )
+        with qtbot.waitSignal(stepfun.test_finished, timeout=20_000) as tested:
+            qtbot.mouseClick(stepfun.test_button, Qt.MouseButton.LeftButton)
         assert tested.args == [True]
-        dialog.key_panel.show_button.click()  # shown on screen; still must not reach a file
+        stepfun.key_panel.show_button.click()  # shown on screen; still must not reach a file
         qtbot.mouseClick(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
         )
         qtbot.waitUntil(lambda: not studio.demo)
         assert studio.base_url == standin.base_url
-        connection = resolve_connection(studio.settings.values, key_store, env={})
-        assert connection.api_key == key and key not in repr(connection)
+        for provider in PROVIDERS:
+            connection = resolve_connection(provider.id, studio.settings.values, key_stores, env)
+            assert connection.api_key == keys[provider.id] and not studio.is_demo(provider.id)
+            assert keys[provider.id] not in repr(connection)
 
         # Generate one picture, then meet a 401 and a 500.
         editor = window.findChild(QPlainTextEdit, "promptEditor")
@@ -309,15 +335,16 @@ def test_a_whole_session_leaves_the_key_nowhere(
             standin.add_fault(fault)
             qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: states()[-1] is JobState.FAILED, timeout=20_000)
-            assert key not in window.statusBar().currentMessage()
+            assert not any(each in window.statusBar().currentMessage() for each in keys.values())
 
         # Export, and a careless log line as a bug might write one.
         image_id = studio.queue.jobs()[0].image_id
         assert image_id is not None
         exported = studio.library.export([image_id], private_tmp / "export")
         assert exported
-        logging.getLogger("stepfun_studio.careless").error("request failed with key=%s", key)
-        assert key not in (QApplication.clipboard().text() or "")
+        for each in keys.values():
+            logging.getLogger("stepfun_studio.careless").error("request failed with key=%s", each)
+            assert each not in (QApplication.clipboard().text() or "")
     finally:
         window.close()
         studio.close()
@@ -329,20 +356,22 @@ def test_a_whole_session_leaves_the_key_nowhere(
         handler.flush()
 
     assert standin.request_count("/generations") == 3
-    assert_recorded_requests_clean(standin, key)
-    needle = key.encode()
-    for root in (
-        app_paths.data_dir,
-        app_paths.config_dir,
-        app_paths.cache_dir,
-        app_paths.log_dir,
-        private_tmp,
-        tmp_path,
-    ):
-        assert root.exists() or root == app_paths.cache_dir, root
-        assert files_holding(root, needle) == [], root
-    # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
-    assert files_holding(SYSTEM_TMP, needle, since=started) == []
+    for each in keys.values():
+        assert_recorded_requests_clean(standin, each)
+    for provider_id, each in keys.items():
+        needle = each.encode()
+        for root in (
+            app_paths.data_dir,
+            app_paths.config_dir,
+            app_paths.cache_dir,
+            app_paths.log_dir,
+            private_tmp,
+            tmp_path,
+        ):
+            assert root.exists() or root == app_paths.cache_dir, root
+            assert files_holding(root, needle) == [], (provider_id, root)
+        # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
+        assert files_holding(SYSTEM_TMP, needle, since=started) == [], provider_id
     log_text = log_path.read_text("utf-8")
     assert REDACTED in log_text
     assert "status=401" in log_text and "status=500" in log_text

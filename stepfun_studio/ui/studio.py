@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from stepfun_studio.api.credentials import KeyStore, ProviderKeys
+from stepfun_studio.api.credentials import ProviderKeys
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
@@ -108,9 +108,9 @@ class Studio(QObject):
         """The same as `keys` (the name the window has always used)."""
         return self.keys
 
-    def use_key_store(self, store: KeyStore) -> None:
-        """Tests: `store` (on a throwaway keyring entry) for its provider."""
-        self.keys.use(store)
+    def use_keys(self, keys: ProviderKeys) -> None:
+        """Key stores of the caller's making (tests: throwaway keyring entries). Before start."""
+        self._keys = keys
 
     # --- starting and connecting ------------------------------------------------------------
 
