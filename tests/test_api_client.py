@@ -202,6 +202,7 @@ def test_more_than_one_image_per_call_is_a_programming_error(server: StandinServ
 def test_importing_the_api_layer_does_not_import_openai() -> None:
     code = (
         "import sys, stepfun_studio.api.client, stepfun_studio.api.errors, "
+        "stepfun_studio.api.providers, "
         "stepfun_studio.api.limits, stepfun_studio.api.config\n"
         "assert 'openai' not in sys.modules, 'openai imported eagerly'\n"
         "assert 'httpx2' not in sys.modules, 'httpx2 imported eagerly'\n"

@@ -1,4 +1,6 @@
-"""The API layer: HTTP to StepFun (or the local stand-in), error mapping and rate limits. No Qt.
+"""The API layer: HTTP to the image providers (or the local stand-in), errors, limits. No Qt.
 
-Importing this package is cheap: the openai SDK is imported only when a client is first used.
+`api.providers` holds one adapter per protocol around one shared client; `api.client` keeps
+`StepFunClient` for StepFun. Importing this package is cheap: httpx2 is imported only when a
+client first sends something, and the openai SDK not at all.
 """

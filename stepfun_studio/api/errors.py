@@ -1,17 +1,21 @@
 """Turns every failure on the wire into an `AppError` a person can act on.
 
-The SDK raises one exception class per HTTP status, plus connection and timeout errors; a
-response can also be well-formed HTTP and still useless (a filtered image, bytes that are not a
-picture). Each case becomes one `AppError` with: a message saying what to do, the status, the
-server's own words (`error.message` of the envelope), the `X-Trace-Id` for support, and
-`retry_safe`, which is True only when sending again cannot pay twice for one picture.
+An answer can be an HTTP error status, a transport failure (refused, cut off, timed out), or
+well-formed HTTP that is still useless (a filtered image, bytes that are not a picture). Each
+case becomes one `AppError` with: a message saying what to do, the status, the server's own
+words (`error.message` of the envelope), the trace id for support, and `retry_safe`, which is
+True only when sending again cannot pay twice for one picture.
+
+The status texts here are StepFun's; the other providers' adapters word theirs in
+`api.providers.messages`, with these same kinds and rules.
 
 The API key never appears here: server messages and exception texts are passed through
-`core.redaction.redact` before they are kept.
+`clean_server_text` (control characters out, then `core.redaction.redact`) before they are kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +24,27 @@ from stepfun_studio.core.redaction import redact
 from stepfun_studio.core.text import tr
 
 TRACE_HEADER = "x-trace-id"
+
+# Terminal escapes (CSI, OSC, and other ESC sequences, in their 7- and 8-bit forms): a server's
+# words end up in a log a person may `cat`, and in a terminal under the CLI.
+_ESCAPES = re.compile(
+    r"\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# What is left of the control characters, and the invisible ones that reorder or hide text.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def clean_server_text(text: str, *, limit: int = 500) -> str:
+    """A server's words fit to show: escapes and control characters out, secrets redacted.
+
+    Whitespace runs (newlines included) become one space: it is shown on one line.
+    """
+    text = _ESCAPES.sub("", text)
+    text = " ".join(_CONTROLS.sub(" ", text).split())
+    return redact(text)[:limit]
 
 
 def trace_id_of(headers: Mapping[str, str] | Any) -> str | None:
@@ -36,9 +61,9 @@ def server_message_of(body: object) -> str | None:
     if isinstance(body, Mapping):
         inner = body.get("error", body)
         if isinstance(inner, Mapping) and inner.get("message"):
-            return redact(str(inner["message"]))
+            return clean_server_text(str(inner["message"])) or None
     if isinstance(body, str) and body.strip():
-        return redact(body.strip()[:500])
+        return clean_server_text(body) or None
     return None
 
 
@@ -69,8 +94,9 @@ def _status_message(status: int) -> tuple[ErrorKind, str, bool]:
             ErrorKind.AUTH,
             tr(
                 "ApiError",
-                "The API key was not accepted. Check the key in Settings, and that the region "
-                "matches it (a key from api.stepfun.com does not work on api.stepfun.ai).",
+                "The API key was not accepted by StepFun. Check the key in Settings (or the "
+                "STEPFUN_API_KEY environment variable), and that the region matches it (a key "
+                "from api.stepfun.com does not work on api.stepfun.ai).",
             ),
             True,
         )
@@ -143,56 +169,56 @@ def from_status(
     )
 
 
-def from_sdk_exception(exc: BaseException) -> AppError:
-    """Maps an openai SDK exception (or a transport error under it) to an `AppError`."""
-    import openai
+def from_http_error(exc: BaseException) -> AppError:
+    """Maps an httpx2 transport error (raised by our own sends) to an `AppError`.
 
-    if isinstance(exc, openai.APIStatusError):
-        headers = exc.response.headers
-        return from_status(
-            exc.status_code,
-            exc.body,
-            trace_id=trace_id_of(headers),
-            retry_after=retry_after_of(headers),
+    A timeout while connecting or waiting for a pooled connection never reached the server, so
+    sending again is safe; any later timeout may have reached it, and may have been billed.
+    """
+    name = type(exc).__name__
+    if name in ("ConnectTimeout", "PoolTimeout"):
+        return AppError(
+            ErrorKind.TIMEOUT,
+            tr("ApiError", "Could not reach the server in time. Check your connection."),
+            retry_safe=True,
         )
-    if isinstance(exc, openai.APITimeoutError):
-        # A timeout while connecting never reached the server; any later one may have.
-        connect = _cause_name(exc).startswith("Connect")
+    if name.endswith("Timeout") or name == "TimeoutException":
         return AppError(
             ErrorKind.TIMEOUT,
             tr(
                 "ApiError",
                 "The server took too long to answer. Check your connection and try again; "
                 "if the request reached the server, the image may have been billed.",
-            )
-            if not connect
-            else tr("ApiError", "Could not reach the server in time. Check your connection."),
-            retry_safe=connect,
+            ),
+            retry_safe=False,
         )
-    if isinstance(exc, openai.APIConnectionError):
-        return from_transport_failure(exc)
-    if isinstance(exc, openai.APIResponseValidationError):
-        return bad_response(str(exc), trace_id=trace_id_of(exc.response.headers))
+    return from_transport_failure(exc)
+
+
+def deadline_passed(seconds: float) -> AppError:
+    """The whole request outlived its deadline; the server may have done (and billed) the work."""
     return AppError(
-        ErrorKind.BAD_RESPONSE,
-        tr("ApiError", "Something unexpected went wrong talking to the server: {error}").format(
-            error=redact(type(exc).__name__)
-        ),
-        server_message=redact(str(exc))[:500] or None,
+        ErrorKind.TIMEOUT,
+        tr(
+            "ApiError",
+            "The server took longer than {seconds} seconds in all. Try again later; if the "
+            "request reached the server, the image may have been billed.",
+        ).format(seconds=f"{seconds:g}"),
+        retry_safe=False,
     )
 
 
-def _cause_name(exc: BaseException) -> str:
-    cause = exc.__cause__ or exc.__context__
-    return type(cause).__name__ if cause is not None else ""
-
-
 def from_transport_failure(exc: BaseException) -> AppError:
-    """A connection that failed: never opened (safe to resend), or broken mid-answer (not)."""
-    cause = exc.__cause__ or exc.__context__
-    cause_name = type(cause).__name__ if cause is not None else ""
-    detail = redact(str(cause or exc))[:300] or None
-    if cause_name == "ConnectError":
+    """A connection that failed: never opened (safe to resend), or broken mid-answer (not).
+
+    `exc` is the httpx2 error itself, or an error wrapping one (as the openai SDK's do).
+    """
+    failure = exc
+    if not type(exc).__module__.startswith("httpx"):
+        failure = exc.__cause__ or exc.__context__ or exc
+    failure_name = type(failure).__name__
+    detail = clean_server_text(str(failure), limit=300) or None
+    if failure_name == "ConnectError":
         return AppError(
             ErrorKind.NETWORK,
             tr(
@@ -205,7 +231,7 @@ def from_transport_failure(exc: BaseException) -> AppError:
         )
     # httpx2 says "peer closed connection without sending complete message body" for a cut-off
     # answer, and "Server disconnected without sending a response" for none at all.
-    if cause_name == "RemoteProtocolError" and "message body" in str(cause):
+    if failure_name == "RemoteProtocolError" and "message body" in str(failure):
         return AppError(
             ErrorKind.BAD_RESPONSE,
             tr(
@@ -225,30 +251,51 @@ def from_transport_failure(exc: BaseException) -> AppError:
     )
 
 
-def bad_response(detail: str, *, trace_id: str | None = None) -> AppError:
-    """A 200 answer that cannot be used (not JSON, no image, wrong shape)."""
-    return AppError(
-        ErrorKind.BAD_RESPONSE,
-        tr(
+def bad_response(
+    detail: str, *, trace_id: str | None = None, provider: str | None = None
+) -> AppError:
+    """A 200 answer that cannot be used (not JSON, no image, wrong shape).
+
+    `provider` is the label of whose support to write to; None is StepFun.
+    """
+    if provider is None:
+        message = tr(
             "ApiError",
             "The server's answer could not be read. Try again; if it keeps happening, send the "
             "trace id to StepFun support.",
-        ),
-        server_message=redact(detail)[:500],
+        )
+    else:
+        message = tr(
+            "ApiError",
+            "The server's answer could not be read. Try again; if it keeps happening, send the "
+            "trace id to {provider} support.",
+        ).format(provider=provider)
+    return AppError(
+        ErrorKind.BAD_RESPONSE,
+        message,
+        server_message=clean_server_text(detail),
         trace_id=trace_id,
     )
 
 
-def bad_image(detail: str, *, trace_id: str | None = None) -> AppError:
+def bad_image(detail: str, *, trace_id: str | None = None, provider: str | None = None) -> AppError:
     """The answer carried bytes that are not the picture that was asked for."""
-    return AppError(
-        ErrorKind.BAD_IMAGE,
-        tr(
+    if provider is None:
+        message = tr(
             "ApiError",
             "The server sent something that is not a usable picture. Try again; if it keeps "
             "happening, send the trace id to StepFun support.",
-        ),
-        server_message=redact(detail)[:500],
+        )
+    else:
+        message = tr(
+            "ApiError",
+            "The server sent something that is not a usable picture. Try again; if it keeps "
+            "happening, send the trace id to {provider} support.",
+        ).format(provider=provider)
+    return AppError(
+        ErrorKind.BAD_IMAGE,
+        message,
+        server_message=clean_server_text(detail),
         trace_id=trace_id,
     )
 
@@ -289,7 +336,7 @@ def download_failed(detail: str, *, timeout: bool = False) -> AppError:
             "ApiError",
             "The finished picture could not be downloaded. Check your connection and try again.",
         ),
-        server_message=redact(detail)[:300] or None,
+        server_message=clean_server_text(detail, limit=300) or None,
     )
 
 

@@ -7,9 +7,9 @@ validation and the adapters ask a `ModelSpec` what a model takes; nothing asks "
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-import datetime as dt
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -85,6 +85,9 @@ class Price:
     per_image: float
     estimate: bool = False
     by_option: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    # Per million tokens by usage field ("input_text", "input_image", "output"), where the
+    # provider bills tokens and reports them (gpt-image): the cost of a picture made.
+    per_million_tokens: tuple[tuple[str, float], ...] = ()
 
     def for_options(self, options: dict[str, str]) -> float:
         for option_name, prices in self.by_option:
@@ -93,6 +96,25 @@ class Price:
                 if value == chosen:
                     return amount
         return self.per_image
+
+    def for_usage(self, usage: dict[str, int]) -> float | None:
+        """The cost of `usage` (`input_text_tokens` …), or None without token prices or counts.
+
+        An answer that gives only `input_tokens` (no text/image split) is priced as text.
+        """
+        if not self.per_million_tokens:
+            return None
+        counts = dict(usage)
+        split = "input_text_tokens" in counts or "input_image_tokens" in counts
+        if not split and "input_tokens" in counts:
+            counts["input_text_tokens"] = counts["input_tokens"]
+        total, found = 0.0, False
+        for name, rate in self.per_million_tokens:
+            count = counts.get(f"{name}_tokens")
+            if count is not None:
+                total += count * rate / 1_000_000
+                found = True
+        return total if found else None
 
 
 @dataclass(frozen=True)
@@ -328,6 +350,9 @@ def _price(data: dict[str, Any] | None) -> Price | None:
         per_image=float(data["per_image"]),
         estimate=bool(data.get("estimate", False)),
         by_option=by_option,
+        per_million_tokens=tuple(
+            (name, float(rate)) for name, rate in (data.get("per_million_tokens") or {}).items()
+        ),
     )
 
 

@@ -1,4 +1,4 @@
-"""The stand-in's request checks, in the server's order: model, required fields, then ranges.
+"""StepFun's request checks, in the server's order: model, required fields, then ranges.
 
 Ranges come from the same model table the app validates with (`core/models.json`), and every
 refusal is StepFun's error envelope; the size message is the one recorded from the real server,
@@ -7,39 +7,21 @@ word for word, so the app's handling of it can be tested.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
 
-from stepfun_studio.core.model_table import ModelSpec, model_table
+from stepfun_studio.core.model_table import ModelSpec, NumberRange
 from stepfun_studio.core.request import MAX_SEED, Mode
+from stepfun_studio.standin.inputs import Upload, decode_picture, picture_from_uri
+from stepfun_studio.standin.inputs import number as read_number
+from stepfun_studio.standin.refusal import BadInputError, RefusalError
 
 MAX_REFERENCE_BYTES = 10 * 1024 * 1024
 MAX_REDRAW_SIDE = 2048
 MAX_EDIT_SIDE = 4096
-# Reference images are decoded by the stand-in; refuse absurd ones before Pillow allocates them.
-MAX_DECODE_PIXELS = 4096 * 4096
-
-
-class RefusalError(Exception):
-    """A request the server turns down: HTTP status plus the envelope's message and type."""
-
-    def __init__(self, status: int, message: str, error_type: str = "input_invalid") -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.error_type = error_type
-
-
-@dataclass(frozen=True)
-class Upload:
-    filename: str
-    content_type: str
-    data: bytes
+PNG_OR_JPEG = frozenset({"PNG", "JPEG"})
 
 
 @dataclass
@@ -65,80 +47,96 @@ class Job:
 
 def invalid(param: str, recommended: str) -> RefusalError:
     return RefusalError(
-        400, f"Request param: {param} is invalid, recommended val is: {recommended}"
+        400,
+        f"Request param: {param} is invalid, recommended val is: {recommended}",
+        error_type="input_invalid",
     )
+
+
+def required(param: str) -> RefusalError:
+    return RefusalError(400, f"Request param: {param} is required", error_type="input_invalid")
 
 
 def _number(body: dict[str, Any], name: str, default: float, *, integer: bool) -> float:
     value = body.get(name)
     if value is None or value == "":
         return default
-    if isinstance(value, bool):
-        raise invalid(name, "must be a number")
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise invalid(name, "must be a number") from None
-    if integer and number != int(number):
-        raise invalid(name, "must be an integer")
-    return number
+        return read_number(value, name, integer=integer)
+    except BadInputError as bad:
+        raise invalid(name, bad.reason) from None
+
+
+def _ranged(
+    body: dict[str, Any], name: str, allowed: NumberRange | None, *, integer: bool, fallback: str
+) -> float:
+    """The value of a ranged field (`fallback` "minimum" or "maximum" where the table gives no
+    default); a model without the field refuses it being sent."""
+    if allowed is None:
+        if body.get(name) not in (None, ""):
+            raise invalid(name, "this model does not take it")
+        return 0.0
+    default = allowed.default
+    if default is None:
+        default = allowed.maximum if fallback == "maximum" else allowed.minimum
+    value = _number(body, name, default, integer=integer)
+    if not allowed.contains(value):
+        raise invalid(name, f"must be between {allowed.minimum:g} and {allowed.maximum:g}")
+    return value
 
 
 def _decode_image(data: bytes, name: str, max_side: int) -> Image.Image:
-    if len(data) > MAX_REFERENCE_BYTES and name != "image":
-        raise invalid(name, "image must be at most 10MB")
+    # Image Edit's upload takes any picture Pillow reads, of any size in bytes.
+    edit_upload = name == "image"
     try:
-        picture = Image.open(io.BytesIO(data))
-        if picture.width * picture.height > MAX_DECODE_PIXELS or max(picture.size) > max_side:
-            raise invalid(name, f"image must be at most {max_side}x{max_side}")
-        if name != "image" and picture.format not in ("PNG", "JPEG"):
-            raise invalid(name, "image must be png or jpeg")
-        picture.load()
-    except RefusalError:
-        raise
-    except Exception:
-        raise invalid(name, "must be a valid png or jpeg image") from None
-    return picture
+        return decode_picture(
+            data,
+            name,
+            formats=None if edit_upload else PNG_OR_JPEG,
+            max_bytes=None if edit_upload else MAX_REFERENCE_BYTES,
+            max_side=max_side,
+        )
+    except BadInputError as bad:
+        raise invalid(name, bad.reason) from None
 
 
 def _image_from_url(value: object, name: str, max_side: int) -> Image.Image | None:
     """A data URI is decoded; an http(s) URL is accepted, not fetched (the stand-in is offline)."""
-    if not isinstance(value, str) or not value:
-        raise invalid(name, "must be a data:image/png;base64 URI or an http(s) URL")
-    if value.startswith(("http://", "https://")):
-        return None
-    header, _, payload = value.partition(",")
-    if not header.startswith(("data:image/png;base64", "data:image/jpeg;base64")):
-        raise invalid(name, "must be a data:image/png;base64 or data:image/jpeg;base64 URI")
     try:
-        data = base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError):
-        raise invalid(name, "must be valid base64") from None
-    return _decode_image(data, name, max_side)
+        return picture_from_uri(
+            value, name, formats=PNG_OR_JPEG, max_bytes=MAX_REFERENCE_BYTES, max_side=max_side
+        )
+    except BadInputError as bad:
+        raise invalid(name, bad.reason) from None
 
 
-def _model(body: dict[str, Any], mode: Mode) -> ModelSpec:
-    table = model_table()
-    spec = table.get(str(body.get("model") or ""))
-    names = ",".join(m.name for m in table.models if m.supports(mode))
+def _model(body: dict[str, Any], mode: Mode, models: tuple[ModelSpec, ...]) -> ModelSpec:
+    name = str(body.get("model") or "")
+    spec = next((model for model in models if model.name == name), None)
+    names = ",".join(m.name for m in models if m.supports(mode))
     if spec is None or not spec.supports(mode):
         raise invalid("model", f"must be {names}")
     return spec
 
 
-def check(mode: Mode, body: dict[str, Any], files: dict[str, Upload]) -> Job:
-    """The checked job for `body` (JSON, or the form fields of a multipart upload)."""
-    spec = _model(body, mode)
+def check(
+    mode: Mode, body: dict[str, Any], files: dict[str, list[Upload]], models: tuple[ModelSpec, ...]
+) -> Job:
+    """The checked job for `body` (JSON, or the form fields of a multipart upload).
+
+    `models` are StepFun's models in the table: another provider's model is not StepFun's.
+    """
+    spec = _model(body, mode, models)
 
     prompt = body.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
-        raise RefusalError(400, "Request param: prompt is required")
+        raise required("prompt")
     if mode is Mode.REDRAW and not body.get("source_url"):
-        raise RefusalError(400, "Request param: source_url is required")
+        raise required("source_url")
     if mode is Mode.REDRAW and body.get("source_weight") in (None, ""):
-        raise RefusalError(400, "Request param: source_weight is required")
+        raise required("source_weight")
     if mode is Mode.EDIT and "image" not in files:
-        raise RefusalError(400, "Request param: image is required")
+        raise required("image")
 
     limit = spec.prompt_limit_for(mode)
     if len(prompt) > limit:
@@ -148,18 +146,8 @@ def check(mode: Mode, body: dict[str, Any], files: dict[str, Upload]) -> Job:
         raise invalid("size", "must be " + ",".join(spec.sizes))
     if int(_number(body, "n", 1, integer=True)) != 1:
         raise invalid("n", "must be 1")
-    steps_range = spec.steps_for(mode)
-    steps = _number(body, "steps", steps_range.default or steps_range.maximum, integer=True)
-    if not steps_range.contains(steps):
-        raise invalid(
-            "steps", f"must be between {steps_range.minimum:g} and {steps_range.maximum:g}"
-        )
-    cfg_range = spec.cfg_scale
-    cfg = _number(body, "cfg_scale", cfg_range.default or cfg_range.minimum, integer=False)
-    if not cfg_range.contains(cfg):
-        raise invalid(
-            "cfg_scale", f"must be between {cfg_range.minimum:g} and {cfg_range.maximum:g}"
-        )
+    steps = _ranged(body, "steps", spec.steps_for(mode), integer=True, fallback="maximum")
+    cfg = _ranged(body, "cfg_scale", spec.cfg_scale, integer=False, fallback="minimum")
     seed = _number(body, "seed", 0, integer=True)
     if not 0 <= seed <= MAX_SEED:
         raise invalid("seed", f"must be between 0 and {MAX_SEED}")
@@ -175,7 +163,7 @@ def check(mode: Mode, body: dict[str, Any], files: dict[str, Upload]) -> Job:
             raise invalid("source_weight", "must be in (0, 1]")
         job.source = _image_from_url(body.get("source_url"), "source_url", MAX_REDRAW_SIDE)
     if mode is Mode.EDIT:
-        job.source = _decode_image(files["image"].data, "image", MAX_EDIT_SIDE)
+        job.source = _decode_image(files["image"][0].data, "image", MAX_EDIT_SIDE)
         job.width, job.height = job.source.size
         job.negative_prompt = str(body.get("negative_prompt") or "")
         if len(job.negative_prompt) > spec.negative_prompt_limit:

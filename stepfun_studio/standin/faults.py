@@ -1,10 +1,15 @@
 """The stand-in's fault book: which requests get a broken answer, and how.
 
 A fault is switched on three ways, so any test can reach it:
-- `StandinServer.add_fault(name, times=…, key=…, **params)`: the next `times` requests (all of
-  them with `times=None`), optionally only for one API key or one endpoint;
+- `StandinServer.add_fault(name, times=…, key=…, path=…, **params)`: the next `times` image
+  requests (all of them with `times=None`), optionally only for one API key, or one path (a
+  provider's prefix such as "/ark/api/v3", or an endpoint such as "/images/edits");
 - a request header `X-Standin-Fault: name;param=value`;
 - an API key `standin-fault-<name>`, accepted as a key, that fails every request it sends.
+
+The names are the same for every protocol; each protocol answers a status fault in its own
+error shape (`protocols/*.py`), e.g. "402" is StepFun's 402, OpenAI's 429 `insufficient_quota`,
+Ark's 403 `AccountOverdueError` and SiliconFlow's 403 code 30011.
 """
 
 from __future__ import annotations
@@ -15,22 +20,17 @@ from dataclasses import dataclass, field
 FAULT_HEADER = "X-Standin-Fault"
 FAULT_KEY_PREFIX = "standin-fault-"
 
-# HTTP errors the server answers with, and the envelope each carries.
-STATUS_FAULTS: dict[str, tuple[int, str, str]] = {
-    "400": (400, "Request param: prompt is invalid", "input_invalid"),
-    "401": (401, "Incorrect API key provided", "invalid_api_key"),
-    "402": (402, "Insufficient account balance, please recharge", "insufficient_balance"),
-    "429": (429, "Rate limit reached for requests, please try again later", "rate_limit"),
-    "451": (451, "The request or the result did not pass content moderation", "content_risk"),
-    "500": (500, "Internal server error", "server_error"),
-    "503": (503, "Service temporarily unavailable", "server_error"),
-    "504": (504, "Gateway timeout", "server_error"),
-}
+# Error answers: a refused field ("400"), a bad key, no balance, too many requests (with
+# Retry-After when `retry_after` is given), moderation ("451"), server trouble, and "retired":
+# the model is gone (StepFun's retired image models answer so).
+STATUS_FAULTS = frozenset({"400", "401", "402", "429", "451", "500", "503", "504", "retired"})
 
 # Faults in a 200 answer or in the connection itself.
 BODY_FAULTS = frozenset(
     {
-        "content_filtered",  # finish_reason content_filtered, with a blank picture
+        # Moderation of the result: StepFun's finish_reason content_filtered with a blank
+        # picture, a failed item inside Ark's answer, a moderation error elsewhere.
+        "content_filtered",
         "delay",  # wait `seconds` (default 1) before answering normally
         "drop",  # close the connection without an answer
         "truncated",  # announce the full length, send half, close
@@ -40,14 +40,14 @@ BODY_FAULTS = frozenset(
         "bomb",  # a PNG whose header claims 50000x50000 pixels
         "damaged_image",  # a real PNG with one byte flipped in its pixel data
         "wrong_size",  # a real picture, but not the size asked for
-        "expired_url",  # a url that has expired before it is fetched
-        "empty_data",  # 200 with an empty `data` list
+        "expired_url",  # a url that has expired before it is fetched (b64 answers: no effect)
+        "empty_data",  # 200 with an empty list of pictures (`data`, or SiliconFlow's `images`)
         "no_created",  # a good answer without `created`, as seen from the real server
         "slow_link",  # a url whose picture takes `seconds` (default 2) to start arriving
     }
 )
 
-FAULT_NAMES = frozenset(STATUS_FAULTS) | BODY_FAULTS
+FAULT_NAMES = STATUS_FAULTS | BODY_FAULTS
 
 
 @dataclass
@@ -57,6 +57,16 @@ class Fault:
     times: int | None = 1
     key: str | None = None
     endpoint: str | None = None
+    path: str | None = None
+
+    def matches(self, path: str, key: str) -> bool:
+        if self.key is not None and self.key != key:
+            return False
+        if self.endpoint is not None and not path.endswith(self.endpoint):
+            return False
+        if self.path is not None:
+            return path.startswith(self.path.rstrip("/") + "/") or path.endswith(self.path)
+        return True
 
     def param_float(self, name: str, default: float) -> float:
         try:
@@ -92,11 +102,12 @@ class FaultBook:
         times: int | None = 1,
         key: str | None = None,
         endpoint: str | None = None,
+        path: str | None = None,
         **params: object,
     ) -> None:
         if name not in FAULT_NAMES:
             raise ValueError(f"unknown fault {name!r}; known: {sorted(FAULT_NAMES)}")
-        fault = Fault(name, {k: str(v) for k, v in params.items()}, times, key, endpoint)
+        fault = Fault(name, {k: str(v) for k, v in params.items()}, times, key, endpoint, path)
         with self._lock:
             self._faults.append(fault)
 
@@ -116,9 +127,7 @@ class FaultBook:
                 return from_key
         with self._lock:
             for fault in self._faults:
-                if fault.key is not None and fault.key != key:
-                    continue
-                if fault.endpoint is not None and not path.endswith(fault.endpoint):
+                if not fault.matches(path, key):
                     continue
                 if fault.times is not None:
                     fault.times -= 1

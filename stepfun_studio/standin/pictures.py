@@ -4,7 +4,9 @@ A person trying the offline demo should see every control do something, so each 
 visible job: the prompt picks the palette, the seed the composition, the steps the sharpness and
 amount of detail, cfg the contrast and saturation, `source_weight` how much of the source
 survives (small = close to the source), the style weight how far the colours move toward the
-style image's. Image Edit keeps the input's size and repaints it.
+style image's. Image Edit keeps the input's size and repaints it. Reference pictures (Seedream,
+gpt-image edits, Qwen edit) pull the colours toward theirs, a mask keeps what it covers, and a
+watermark is a visible label in the corner, so a test (or a person) can tell each one worked.
 
 It has to be fast (a 1024x1024 answer well under 100 ms), so the picture is painted small with
 soft radial blobs and then scaled up; scaling up is also what makes low step counts look soft.
@@ -19,7 +21,7 @@ import math
 import random
 from functools import cache
 
-from PIL import Image, ImageDraw, ImageEnhance
+from PIL import Image, ImageDraw, ImageEnhance, ImageFont
 
 RGB = tuple[int, int, int]
 
@@ -183,6 +185,91 @@ def render_edit(
     overlay = overlay.resize(small).resize((width, height), Image.Resampling.BICUBIC)
     # A higher cfg lets the prompt change more of the picture.
     return Image.blend(base, overlay, 0.25 + min(10.0, cfg) * 0.03)
+
+
+def pull_toward_references(
+    picture: Image.Image, references: list[Image.Image], weight: float = 1.0
+) -> Image.Image:
+    """The colours moved toward the references' (their soft washes, averaged)."""
+    if not references:
+        return picture
+    washes = [
+        ref.convert("RGB")
+        .resize((3, 3), Image.Resampling.BOX)
+        .resize(picture.size, Image.Resampling.BICUBIC)
+        for ref in references
+    ]
+    wash = washes[0]
+    for count, other in enumerate(washes[1:], start=2):
+        wash = Image.blend(wash, other, 1.0 / count)
+    return Image.blend(picture.convert("RGB"), wash, max(0.0, min(0.85, weight * 0.6)))
+
+
+def repaint(
+    source: Image.Image,
+    prompt: str,
+    seed: int,
+    width: int,
+    height: int,
+    *,
+    keep: float = 0.5,
+    steps: int = 20,
+    cfg: float = 4.0,
+) -> Image.Image:
+    """The source at `width`x`height`, with `keep` of it surviving a fresh painting (0..1)."""
+    base = source.convert("RGB").resize((width, height), Image.Resampling.BILINEAR)
+    fresh = render(prompt, seed, width, height, steps=steps, cfg=cfg)
+    return Image.blend(fresh, base, max(0.0, min(1.0, keep)))
+
+
+def keep_masked(original: Image.Image, repainted: Image.Image, mask: Image.Image) -> Image.Image:
+    """gpt-image's mask: alpha 0 may change (the repainted picture), opaque keeps the original."""
+    size = repainted.size
+    alpha = mask.convert("RGBA").getchannel("A").resize(size, Image.Resampling.BILINEAR)
+    base = original.convert("RGB").resize(size, Image.Resampling.BILINEAR)
+    return Image.composite(base, repainted.convert("RGB"), alpha)
+
+
+def transparent_background(picture: Image.Image) -> Image.Image:
+    """RGBA with the corners see-through: what `background: transparent` asks for."""
+    alpha = _disc_mask().resize(picture.size, Image.Resampling.BILINEAR)
+    rgba = picture.convert("RGBA")
+    rgba.putalpha(alpha.point(lambda v: min(255, v * 2)))
+    return rgba
+
+
+def draw_watermark(picture: Image.Image, label: str = "AI generated") -> Image.Image:
+    """A visible label in the bottom-right corner, as Seedream draws by default."""
+    marked = picture.copy()
+    draw = ImageDraw.Draw(marked)
+    width, height = marked.size
+    font = ImageFont.load_default(size=max(6, min(width, height) // 28))
+    left, top, right, bottom = draw.textbbox((0, 0), label, font=font)
+    pad = max(2, (bottom - top) // 3)
+    box_w, box_h = right - left + 2 * pad, bottom - top + 2 * pad
+    x, y = width - box_w - pad * 2, height - box_h - pad * 2
+    opaque = marked.mode == "RGBA"
+    draw.rectangle((x, y, x + box_w, y + box_h), fill=(255, 255, 255, 255) if opaque else "white")
+    ink = (20, 20, 20, 255) if opaque else (20, 20, 20)
+    draw.text((x + pad - left, y + pad - top), label, fill=ink, font=font)
+    return marked
+
+
+def encode(picture: Image.Image, output_format: str = "png") -> bytes:
+    """The picture as `png`, `jpeg` or `webp` bytes (JPEG drops any transparency)."""
+    if output_format == "png":
+        return encode_png(picture)
+    buffer = io.BytesIO()
+    if output_format == "jpeg":
+        picture.convert("RGB").save(buffer, format="JPEG", quality=90)
+    elif output_format == "webp":
+        picture.save(buffer, format="WEBP", quality=85, method=0)
+    else:
+        raise ValueError(f"unknown output format {output_format!r}")
+    return buffer.getvalue()
+
+
+MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 
 
 def encode_png(picture: Image.Image) -> bytes:

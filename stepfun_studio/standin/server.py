@@ -1,9 +1,12 @@
-"""`StandinServer`: a local, real-HTTP stand-in for StepFun's image API on 127.0.0.1.
+"""`StandinServer`: a local, real-HTTP stand-in for every image API the app speaks, on 127.0.0.1.
 
-Tests, benchmarks and the offline demo talk to it exactly as they would to StepFun: the same
-routes, the same error envelope, `X-Trace-Id` on every answer, links that expire. It records
+One server answers all protocols at once, each under its provider's `standin_prefix` from the
+model table: StepFun at `/v1` (as it always has), OpenAI Images at `/openai/v1`, Volcengine Ark
+at `/ark/api/v3`, SiliconFlow at `/siliconflow/v1`, an OpenAI-compatible server at
+`/compatible/v1`. Tests, benchmarks and the offline demo talk to it exactly as they would to the
+real thing: the same routes, checks, answer and error shapes, links that expire. It records
 every request (without the key) and counts them, so a test can prove nothing was sent, and paid
-for, twice; and it breaks on demand (see `faults.py`).
+for, twice; and it breaks on demand, the same way for every protocol (see `faults.py`).
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ import threading
 import time
 import uuid
 from collections import Counter, OrderedDict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 
+from stepfun_studio.core.model_table import ModelTable, model_table
 from stepfun_studio.core.request import MAX_SEED
-from stepfun_studio.standin.faults import FaultBook
+from stepfun_studio.standin.faults import FAULT_KEY_PREFIX, FaultBook
 from stepfun_studio.standin.handler import StandinHandler
+from stepfun_studio.standin.protocols import Protocol, build_protocols
 from stepfun_studio.standin.recording import RecordedRequest
 
 V0_LIMITS = (5, 10)
@@ -25,23 +32,52 @@ KEPT_IMAGES = 256
 KEPT_REQUESTS = 1000
 
 
+@dataclass(frozen=True)
+class StoredImage:
+    """A picture kept for its link."""
+
+    data: bytes
+    media_type: str
+    born: float
+    expiry_s: float
+    delay_s: float
+
+    def expired(self, now: float) -> bool:
+        return now - self.born > self.expiry_s
+
+
 class StandinServer:
-    """Serves the stand-in API on 127.0.0.1 in a daemon thread (`port=0` picks a free port)."""
+    """Serves the stand-in APIs on 127.0.0.1 in a daemon thread (`port=0` picks a free port).
+
+    `url_expiry_s` sets how long every link lives (None: each provider's own, StepFun and
+    SiliconFlow 1 h, Ark 24 h). `retired_models` makes StepFun answer as its retired image
+    service does: True or "404" for 404 "model not found", "503" for a 503. `compatible_models`
+    are the names the OpenAI-compatible server serves; None lists DEFAULT_COMPATIBLE_MODELS and
+    accepts any name, as sd.cpp's server or a one-model vLLM does.
+    """
 
     def __init__(
         self,
         port: int = 0,
         latency_s: float = 0.0,
-        url_expiry_s: float = 3600.0,
+        url_expiry_s: float | None = None,
         accepted_keys: set[str] | None = None,
         *,
         limits: tuple[int, int] | None = None,
+        retired_models: bool | str = False,
+        compatible_models: Sequence[str] | None = None,
+        balance: float = 100.0,
+        table: ModelTable | None = None,
     ) -> None:
         self.latency_s = latency_s
         self.url_expiry_s = url_expiry_s
         self.accepted_keys = accepted_keys
         # (concurrent, per minute), e.g. V0_LIMITS; None = unlimited, as by default.
         self.limits = limits
+        self.retired_models = retired_models
+        self.compatible_models = tuple(compatible_models) if compatible_models else None
+        self.balance = balance
+        self.table = table or model_table()
         self.faults = FaultBook()
         # The newest KEPT_REQUESTS records (a demo session can run for days, and a redraw's
         # record holds its source image); the counts cover every request ever received.
@@ -49,10 +85,12 @@ class StandinServer:
         self._counts: Counter[str] = Counter()
         self.dropped_connections = 0
         self._lock = threading.Lock()
-        self._images: OrderedDict[str, tuple[bytes, float, float]] = OrderedDict()
+        self._images: OrderedDict[str, StoredImage] = OrderedDict()
         self._in_flight = 0
         self._starts: list[float] = []
         self._seeds = random.Random()
+        # Longest prefix first, so "/openai/v1" is not taken for StepFun's "/v1".
+        self.protocols: tuple[Protocol, ...] = build_protocols(self, self.table)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), StandinHandler)
         self._httpd.daemon_threads = True
         self._httpd.standin = self  # type: ignore[attr-defined]
@@ -70,7 +108,22 @@ class StandinServer:
 
     @property
     def base_url(self) -> str:
-        return f"{self.origin}/v1"
+        """StepFun's base URL (what the app and the notebook guide have always used)."""
+        return self.base_url_for("stepfun")
+
+    def base_url_for(self, provider_id: str) -> str:
+        """The base URL of one provider's stand-in: its `standin_prefix` on this server."""
+        provider = self.table.provider(provider_id)
+        if provider is None:
+            known = ", ".join(self.table.provider_ids())
+            raise KeyError(f"no provider {provider_id!r} in the model table; known: {known}")
+        return f"{self.origin}{provider.standin_prefix}"
+
+    def base_urls(self) -> dict[str, str]:
+        """Every provider's base URL, by provider id, in the table's order."""
+        return {
+            provider_id: self.base_url_for(provider_id) for provider_id in self.table.provider_ids()
+        }
 
     def start(self) -> StandinServer:
         # A short poll interval makes stop() quick; tests start and stop hundreds of servers.
@@ -117,9 +170,18 @@ class StandinServer:
         times: int | None = 1,
         key: str | None = None,
         endpoint: str | None = None,
+        path: str | None = None,
+        provider: str | None = None,
         **params: object,
     ) -> None:
-        self.faults.add(name, times=times, key=key, endpoint=endpoint, **params)
+        """Breaks the next `times` image requests (None: all) in the way `name` says.
+
+        Only requests with `key`, or whose path ends with `endpoint`, or which go to `path` (a
+        prefix or an ending) or to `provider`'s stand-in, when given.
+        """
+        if provider is not None:
+            path = self.base_url_for(provider).removeprefix(self.origin)
+        self.faults.add(name, times=times, key=key, endpoint=endpoint, path=path, **params)
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -127,7 +189,13 @@ class StandinServer:
     def enable_v0_limits(self, enabled: bool = True) -> None:
         self.limits = V0_LIMITS if enabled else None
 
-    # -- used by the handler ----------------------------------------------------------------
+    # -- used by the handler and the protocols ----------------------------------------------
+
+    def protocol_for(self, path: str) -> Protocol | None:
+        for protocol in self.protocols:
+            if path == protocol.prefix or path.startswith(protocol.prefix + "/"):
+                return protocol
+        return None
 
     def record(self, request: RecordedRequest) -> None:
         with self._lock:
@@ -141,7 +209,7 @@ class StandinServer:
     def key_accepted(self, key: str) -> bool:
         if not key:
             return False
-        if key.startswith("standin-fault-") and not key.endswith("-401"):
+        if key.startswith(FAULT_KEY_PREFIX) and not key.endswith("-401"):
             return True
         return self.accepted_keys is None or key in self.accepted_keys
 
@@ -164,33 +232,38 @@ class StandinServer:
         with self._lock:
             self._in_flight -= 1
 
-    def choose_seed(self, asked: int) -> int:
+    def choose_seed(self, asked: int, maximum: int = MAX_SEED) -> int:
         if asked:
             return asked
         with self._lock:
-            return self._seeds.randint(1, MAX_SEED)
+            return self._seeds.randint(1, maximum)
 
-    def keep_image(self, png: bytes, expired: bool, delay_s: float = 0.0) -> str:
-        """Stores a picture for its link; `delay_s` makes fetching it that much slower."""
+    def keep_image(
+        self,
+        data: bytes,
+        *,
+        expired: bool,
+        delay_s: float = 0.0,
+        media_type: str = "image/png",
+        expiry_s: float = 3600.0,
+    ) -> tuple[str, float, float]:
+        """Stores a picture for its link: (its id, when it was born, how long it lives).
+
+        `expired` backdates it past its life; `delay_s` makes fetching it that much slower.
+        """
         image_id = uuid.uuid4().hex
-        born = time.time() - (self.url_expiry_s + 1 if expired else 0)
+        life = self.url_expiry_s if self.url_expiry_s is not None else expiry_s
+        born = time.time() - (life + 1 if expired else 0)
         with self._lock:
-            self._images[image_id] = (png, born, delay_s)
+            self._images[image_id] = StoredImage(data, media_type, born, life, delay_s)
             while len(self._images) > KEPT_IMAGES:
                 self._images.popitem(last=False)
-        date = time.strftime("%Y%m%d", time.gmtime(born))
-        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(born))
-        return (
-            f"{self.origin}/image_gen/{date}/{image_id}.png?X-Tos-Algorithm=TOS4-HMAC-SHA256"
-            f"&X-Tos-Date={stamp}&X-Tos-Expires={int(self.url_expiry_s)}"
-            f"&X-Tos-Signature={uuid.uuid4().hex}"
-        )
+        return image_id, born, life
 
-    def image(self, image_id: str) -> tuple[bytes, bool, float] | None:
-        """The stored picture, whether its link has expired, and how slowly it is served."""
+    def image(self, image_id: str) -> tuple[StoredImage, bool] | None:
+        """The stored picture and whether its link has expired."""
         with self._lock:
             entry = self._images.get(image_id)
         if entry is None:
             return None
-        png, born, delay_s = entry
-        return png, time.time() - born > self.url_expiry_s, delay_s
+        return entry, entry.expired(time.time())
