@@ -182,3 +182,15 @@ def test_a_stepfun_client_opened_from_a_connection_talks_to_the_server(
 
     assert "step-2x-large" in asyncio.run(models())
     assert standin.request_count("/models") == 1
+
+
+def test_a_server_of_ones_own_may_take_no_key_but_a_service_may_not() -> None:
+    url = "http://127.0.0.1:8000/v1"
+    for provider_id, expected in (("compatible", ("", url, False)), ("openai", (None, "", True))):
+        store = KeyStore(provider_id, env={}, backend=fail.Keyring())
+        settings = StudioSettings().with_connection(provider_id, ProviderConnection(base_url=url))
+        connection = resolve_connection(provider_id, settings, store, {})
+        assert (connection.api_key, connection.base_url, connection.demo) == expected, provider_id
+    # Without its address, the keyless server is a demo like any provider without a key.
+    store = KeyStore("compatible", env={}, backend=fail.Keyring())
+    assert resolve_connection("compatible", StudioSettings(), store, {}).demo

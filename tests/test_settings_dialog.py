@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from adapter_servers import StrictServer
 from keyring.backends import fail
 from keyring_support import fake_key, real_secret_service, unique_service
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.api.client import StepFunClient
 from stepfun_studio.api.credentials import KeySource, KeyStore, ProviderKeys
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.settings.connection import resolve_connection
@@ -213,6 +215,58 @@ def test_test_connection_says_it_works_at_no_cost(
     assert standin.requests[0].headers.get("Authorization") == "<present, value not recorded>"
     # Tested, not saved: the key is still only typed.
     assert panel(dialog).key_panel.store.get_key() is None
+
+
+def test_test_connection_shows_stepfuns_balance(
+    qtbot: QtBot, app_paths: AppPaths, standin: StandinServer
+) -> None:
+    standin.balance = 12.5
+    dialog = make_dialog(qtbot, app_paths, KeyStore(env={}, backend=fail.Keyring()))
+    panel(dialog).base_url_field.setText(standin.base_url)
+    type_key(qtbot, dialog, GOOD_KEY)
+    with qtbot.waitSignal(panel(dialog).test_finished, timeout=20_000):
+        qtbot.mouseClick(button(dialog, "testConnectionButton"), Qt.MouseButton.LeftButton)
+    balance = label(dialog, "balanceLabel")
+    assert balance.isVisible() and balance.text() == "Balance: 12.50 CNY"
+    assert standin.request_count("/v1/accounts") == 1
+    assert standin.request_count("/generations") == 0
+
+
+@pytest.mark.parametrize("provider", ["openai", "siliconflow", "compatible"])
+def test_test_connection_asks_each_providers_model_list(
+    qtbot: QtBot, app_paths: AppPaths, standin: StandinServer, provider: str
+) -> None:
+    dialog = make_dialog(qtbot, app_paths, ProviderKeys(env={}, backend=fail.Keyring()))
+    dialog.providers.select(provider)
+    panel(dialog, provider).base_url_field.setText(standin.base_url_for(provider))
+    type_key(qtbot, dialog, GOOD_KEY, provider)
+    with qtbot.waitSignal(panel(dialog, provider).test_finished, timeout=20_000) as blocker:
+        qtbot.mouseClick(
+            button(dialog, "testConnectionButton", provider), Qt.MouseButton.LeftButton
+        )
+    assert blocker.args == [True], label(dialog, "connectionTestResult", provider).text()
+    assert "works" in label(dialog, "connectionTestResult", provider).text()
+    prefix = model_table().require_provider(provider).standin_prefix
+    assert [r.path for r in standin.requests] == [f"{prefix}/models"]
+    assert not label(dialog, "balanceLabel", provider).isVisible()
+
+
+def test_a_server_of_ones_own_is_tested_without_a_key(qtbot: QtBot, app_paths: AppPaths) -> None:
+    with StrictServer() as strict:
+        dialog = make_dialog(qtbot, app_paths, ProviderKeys(env={}, backend=fail.Keyring()))
+        dialog.providers.select("compatible")
+        compatible = panel(dialog, "compatible")
+        assert not button(dialog, "testConnectionButton", "compatible").isEnabled()
+        compatible.base_url_field.setText(strict.base_url_for("compatible"))
+        assert button(dialog, "testConnectionButton", "compatible").isEnabled()
+        with qtbot.waitSignal(compatible.test_finished, timeout=20_000) as blocker:
+            qtbot.mouseClick(
+                button(dialog, "testConnectionButton", "compatible"), Qt.MouseButton.LeftButton
+            )
+        assert blocker.args == [True]
+        assert strict.count("/compatible/v1/models") == 1
+        # An OpenAI key is needed before OpenAI is asked anything.
+        assert not button(dialog, "testConnectionButton", "openai").isEnabled()
 
 
 def test_test_connection_shows_the_servers_reason(

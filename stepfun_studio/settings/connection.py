@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from stepfun_studio.api.config import check_base_url
@@ -25,6 +25,9 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec, model_table
 from stepfun_studio.core.text import tr
 from stepfun_studio.settings.values import StudioSettings, effective_model_table
+
+if TYPE_CHECKING:
+    from stepfun_studio.api.providers import ImageClient
 
 KeySourceName = Literal["environment", "keyring", "session"]
 
@@ -77,9 +80,14 @@ def resolve_connection(
         )
     store = _store_for(provider_id, keys, env)
     key = store.get_key()
-    if key is None:
-        return Connection(None, "", demo=True, key_source=None, provider=provider_id)
     base_url = provider_base_url(provider, settings, env)
+    if key is None:
+        if base_url and not key_required(provider_id):
+            problem = check_base_url(base_url)
+            if problem is not None:
+                raise AppError(ErrorKind.CONFIG, problem)
+            return Connection("", base_url, demo=False, key_source=None, provider=provider_id)
+        return Connection(None, "", demo=True, key_source=None, provider=provider_id)
     if not base_url:
         raise AppError(
             ErrorKind.CONFIG,
@@ -94,6 +102,13 @@ def resolve_connection(
         raise AppError(ErrorKind.CONFIG, problem)
     source: KeySourceName = key.source.value
     return Connection(key.value, base_url, demo=False, key_source=source, provider=provider_id)
+
+
+def key_required(provider_id: str) -> bool:
+    """False for a server of the user's own, which may take no key at all."""
+    from stepfun_studio.api.providers import adapter_for
+
+    return adapter_for(provider_id).key_required
 
 
 def _store_for(
@@ -146,28 +161,10 @@ def open_client(
     settings: StudioSettings | None = None,
     table: ModelTable | None = None,
     **limits: Any,
-) -> Any:
+) -> ImageClient:
     """The image client for one provider (`api.providers.open_image_client`), with the models
     the user declared for an OpenAI-compatible server in its table."""
+    from stepfun_studio.api.providers import open_image_client
+
     table = table or effective_model_table(settings)
-    try:
-        from stepfun_studio.api.providers import (  # type: ignore[import-not-found,unused-ignore]
-            open_image_client,
-        )
-    except ImportError:  # interface 1 not merged yet: StepFun's own client still works
-        return _stepfun_client(provider_id, api_key, base_url, **limits)
     return open_image_client(provider_id, api_key=api_key, base_url=base_url, table=table, **limits)
-
-
-def _stepfun_client(provider_id: str, api_key: str, base_url: str, **limits: Any) -> Any:
-    from stepfun_studio.api.client import StepFunClient
-
-    provider = model_table().require_provider(provider_id)
-    if provider.protocol != "stepfun":
-        raise AppError(
-            ErrorKind.CONFIG,
-            tr("Connection", "This version of StepFun Studio cannot talk to {provider}.").format(
-                provider=provider.label
-            ),
-        )
-    return StepFunClient(api_key, base_url, **limits)

@@ -31,7 +31,7 @@ from stepfun_studio.api.credentials import KeyStore, normalise_key
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec
 from stepfun_studio.core.redaction import redact
-from stepfun_studio.settings.connection import provider_base_url
+from stepfun_studio.settings.connection import key_required, provider_base_url
 from stepfun_studio.settings.connection_check import ConnectionCheck, can_check, check_connection
 from stepfun_studio.settings.values import (
     ProviderConnection,
@@ -74,6 +74,8 @@ class ProviderPanel(QWidget):
         self._settings_now = settings_now
         self._env = os.environ if env is None else env
         self._testing = False
+        # A server of the user's own may take no key: it can be tested without one.
+        self._key_required = key_required(provider.id)
 
         self.title = QLabel(self)
         self.title.setObjectName("providerTitle")
@@ -208,11 +210,13 @@ class ProviderPanel(QWidget):
         return self._testing
 
     def _update_test_button(self) -> None:
-        self.test_button.setEnabled(not self._testing and bool(self.key_panel.wanted_key()))
+        has_key = bool(self.key_panel.wanted_key()) or not self._key_required
+        self.test_button.setEnabled(not self._testing and has_key and bool(self.base_url()))
 
     def test_connection(self) -> None:
+        key = self.key_panel.wanted_key()
         try:
-            key = normalise_key(self.key_panel.wanted_key())
+            key = normalise_key(key) if key or self._key_required else ""
         except AppError as error:
             self._show_result(error.message, error=True)
             return

@@ -94,6 +94,7 @@ class Studio(QObject):
         self.queue = JobQueue(self.library.jobs, self.worker, self)
         self._default_provider = self.settings.values.default_provider
         self._declared = self.settings.values.compatible_models
+        self._servers = self.settings.values.connections
         self.settings.changed.connect(self._on_settings_changed)
 
     @property
@@ -202,15 +203,19 @@ class Studio(QObject):
         self._push_limits()
 
     def _on_settings_changed(self, values: object) -> None:
-        # Another default provider: the banner speaks of it, and it may have a key or not.
-        if self.settings.values.compatible_models != self._declared:
+        now = self.settings.values
+        if now.compatible_models != self._declared:
             # The compatible server's clients know its models from the table they were made
             # with: make them again.
-            self._declared = self.settings.values.compatible_models
+            self._declared = now.compatible_models
             self.worker.set_client_factory(self._make_client)
-        provider = self.settings.values.default_provider
-        if provider != self._default_provider:
-            self._default_provider = provider
+        if self._started and now.connections != self._servers:
+            # Another server address (the first-start chooser may set one): connect anew.
+            self._servers = now.connections
+            self.reconnect()
+        if now.default_provider != self._default_provider:
+            # Another default provider: the banner speaks of it, and it may have a key or not.
+            self._default_provider = now.default_provider
             if self._started:
                 self.demo_changed.emit(self.demo)
 
@@ -282,11 +287,12 @@ class Studio(QObject):
         return self.standin
 
     def _make_client(self, provider: str) -> ImageClient:
-        key = DEMO_KEY if self.is_demo(provider) else self._connections[provider].api_key
+        # A server of the user's own may take no key: its connection's key is "" then.
+        key = DEMO_KEY if self.is_demo(provider) else self._connections[provider].api_key or ""
         # The worker retries a 429 itself, where the user can see it; the client must not too.
         client: ImageClient = open_client(
             provider,
-            api_key=key or DEMO_KEY,
+            api_key=key,
             base_url=self.base_url_for(provider),
             settings=self.settings.values,
             max_rate_limit_retries=0,
