@@ -36,19 +36,25 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
+from test_studio_providers import DECLARED, one_picture, one_picture_from
 
 from stepfun_studio.api.client import StepFunClient
 from stepfun_studio.api.credentials import KeyStore, ProviderKeys
 from stepfun_studio.core.errors import AppError, ErrorKind
-from stepfun_studio.core.model_table import model_table
+from stepfun_studio.core.model_table import ProviderSpec, model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import REDACTED
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat
 from stepfun_studio.library.jobs import JobState
-from stepfun_studio.settings.connection import resolve_connection, standin_base_url
+from stepfun_studio.settings.connection import open_client, resolve_connection
 from stepfun_studio.settings.logs import setup_logging
-from stepfun_studio.settings.values import ProviderConnection, StudioSettings
+from stepfun_studio.settings.values import (
+    ProviderConnection,
+    StudioSettings,
+    effective_model_table,
+)
 from stepfun_studio.standin import StandinServer
+from stepfun_studio.standin.handler import DOWNLOAD_PREFIXES
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.settings_dialog import SettingsDialog
@@ -56,6 +62,7 @@ from stepfun_studio.ui.studio import Studio, StudioOptions
 
 MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024
 PROVIDERS = model_table().providers
+OTHERS = [provider for provider in PROVIDERS if provider.id != "stepfun"]
 # The system's temp folder, taken before any test points TMPDIR elsewhere.
 SYSTEM_TMP = Path(tempfile.gettempdir())
 
@@ -133,10 +140,10 @@ def assert_recorded_requests_clean(standin: StandinServer, key: str) -> None:
             [recorded.path, recorded.headers, recorded.body, recorded.files], default=str
         )
         assert key not in everything, recorded.path
-        if recorded.path.startswith("/v1/"):
-            assert recorded.headers.get("Authorization") == "<present, value not recorded>"
-        else:  # downloads of result links: no key at all
+        if recorded.path.startswith(DOWNLOAD_PREFIXES):  # result links: no key at all
             assert "Authorization" not in recorded.headers
+        else:
+            assert recorded.headers.get("Authorization") == "<present, value not recorded>"
 
 
 def test_on_the_wire_the_key_is_only_in_the_authorization_header(standin: StandinServer) -> None:
@@ -183,6 +190,51 @@ def test_on_the_wire_the_key_is_only_in_the_authorization_header(standin: Standi
         1 for line in wire.split("\r\n") if line.lower() == f"authorization: bearer {key}".lower()
     )
     assert occurrences == in_header == api_calls
+    assert_recorded_requests_clean(standin, key)
+
+
+@pytest.mark.parametrize("provider", OTHERS, ids=lambda p: p.id)
+def test_every_providers_key_is_only_in_the_authorization_header(
+    standin: StandinServer, provider: ProviderSpec
+) -> None:
+    key = canary()
+    proxy = RecordingProxy(standin.port)
+    table = effective_model_table(StudioSettings(compatible_models=(DECLARED,)))
+
+    async def session() -> int:
+        client = open_client(
+            provider.id,
+            api_key=key,
+            base_url=f"http://127.0.0.1:{proxy.port}{provider.standin_prefix}",
+            table=table,
+            max_rate_limit_retries=0,
+        )
+        calls = 0
+        try:
+            if provider.models_path:
+                await client.list_models()
+                calls += 1
+            request = one_picture_from(table, provider.id)
+            await client.generate_one(request)
+            calls += 1
+            for fault in ("401", "500"):
+                standin.add_fault(fault)
+                with pytest.raises(AppError) as caught:
+                    await client.generate_one(request)
+                calls += 1
+                assert key not in str(caught.value) + repr(caught.value) + caught.value.details()
+        finally:
+            await client.aclose()
+        return calls
+
+    calls = asyncio.run(session())
+    proxy.shutdown()
+    proxy.server_close()
+    wire = bytes(proxy.sent).decode("latin-1")
+    in_header = sum(
+        1 for line in wire.split("\r\n") if line.lower() == f"authorization: bearer {key}".lower()
+    )
+    assert wire.count(key) == in_header == calls
     assert_recorded_requests_clean(standin, key)
 
 
@@ -282,6 +334,7 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
     key_stores = ProviderKeys(env=env, backend=backend, service=unique_service())
 
     studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
+    studio.settings.update(compatible_models=(DECLARED,))
     studio.use_keys(key_stores)  # the window's key stores, on throwaway entries
     window = MainWindow(studio, LanguageSwitcher())
     # Not given to qtbot: this test deletes the window itself (see the end).
@@ -294,19 +347,19 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
         dialog = window.findChild(SettingsDialog, "settingsDialog")
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
+        for provider in PROVIDERS:
+            panel = dialog.providers.panel(provider.id)
+            panel.base_url_field.setText(standin.base_url_for(provider.id))
+            dialog.providers.select(provider.id)
+            if provider.id in typed:
+                qtbot.keyClicks(panel.key_panel.key_field, keys[provider.id])
+            if panel.test_button.isVisible():
+                with qtbot.waitSignal(panel.test_finished, timeout=20_000) as tested:
+                    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+                assert tested.args == [True], provider.id
+            panel.key_panel.show_button.click()  # shown on screen; must still reach no file
         stepfun = dialog.providers.panel("stepfun")
-        stepfun.base_url_field.setText(standin.base_url)
-        compatible = dialog.providers.panel("compatible")
-        compatible.base_url_field.setText(standin_base_url(standin, "compatible"))
-        for provider_id in typed:
-            dialog.providers.select(provider_id)
-            qtbot.keyClicks(
-                dialog.providers.panel(provider_id).key_panel.key_field, keys[provider_id]
-            )
-        with qtbot.waitSignal(stepfun.test_finished, timeout=20_000) as tested:
-            qtbot.mouseClick(stepfun.test_button, Qt.MouseButton.LeftButton)
-        assert tested.args == [True]
-        stepfun.key_panel.show_button.click()  # shown on screen; still must not reach a file
+        assert stepfun.balance_label.text().startswith("Balance: ")
         qtbot.mouseClick(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
         )
@@ -317,7 +370,16 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
             assert connection.api_key == keys[provider.id] and not studio.is_demo(provider.id)
             assert keys[provider.id] not in repr(connection)
 
-        # Generate one picture, then meet a 401 and a 500.
+        # One picture from each of the other providers, each with its own key.
+        for provider in OTHERS:
+            studio.queue.submit(one_picture(provider.id, studio))
+        others = len(OTHERS)
+        qtbot.waitUntil(
+            lambda: [i.state for i in studio.queue.jobs()] == [JobState.DONE] * others,
+            timeout=60_000,
+        )
+
+        # Generate one picture in the window, then meet a 401 and a 500.
         editor = window.findChild(QPlainTextEdit, "promptEditor")
         editor.setFocus()
         qtbot.keyClicks(editor, "a lighthouse at dusk")
@@ -327,7 +389,7 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
         generate = window.findChild(QPushButton, "generateButton")
 
         def states() -> list[JobState]:
-            return [info.state for info in studio.queue.jobs()]
+            return [info.state for info in studio.queue.jobs()][others:]
 
         qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: states() == [JobState.DONE], timeout=20_000)
@@ -338,7 +400,7 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
             assert not any(each in window.statusBar().currentMessage() for each in keys.values())
 
         # Export, and a careless log line as a bug might write one.
-        image_id = studio.queue.jobs()[0].image_id
+        image_id = studio.queue.jobs()[others].image_id
         assert image_id is not None
         exported = studio.library.export([image_id], private_tmp / "export")
         assert exported
@@ -355,7 +417,11 @@ def test_a_whole_session_leaves_no_providers_key_anywhere(
     for handler in logging.getLogger().handlers:
         handler.flush()
 
-    assert standin.request_count("/generations") == 3
+    # The window's three to StepFun, and one to each of the others at its own path.
+    assert sum(r.path == "/v1/images/generations" for r in standin.requests) == 3
+    for provider in OTHERS:
+        posted = [r for r in standin.requests if r.method == "POST"]
+        assert sum(r.path.startswith(provider.standin_prefix + "/") for r in posted) == 1
     for each in keys.values():
         assert_recorded_requests_clean(standin, each)
     for provider_id, each in keys.items():

@@ -12,7 +12,7 @@ from keyring_support import fake_key
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.api.credentials import ProviderKeys
-from stepfun_studio.core.model_table import ModelSpec, model_table
+from stepfun_studio.core.model_table import ModelSpec, ModelTable, model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, parse_size
 from stepfun_studio.library.jobs import JobState
@@ -36,7 +36,10 @@ def smallest_size(spec: ModelSpec) -> str:
 
 def one_picture(provider_id: str, studio: Studio) -> GenerationRequest:
     """A small text-to-image request for the provider's first model it still offers."""
-    table = studio.settings.values.model_table()
+    return one_picture_from(studio.settings.values.model_table(), provider_id)
+
+
+def one_picture_from(table: ModelTable, provider_id: str) -> GenerationRequest:
     models = table.models_of(provider_id)
     spec = next((m for m in models if not m.is_retired()), models[0])
     steps = int(spec.steps.minimum) if spec.steps is not None else 50
