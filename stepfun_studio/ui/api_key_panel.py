@@ -24,6 +24,7 @@ from stepfun_studio.api.credentials import KeySource, KeyStore, normalise_key
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import ProviderSpec
 from stepfun_studio.core.redaction import redact
+from stepfun_studio.settings.connection import key_required
 
 
 class ApiKeyPanel(QWidget):
@@ -40,6 +41,7 @@ class ApiKeyPanel(QWidget):
         self.setObjectName("apiKeyPanel")
         self._store = key_store
         self._provider = provider
+        self._key_optional = not key_required(provider.id)
         self._saved_text = ""
 
         self.key_field = QLineEdit(self)
@@ -136,6 +138,11 @@ class ApiKeyPanel(QWidget):
             text = self.tr(
                 "The key is kept in memory for this session only and is forgotten when the app "
                 "quits."
+            )
+        elif self._key_optional:
+            text = self.tr(
+                "No key is set. A server that needs none is used as soon as its address is "
+                "set below; until then pictures are drawn locally (demo mode)."
             )
         else:
             text = self.tr(

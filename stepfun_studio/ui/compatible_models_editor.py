@@ -62,7 +62,7 @@ class CompatibleModelsEditor(QWidget):
             box.setObjectName(f"compatibleField_{name}")
             box.toggled.connect(self._edited)
             self.field_boxes[name] = box
-            boxes.addWidget(box, index // 3, index % 3)
+            boxes.addWidget(box, index // 2, index % 2)
         self.sizes_field = QLineEdit(self)
         self.sizes_field.setObjectName("compatibleModelSizes")
         self.sizes_field.textEdited.connect(self._edited)

@@ -45,6 +45,8 @@ from stepfun_studio.ui.studio import Studio
 
 log = logging.getLogger(__name__)
 
+CHOOSER_WIDTH = 640
+
 
 class ProviderChooser(QDialog):
     """objectName `providerChooser`. After `accepted`, `choice()` is the provider id and
@@ -105,11 +107,18 @@ class ProviderChooser(QDialog):
         self.key_button.clicked.connect(lambda: self._finish(wants_key=True))
         self.demo_button.clicked.connect(lambda: self._finish(wants_key=False))
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(CHOOSER_WIDTH)
         self.group.buttonToggled.connect(self._update)
         self.model_field.textChanged.connect(self._update)
         self.address_field.textChanged.connect(self._update)
         self.retranslate()
         self._update()
+
+    def _fit(self) -> None:
+        # Wrapped lines only know their height for a width: ask the layout for that height.
+        layout = self.layout()
+        height = layout.heightForWidth(CHOOSER_WIDTH) if layout is not None else -1
+        self.resize(CHOOSER_WIDTH, max(height + 16, self.sizeHint().height()))
 
     def choice(self) -> str | None:
         return next((pid for pid, radio in self.radios.items() if radio.isChecked()), None)
@@ -137,7 +146,10 @@ class ProviderChooser(QDialog):
         return base_url_problem(self.address_field.text()) or ""
 
     def _update(self) -> None:
-        self.server_box.setVisible(self._needs_model())
+        needs_model = self._needs_model()
+        if needs_model != self.server_box.isVisibleTo(self):
+            self.server_box.setVisible(needs_model)
+            self._fit()
         problem = self._problem()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
@@ -194,6 +206,7 @@ class ProviderChooser(QDialog):
         self.key_button.setText(self.tr("Enter a key…"))
         self.demo_button.setText(self.tr("Try the demo first"))
         self._update()
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -53,13 +53,14 @@ class ProvidersPage(QWidget):
             self.panels[provider.id] = panel
             scroll = QScrollArea(self.stack)
             scroll.setWidgetResizable(True)
+            # The panel wraps its text to the width there is, rather than scroll sideways.
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(panel)
             self.stack.addWidget(scroll)
             self.list.addItem(QListWidgetItem())
         self.list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.list.setCurrentRow(0)
-        width = max(self.list.sizeHintForColumn(0), 150)
-        self.list.setMaximumWidth(width + 24)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.stack, 1)
@@ -121,6 +122,9 @@ class ProvidersPage(QWidget):
             item.setToolTip(note)
             if note:
                 item.setText(self.tr("{provider} (retired)").format(provider=provider.label))
+        # As wide as the longest name in this language, no wider.
+        frame = 2 * self.list.frameWidth() + 12
+        self.list.setFixedWidth(max(self.list.sizeHintForColumn(0) + frame, 120))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -106,7 +106,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.show_values(settings.values)
-        self.resize(760, 600)
+        self.resize(880, 640)
 
     # -- building -------------------------------------------------------------------------
 
