@@ -14,6 +14,13 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """What the app does at quit (`aboutToQuit`); pytest-qt never quits its application."""
+    from stepfun_studio.ui.clipboard import release_private_clipboard
+
+    release_private_clipboard()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No test reads or writes the real user's folders, key or server settings."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PIL import Image, PngImagePlugin
@@ -169,3 +172,30 @@ def test_payload_kind_tells_the_kind_without_reading_it(qtbot: QtBot, tmp_path: 
     assert payload_kind(image_drag_mime([path], ids=[1])) is PayloadKind.GALLERY
     assert payload_kind(text) is None
     assert payload_kind(None) is None
+
+
+def test_an_image_left_on_the_clipboard_does_not_crash_the_app_at_exit(tmp_path: Path) -> None:
+    picture = tmp_path / "left-behind.png"
+    Image.new("RGB", (8, 8), "red").save(picture)
+    child = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from stepfun_studio.ui.application import create_application\n"
+        "from stepfun_studio.ui.clipboard import copy_image_to_clipboard\n"
+        "app = create_application([])\n"
+        "assert copy_image_to_clipboard(Path(sys.argv[1]))\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n"
+        "print('quit cleanly', flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child, str(picture)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "quit cleanly" in done.stdout, done.stderr
+    assert done.returncode == 0, f"exit status {done.returncode}: {done.stderr[-500:]}"

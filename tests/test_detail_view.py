@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -286,3 +287,37 @@ def test_only_the_last_chosen_image_is_loaded(qtbot: QtBot, library: Library) ->
     pixmap = view.result_view().pixmap()
     assert (pixmap.width(), pixmap.height()) == (96, 96)
     assert pixmap.toImage().pixelColor(10, 10).green() == 200
+
+
+def _info_rows(view: DetailView) -> dict[str, str]:
+    """The fact table as label -> value: in plain text each cell is a line of its own."""
+    lines = [line.strip() for line in _info(view).splitlines() if line.strip()]
+    return dict(itertools.pairwise(lines))
+
+
+def test_provider_and_cost_shown_with_the_model(qtbot: QtBot, library: Library) -> None:
+    reference = ReferenceImage(_png_bytes(16, 16, (9, 9, 9)), "image/png", 16, 16, "瓶子.png")
+    request = GenerationRequest(
+        prompt="a poster",
+        provider="openai",
+        model="gpt-image-1",
+        size="1024x1536",
+        references=(reference,),
+        options=(("quality", "high"), ("background", "opaque")),
+    )
+    result = GenerationResult(request, _png_bytes(24, 36, (1, 2, 3)), 0, "success", 24, 36)
+    openai_id = library.ingest_result(result)
+    stepfun_id, _request = _ingest_redraw(library)
+    view = _view(qtbot, library)
+    _show(qtbot, view, openai_id)
+    rows = _info_rows(view)
+    assert rows["Provider"] == "OpenAI" and rows["Model"] == "gpt-image-1"
+    assert rows["Cost"] == "$0.167"  # the table's price for quality high
+    assert rows["Options"] == "quality high · background opaque"
+    assert rows["References"] == "1: 瓶子.png"
+    # gpt-image takes no steps, CFG or seed: they are not listed as if they meant something.
+    assert not {"Steps", "CFG scale", "Seed asked"} & set(rows)
+    _show(qtbot, view, stepfun_id)
+    rows = _info_rows(view)
+    assert rows["Provider"] == "StepFun" and rows["Steps"] == "60"
+    assert rows["Cost"] == "unknown"  # step-1x-medium has no price in the table

@@ -445,3 +445,22 @@ def test_context_menu_acts_on_the_selection(
     assert wanted.args == [panel.current_id()]
     actions["Move to trash"].trigger()
     assert library.count(ImageQuery(trash=True)) == 2
+
+
+def test_filter_by_provider_offers_the_providers_present(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
+    combo = panel.filters.provider_filter
+    # The library is asked off the GUI thread; until then every provider of the table is listed.
+    qtbot.waitUntil(lambda: combo.findData("compatible") < 0, timeout=5000)
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert offered == ["", "stepfun", "openai", "ark", "siliconflow"]
+    assert combo.itemText(combo.findData("openai")) == "OpenAI"
+    combo.setCurrentIndex(combo.findData("openai"))
+    expected = library.count(ImageQuery(provider="openai"))
+    assert 0 < expected < IMAGES
+    qtbot.waitUntil(lambda: panel.model.total == expected, timeout=5000)
+    assert panel.filters.more_button.text() == "Filters (1)"
+    assert panel.query().provider == "openai"
+    tip = panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "gpt-image-1 · OpenAI" in tip

@@ -305,7 +305,7 @@ def test_damage_found_later_sets_the_database_aside_at_next_open(app_paths: AppP
 def test_a_version_1_library_is_migrated_in_place(app_paths: AppPaths) -> None:
     app_paths.library_dir.mkdir(parents=True)
     with sqlite3.connect(app_paths.database_path) as connection:
-        for statement in split_statements(MIGRATIONS[0]):
+        for statement in split_statements(str(MIGRATIONS[0][0])):
             connection.execute(statement)
         connection.execute(
             "INSERT INTO images (sha, ext, origin, model, mode, prompt, size, steps, cfg_scale, "

@@ -84,3 +84,22 @@ def result_for(
 def simple_result(prompt: str, pixels: int, **changes: object) -> GenerationResult:
     request = GenerationRequest(prompt=prompt).with_changes(**changes)
     return result_for(request, seed=1000 + pixels, pixels=pixels)
+
+
+def provider_request(prompt: str = "海报, a poster with three products") -> GenerationRequest:
+    """A gpt-image edit with every new field set: provider, references, mask and options."""
+    return GenerationRequest(
+        prompt=prompt,
+        provider="openai",
+        model="gpt-image-1",
+        mode=Mode.EDIT,
+        size="1024x1536",
+        source=reference(21, "base.png"),
+        references=(
+            reference(22, "瓶子.png"),
+            reference(23, "box.jpg", "image/jpeg"),
+            reference(24, "label, v2.png"),
+        ),
+        mask=reference(25, "mask.png"),
+        options=(("quality", "high"), ("background", "opaque"), ("input_fidelity", "high")),
+    )

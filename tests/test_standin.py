@@ -324,6 +324,25 @@ def test_runs_in_the_foreground_from_the_command_line() -> None:
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
         response = httpx2.get(f"{base_url}/models", headers={"Authorization": "Bearer k"})
         assert response.status_code == 200
+        # Then one line per provider: its id and its base URL on the same server.
+        lines = dict(process.stdout.readline().split() for _ in range(5))
+        origin = base_url.removesuffix("/v1")
+        assert lines == {
+            "stepfun": base_url,
+            "openai": f"{origin}/openai/v1",
+            "ark": f"{origin}/ark/api/v3",
+            "siliconflow": f"{origin}/siliconflow/v1",
+            "compatible": f"{origin}/compatible/v1",
+        }
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_base_url_for_each_provider_of_the_table(server: StandinServer) -> None:
+    assert server.base_url == server.base_url_for("stepfun")
+    assert server.base_url_for("ark") == f"{server.origin}/ark/api/v3"
+    with pytest.raises(KeyError, match="known: stepfun"):
+        server.base_url_for("midjourney")
+    # A path under no provider's prefix is a 404, as before.
+    assert httpx2.get(f"{server.origin}/nowhere").status_code == 404

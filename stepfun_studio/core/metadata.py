@@ -3,8 +3,10 @@
 Pure functions, no I/O and no Pillow. The library embeds `metadata_json()` in an `iTXt` chunk
 and `a1111_parameters()` in a `parameters` chunk of every PNG it stores; reading them back gives
 an `ImageMetadata` whose `request()` is the `GenerationRequest` that made the picture. Reference
-images travel by hash only (their bytes live in the library's store), so `request()` takes a
-resolver that turns a `ReferenceInfo` back into a `ReferenceImage` where the bytes are at hand.
+images (source, style, the reference list and the mask) travel by hash only (their bytes live in
+the library's store), so `request()` takes a resolver that turns a `ReferenceInfo` back into a
+`ReferenceImage` where the bytes are at hand. Both texts carry the provider, the references and
+the provider-specific options, so a picture made by any provider can be made again.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import (
     GenerationRequest,
     Mode,
@@ -24,7 +27,8 @@ from stepfun_studio.core.request import (
 )
 from stepfun_studio.core.result import GenerationResult
 
-FORMAT_VERSION = 1
+# 2 added provider, references, mask, options and the cost; version 1 documents still read.
+FORMAT_VERSION = 2
 GENERATOR = "StepFun Studio"
 # The PNG text keyword our JSON is stored under; A1111's is "parameters".
 JSON_KEYWORD = "stepfun-studio"
@@ -55,7 +59,11 @@ Resolver = Callable[[ReferenceInfo], ReferenceImage | None]
 
 @dataclass(frozen=True)
 class ImageMetadata:
-    """Everything our JSON carries: the request's fields and, for a result, the call's facts."""
+    """Everything our JSON carries: the request's fields and, for a result, the call's facts.
+
+    `fields` holds the plain request fields (provider and options included); the reference
+    images are the `ReferenceInfo`s beside it.
+    """
 
     fields: Mapping[str, Any]
     source: ReferenceInfo | None
@@ -68,12 +76,30 @@ class ImageMetadata:
     width: int | None = None
     height: int | None = None
     stored_at: float | None = None
+    references: tuple[ReferenceInfo, ...] = ()
+    mask: ReferenceInfo | None = None
+    cost: float | None = None
+    currency: str | None = None
 
     def request(self, resolve: Resolver | None = None) -> GenerationRequest:
-        """The request, with reference slots filled where `resolve` finds the bytes."""
-        source = resolve(self.source) if resolve and self.source else None
-        style = resolve(self.style) if resolve and self.style else None
-        return GenerationRequest(**self.fields, source=source, style=style)
+        """The request, with reference slots filled where `resolve` finds the bytes.
+
+        A reference whose bytes cannot be found is left out (the others keep their order).
+        """
+
+        def found(info: ReferenceInfo | None) -> ReferenceImage | None:
+            return resolve(info) if resolve is not None and info is not None else None
+
+        references = tuple(
+            image for image in (found(info) for info in self.references) if image is not None
+        )
+        return GenerationRequest(
+            **self.fields,
+            source=found(self.source),
+            style=found(self.style),
+            references=references,
+            mask=found(self.mask),
+        )
 
 
 def _reference_dict(image: ReferenceImage | None) -> dict[str, Any] | None:
@@ -92,6 +118,7 @@ def request_to_dict(request: GenerationRequest) -> dict[str, Any]:
     """Every field of `request` as JSON-ready data; references by hash only."""
     return {
         "prompt": request.prompt,
+        "provider": request.provider,
         "model": request.model,
         "mode": request.mode.value,
         "size": request.size,
@@ -106,6 +133,9 @@ def request_to_dict(request: GenerationRequest) -> dict[str, Any]:
         "source_weight": request.source_weight,
         "style": _reference_dict(request.style),
         "style_weight": request.style_weight,
+        "references": [_reference_dict(image) for image in request.references],
+        "mask": _reference_dict(request.mask),
+        "options": dict(request.options),
     }
 
 
@@ -124,6 +154,9 @@ def result_to_dict(result: GenerationResult, stored_at: float | None = None) -> 
             "created": result.created,
             "width": result.width,
             "height": result.height,
+            "cost": result.cost,
+            "currency": result.currency,
+            "usage": dict(result.usage),
         },
     }
 
@@ -149,12 +182,40 @@ def _reference_info(raw: Any) -> ReferenceInfo | None:
         raise MetadataError(f"bad reference: {exc}") from exc
 
 
+def _reference_infos(raw: Any) -> tuple[ReferenceInfo, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise MetadataError("references is not a list")
+    return tuple(info for info in (_reference_info(item) for item in raw) if info is not None)
+
+
+def _options(raw: Any) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise MetadataError("options is not an object")
+    return tuple((str(name), str(value)) for name, value in raw.items())
+
+
+def check_size(size: str) -> None:
+    """ValueError unless `size` is `WxH` or a named size some model lists ("auto", "2K")."""
+    try:
+        parse_size(size)
+    except ValueError:
+        named = {s for model in model_table().models for s in model.sizes if "x" not in s}
+        if size not in named:
+            raise
+
+
 def _fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """The plain (non-reference) request fields, typed and checked; defaults where missing."""
     defaults = GenerationRequest()
     try:
         fields: dict[str, Any] = {
             "prompt": str(raw.get("prompt", defaults.prompt)),
+            # Documents of format 1 predate providers: every picture then came from StepFun.
+            "provider": str(raw.get("provider") or defaults.provider),
             "model": str(raw.get("model", defaults.model)),
             "mode": Mode(raw.get("mode", defaults.mode.value)),
             "size": str(raw.get("size", defaults.size)),
@@ -170,9 +231,10 @@ def _fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             "source_weight": float(raw.get("source_weight", defaults.source_weight)),
             "style_weight": float(raw.get("style_weight", defaults.style_weight)),
         }
-        parse_size(fields["size"])
+        check_size(fields["size"])
     except (TypeError, ValueError) as exc:
         raise MetadataError(f"bad request field: {exc}") from exc
+    fields["options"] = _options(raw.get("options"))
     return fields
 
 
@@ -182,6 +244,8 @@ def parse_request_dict(raw: Mapping[str, Any]) -> ImageMetadata:
         fields=_fields(raw),
         source=_reference_info(raw.get("source")),
         style=_reference_info(raw.get("style")),
+        references=_reference_infos(raw.get("references")),
+        mask=_reference_info(raw.get("mask")),
     )
 
 
@@ -210,10 +274,8 @@ def parse_metadata_json(text: str) -> ImageMetadata:
     if not isinstance(request, dict) or not isinstance(result, dict):
         raise MetadataError("request or result is not an object")
     base = parse_request_dict(request)
-    return ImageMetadata(
-        fields=base.fields,
-        source=base.source,
-        style=base.style,
+    return replace(
+        base,
         returned_seed=_optional(result, "seed", int),
         finish_reason=_optional(result, "finish_reason", str),
         trace_id=_optional(result, "trace_id", str),
@@ -222,7 +284,12 @@ def parse_metadata_json(text: str) -> ImageMetadata:
         width=_optional(result, "width", int),
         height=_optional(result, "height", int),
         stored_at=_optional(raw, "stored_at", float),
+        cost=_optional(result, "cost", float),
+        currency=_optional(result, "currency", str),
     )
+
+
+# -- A1111's `parameters` text ------------------------------------------------------------------
 
 
 def _one_line(text: str) -> str:
@@ -230,30 +297,72 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _quoted(text: str) -> str:
+    # As A1111 does: a value with a comma, colon or quote becomes a JSON string.
+    if any(mark in text for mark in ',:"\n'):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _reference_text(image: ReferenceImage) -> str:
+    return _quoted(f"{image.sha256} {image.width}x{image.height} {image.mime} {image.name}".strip())
+
+
 def a1111_parameters(request: GenerationRequest, returned_seed: int | None = None) -> str:
     """A1111-style text, so other tools (and image viewers) show prompt and settings.
 
     The seed is the one the server used when known: that is the seed that remakes the picture.
+    Past A1111's own keys come ours (provider, mode, references, options), so the text alone
+    gives the request back where our JSON is gone; fields at their defaults are left out.
     """
+    defaults = GenerationRequest()
     lines = [request.prompt]
     if request.negative_prompt:
         lines.append(f"Negative prompt: {_one_line(request.negative_prompt)}")
     seed = returned_seed if returned_seed is not None else request.seed
     settings = [
         f"Steps: {request.steps}",
-        "Sampler: StepFun",
         f"CFG scale: {request.cfg_scale:g}",
         f"Seed: {seed}",
         f"Size: {request.size}",
-        f"Model: {request.model}",
+        f"Model: {_quoted(request.model)}",
+        f"Provider: {request.provider}",
     ]
-    if request.source is not None:
+    if request.mode is not defaults.mode:
+        settings.append(f"Mode: {request.mode.value}")
+    if request.source is not None or request.source_weight != defaults.source_weight:
         settings.append(f"Denoising strength: {request.source_weight:g}")
+    if request.style is not None or request.style_weight != defaults.style_weight:
+        settings.append(f"Style strength: {request.style_weight:g}")
+    if request.text_mode:
+        settings.append("Text mode: true")
+    if request.response_format is not defaults.response_format:
+        settings.append(f"Response format: {request.response_format.value}")
+    if request.options:
+        options = ", ".join(f"{name}={value}" for name, value in request.options)
+        settings.append(f"Options: {_quoted(options)}")
+    for label, image in (("Source", request.source), ("Style", request.style)):
+        if image is not None:
+            settings.append(f"{label}: {_reference_text(image)}")
+    for number, image in enumerate(request.references, start=1):
+        settings.append(f"Reference {number}: {_reference_text(image)}")
+    if request.mask is not None:
+        settings.append(f"Mask: {_reference_text(request.mask)}")
     lines.append(", ".join(settings))
     return "\n".join(lines)
 
 
 _SETTING = re.compile(r'\s*([A-Za-z][A-Za-z0-9 _-]*):\s*("(?:[^"\\]|\\.)*"|[^,]*)(?:,|$)')
+
+
+def _unquoted(value: str) -> str:
+    value = value.strip()
+    if value.startswith('"'):
+        try:
+            return str(json.loads(value))
+        except ValueError:
+            return value.strip('"')
+    return value
 
 
 def _settings(line: str) -> dict[str, str] | None:
@@ -264,16 +373,79 @@ def _settings(line: str) -> dict[str, str] | None:
         match = _SETTING.match(line, position)
         if match is None or match.end() == position:
             return None
-        found[match.group(1).strip().lower()] = match.group(2).strip().strip('"')
+        found[match.group(1).strip().lower()] = _unquoted(match.group(2))
         position = match.end()
     return found if "steps" in found or "seed" in found else None
 
 
-def parse_a1111(text: str, known_models: tuple[str, ...] = ()) -> GenerationRequest | None:
-    """A1111's `parameters` text as a request; None when the text does not look like one.
+def _parse_reference(text: str | None) -> ReferenceInfo | None:
+    """ "sha 32x32 image/png name" -> ReferenceInfo; None when it is not one of ours."""
+    if not text:
+        return None
+    parts = text.split(" ", 3)
+    if len(parts) < 3 or not re.fullmatch(r"[0-9a-f]{64}", parts[0]):
+        return None
+    try:
+        width, height = parse_size(parts[1])
+    except ValueError:
+        return None
+    return ReferenceInfo(parts[0], parts[2], width, height, parts[3] if len(parts) > 3 else "")
+
+
+def _normal_size(size: str) -> str:
+    """ "1024X768" -> "1024x768"; a named size as it is; ValueError for anything else."""
+    try:
+        width, height = parse_size(size)
+    except ValueError:
+        check_size(size)
+        return size
+    return f"{width}x{height}"
+
+
+def _settings_fields(settings: dict[str, str], known_models: tuple[str, ...]) -> dict[str, Any]:
+    """The request fields a settings line gives; ValueError when a known key is garbled."""
+    fields: dict[str, Any] = {}
+    if "steps" in settings:
+        fields["steps"] = int(settings["steps"])
+    if "cfg scale" in settings:
+        fields["cfg_scale"] = float(settings["cfg scale"])
+    if "seed" in settings:
+        fields["seed"] = max(0, int(settings["seed"]))
+    if "size" in settings:
+        fields["size"] = _normal_size(settings["size"])
+    # "Provider" is ours, not A1111's: with it, the model name is ours too, even one the table
+    # does not list (a model on the user's own server).
+    provider = settings.get("provider", "")
+    if settings.get("model") in known_models or (provider and settings.get("model")):
+        fields["model"] = settings["model"]
+    if provider:
+        fields["provider"] = provider
+    if "mode" in settings:
+        fields["mode"] = Mode(settings["mode"])
+    if "denoising strength" in settings:
+        fields["source_weight"] = float(settings["denoising strength"])
+    if "style strength" in settings:
+        fields["style_weight"] = float(settings["style strength"])
+    if "text mode" in settings:
+        fields["text_mode"] = settings["text mode"].lower() == "true"
+    if "response format" in settings:
+        fields["response_format"] = ResponseFormat(settings["response format"])
+    if settings.get("options"):
+        pairs = [item.split("=", 1) for item in settings["options"].split(",")]
+        fields["options"] = tuple((k.strip(), v.strip()) for k, v in pairs if k.strip())
+    return fields
+
+
+def parse_a1111_metadata(
+    text: str,
+    known_models: tuple[str, ...] = (),
+    model_providers: Mapping[str, str] | None = None,
+) -> ImageMetadata | None:
+    """A1111's `parameters` text as metadata (references by hash); None if it is not such text.
 
     Values we cannot use (a sampler, a model we do not know) are left at our defaults, so the
-    result is something the user can edit and send, not a faithful copy of another tool.
+    result is something the user can edit and send, not a faithful copy of another tool. Where
+    the text names no provider, the model's provider (`model_providers`) is taken.
     """
     lines = text.strip().splitlines()
     if not lines:
@@ -293,21 +465,59 @@ def parse_a1111(text: str, known_models: tuple[str, ...] = ()) -> GenerationRequ
         "prompt": "\n".join(prompt_lines).strip(),
         "negative_prompt": "\n".join(negative_lines).strip(),
     }
+    settings = settings or {}
     try:
-        if settings is not None:
-            if "steps" in settings:
-                fields["steps"] = int(settings["steps"])
-            if "cfg scale" in settings:
-                fields["cfg_scale"] = float(settings["cfg scale"])
-            if "seed" in settings:
-                fields["seed"] = max(0, int(settings["seed"]))
-            if "size" in settings:
-                parse_size(settings["size"])
-                fields["size"] = settings["size"].lower()
-            if settings.get("model") in known_models:
-                fields["model"] = settings["model"]
-    except ValueError:
+        fields.update(_settings_fields(settings, known_models))
+    except (ValueError, TypeError):
         return None
-    if not fields["prompt"] and settings is None:
+    if not fields["prompt"] and not settings:
         return None
-    return GenerationRequest(**fields)
+    if "provider" not in fields and model_providers and fields.get("model") in model_providers:
+        fields["provider"] = model_providers[fields["model"]]
+    references = []
+    number = 1
+    while f"reference {number}" in settings:
+        info = _parse_reference(settings[f"reference {number}"])
+        if info is not None:
+            references.append(info)
+        number += 1
+    full = replace(GenerationRequest(), **fields)
+    plain = {key: value for key, value in vars(full).items() if key in _PLAIN_FIELDS}
+    return ImageMetadata(
+        fields=plain,
+        source=_parse_reference(settings.get("source")),
+        style=_parse_reference(settings.get("style")),
+        references=tuple(references),
+        mask=_parse_reference(settings.get("mask")),
+    )
+
+
+_PLAIN_FIELDS = frozenset(
+    (
+        "prompt",
+        "provider",
+        "model",
+        "mode",
+        "size",
+        "steps",
+        "cfg_scale",
+        "seed",
+        "n",
+        "response_format",
+        "negative_prompt",
+        "text_mode",
+        "source_weight",
+        "style_weight",
+        "options",
+    )
+)
+
+
+def parse_a1111(
+    text: str,
+    known_models: tuple[str, ...] = (),
+    model_providers: Mapping[str, str] | None = None,
+) -> GenerationRequest | None:
+    """A1111's `parameters` text as a request (reference slots empty); None if it is not one."""
+    meta = parse_a1111_metadata(text, known_models, model_providers)
+    return None if meta is None else meta.request()

@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from stepfun_studio.core.plain_text import plain_text
+
 MAX_SEED = 2_147_483_647
 MAX_IMAGE_COUNT = 16
 
@@ -99,6 +101,15 @@ class GenerationRequest:
     @property
     def height(self) -> int:
         return parse_size(self.size)[1]
+
+    def __post_init__(self) -> None:
+        # Every road to a request (typing, paste, a dropped PNG's metadata, the CLI) passes here:
+        # a NUL or a lone surrogate would fail later, at the database or on the wire.
+        for name in ("prompt", "negative_prompt"):
+            value = getattr(self, name)
+            cleaned = plain_text(value)
+            if cleaned is not value:
+                object.__setattr__(self, name, cleaned)
 
     def option(self, name: str, default: str = "") -> str:
         return dict(self.options).get(name, default)

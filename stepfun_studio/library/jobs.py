@@ -50,6 +50,17 @@ class JobRecord:
     image_id: int | None
 
 
+def _listed_images(request: GenerationRequest) -> list[ReferenceImage]:
+    """The reference list and the mask of `request`."""
+    return [*request.references, *([request.mask] if request.mask is not None else [])]
+
+
+def _images_of(request: GenerationRequest) -> list[ReferenceImage]:
+    """Every image `request` sends: source, style, the reference list, the mask."""
+    slots = [image for image in (request.source, request.style) if image is not None]
+    return slots + _listed_images(request)
+
+
 class JobStore:
     def __init__(self, database: Database, references: FileStore) -> None:
         self._db = database
@@ -66,9 +77,8 @@ class JobStore:
         """Stores each (single-image) request as a waiting job; returns the ids in order."""
         images: dict[str, ReferenceImage] = {}
         for request in requests:
-            for image in (request.source, request.style):
-                if image is not None:
-                    images[image.sha256] = image
+            for image in _images_of(request):
+                images[image.sha256] = image
         entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
         now = time.time()
         ids: list[int] = []
@@ -93,7 +103,14 @@ class JobStore:
                             now,
                         ),
                     )
-                    ids.append(int(cursor.lastrowid or 0))
+                    job_id = int(cursor.lastrowid or 0)
+                    ids.append(job_id)
+                    # The reference list and the mask: kept from the trash's clean-up like
+                    # source and style, which have their own columns.
+                    connection.executemany(
+                        "INSERT OR IGNORE INTO job_references (job_id, sha) VALUES (?, ?)",
+                        [(job_id, image.sha256) for image in _listed_images(request)],
+                    )
         return ids
 
     def set_state(

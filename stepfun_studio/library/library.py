@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from stepfun_studio.core.cost import with_cost
 from stepfun_studio.core.metadata import (
     A1111_KEYWORD,
     JSON_KEYWORD,
@@ -32,10 +33,16 @@ from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
 from stepfun_studio.library.records import ImageQuery, ImageRecord, ImageSummary
-from stepfun_studio.library.rows import SUMMARY_COLUMNS, record_from_row, summary_from_row
+from stepfun_studio.library.rows import (
+    SUMMARY_COLUMNS,
+    record_from_row,
+    references_of,
+    summary_from_row,
+)
 from stepfun_studio.library.rows import tags_of as _tags_of
 from stepfun_studio.library.schema import NewerSchemaError, connect, migrate
 from stepfun_studio.library.search import order_clause, text_matches, where_clause
+from stepfun_studio.library.spend import Spending
 from stepfun_studio.library.storage_errors import (
     is_corruption,
     storage_error_for,
@@ -82,7 +89,7 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-class Library(Organising, Transfers):
+class Library(Organising, Transfers, Spending):
     # A first page of a search is looked for among this many of the newest rows (in the
     # query's order) before the indexes are asked for every match; see _first_page_from_recent.
     recent_scan = 2000
@@ -188,6 +195,7 @@ class Library(Organising, Transfers):
         if existing is not None:
             return existing  # the same picture again (a retried ingest): already safe
         stored_at = self._now()
+        result = with_cost(result)
         text = metadata_json(result, stored_at)
         data = result.image_bytes
         ext = "png"
@@ -202,7 +210,12 @@ class Library(Organising, Transfers):
         else:
             # The API sends PNG; anything else is kept as sent, its parameters in the row.
             ext = {"image/jpeg": "jpg", "image/webp": "webp"}.get(result.mime, "bin")
-        references = tuple(r for r in (result.request.source, result.request.style) if r)
+        request = result.request
+        references = tuple(
+            image
+            for image in (request.source, request.style, *request.references, request.mask)
+            if image is not None
+        )
         image_id, _new = self._store(
             NewImage(
                 data=data,
@@ -225,7 +238,8 @@ class Library(Organising, Transfers):
             row = connection.execute("SELECT * FROM images WHERE id = ?", (image_id,)).fetchone()
             if row is None:
                 return None
-            return record_from_row(row, _tags_of(connection, image_id))
+            references, mask = references_of(connection, image_id)
+            return record_from_row(row, _tags_of(connection, image_id), references, mask)
 
     def _require(self, image_id: int) -> ImageRecord:
         record = self.get(image_id)
@@ -236,9 +250,11 @@ class Library(Organising, Transfers):
     def request_for(self, image_id: int) -> GenerationRequest:
         """The request that made `image_id`, reference slots filled from the store."""
         record = self._require(image_id)
+        references = (self._reference_image(sha, name) for sha, name in record.references)
         return GenerationRequest(
             prompt=record.prompt,
             model=record.model,
+            provider=record.provider,
             mode=Mode(record.mode),
             size=record.size,
             steps=record.steps,
@@ -252,6 +268,9 @@ class Library(Organising, Transfers):
             source_weight=record.source_weight,
             style=self._reference_image(record.style_sha, record.style_name),
             style_weight=record.style_weight,
+            references=tuple(image for image in references if image is not None),
+            mask=self._reference_image(*record.mask) if record.mask else None,
+            options=record.options,
         )
 
     def original_path(self, image_id: int) -> Path:

@@ -207,7 +207,10 @@ def _unreferenced_blobs(
         "SELECT sha, ext FROM blobs WHERE "
         f"NOT EXISTS (SELECT 1 FROM images WHERE images.id NOT IN ({leaving_set}) AND "
         "(images.source_sha = blobs.sha OR images.style_sha = blobs.sha)) AND "
+        "NOT EXISTS (SELECT 1 FROM image_references WHERE image_references.sha = blobs.sha "
+        f"AND image_references.image_id NOT IN ({leaving_set})) AND "
         "NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.source_sha = blobs.sha "
-        "OR jobs.style_sha = blobs.sha)"
+        "OR jobs.style_sha = blobs.sha) AND "
+        "NOT EXISTS (SELECT 1 FROM job_references WHERE job_references.sha = blobs.sha)"
     ).fetchall()
     return [(str(row[0]), str(row[1])) for row in rows]

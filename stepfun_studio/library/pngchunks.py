@@ -1,8 +1,9 @@
 """PNG text chunks read and written on the raw bytes, without decoding the picture.
 
 Re-encoding a 1024x1024 PNG through Pillow costs more than the whole ingest budget, and would
-change the pixels' bytes the API sent. Splicing `iTXt` chunks in front of `IEND` keeps the
-image data as it was and takes microseconds.
+change the pixels' bytes the API sent. Splicing `iTXt` chunks into the chunk list keeps the
+image data as it was and takes microseconds. They go in before the first IDAT chunk, as A1111
+and Pillow write them, so tools that read only the header see them.
 """
 
 from __future__ import annotations
@@ -54,20 +55,25 @@ def itxt_chunk(keyword: str, text: str) -> bytes:
 
 
 def with_text_chunks(data: bytes, texts: dict[str, str]) -> bytes:
-    """`data` with each keyword's text chunk replaced by ours, inserted just before IEND."""
+    """`data` with each keyword's text chunk replaced by ours, inserted just before IDAT.
+
+    Before the image data is where A1111 and Pillow put them, and where a reader that stops at
+    the pixels (Pillow's `Image.open(path).info`, most viewers) still sees them.
+    """
     kept: list[bytes] = []
-    iend_start = -1
+    insert_at = -1
+    ended = False
     for kind, start, end in _chunks(data):
-        if kind == b"IEND":
-            iend_start = start
-            break
         if kind in _TEXT_TYPES and _keyword(data[start + 8 : end - 4]) in texts:
             continue
+        if kind in (b"IDAT", b"IEND") and insert_at < 0:
+            insert_at = len(kept)
         kept.append(data[start:end])
-    if iend_start < 0:
+        ended = kind == b"IEND"
+    if not ended:
         raise NotPngError("no IEND chunk")
     added = b"".join(itxt_chunk(key, value) for key, value in texts.items())
-    return PNG_SIGNATURE + b"".join(kept) + added + data[iend_start:]
+    return PNG_SIGNATURE + b"".join(kept[:insert_at]) + added + b"".join(kept[insert_at:])
 
 
 def _keyword(body: bytes) -> str:

@@ -17,10 +17,9 @@ from stepfun_studio.core.metadata import (
     JSON_KEYWORD,
     ImageMetadata,
     MetadataError,
-    parse_a1111,
+    parse_a1111_metadata,
     parse_metadata_json,
     parse_request_dict,
-    request_to_dict,
 )
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest
@@ -52,10 +51,9 @@ class PictureFacts:
 
 
 def _a1111_meta(text: str) -> ImageMetadata | None:
-    request = parse_a1111(text, model_table().names())
-    if request is None:
-        return None
-    return parse_request_dict(request_to_dict(request))
+    table = model_table()
+    providers = {model.name: model.provider for model in table.models}
+    return parse_a1111_metadata(text, table.names(), providers)
 
 
 def _user_comment(image: Image.Image) -> str | None:

@@ -51,6 +51,14 @@ class ImageRecord:
     trashed_at: float | None
     note: str
     tags: tuple[str, ...] = ()
+    # Where it was made, and what it cost (None where neither the provider nor the table said).
+    provider: str = "stepfun"
+    cost: float | None = None
+    currency: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    # The reference list in order, and the mask, as (sha256, name).
+    references: tuple[tuple[str, str], ...] = ()
+    mask: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class ImageSummary:
     prompt: str
     model: str
     created_at: float
+    provider: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class ImageQuery:
     collection_id: int | None = None
     tag: str | None = None
     model: str | None = None
+    provider: str | None = None
     size: str | None = None
     created_from: float | None = None
     created_to: float | None = None
@@ -126,3 +136,29 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not (self.missing_files or self.missing_references or self.files_without_row)
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    """What pictures cost under one key (a day, a provider, a collection), in one currency."""
+
+    key: str
+    currency: str
+    amount: float
+    pictures: int
+
+
+@dataclass(frozen=True)
+class SpendReport:
+    """Spend summed by day (newest first), provider and collection, and in total.
+
+    Every line is one currency: amounts in different currencies are never added. A picture in
+    two collections counts in both, so the collections need not add up to the total.
+    `unpriced` counts the made pictures whose cost nobody knew (a model without a price).
+    """
+
+    by_day: tuple[SpendLine, ...] = ()
+    by_provider: tuple[SpendLine, ...] = ()
+    by_collection: tuple[SpendLine, ...] = ()
+    totals: tuple[SpendLine, ...] = ()
+    unpriced: int = 0

@@ -6,10 +6,12 @@ object that its PNG's JSON parses back into, so the database and the file cannot
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from stepfun_studio.core.cost import table_price
 from stepfun_studio.core.metadata import ImageMetadata, ReferenceInfo
 from stepfun_studio.library.records import ImageRecord, ImageSummary, Origin
 from stepfun_studio.library.search import index_text, search_text
@@ -18,12 +20,26 @@ _IMAGE_COLUMNS = (
     "sha, ext, origin, model, mode, prompt, negative_prompt, size, steps, cfg_scale, seed, "
     "returned_seed, response_format, text_mode, n, source_sha, source_name, source_weight, "
     "style_sha, style_name, style_weight, finish_reason, trace_id, elapsed_s, created_at, "
-    "width, height, content_sha"
+    "width, height, content_sha, provider, cost, currency, options, seed_text, returned_seed_text"
 )
 SUMMARY_COLUMNS = (
     "id, width, height, rating, favourite, rejected, source_sha IS NOT NULL AS has_source, "
-    "style_sha IS NOT NULL AS has_style, prompt, model, created_at"
+    "style_sha IS NOT NULL AS has_style, prompt, model, created_at, provider"
 )
+# SQLite's integers are signed 64-bit; a seed past them is kept as text (see schema V3).
+_INT64 = range(-(2**63), 2**63)
+_SEED_IN_TEXT = -1
+
+
+def _seed_columns(seed: int | None) -> tuple[int | None, str | None]:
+    """(integer column, text column) for a seed: the text only where the integer cannot hold it."""
+    if seed is None or seed in _INT64:
+        return seed, None
+    return _SEED_IN_TEXT, str(seed)
+
+
+def _seed_value(number: int | None, text: str | None) -> int | None:
+    return int(text) if text else number
 
 
 def insert_blob(connection: sqlite3.Connection, info: ReferenceInfo, ext: str) -> None:
@@ -72,6 +88,12 @@ def insert_image(
     fields = meta.fields
     source = meta.source if meta.source and blob_exists(connection, meta.source.sha256) else None
     style = meta.style if meta.style and blob_exists(connection, meta.style.sha256) else None
+    seed, seed_text = _seed_columns(fields["seed"])
+    returned_seed, returned_seed_text = _seed_columns(meta.returned_seed)
+    cost, currency = meta.cost, meta.currency
+    if cost is None and origin == "generated":
+        # Made before costs were kept (or the provider said nothing): the table's price.
+        cost, currency = table_price(meta.request()) or (None, None)
     values: tuple[Any, ...] = (
         sha,
         ext,
@@ -83,8 +105,8 @@ def insert_image(
         fields["size"],
         fields["steps"],
         fields["cfg_scale"],
-        fields["seed"],
-        meta.returned_seed,
+        seed,
+        returned_seed,
         str(fields["response_format"]),
         int(fields["text_mode"]),
         fields["n"],
@@ -101,12 +123,25 @@ def insert_image(
         width,
         height,
         content_sha,
+        fields["provider"],
+        cost,
+        currency if cost is not None else None,
+        json.dumps(dict(fields["options"]), ensure_ascii=False) if fields["options"] else "",
+        seed_text,
+        returned_seed_text,
     )
     placeholders = ", ".join("?" * len(values))
     cursor = connection.execute(
         f"INSERT INTO images ({_IMAGE_COLUMNS}) VALUES ({placeholders})", values
     )
     image_id = int(cursor.lastrowid or 0)
+    links = [("reference", position, info) for position, info in enumerate(meta.references)]
+    if meta.mask is not None:
+        links.append(("mask", 0, meta.mask))
+    connection.executemany(
+        "INSERT INTO image_references (image_id, role, position, sha, name) VALUES (?, ?, ?, ?, ?)",
+        [(image_id, role, position, info.sha256, info.name) for role, position, info in links],
+    )
     index_text(connection, image_id, None, search_text(fields["prompt"], [], ""))
     return image_id
 
@@ -120,12 +155,34 @@ def tags_of(connection: sqlite3.Connection, image_id: int) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def record_from_row(row: sqlite3.Row, tags: Sequence[str]) -> ImageRecord:
+def references_of(
+    connection: sqlite3.Connection, image_id: int
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]:
+    """(the reference list as (sha, name) in order, the mask or None) of one image."""
+    rows = connection.execute(
+        "SELECT role, sha, name FROM image_references WHERE image_id = ? ORDER BY role, position",
+        (image_id,),
+    ).fetchall()
+    references = tuple((str(r[1]), str(r[2])) for r in rows if r[0] == "reference")
+    mask = next(((str(r[1]), str(r[2])) for r in rows if r[0] == "mask"), None)
+    return references, mask
+
+
+def record_from_row(
+    row: sqlite3.Row,
+    tags: Sequence[str],
+    references: tuple[tuple[str, str], ...] = (),
+    mask: tuple[str, str] | None = None,
+) -> ImageRecord:
     data = dict(zip(row.keys(), tuple(row), strict=True))
     data.pop("content_sha", None)  # bookkeeping for de-duplication, not part of the record
     for key in ("text_mode", "favourite", "rejected"):
         data[key] = bool(data[key])
-    return ImageRecord(**data, tags=tuple(tags))
+    data["seed"] = _seed_value(data["seed"], data.pop("seed_text", None))
+    data["returned_seed"] = _seed_value(data["returned_seed"], data.pop("returned_seed_text", None))
+    options = data.pop("options", "") or "{}"
+    data["options"] = tuple((str(k), str(v)) for k, v in json.loads(options).items())
+    return ImageRecord(**data, tags=tuple(tags), references=references, mask=mask)
 
 
 def summary_from_row(row: sqlite3.Row) -> ImageSummary:
@@ -141,6 +198,7 @@ def summary_from_row(row: sqlite3.Row) -> ImageSummary:
         prompt=row["prompt"],
         model=row["model"],
         created_at=row["created_at"],
+        provider=row["provider"],
     )
 
 

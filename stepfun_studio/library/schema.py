@@ -8,9 +8,11 @@ old schema whole. A database from a newer app is refused rather than half-unders
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.text import tr
 
 # Milliseconds a writer waits for another thread's transaction before giving up with "locked".
@@ -139,7 +141,55 @@ ALTER TABLE images ADD COLUMN content_sha TEXT;
 CREATE INDEX images_content ON images (content_sha) WHERE content_sha IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Providers (issue 12). Where a picture was made, what it cost (provider's figure or the table's
+# price, per currency), its provider-specific options, its reference list and mask. Seeds past
+# SQLite's 64-bit integers (a server may return any unsigned 64-bit seed) are kept exactly as
+# text beside the integer column, which then holds -1. A reference's sha has no foreign key: a
+# picture made elsewhere names references this store may not hold (source and style keep only
+# their names then; the list keeps the hashes, resolved where the bytes are here).
+_V3 = """
+ALTER TABLE images ADD COLUMN provider TEXT NOT NULL DEFAULT 'stepfun';
+ALTER TABLE images ADD COLUMN cost REAL;
+ALTER TABLE images ADD COLUMN currency TEXT;
+ALTER TABLE images ADD COLUMN options TEXT NOT NULL DEFAULT '';
+ALTER TABLE images ADD COLUMN seed_text TEXT;
+ALTER TABLE images ADD COLUMN returned_seed_text TEXT;
+CREATE INDEX images_provider ON images (provider, trashed_at, created_at);
+CREATE TABLE image_references (
+    image_id INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('reference', 'mask')),
+    position INTEGER NOT NULL,
+    sha TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (image_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX image_references_sha ON image_references (sha);
+CREATE TABLE job_references (
+    job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    sha TEXT NOT NULL,
+    PRIMARY KEY (job_id, sha)
+) WITHOUT ROWID;
+CREATE INDEX job_references_sha ON job_references (sha);
+"""
+
+
+def _v3_costs(connection: sqlite3.Connection) -> None:
+    """Pictures made before costs were kept get the table's price for their model.
+
+    They were all StepFun's (no options then), so the model alone names the price.
+    """
+    for model in model_table().models:
+        if model.price is not None:
+            connection.execute(
+                "UPDATE images SET cost = ?, currency = ? "
+                "WHERE model = ? AND origin = 'generated' AND cost IS NULL",
+                (model.price.for_options({}), model.price.currency, model.name),
+            )
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+# Each version is a list of steps: SQL scripts, or functions for what SQL alone cannot say.
+MIGRATIONS: tuple[tuple[Migration, ...], ...] = ((_V1,), (_V2,), (_V3, _v3_costs))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -185,8 +235,12 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
         # Re-read under the write lock: another process may have migrated meanwhile.
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         for number in range(version, SCHEMA_VERSION):
-            for statement in split_statements(MIGRATIONS[number]):
-                connection.execute(statement)
+            for step in MIGRATIONS[number]:
+                if callable(step):
+                    step(connection)
+                    continue
+                for statement in split_statements(step):
+                    connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from stepfun_studio.core.plain_text import plain_text
 from stepfun_studio.library.records import ImageQuery
 
 _ORDER = {
@@ -91,7 +92,7 @@ def _phrase(word: str) -> str:
 
 def text_conditions(text: str) -> tuple[list[str], list[Any]]:
     """SQL conditions (on images.id) for every word of `text` to occur somewhere."""
-    words = list(dict.fromkeys(text.lower().split()))
+    words = list(dict.fromkeys(plain_text(text).lower().split()))
     long_words = [word for word in words if len(word) >= 3]
     short_words = [word for word in words if len(word) < 3]
     conditions: list[str] = []
@@ -116,7 +117,7 @@ def text_matches(text: str, searched: str) -> bool:
     recent rows, where reading them is cheaper than reading an index list of most of the library.
     """
     folded = searched.lower()
-    return all(word in folded for word in text.lower().split())
+    return all(word in folded for word in plain_text(text).lower().split())
 
 
 def where_clause(query: ImageQuery, with_text: bool = True) -> tuple[str, list[Any]]:
@@ -151,6 +152,9 @@ def where_clause(query: ImageQuery, with_text: bool = True) -> tuple[str, list[A
     if query.model:
         conditions.append("images.model = ?")
         params.append(query.model)
+    if query.provider:
+        conditions.append("images.provider = ?")
+        params.append(query.provider)
     if query.size:
         conditions.append("images.size = ?")
         params.append(query.size)

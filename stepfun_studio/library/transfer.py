@@ -186,16 +186,11 @@ class Transfers(LibraryBase):
                 if image_id_for_sha(connection, sha) is not None:
                     continue
                 meta = facts.meta or plain_metadata(facts.width, facts.height)
-                if meta.source and meta.source.name:
-                    connection.execute(
-                        "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
-                        (meta.source.name, meta.source.sha256),
-                    )
-                if meta.style and meta.style.name:
-                    connection.execute(
-                        "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
-                        (meta.style.name, meta.style.sha256),
-                    )
+                named = (meta.source, meta.style, *meta.references, meta.mask)
+                connection.executemany(
+                    "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
+                    [(info.name, info.sha256) for info in named if info and info.name],
+                )
                 insert_image(
                     connection,
                     sha=sha,

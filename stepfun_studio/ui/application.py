@@ -13,7 +13,9 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -22,6 +24,9 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
 from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +81,9 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
+    from stepfun_studio.ui.clipboard import release_private_clipboard
+
+    app.aboutToQuit.connect(release_private_clipboard)
     GuiThreadGarbageCollector(app)
     return app
 
@@ -98,17 +106,37 @@ def refuse_start(message: str) -> int:
     return 1
 
 
+def open_files(main: MainWindow, files: list[str]) -> None:
+    """Brings the window forward and offers the drop choices for files given on launch."""
+    from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
+
+    if main.isMinimized():
+        main.showNormal()
+    main.raise_()
+    main.activateWindow()
+    if files:
+        main.drops.offer(
+            DropPayload(kind=PayloadKind.FILES, paths=tuple(Path(name) for name in files))
+        )
+
+
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
 
     from stepfun_studio.settings.logs import setup_logging
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.single_instance import InstanceServer, files_in, hand_over, server_name
     from stepfun_studio.ui.studio import Studio, StudioOptions
     from stepfun_studio.ui.theme import Theme
 
+    paths = AppPaths.from_environment()
+    instance_name = server_name(paths.data_dir)
+    files = files_in(argv)
+    if hand_over(instance_name, files):
+        # A window on this library is already open: it shows the drop choices for the files.
+        return 0
     try:
-        paths = AppPaths.from_environment()
         setup_logging(paths)
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
@@ -131,6 +159,10 @@ def run_gui(argv: list[str]) -> int:
     main = MainWindow(studio, languages, theme)
     window.append(main)
     main.show()
+    instance = InstanceServer(instance_name, main)
+    instance.files_received.connect(lambda handed: open_files(main, handed))
+    if files:
+        QTimer.singleShot(0, lambda: open_files(main, files))
     # After the first paint: the key (the keyring may take a moment), then the queue.
     QTimer.singleShot(0, main.start_studio)
     # Then what start-up made lives as long as the app: out of the collector's sight.

@@ -29,6 +29,22 @@ def copy_image_to_clipboard(path: Path, clipboard: QClipboard | None = None) -> 
     return True
 
 
+# Platforms with no clipboard shared with other programs: what we put there dies with us anyway.
+_PRIVATE_CLIPBOARD_PLATFORMS = ("offscreen", "minimal")
+
+
+def release_private_clipboard() -> None:
+    """Empties the clipboard before Qt is torn down, where no other program can read it.
+
+    On the offscreen and minimal platforms a QMimeData still on the clipboard when the
+    application object is destroyed crashes the process at exit (a segfault after the last
+    line of work). On real desktops the clipboard is left alone: the user may paste later.
+    """
+    app = QGuiApplication.instance()
+    if app is not None and QGuiApplication.platformName() in _PRIVATE_CLIPBOARD_PLATFORMS:
+        QGuiApplication.clipboard().clear()
+
+
 def clipboard_payload(clipboard: QClipboard | None = None) -> DropPayload | None:
     """What a paste would bring in, read like a drop; None when the clipboard holds no image."""
     return read_payload(_clipboard(clipboard).mimeData())

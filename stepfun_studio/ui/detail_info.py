@@ -1,5 +1,8 @@
 """The detail view's text panel: the prompt and every fact of one image, selectable and copyable.
 
+Where the picture was made (the provider's name from the model table, beside the model), what
+it cost, and only the parameters its model takes.
+
 A read-only `QTextBrowser`, because it wraps long unbroken values (trace ids, seeds) at any
 character in a narrow dock, while a selection still copies them whole.
 """
@@ -12,8 +15,11 @@ from datetime import datetime
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from stepfun_studio.core.cost import format_money
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import Mode
 from stepfun_studio.library.records import ImageRecord
+from stepfun_studio.ui.provider_names import provider_label
 
 
 class DetailInfo(QTextBrowser):
@@ -33,18 +39,40 @@ class DetailInfo(QTextBrowser):
         self.setHtml(f"<p style='color:gray'>{html.escape(nothing)}</p>")
 
     def show_record(self, record: ImageRecord, has_style: bool) -> None:
+        # Fields the model does not take (gpt-image has no steps or seed) are not listed; a
+        # model the table does not know shows them all, as stored.
+        spec = model_table().get(record.model)
         rows: list[tuple[str, str]] = [
+            (self.tr("Provider"), provider_label(record.provider)),
             (self.tr("Model"), record.model),
             (self.tr("Mode"), self._mode_name(record.mode)),
             (self.tr("Size"), f"{record.width} × {record.height}"),
-            (self.tr("Steps"), str(record.steps)),
-            (self.tr("CFG scale"), f"{record.cfg_scale:g}"),
-            (self.tr("Seed asked"), str(record.seed) if record.seed else self.tr("random")),
-            (
-                self.tr("Seed returned"),
-                str(record.returned_seed) if record.returned_seed is not None else "—",
-            ),
         ]
+        if spec is None or spec.steps_for(Mode(record.mode)) is not None:
+            rows.append((self.tr("Steps"), str(record.steps)))
+        if spec is None or spec.cfg_scale is not None:
+            rows.append((self.tr("CFG scale"), f"{record.cfg_scale:g}"))
+        if spec is None or spec.seed is not None:
+            asked = str(record.seed) if record.seed else self.tr("random")
+            rows.append((self.tr("Seed asked"), asked))
+        if spec is None or spec.seed is not None or record.returned_seed is not None:
+            returned = str(record.returned_seed) if record.returned_seed is not None else "—"
+            rows.append((self.tr("Seed returned"), returned))
+        if record.options:
+            options = " · ".join(f"{name} {value}" for name, value in record.options)
+            rows.append((self.tr("Options"), options))
+        if record.references:
+            names = ", ".join(name or sha[:12] for sha, name in record.references)
+            rows.append((self.tr("References"), f"{len(record.references)}: {names}"))
+        if record.mask is not None:
+            rows.append((self.tr("Mask"), record.mask[1] or record.mask[0][:12]))
+        if record.origin == "generated":
+            cost = (
+                format_money(record.cost, record.currency)
+                if record.cost is not None and record.currency
+                else self.tr("unknown")
+            )
+            rows.append((self.tr("Cost"), cost))
         if record.mode == Mode.REDRAW.value:
             rows.append((self.tr("Source weight"), f"{record.source_weight:g}"))
         if has_style or record.style_sha:

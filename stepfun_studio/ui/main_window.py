@@ -34,6 +34,7 @@ from stepfun_studio.ui.prompt_editor import PromptEditor
 from stepfun_studio.ui.provider_chooser import ProviderOnboarding
 from stepfun_studio.ui.queue_view import QueueView
 from stepfun_studio.ui.shortcuts import ShortcutsDialog
+from stepfun_studio.ui.spend_view import show_spend_view, shut_down_spend_views
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
+        actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
         # Thumbnail threads read the library; they must be done before it closes.
         self.gallery.loader.wait_idle(5000)
         self.detail.set_library(None)
+        shut_down_spend_views(self)
         self.studio.close()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -34,6 +34,7 @@ class WindowActions(QObject):
             "settings",
             "quit",
             "fullScreen",
+            "spend",
             "shortcuts",
             "about",
         ):
@@ -81,6 +82,7 @@ class WindowActions(QObject):
         self.view_menu.addMenu(self.theme_menu)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.actions["fullScreen"])
+        self.view_menu.addAction(self.actions["spend"])
         self.help_menu.addAction(self.actions["shortcuts"])
         self.help_menu.addAction(self.actions["about"])
         for menu in (
@@ -121,6 +123,7 @@ class WindowActions(QObject):
             "settings": self.tr("&Settings…"),
             "quit": self.tr("&Quit"),
             "fullScreen": self.tr("&Full Screen"),
+            "spend": self.tr("S&pend…"),
             "shortcuts": self.tr("&Keyboard Shortcuts"),
             "about": self.tr("&About StepFun Studio"),
         }

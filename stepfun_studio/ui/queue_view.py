@@ -143,6 +143,11 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
 
+# What a push button needs around its text: the theme's 12 px padding each side, the border,
+# and a few pixels of the style's own margin. With less, "Cancel" showed as "Cance".
+BUTTON_CHROME_PX = 36
+
+
 class QueueView(QWidget):
     """objectName `queueView`: the table plus Cancel, Retry and Cancel all.
 
@@ -184,16 +189,21 @@ class QueueView(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.cancel_all_button.clicked.connect(queue.cancel_all)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.cancel_all_button)
+        # Two rows: the selection's actions, then the whole list's. In one row the four whole
+        # texts made the right-hand docks wider than a 1366 px laptop leaves them.
+        for_selection = QHBoxLayout()
+        for_selection.addWidget(self.cancel_button)
+        for_selection.addWidget(self.retry_button)
+        for_selection.addStretch(1)
+        for_list = QHBoxLayout()
+        for_list.addWidget(self.clear_button)
+        for_list.addWidget(self.cancel_all_button)
+        for_list.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(for_selection)
+        layout.addLayout(for_list)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(500)
@@ -234,7 +244,9 @@ class QueueView(QWidget):
             self.cancel_all_button,
             self.clear_button,
         ):
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 20)
+            button.setMinimumWidth(
+                button.fontMetrics().horizontalAdvance(button.text()) + BUTTON_CHROME_PX
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

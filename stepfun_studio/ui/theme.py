@@ -28,6 +28,10 @@ class Colors:
     banner: str
     banner_text: str
     error: str
+    # The outline of an unchecked check box: Fusion derives it from the window colour, which
+    # in the dark scheme left the box at about 1.1:1 against its background (invisible).
+    control_border: str
+    check_mark: str  # the icon file drawn on a checked box, in accent_text's colour
 
 
 LIGHT = Colors(
@@ -43,6 +47,8 @@ LIGHT = Colors(
     banner="#fff4d6",
     banner_text="#5a4300",
     error="#c62f3a",
+    control_border="#8a8fa0",
+    check_mark="check-mark-light.svg",
 )
 
 DARK = Colors(
@@ -58,6 +64,8 @@ DARK = Colors(
     banner="#3d3420",
     banner_text="#f5dd9a",
     error="#ff7a85",
+    control_border="#8d92a3",
+    check_mark="check-mark-dark.svg",
 )
 
 
@@ -95,9 +103,24 @@ def palette_for(colors: Colors) -> QPalette:
     return palette
 
 
+def _icon_url(name: str) -> str:
+    # A plain file path (resources are plain files, see README): style sheets take url(path).
+    from importlib import resources
+
+    return str(resources.files("stepfun_studio.resources") / "icons" / name).replace("\\", "/")
+
+
 def style_sheet(colors: Colors) -> str:
     c = colors
+    check = _icon_url(c.check_mark)
     return f"""
+    QCheckBox::indicator {{ width: 14px; height: 14px; border-radius: 4px;
+        border: 1px solid {c.control_border}; background: {c.base}; }}
+    QCheckBox::indicator:hover {{ border-color: {c.accent}; }}
+    QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+        image: url({check}); }}
+    QCheckBox::indicator:disabled {{ border-color: {c.border}; background: {c.alternate}; }}
+    QCheckBox::indicator:checked:disabled {{ background: {c.border}; }}
     QToolTip {{ color: {c.text}; background: {c.base}; border: 1px solid {c.border}; }}
     QPlainTextEdit, QTextEdit, QLineEdit, QListView, QTreeView, QTableView {{
         border: 1px solid {c.border}; border-radius: 6px; background: {c.base};

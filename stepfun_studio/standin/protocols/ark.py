@@ -212,14 +212,14 @@ class ArkProtocol(Protocol):
                 raise invalid(key, "this model does not take it")
         if not isinstance(prompt, str) or len(prompt) > spec.prompt_limit:
             raise invalid("prompt", f"must be text of at most {spec.prompt_limit} characters")
-        references = self._references(body.get("image"), spec)
+        sent, references = self._references(body.get("image"), spec)
         width, height = self._size(body.get("size", "2048x2048"), spec, references)
         order = ArkOrder(
             spec,
             prompt,
             width,
             height,
-            count=self._count(body, len(references)),
+            count=self._count(body, sent),
             as_url=self._choice(body, "response_format", ("url", "b64_json"), "url") == "url",
             watermark=self._flag(body, "watermark", default=True),
             output_format=self._choice(body, "output_format", spec.formats, "jpeg"),
@@ -256,9 +256,10 @@ class ArkProtocol(Protocol):
         return str(value)
 
     @staticmethod
-    def _references(value: object, spec: ModelSpec) -> list[Image.Image]:
+    def _references(value: object, spec: ModelSpec) -> tuple[int, list[Image.Image]]:
+        """How many references were sent, and the ones the stand-in can see (not URLs)."""
         if value is None:
-            return []
+            return 0, []
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:
             raise invalid("image", "must be a URL or data URI, or a list of them")
@@ -271,7 +272,7 @@ class ArkProtocol(Protocol):
             )
             if picture is not None:
                 pictures.append(picture)
-        return pictures
+        return len(items), pictures
 
     @staticmethod
     def _size(value: object, spec: ModelSpec, references: list[Image.Image]) -> tuple[int, int]:

@@ -28,11 +28,6 @@ PLAIN_FIELDS = frozenset(
     | {"partial_images"}
 )
 OPTION_FIELDS = frozenset({"quality", "background", "output_format", "input_fidelity"})
-# What an OpenAI-compatible server may also take, when its model spec says so.
-EXTRA_FIELDS = frozenset(
-    {"seed", "num_inference_steps", "guidance_scale", "negative_prompt", "strength"}
-    | {"response_format"}
-)
 INPUT_FORMATS = frozenset({"PNG", "JPEG", "WEBP"})
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 MAX_MASK_BYTES = 4 * 1024 * 1024
@@ -176,7 +171,8 @@ class OpenAIChecks:
         for name in self.body:
             if name in PLAIN_FIELDS or name in options or takes.get(name, False):
                 continue
-            if name in OPTION_FIELDS or name in EXTRA_FIELDS:
+            if name in OPTION_FIELDS:
+                # OpenAI knows the field, but not for this model or endpoint.
                 raise refusal(
                     f"Unsupported parameter: '{name}' is not supported with this model.",
                     name,

@@ -4,9 +4,18 @@ against its source image with a wipe slider.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+
+def fitted(size: QSizeF, frame: QRectF) -> QRectF:
+    """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
+    scaled = QSizeF(size)
+    scaled.scale(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QRectF(QPointF(0, 0), scaled)
+    rect.moveCenter(frame.center())
+    return rect
 
 
 class _ViewState:
@@ -60,7 +69,10 @@ class ImagePane(QWidget):
             painter.setClipRect(
                 QRectF(target.left(), target.top(), split - target.left(), target.height())
             )
-            painter.drawImage(target, self.under)
+            # The source keeps its own shape, fitted into the result's frame: stretched to the
+            # result's shape, a 3:2 source against a square result looked wrong at the wipe.
+            painter.fillRect(target, QColor(18, 18, 20))
+            painter.drawImage(fitted(self.under.size().toSizeF(), target), self.under)
             painter.restore()
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))
@@ -116,7 +128,7 @@ class CompareDialog(QDialog):
 
     def show_wipe(self, result: QImage, source: QImage, caption: str) -> None:
         pane = ImagePane(result, self.state, caption, self)
-        pane.under = source.scaled(result.size()) if not source.isNull() else source
+        pane.under = source
         self.panes.append(pane)
         self._layout.addWidget(pane, 1)
         slider = QSlider(Qt.Orientation.Horizontal, self)

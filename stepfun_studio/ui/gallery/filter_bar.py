@@ -1,14 +1,15 @@
 """`FilterBar`: the row of filters above the grid; it turns widget state into an `ImageQuery`.
 
 The search text and the collection/trash scope belong to the panel and the sidebar; this bar owns
-favourites only, minimum rating, hide rejected, tag, model, size, date range and sort order.
-The less-used filters (tag, model, size, dates) sit in a "Filters" drop-down so the bar stays
-narrow enough for a 1366 px laptop screen; the button shows how many of them are active.
+favourites only, minimum rating, hide rejected, tag, model, provider, size, date range and sort
+order. The less-used filters (tag, model, provider, size, dates) sit in a "Filters" drop-down so
+the bar stays narrow enough for a 1366 px laptop screen; the button shows how many are active.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, Signal
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.model_table import model_table
+from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, Sort
+from stepfun_studio.ui.library_reads import LibraryReads
 
 # Combos size to this many characters instead of their longest item, so long model labels or
 # translations do not widen the whole window.
@@ -81,6 +84,10 @@ class FilterBar(QWidget):
             spec = model_table().require(name)
             self.model_filter.addItem(spec.label or name, name)
             sizes.extend(s for s in spec.sizes if s not in sizes)
+        # Every provider of the table until the library says which made pictures here.
+        self.provider_filter = _compact(QComboBox(self._panel))
+        self.provider_filter.setObjectName("providerFilter")
+        self.set_providers(model_table().provider_ids())
         self.size_filter = _compact(QComboBox(self._panel))
         self.size_filter.setObjectName("sizeFilter")
         self.size_filter.addItem("", "")
@@ -108,8 +115,10 @@ class FilterBar(QWidget):
 
         self._tag_label = QLabel(self._panel)
         self._model_label = QLabel(self._panel)
+        self._provider_label = QLabel(self._panel)
         self._size_label = QLabel(self._panel)
         form.addRow(self._tag_label, self.tag)
+        form.addRow(self._provider_label, self.provider_filter)
         form.addRow(self._model_label, self.model_filter)
         form.addRow(self._size_label, self.size_filter)
         form.addRow(self.use_dates, dates)
@@ -133,7 +142,14 @@ class FilterBar(QWidget):
         self.favourites.toggled.connect(self.changed)
         self.hide_rejected.toggled.connect(self.changed)
         self.use_dates.toggled.connect(self.changed)
-        for combo in (self.min_rating, self.tag, self.model_filter, self.size_filter, self.sort):
+        for combo in (
+            self.min_rating,
+            self.tag,
+            self.model_filter,
+            self.provider_filter,
+            self.size_filter,
+            self.sort,
+        ):
             combo.currentIndexChanged.connect(self.changed)
         # The button's count follows every change of the filters inside the drop-down.
         self.changed.connect(self._show_active_count)
@@ -148,9 +164,11 @@ class FilterBar(QWidget):
         for stars in range(1, 6):
             self.min_rating.setItemText(stars, "★" * stars + self.tr(" or more"))
         self.hide_rejected.setText(self.tr("Hide rejected"))
-        self.more_button.setToolTip(self.tr("Filter by tag, model, size and date"))
+        self.more_button.setToolTip(self.tr("Filter by tag, provider, model, size and date"))
         self._tag_label.setText(self.tr("Tag"))
         self._model_label.setText(self.tr("Model"))
+        self._provider_label.setText(self.tr("Provider"))
+        self.provider_filter.setItemText(0, self.tr("Any provider"))
         self._size_label.setText(self.tr("Size"))
         self.tag.setItemText(0, self.tr("Any tag"))
         self.model_filter.setItemText(0, self.tr("Any model"))
@@ -170,7 +188,7 @@ class FilterBar(QWidget):
 
     def active_hidden_filters(self) -> int:
         """How many of the drop-down's filters narrow the view (shown on its button)."""
-        combos = (self.tag, self.model_filter, self.size_filter)
+        combos = (self.tag, self.model_filter, self.provider_filter, self.size_filter)
         return sum(1 for combo in combos if combo.currentIndex() > 0) + int(
             self.use_dates.isChecked()
         )
@@ -192,6 +210,40 @@ class FilterBar(QWidget):
         self.tag.setCurrentIndex(max(0, found))
         self.tag.blockSignals(False)
 
+    def load_choices(self, library: Library | None, reads: LibraryReads) -> None:
+        """Reads the library's tags and the providers that made its pictures, off this thread."""
+        if library is None:
+            self.set_tags([])
+            return
+        candidates = model_table().provider_ids()
+        reads.submit(
+            lambda: (library.list_tags(), library.providers_present(candidates)),
+            self._take_choices,
+            "reading the gallery's tags and providers",
+        )
+
+    def _take_choices(self, choices: tuple[list[tuple[str, int]], list[str]]) -> None:
+        tags, providers = choices
+        self.set_tags(tags)
+        self.set_providers(providers)
+
+    def set_providers(self, provider_ids: Iterable[str]) -> None:
+        """Offer these providers (the table's, or those that made pictures in the library).
+
+        Listed in the table's order with the table's names; the current choice stays, even
+        when the library no longer holds its pictures, so a filter never changes on its own.
+        """
+        current = self.provider_filter.currentData() or ""
+        wanted = set(provider_ids) | ({current} if current else set())
+        self.provider_filter.blockSignals(True)
+        self.provider_filter.clear()
+        self.provider_filter.addItem(self.tr("Any provider"), "")
+        for provider in model_table().providers:
+            if provider.id in wanted:
+                self.provider_filter.addItem(provider.label, provider.id)
+        self.provider_filter.setCurrentIndex(max(0, self.provider_filter.findData(current)))
+        self.provider_filter.blockSignals(False)
+
     def apply_to(self, query: ImageQuery) -> ImageQuery:
         created_from = created_to = None
         if self.use_dates.isChecked():
@@ -205,6 +257,7 @@ class FilterBar(QWidget):
             hide_rejected=self.hide_rejected.isChecked(),
             tag=self.tag.currentData() or None,
             model=self.model_filter.currentData() or None,
+            provider=self.provider_filter.currentData() or None,
             size=self.size_filter.currentData() or None,
             created_from=created_from,
             created_to=created_to,

@@ -34,6 +34,7 @@ from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
 from stepfun_studio.ui.gallery.summaries import SummaryCache
 from stepfun_studio.ui.gallery.worker_results import finished_result
+from stepfun_studio.ui.provider_names import provider_label
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -91,6 +92,11 @@ class GalleryModel(QAbstractListModel):
     @property
     def query(self) -> ImageQuery:
         return self._query
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The lister's thread, for other reads of this library that must not block the GUI."""
+        return self._lister
 
     @property
     def total(self) -> int:
@@ -321,9 +327,10 @@ class GalleryModel(QAbstractListModel):
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
                 return summary.prompt
-            return tr("GalleryModel", "{prompt}\n{model} · {width}×{height}").format(
+            return tr("GalleryModel", "{prompt}\n{model} · {provider} · {width}×{height}").format(
                 prompt=summary.prompt[:300],
                 model=summary.model,
+                provider=provider_label(summary.provider),
                 width=summary.width,
                 height=summary.height,
             )

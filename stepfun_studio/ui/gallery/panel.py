@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from stepfun_studio.ui.gallery.preview import PreviewOverlay
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
+from stepfun_studio.ui.library_reads import LibraryReads
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
@@ -114,6 +114,8 @@ class GalleryPanel(QWidget):
         self._arrivals_timer.setInterval(0)
         self._arrivals_timer.timeout.connect(self._show_arrivals)
         self.filters = FilterBar(self)
+        # The filters' choices (tags, providers present) are read on the lister's thread.
+        self._reads = LibraryReads(self, self.model.executor)
 
         self.view = GalleryView(self)
         self.delegate = GalleryDelegate(self.loader, self.view)
@@ -213,12 +215,13 @@ class GalleryPanel(QWidget):
         self.loader.set_library(library)
         self.culling.set_library(library)
         self.sidebar.set_library(library)
-        self.filters.set_tags(library.list_tags() if library is not None else [])
+        self.filters.load_choices(self._library, self._reads)
         self.model.set_library(library)
         self.model.set_query(self.query())
 
     def shutdown(self) -> None:
         """Stop background decoding; the main window calls this before closing the library."""
+        self._reads.cancel_all()
         self.loader.shutdown()
         self.model.shutdown()
 
@@ -244,8 +247,7 @@ class GalleryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read everything again (after changes made elsewhere), keeping the scroll position."""
-        if self._library is not None:
-            self.filters.set_tags(self._library.list_tags())
+        self.filters.load_choices(self._library, self._reads)
         self.sidebar.reload()
         self.reload_keeping_place()
 
@@ -314,19 +316,7 @@ class GalleryPanel(QWidget):
         self._schedule_prefetch()
 
     def _fit_grid(self) -> None:
-        """Share the row's spare width among the columns, so the grid fills the view."""
-        grid = self.delegate.grid_size()
-        # QListView lays out as if its scroll bar were shown whenever one may be needed; sizing
-        # to the bare viewport made the last column wrap, leaving one column and a wide gap.
-        scroll_bar = self.view.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view.verticalScrollBar()
-        )
-        width = self.view.maximumViewportSize().width() - scroll_bar
-        columns = max(1, width // grid.width())
-        # One pixel spare: a row whose cells end exactly on the edge wraps its last cell.
-        fitted = QSize(max(grid.width(), (width - 1) // columns), grid.height())
-        if fitted != self.view.gridSize():
-            self.view.setGridSize(fitted)
+        self.view.fit_grid(self.delegate.grid_size())
 
     # -- thumbnails ----------------------------------------------------------------------
 
@@ -531,7 +521,7 @@ class GalleryPanel(QWidget):
     def edit_tags(self, ids: list[int]) -> None:
         if self._library is not None:
             self._report(organise.edit_tags(self, self._library, ids))
-            self.filters.set_tags(self._library.list_tags())
+            self.filters.load_choices(self._library, self._reads)
 
     def edit_note(self, image_id: int) -> None:
         if self._library is not None:

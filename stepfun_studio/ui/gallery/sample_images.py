@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from stepfun_studio.core.adapt import adapt_request
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library.library import Library
@@ -74,6 +76,17 @@ STYLES = (
     ("赛璐璐动画", "cel-shaded anime"),
 )
 SIZES = ("1024x1024", "1280x800", "800x1280", "768x768")
+# A library as a team has it now: StepFun's pictures from before its retirement beside those of
+# the providers that work today. Each request is moved to its model with `adapt_request`, so its
+# size and fields are ones that model takes.
+SAMPLE_MODELS = (
+    "step-1x-medium",
+    "step-2x-large",
+    "step-image-edit-2",
+    "gpt-image-1",
+    "doubao-seedream-4-0-250828",
+    "Kwai-Kolors/Kolors",
+)
 
 
 def prompt_for(seed: int) -> str:
@@ -140,15 +153,16 @@ def sample_result(seed: int, max_side: int = 128, with_source: bool = False) -> 
     if with_source:
         data = draw_sample(seed + 100_003, width, height)
         source = ReferenceImage(data, "image/png", width, height, name=f"sketch-{seed}.png")
-    subject_model = ("step-1x-medium", "step-2x-large", "step-image-edit-2")[seed % 3]
+    subject_model = SAMPLE_MODELS[seed % len(SAMPLE_MODELS)]
     request = GenerationRequest(
         prompt=prompt_for(seed),
-        model=subject_model if source is None else "step-1x-medium",
         mode=Mode.REDRAW if source is not None else Mode.TEXT_TO_IMAGE,
-        size=size if subject_model != "step-image-edit-2" else "1024x1024",
+        size=size,
         seed=seed + 1,
         source=source,
     )
+    if source is None:
+        request, _dropped = adapt_request(request, model_table().require(subject_model))
     return GenerationResult(
         request=request,
         image_bytes=draw_sample(seed, width, height),

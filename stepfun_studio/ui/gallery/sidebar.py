@@ -182,9 +182,11 @@ class CollectionsSidebar(QWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         font = QFont(self.list.font())
         font.setBold(True)
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
         item.setFont(font)
-        item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        # The muted colour at 80 % size read as tiny and dim in the dark scheme: the headings
+        # are the sidebar's landmarks, so they take the text colour.
+        item.setForeground(self.palette().color(QPalette.ColorRole.WindowText))
 
     def _add(self, text: str, scope: Scope, collection_id: int | None) -> None:
         item = QListWidgetItem(text, self.list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QWidget
 
 CULLING_KEYS = {
     Qt.Key.Key_Space,
@@ -103,3 +103,17 @@ class GalleryView(QListView):
 
     def set_cell(self, grid: QSize) -> None:
         self.setGridSize(grid)
+
+    def fit_grid(self, grid: QSize) -> None:
+        """Share the row's spare width among the columns of `grid`, so the cells fill the view."""
+        # QListView lays out as if its scroll bar were shown whenever one may be needed; sizing
+        # to the bare viewport made the last column wrap, leaving one column and a wide gap.
+        scroll_bar = self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar()
+        )
+        width = self.maximumViewportSize().width() - scroll_bar
+        columns = max(1, width // grid.width())
+        # One pixel spare: a row whose cells end exactly on the edge wraps its last cell.
+        fitted = QSize(max(grid.width(), (width - 1) // columns), grid.height())
+        if fitted != self.gridSize():
+            self.setGridSize(fitted)
