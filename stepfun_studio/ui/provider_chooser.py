@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -104,8 +104,8 @@ class ProviderChooser(QDialog):
         self.demo_button.setObjectName("chooserDemoButton")
         self.buttons.addButton(self.key_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.key_button.clicked.connect(lambda: self._finish(wants_key=True))
-        self.demo_button.clicked.connect(lambda: self._finish(wants_key=False))
+        self.key_button.clicked.connect(self._finish_with_key)
+        self.demo_button.clicked.connect(self._finish_with_demo)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(CHOOSER_WIDTH)
         self.group.buttonToggled.connect(self._update)
@@ -156,6 +156,12 @@ class ProviderChooser(QDialog):
         ready = self.choice() is not None and not problem
         self.key_button.setEnabled(ready)
         self.demo_button.setEnabled(ready)
+
+    def _finish_with_key(self) -> None:
+        self._finish(wants_key=True)
+
+    def _finish_with_demo(self) -> None:
+        self._finish(wants_key=False)
 
     def _finish(self, *, wants_key: bool) -> None:
         if self.choice() is None or self._problem():
@@ -215,7 +221,14 @@ class ProviderChooser(QDialog):
 
 
 class ProviderOnboarding(QObject):
-    """Connects the studio, the demo banner and the chooser for one window."""
+    """Connects the studio, the demo banner and the chooser for one window.
+
+    It keeps no Python reference to the window (its Qt parent), and reaches the window's
+    settings through a signal: the window holds this object, and a reference back would make a
+    cycle that Python's collector may break on another thread.
+    """
+
+    settings_wanted = Signal()
 
     def __init__(
         self,
@@ -225,10 +238,9 @@ class ProviderOnboarding(QObject):
         open_settings: Callable[[], None],
     ) -> None:
         super().__init__(window)
-        self._window = window
         self._studio = studio
         self._banner = banner
-        self._open_settings = open_settings
+        self.settings_wanted.connect(open_settings)
         self.chooser: ProviderChooser | None = None
         studio.provider_choice_needed.connect(self.ask)
         studio.demo_changed.connect(self.refresh_banner)
@@ -243,7 +255,9 @@ class ProviderOnboarding(QObject):
         """Opens the chooser (window-modal, not blocking); the choice is saved when made."""
         if self.chooser is not None and self.chooser.isVisible():
             return
-        self.chooser = ProviderChooser(self._studio.settings.values.model_table(), self._window)
+        window = self.parent()
+        parent = window if isinstance(window, QWidget) else None
+        self.chooser = ProviderChooser(self._studio.settings.values.model_table(), parent)
         self.chooser.accepted.connect(self._chosen)
         self.chooser.open()
 
@@ -258,4 +272,4 @@ class ProviderOnboarding(QObject):
             # An unwritable settings file still holds the choice for this session.
             log.warning("the provider choice was not saved: %s", error.message)
         if chooser.wants_key():
-            self._open_settings()
+            self.settings_wanted.emit()

@@ -6,12 +6,15 @@ table has regions, the models editor only where the user declares the models
 elsewhere the panel says that the key is checked by the first picture. The test and the balance
 run off the GUI thread (`ui.background`), with the key and the address the panel shows now,
 saved or not.
+
+No callback into the dialog is kept here: a reference back to it would make a cycle, and Python's
+collector may break a cycle on any thread, deleting widgets off the GUI thread.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -61,7 +64,6 @@ class ProviderPanel(QWidget):
         provider: ProviderSpec,
         store: KeyStore,
         table: ModelTable,
-        settings_now: Callable[[], StudioSettings],
         *,
         env: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
@@ -70,8 +72,6 @@ class ProviderPanel(QWidget):
         self.provider = provider
         self.setObjectName(f"providerPanel_{provider.id}")
         self._table = table
-        # What the dialog would save now (for the declared models a test may need).
-        self._settings_now = settings_now
         self._env = os.environ if env is None else env
         self._testing = False
         # A server of the user's own may take no key: it can be tested without one.
@@ -230,7 +230,9 @@ class ProviderPanel(QWidget):
         self.balance_label.hide()
         self._testing = True
         self._update_test_button()
-        provider, settings = self.provider, self._settings_now()
+        # The models the panel's own editor declares (a compatible server's), saved or not.
+        declared = self.models_editor.models() if self.models_editor is not None else ()
+        provider, settings = self.provider, StudioSettings(compatible_models=declared)
         run_in_background(
             self,
             lambda: check_connection(provider, api_key=key, base_url=base_url, settings=settings),

@@ -8,7 +8,7 @@ dialog's OK or Apply says so (`apply_keys`). Nothing is saved while the dialog i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +35,6 @@ class ProvidersPage(QWidget):
     def __init__(
         self,
         keys: ProviderKeys,
-        settings_now: Callable[[], StudioSettings],
         env: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -48,7 +47,7 @@ class ProvidersPage(QWidget):
         self.stack = QStackedWidget(self)
         self.panels: dict[str, ProviderPanel] = {}
         for provider in table.providers:
-            panel = ProviderPanel(provider, keys.store(provider.id), table, settings_now, env=env)
+            panel = ProviderPanel(provider, keys.store(provider.id), table, env=env)
             panel.edited.connect(self.edited)
             self.panels[provider.id] = panel
             scroll = QScrollArea(self.stack)

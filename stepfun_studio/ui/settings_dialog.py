@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
             keys = ProviderKeys.around(keys)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
-        self.providers = ProvidersPage(keys, self.current_values, self._env, self)
+        self.providers = ProvidersPage(keys, self._env, self)
         self.providers.edited.connect(self._on_providers_edited)
         self.tabs.addTab(self.providers, "")
         self.generation = GenerationTab(self)

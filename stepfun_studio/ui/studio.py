@@ -14,16 +14,19 @@ banner speaks of; `is_demo(provider)` answers for any other.
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from stepfun_studio.api.credentials import ProviderKeys
-from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.core.text import tr
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.library import Library
@@ -85,8 +88,8 @@ class Studio(QObject):
         self._closed = False
         self._account_limits = (options.concurrency, options.per_minute)
         self.worker = GenerationWorker(
-            self._make_client,
-            self._ingest,
+            _weakly(self, Studio._make_client),
+            _weakly(self, Studio._ingest),
             concurrency=options.concurrency,
             per_minute=options.per_minute,
             rate_backoff_s=options.rate_backoff_s,
@@ -192,7 +195,7 @@ class Studio(QObject):
         was_demo = self.demo
         self._connections = dict(connections)
         self._after_change()
-        self.worker.set_client_factory(self._make_client)
+        self.worker.set_client_factory(_weakly(self, Studio._make_client))
         self.connections_changed.emit()
         if was_demo != self.demo:
             self.demo_changed.emit(self.demo)
@@ -208,7 +211,7 @@ class Studio(QObject):
             # The compatible server's clients know its models from the table they were made
             # with: make them again.
             self._declared = now.compatible_models
-            self.worker.set_client_factory(self._make_client)
+            self.worker.set_client_factory(_weakly(self, Studio._make_client))
         if self._started and now.connections != self._servers:
             # Another server address (the first-start chooser may set one): connect anew.
             self._servers = now.connections
@@ -322,3 +325,27 @@ def _only(
     else:
         connections[provider] = Connection(None, "", demo=True, key_source=None, provider=provider)
     return connections
+
+
+_A = TypeVar("_A")
+_R = TypeVar("_R")
+
+
+def _weakly(studio: Studio, method: Callable[[Studio, _A], _R]) -> Callable[[_A], _R]:
+    """`method` of `studio` for the worker, holding the studio weakly.
+
+    The studio holds the worker; a worker holding the studio's bound methods would make a cycle,
+    and Python's collector may break a cycle on any thread, deleting Qt objects off theirs.
+    """
+    ref = weakref.ref(studio)
+
+    def call(argument: _A) -> _R:
+        owner = ref()
+        if owner is None:
+            raise AppError(
+                ErrorKind.CONFIG,
+                tr("Studio", "Studio closed while this picture was waiting; try it again."),
+            )
+        return method(owner, argument)
+
+    return call
