@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 
 
@@ -27,6 +28,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("STEPFUN_STUDIO_HOME", str(home))
     monkeypatch.delenv("STEPFUN_API_KEY", raising=False)
     monkeypatch.delenv("STEPFUN_BASE_URL", raising=False)
+    # Every provider's key and server variables, not just StepFun's.
+    for provider in model_table().providers:
+        monkeypatch.delenv(provider.key_env, raising=False)
+        if provider.base_url_env:
+            monkeypatch.delenv(provider.base_url_env, raising=False)
     yield home
 
 

@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import SecretService, fail, null
 from keyring_support import fake_key, real_secret_service, unique_service
 
@@ -17,9 +20,11 @@ from stepfun_studio.api.credentials import (
     KeyringState,
     KeySource,
     KeyStore,
+    ProviderKeys,
     normalise_key,
 )
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import ProviderSpec, model_table
 
 
 @pytest.fixture
@@ -212,3 +217,106 @@ def test_key_never_in_repr() -> None:
     key = fake_key()
     store = KeyStore(env={ENV_VARIABLE: key})
     assert key not in repr(store.get_key())
+
+
+# --- one key per provider ---------------------------------------------------------------------
+
+PROVIDERS = model_table().providers
+
+
+def test_each_provider_has_its_own_keyring_entry_and_stepfun_keeps_its_old_one(
+    secret_service: SecretService.Keyring, keyring_service: str
+) -> None:
+    keys = ProviderKeys(env={}, backend=secret_service, service=keyring_service)
+    stepfun_key, openai_key = fake_key(), fake_key("sk-OPENAI")
+    keys.store("stepfun").set_key(stepfun_key)
+    keys.store("openai").set_key(openai_key)
+    # StepFun's entry is where every earlier version kept it, so existing users keep their key.
+    assert secret_service.get_password(keyring_service, "api-key") == stepfun_key
+    assert secret_service.get_password(keyring_service, "api-key-openai") == openai_key
+    # A new run finds each key under its own provider, and no provider sees another's.
+    again = ProviderKeys(env={}, backend=secret_service, service=keyring_service)
+    found = {p.id: again.store(p.id).get_key() for p in PROVIDERS}
+    assert found["stepfun"] is not None and found["stepfun"].value == stepfun_key
+    assert found["openai"] is not None and found["openai"].value == openai_key
+    assert [pid for pid, key in found.items() if key is None] == [
+        "ark",
+        "siliconflow",
+        "compatible",
+    ]
+    again.store("openai").remove_key()
+    assert secret_service.get_password(keyring_service, "api-key-openai") is None
+    assert secret_service.get_password(keyring_service, "api-key") == stepfun_key
+    again.store("stepfun").remove_key()
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
+def test_each_providers_environment_variable_wins(provider: ProviderSpec) -> None:
+    key = fake_key()
+    other = next(p for p in PROVIDERS if p.id != provider.id)
+    env = {provider.key_env: key, other.key_env: fake_key("sk-OTHER")}
+    store = KeyStore(provider.id, env=env, backend=fail.Keyring())
+    found = store.get_key()
+    assert found is not None and (found.value, found.source) == (key, KeySource.ENVIRONMENT)
+    assert store.env_variable == provider.key_env
+    # Another provider's variable is not this provider's key.
+    assert KeyStore(provider.id, env={other.key_env: key}, backend=fail.Keyring()).get_key() is None
+
+
+def test_the_keyring_message_names_the_providers_variable() -> None:
+    store = KeyStore("siliconflow", env={}, backend=fail.Keyring())
+    assert store.get_key() is None
+    assert "SILICONFLOW_API_KEY" in store.status.message()
+    assert "STEPFUN_API_KEY" not in store.status.message()
+
+
+def test_an_unknown_provider_is_refused() -> None:
+    with pytest.raises(AppError) as caught:
+        KeyStore("dall-e", env={})
+    assert caught.value.kind is ErrorKind.CONFIG
+
+
+def test_provider_keys_share_one_store_per_provider() -> None:
+    keys = ProviderKeys(env={}, backend=fail.Keyring())
+    assert keys.store("ark") is keys["ark"]
+    assert keys.store("ark") is not keys.store("openai")
+    keys.store("ark").set_key(fake_key())  # session only: no keyring here
+    assert keys["ark"].get_key() is not None and keys["openai"].get_key() is None
+    assert keys.provider_ids() == tuple(p.id for p in PROVIDERS)
+
+
+class SilentKeyring(KeyringBackend):
+    """A keyring that never answers, as a locked one behind an invisible prompt does."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+        self.release = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls += 1
+        self.release.wait(30)
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.release.wait(30)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.release.wait(30)
+
+
+def test_a_keyring_that_does_not_answer_is_waited_for_once_not_per_provider() -> None:
+    silent = SilentKeyring()
+    keys = ProviderKeys(env={}, backend=silent, timeout_s=0.5)
+    started = time.monotonic()
+    try:
+        for provider in PROVIDERS:
+            assert keys.store(provider.id).get_key() is None
+            assert keys.store(provider.id).status.state is KeyringState.LOCKED
+    finally:
+        silent.release.set()
+    # One time limit in all, not one per provider.
+    assert time.monotonic() - started < 0.5 * 2.5
+    assert silent.calls == 1

@@ -30,9 +30,18 @@ def standin() -> Iterator[StandinServer]:
 class Rig:
     """A library, a worker and a queue, built the way the app builds them."""
 
-    def __init__(self, paths: AppPaths, server: StandinServer, concurrency: int = 5) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        server: StandinServer,
+        concurrency: int = 5,
+        servers: dict[str, StandinServer] | None = None,
+    ) -> None:
         self.paths = paths
         self.server = server
+        # Which server plays which provider; the rest go to `server`.
+        self.servers = servers or {}
+        self.clients_made: list[str] = []
         self.library = Library.open(paths)
         self.worker = GenerationWorker(
             self.make_client,
@@ -49,10 +58,12 @@ class Rig:
         self.queue.job_failed.connect(lambda job, error: self.failures.append((job, error)))
         self.queue.job_waiting_for_rate.connect(lambda _job, error: self.rate_waits.append(error))
 
-    def make_client(self) -> ImageClient:
+    def make_client(self, provider: str) -> ImageClient:
         from stepfun_studio.api.client import StepFunClient
 
-        client: ImageClient = StepFunClient(KEY, self.server.base_url, max_rate_limit_retries=0)
+        self.clients_made.append(provider)
+        server = self.servers.get(provider, self.server)
+        client: ImageClient = StepFunClient(KEY, server.base_url, max_rate_limit_retries=0)
         return client
 
     def ingest(self, result: GenerationResult) -> int:
@@ -229,3 +240,35 @@ def test_the_queue_keeps_under_the_tier_limits(
         assert standin.request_count() == 8
     finally:
         rig.close()
+
+
+def test_each_provider_gets_its_own_client_and_its_own_pacing(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> None:
+    """The job's provider picks the client; one provider's budget never holds up another's."""
+    other = StandinServer(port=0).start()
+    rig = Rig(app_paths, standin, servers={"ark": other})
+    try:
+        # One a minute for the second provider: its second job must wait, the first's must not.
+        rig.worker.set_limits(5, 1, provider="ark")
+        rig.queue.start()
+        ark_ids = rig.queue.submit(request("ark", provider="ark", n=2))
+        qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=20_000)
+        stepfun_ids = rig.queue.submit(request("stepfun", n=3))
+        qtbot.waitUntil(lambda: len(rig.images) == 4, timeout=20_000)
+        assert {job for job, _ in rig.images} == {ark_ids[0], *stepfun_ids}
+        assert other.request_count("/generations") == 1
+        assert standin.request_count("/generations") == 3
+        waiting = rig.queue.get(ark_ids[1])
+        assert waiting is not None and waiting.state is JobState.WAITING
+        # One client per provider, made once each and kept for later jobs.
+        assert sorted(rig.clients_made) == ["ark", "stepfun"]
+
+        # A new key or server: every provider's next job gets a new client.
+        rig.worker.set_client_factory(rig.make_client)
+        rig.queue.submit(request("again"))
+        qtbot.waitUntil(lambda: len(rig.images) == 5, timeout=20_000)
+        assert sorted(rig.clients_made) == ["ark", "stepfun", "stepfun"]
+    finally:
+        rig.close()
+        other.stop()

@@ -2,12 +2,14 @@
 
 1. On the wire: a recording TCP proxy sits between our client and the stand-in and keeps every
    byte sent; the key appears only as `Authorization: Bearer <key>`, once per request.
-2. A non-loopback http:// address is refused before any connection is made (the "remote" address
-   is this machine's own network address, where a listener waits to catch a wrongly sent key).
-3. A whole session through the real main window with a recognisable key: set it in the settings
-   dialog, test it, generate, meet a 401 and a 500, export, quit. Then every file under the app's
-   data, config, cache and log dirs and the temp dir is read, and the key is in none of them; the
-   log holds the redaction marker where a careless line tried to write it.
+2. A non-loopback http:// address is refused before any connection is made, for every provider
+   (the "remote" address is this machine's own network address, where a listener waits to catch
+   a wrongly sent key).
+3. A whole session through the real main window with a recognisable key for every provider (some
+   typed into the settings dialog and kept in the keyring, the others from the providers'
+   environment variables): test one, generate, meet a 401 and a 500, export, quit. Then every
+   file under the app's data, config, cache and log dirs and the temp dir is read, and no key is
+   in any of them; the log holds the redaction marker where a careless line tried to write one.
 """
 
 from __future__ import annotations
@@ -34,24 +36,33 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
+from test_studio_providers import DECLARED, one_picture, one_picture_from
 
 from stepfun_studio.api.client import StepFunClient
-from stepfun_studio.api.credentials import KeyStore
+from stepfun_studio.api.credentials import KeyStore, ProviderKeys
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import ProviderSpec, model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import REDACTED
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage, ResponseFormat
 from stepfun_studio.library.jobs import JobState
-from stepfun_studio.settings.connection import resolve_connection
+from stepfun_studio.settings.connection import open_client, resolve_connection
 from stepfun_studio.settings.logs import setup_logging
-from stepfun_studio.settings.values import StudioSettings
+from stepfun_studio.settings.values import (
+    ProviderConnection,
+    StudioSettings,
+    effective_model_table,
+)
 from stepfun_studio.standin import StandinServer
+from stepfun_studio.standin.handler import DOWNLOAD_PREFIXES
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.settings_dialog import SettingsDialog
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024
+PROVIDERS = model_table().providers
+OTHERS = [provider for provider in PROVIDERS if provider.id != "stepfun"]
 # The system's temp folder, taken before any test points TMPDIR elsewhere.
 SYSTEM_TMP = Path(tempfile.gettempdir())
 
@@ -129,10 +140,10 @@ def assert_recorded_requests_clean(standin: StandinServer, key: str) -> None:
             [recorded.path, recorded.headers, recorded.body, recorded.files], default=str
         )
         assert key not in everything, recorded.path
-        if recorded.path.startswith("/v1/"):
-            assert recorded.headers.get("Authorization") == "<present, value not recorded>"
-        else:  # downloads of result links: no key at all
+        if recorded.path.startswith(DOWNLOAD_PREFIXES):  # result links: no key at all
             assert "Authorization" not in recorded.headers
+        else:
+            assert recorded.headers.get("Authorization") == "<present, value not recorded>"
 
 
 def test_on_the_wire_the_key_is_only_in_the_authorization_header(standin: StandinServer) -> None:
@@ -182,6 +193,51 @@ def test_on_the_wire_the_key_is_only_in_the_authorization_header(standin: Standi
     assert_recorded_requests_clean(standin, key)
 
 
+@pytest.mark.parametrize("provider", OTHERS, ids=lambda p: p.id)
+def test_every_providers_key_is_only_in_the_authorization_header(
+    standin: StandinServer, provider: ProviderSpec
+) -> None:
+    key = canary()
+    proxy = RecordingProxy(standin.port)
+    table = effective_model_table(StudioSettings(compatible_models=(DECLARED,)))
+
+    async def session() -> int:
+        client = open_client(
+            provider.id,
+            api_key=key,
+            base_url=f"http://127.0.0.1:{proxy.port}{provider.standin_prefix}",
+            table=table,
+            max_rate_limit_retries=0,
+        )
+        calls = 0
+        try:
+            if provider.models_path:
+                await client.list_models()
+                calls += 1
+            request = one_picture_from(table, provider.id)
+            await client.generate_one(request)
+            calls += 1
+            for fault in ("401", "500"):
+                standin.add_fault(fault)
+                with pytest.raises(AppError) as caught:
+                    await client.generate_one(request)
+                calls += 1
+                assert key not in str(caught.value) + repr(caught.value) + caught.value.details()
+        finally:
+            await client.aclose()
+        return calls
+
+    calls = asyncio.run(session())
+    proxy.shutdown()
+    proxy.server_close()
+    wire = bytes(proxy.sent).decode("latin-1")
+    in_header = sum(
+        1 for line in wire.split("\r\n") if line.lower() == f"authorization: bearer {key}".lower()
+    )
+    assert wire.count(key) == in_header == calls
+    assert_recorded_requests_clean(standin, key)
+
+
 def own_network_address() -> str | None:
     """This machine's address on its network (not loopback), if it has one."""
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -203,16 +259,26 @@ def test_plain_http_to_a_network_address_is_refused_before_any_connection(
         pytest.skip("this machine has no non-loopback network address to aim at")
     catcher = RecordingProxy(standin.port, host=address)
     url = f"http://{address}:{catcher.port}/v1"
-    key = canary()
     try:
+        key = canary()
         with pytest.raises(AppError) as caught:
             StepFunClient(key, url)
         assert caught.value.kind is ErrorKind.CONFIG
-        store = KeyStore(env={"STEPFUN_API_KEY": key})
-        with pytest.raises(AppError) as resolved:
-            resolve_connection(StudioSettings(), store, env={"STEPFUN_BASE_URL": url})
-        assert resolved.value.kind is ErrorKind.CONFIG
-        assert key not in resolved.value.message
+        for provider in PROVIDERS:
+            key = canary()
+            store = KeyStore(provider.id, env={provider.key_env: key})
+            # Through the provider's own variable, and through its saved server address.
+            through_settings = StudioSettings().with_connection(
+                provider.id, ProviderConnection(base_url=url)
+            )
+            for settings, env in (
+                (StudioSettings(), {provider.base_url_env: url}),
+                (through_settings, {}),
+            ):
+                with pytest.raises(AppError) as resolved:
+                    resolve_connection(provider.id, settings, store, env=env)
+                assert resolved.value.kind is ErrorKind.CONFIG, provider.id
+                assert key not in resolved.value.message
         time.sleep(0.2)
         assert catcher.connections == 0
         assert standin.request_count() == 0
@@ -241,7 +307,7 @@ def files_holding(root: Path, needle: bytes, since: float | None = None) -> list
     return found
 
 
-def test_a_whole_session_leaves_the_key_nowhere(
+def test_a_whole_session_leaves_no_providers_key_anywhere(
     qtbot: QtBot,
     app_paths: AppPaths,
     standin: StandinServer,
@@ -253,7 +319,11 @@ def test_a_whole_session_leaves_the_key_nowhere(
     private_tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(private_tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
-    key = canary()
+    # A canary key per provider: some typed into Settings (so they go to the keyring), the
+    # others from the providers' environment variables.
+    keys = {provider.id: canary() for provider in PROVIDERS}
+    typed = ("stepfun", "openai", "siliconflow")
+    env = {p.key_env: keys[p.id] for p in PROVIDERS if p.id not in typed}
     # The most talkative logging there is: whatever any library says goes to the file.
     log_path = setup_logging(app_paths, level=logging.DEBUG)
     for name in ("openai", "httpx2", "httpcore2", "httpx", "httpcore"):
@@ -261,37 +331,55 @@ def test_a_whole_session_leaves_the_key_nowhere(
     # The real Secret Service where the test session has one, else no keyring at all; either
     # way under a service name of its own, never the user's own entry.
     backend = fail.Keyring() if secret_service_problem() else real_secret_service()
-    key_store = KeyStore(env={}, backend=backend, service=unique_service())
+    key_stores = ProviderKeys(env=env, backend=backend, service=unique_service())
 
     studio = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
-    studio._key_store = key_store  # the window's key store, on the throwaway entry
+    studio.settings.update(compatible_models=(DECLARED,))
+    studio.use_keys(key_stores)  # the window's key stores, on throwaway entries
     window = MainWindow(studio, LanguageSwitcher())
     # Not given to qtbot: this test deletes the window itself (see the end).
     window.show()
     studio.start(None)  # no key yet: demo mode
     assert studio.demo
     try:
-        # Set the key and test it, in the settings dialog the window opens from its menu.
+        # Set the keys and test one, in the settings dialog the window opens from its menu.
         window.menus.actions["settings"].trigger()
         dialog = window.findChild(SettingsDialog, "settingsDialog")
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
-        dialog.base_url_field.setText(standin.base_url)
-        qtbot.keyClicks(dialog.key_panel.key_field, key)
-        qtbot.mouseClick(dialog.key_panel.save_button, Qt.MouseButton.LeftButton)
-        with qtbot.waitSignal(dialog.key_panel.test_finished, timeout=20_000) as tested:
-            qtbot.mouseClick(dialog.key_panel.test_button, Qt.MouseButton.LeftButton)
-        assert tested.args == [True]
-        dialog.key_panel.show_button.click()  # shown on screen; still must not reach a file
+        for provider in PROVIDERS:
+            panel = dialog.providers.panel(provider.id)
+            panel.base_url_field.setText(standin.base_url_for(provider.id))
+            dialog.providers.select(provider.id)
+            if provider.id in typed:
+                qtbot.keyClicks(panel.key_panel.key_field, keys[provider.id])
+            if panel.test_button.isVisible():
+                with qtbot.waitSignal(panel.test_finished, timeout=20_000) as tested:
+                    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+                assert tested.args == [True], provider.id
+            panel.key_panel.show_button.click()  # shown on screen; must still reach no file
+        stepfun = dialog.providers.panel("stepfun")
+        assert stepfun.balance_label.text().startswith("Balance: ")
         qtbot.mouseClick(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
         )
         qtbot.waitUntil(lambda: not studio.demo)
         assert studio.base_url == standin.base_url
-        connection = resolve_connection(studio.settings.values, key_store, env={})
-        assert connection.api_key == key and key not in repr(connection)
+        for provider in PROVIDERS:
+            connection = resolve_connection(provider.id, studio.settings.values, key_stores, env)
+            assert connection.api_key == keys[provider.id] and not studio.is_demo(provider.id)
+            assert keys[provider.id] not in repr(connection)
 
-        # Generate one picture, then meet a 401 and a 500.
+        # One picture from each of the other providers, each with its own key.
+        for provider in OTHERS:
+            studio.queue.submit(one_picture(provider.id, studio))
+        others = len(OTHERS)
+        qtbot.waitUntil(
+            lambda: [i.state for i in studio.queue.jobs()] == [JobState.DONE] * others,
+            timeout=60_000,
+        )
+
+        # Generate one picture in the window, then meet a 401 and a 500.
         editor = window.findChild(QPlainTextEdit, "promptEditor")
         editor.setFocus()
         qtbot.keyClicks(editor, "a lighthouse at dusk")
@@ -301,7 +389,7 @@ def test_a_whole_session_leaves_the_key_nowhere(
         generate = window.findChild(QPushButton, "generateButton")
 
         def states() -> list[JobState]:
-            return [info.state for info in studio.queue.jobs()]
+            return [info.state for info in studio.queue.jobs()][others:]
 
         qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: states() == [JobState.DONE], timeout=20_000)
@@ -309,15 +397,16 @@ def test_a_whole_session_leaves_the_key_nowhere(
             standin.add_fault(fault)
             qtbot.mouseClick(generate, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: states()[-1] is JobState.FAILED, timeout=20_000)
-            assert key not in window.statusBar().currentMessage()
+            assert not any(each in window.statusBar().currentMessage() for each in keys.values())
 
         # Export, and a careless log line as a bug might write one.
-        image_id = studio.queue.jobs()[0].image_id
+        image_id = studio.queue.jobs()[others].image_id
         assert image_id is not None
         exported = studio.library.export([image_id], private_tmp / "export")
         assert exported
-        logging.getLogger("stepfun_studio.careless").error("request failed with key=%s", key)
-        assert key not in (QApplication.clipboard().text() or "")
+        for each in keys.values():
+            logging.getLogger("stepfun_studio.careless").error("request failed with key=%s", each)
+            assert each not in (QApplication.clipboard().text() or "")
     finally:
         window.close()
         studio.close()
@@ -328,21 +417,27 @@ def test_a_whole_session_leaves_the_key_nowhere(
     for handler in logging.getLogger().handlers:
         handler.flush()
 
-    assert standin.request_count("/generations") == 3
-    assert_recorded_requests_clean(standin, key)
-    needle = key.encode()
-    for root in (
-        app_paths.data_dir,
-        app_paths.config_dir,
-        app_paths.cache_dir,
-        app_paths.log_dir,
-        private_tmp,
-        tmp_path,
-    ):
-        assert root.exists() or root == app_paths.cache_dir, root
-        assert files_holding(root, needle) == [], root
-    # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
-    assert files_holding(SYSTEM_TMP, needle, since=started) == []
+    # The window's three to StepFun, and one to each of the others at its own path.
+    assert sum(r.path == "/v1/images/generations" for r in standin.requests) == 3
+    for provider in OTHERS:
+        posted = [r for r in standin.requests if r.method == "POST"]
+        assert sum(r.path.startswith(provider.standin_prefix + "/") for r in posted) == 1
+    for each in keys.values():
+        assert_recorded_requests_clean(standin, each)
+    for provider_id, each in keys.items():
+        needle = each.encode()
+        for root in (
+            app_paths.data_dir,
+            app_paths.config_dir,
+            app_paths.cache_dir,
+            app_paths.log_dir,
+            private_tmp,
+            tmp_path,
+        ):
+            assert root.exists() or root == app_paths.cache_dir, root
+            assert files_holding(root, needle) == [], (provider_id, root)
+        # Whatever ignored TMPDIR and wrote to the system's temp folder during the session.
+        assert files_holding(SYSTEM_TMP, needle, since=started) == [], provider_id
     log_text = log_path.read_text("utf-8")
     assert REDACTED in log_text
     assert "status=401" in log_text and "status=500" in log_text

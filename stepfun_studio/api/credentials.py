@@ -1,12 +1,18 @@
-"""`KeyStore`: where the API key lives. The OS keyring, the environment, or this session's memory.
+"""`KeyStore`: where one provider's API key lives. The OS keyring, the environment, or memory.
 
-- `STEPFUN_API_KEY`, when set, wins for the run and is reported as coming from the environment.
+- One store per provider (`KeyStore("openai")`), each with its own keyring entry: StepFun's keeps
+  the entry it always had (service "StepFun Studio", user "api-key"), so existing users keep
+  their key; another provider's is user "api-key-<provider>". `ProviderKeys` holds one store
+  per provider.
+- The provider's environment variable (`ProviderSpec.key_env`: `STEPFUN_API_KEY`,
+  `OPENAI_API_KEY`, `ARK_API_KEY`, `SILICONFLOW_API_KEY`, `COMPATIBLE_API_KEY`), when set, wins
+  for the run and is reported as coming from the environment.
 - Otherwise the key is read from the OS keyring (the `keyring` package: Keychain, Credential
   Manager, Secret Service), lazily on first use: importing and asking the keyring can take a
   moment, and nothing about it is needed to paint the window.
 - When no keyring works (no backend at all, keyring's `fail`/`null` backends, an empty chainer,
   a locked or refusing keyring, one that does not answer), the key is kept in memory for this
-  session only and the status says so and points to `STEPFUN_API_KEY`.
+  session only and the status says so and points to the provider's environment variable.
 - It never falls back to a file, and refuses keyring backends that are files in disguise
   (`keyrings.alt`).
 
@@ -19,18 +25,21 @@ import contextlib
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import ModelTable, model_table
 from stepfun_studio.core.redaction import redact, remember_secret
 from stepfun_studio.core.text import tr
 
-ENV_VARIABLE = "STEPFUN_API_KEY"
+ENV_VARIABLE = "STEPFUN_API_KEY"  # StepFun's; other providers' come from the model table
 SERVICE = "StepFun Studio"
 USERNAME = "api-key"
+DEFAULT_PROVIDER = "stepfun"
 DEFAULT_TIMEOUT_S = 10.0
 
 _log = logging.getLogger(__name__)
@@ -58,6 +67,7 @@ class KeyringStatus:
     state: KeyringState
     backend: str = ""
     detail: str = ""
+    env_variable: str = ENV_VARIABLE
 
     @property
     def usable(self) -> bool:
@@ -68,8 +78,8 @@ class KeyringStatus:
         session = tr(
             "KeyStore",
             "A key you enter is kept in memory for this session only. To use a key every "
-            "time without a keyring, set the STEPFUN_API_KEY environment variable.",
-        )
+            "time without a keyring, set the {variable} environment variable.",
+        ).format(variable=self.env_variable)
         if self.state is KeyringState.NO_BACKEND:
             head = tr(
                 "KeyStore", "No working system keyring was found, so the key cannot be saved."
@@ -117,6 +127,11 @@ def normalise_key(key: str) -> str:
     return key
 
 
+def keyring_username(provider_id: str) -> str:
+    """The keyring entry's user name for a provider; StepFun's is the one it always was."""
+    return USERNAME if provider_id == DEFAULT_PROVIDER else f"{USERNAME}-{provider_id}"
+
+
 def _backend_name(backend: object) -> str:
     name = getattr(backend, "name", "")
     return str(name) if name else type(backend).__name__
@@ -138,37 +153,89 @@ def _usable_problem(backend: object) -> str | None:
     return None
 
 
+class KeyringGate:
+    """Shared by the stores of one `ProviderKeys`: a keyring that did not answer one store is not
+    waited for again by the next one for a while. A locked keyring would otherwise cost every
+    provider the whole time limit, one after another, before the app could start."""
+
+    RETRY_AFTER_S = 60.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stalled_at: float | None = None
+        self._detail = ""
+
+    def stalled(self) -> str | None:
+        """Why the keyring is not worth asking now, or None."""
+        with self._lock:
+            if self._stalled_at is None:
+                return None
+            if time.monotonic() - self._stalled_at > self.RETRY_AFTER_S:
+                self._stalled_at = None
+                return None
+            return self._detail
+
+    def mark_stalled(self, detail: str) -> None:
+        with self._lock:
+            self._stalled_at, self._detail = time.monotonic(), detail
+
+    def clear(self) -> None:
+        with self._lock:
+            self._stalled_at = None
+
+
 class KeyStore:
-    """The API key for this run: environment, then session memory, then the OS keyring.
+    """One provider's API key for this run: environment, then session memory, then the keyring.
 
     `backend` is a keyring backend object to use instead of keyring's own choice (which honours
     `PYTHON_KEYRING_BACKEND` and keyringrc); tests pass `keyring.backends.fail.Keyring()`.
+    `table` names the provider's environment variable (the packaged table by default).
     """
 
     def __init__(
         self,
+        provider_id: str = DEFAULT_PROVIDER,
         *,
         env: Mapping[str, str] | None = None,
         backend: object | None = None,
         service: str = SERVICE,
-        username: str = USERNAME,
+        username: str | None = None,
         timeout_s: float = DEFAULT_TIMEOUT_S,
+        table: ModelTable | None = None,
+        gate: KeyringGate | None = None,
     ) -> None:
+        provider = (table or model_table()).provider(provider_id)
+        if provider is None:
+            raise AppError(
+                ErrorKind.CONFIG,
+                tr("KeyStore", "Unknown provider “{provider}”.").format(provider=provider_id),
+            )
+        self.provider_id = provider_id
+        self.env_variable = provider.key_env
         self._env = os.environ if env is None else env
         self._backend_override = backend
         self._service = service
-        self._username = username
+        self._username = username or keyring_username(provider_id)
         self._timeout_s = timeout_s
+        self._gate = gate
         self._lock = threading.Lock()
         self._session_key: str | None = None
         self._keyring_key: str | None = None
         self._keyring_read = False
-        self._status = KeyringStatus(KeyringState.UNKNOWN)
+        self._status = self._new_status(KeyringState.UNKNOWN)
+
+    def __repr__(self) -> str:
+        return f"KeyStore({self.provider_id!r})"
+
+    def _new_status(
+        self, state: KeyringState, backend: str = "", detail: str = ""
+    ) -> KeyringStatus:
+        return KeyringStatus(state, backend, detail, env_variable=self.env_variable)
 
     # -- reading --------------------------------------------------------------------------
 
     def environment_key(self) -> str | None:
-        value = self._env.get(ENV_VARIABLE, "").strip()
+        value = self._env.get(self.env_variable, "").strip()
         if value:
             remember_secret(value)
         return value or None
@@ -241,12 +308,14 @@ class KeyStore:
             except _KeyringUnusableError:
                 self._session_key = key
                 self._keyring_read = True
-                _log.warning("API key kept for this session only: %s", self._status.detail)
+                _log.warning(
+                    "%s key kept for this session only: %s", self.provider_id, self._status.detail
+                )
                 return KeySource.SESSION
             self._keyring_key = key
             self._keyring_read = True
             self._session_key = None
-        _log.info("API key saved to the keyring (%s)", self._status.backend)
+        _log.info("%s key saved to the keyring (%s)", self.provider_id, self._status.backend)
         return KeySource.KEYRING
 
     def remove_key(self) -> None:
@@ -266,7 +335,7 @@ class KeyStore:
                     tr("KeyStore", "The key could not be removed from the system keyring.")
                     + f" ({exc.detail})",
                 ) from None
-        _log.info("API key removed")
+        _log.info("%s key removed", self.provider_id)
 
     def _delete(self, backend: Any) -> None:
         from keyring.errors import PasswordDeleteError
@@ -290,6 +359,9 @@ class KeyStore:
         A locked Secret Service may wait for an unlock prompt nobody can see; the time limit
         turns that into a clear LOCKED state instead of a frozen app.
         """
+        stalled = self._gate.stalled() if self._gate is not None else None
+        if stalled is not None:
+            self._fail(KeyringState.LOCKED, "", stalled)
         outcome: dict[str, Any] = {}
 
         def run() -> None:
@@ -309,19 +381,20 @@ class KeyStore:
         worker.join(self._timeout_s)
         backend = str(outcome.get("backend", ""))
         if worker.is_alive():
-            self._fail(
-                KeyringState.LOCKED,
-                backend,
-                tr("KeyStore", "the keyring did not answer within {seconds:g} s").format(
-                    seconds=self._timeout_s
-                ),
+            detail = tr("KeyStore", "the keyring did not answer within {seconds:g} s").format(
+                seconds=self._timeout_s
             )
+            if self._gate is not None:
+                self._gate.mark_stalled(detail)
+            self._fail(KeyringState.LOCKED, backend, detail)
         if "problem" in outcome:
             self._fail(KeyringState.NO_BACKEND, backend, str(outcome["problem"]))
         if "error" in outcome:
             state, detail = self._classify(outcome["error"])
             self._fail(state, backend, detail)
-        self._status = KeyringStatus(KeyringState.AVAILABLE, backend)
+        self._status = self._new_status(KeyringState.AVAILABLE, backend)
+        if self._gate is not None:
+            self._gate.clear()
         return outcome.get("value")  # type: ignore[return-value]
 
     def _classify(self, exc: BaseException) -> tuple[KeyringState, str]:
@@ -337,6 +410,71 @@ class KeyStore:
         return KeyringState.FAILED, detail
 
     def _fail(self, state: KeyringState, backend: str, detail: str) -> None:
-        self._status = KeyringStatus(state, backend, detail)
+        self._status = self._new_status(state, backend, detail)
         _log.warning("Keyring unusable (%s, %s): %s", state.value, backend or "?", detail)
         raise _KeyringUnusableError(detail)
+
+
+class ProviderKeys:
+    """One `KeyStore` per provider, made on first use, all on the same keyring and environment.
+
+    The window and the connection resolver share one of these, so a key read (or saved) once is
+    not asked of the keyring again.
+    """
+
+    def __init__(
+        self,
+        *,
+        env: Mapping[str, str] | None = None,
+        backend: object | None = None,
+        service: str = SERVICE,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        table: ModelTable | None = None,
+    ) -> None:
+        self._table = table or model_table()
+        self._options: dict[str, Any] = {
+            "env": env,
+            "backend": backend,
+            "service": service,
+            "timeout_s": timeout_s,
+            "table": self._table,
+            "gate": KeyringGate(),
+        }
+        self._lock = threading.Lock()
+        self._stores: dict[str, KeyStore] = {}
+
+    @classmethod
+    def around(cls, store: KeyStore) -> ProviderKeys:
+        """A collection holding `store` for its provider, and the others' stores on the same
+        environment and keyring."""
+        keys = cls(
+            env=store._env,
+            backend=store._backend_override,
+            service=store._service,
+            timeout_s=store._timeout_s,
+        )
+        keys.use(store)
+        return keys
+
+    def __repr__(self) -> str:
+        return f"ProviderKeys({sorted(self._stores)!r})"
+
+    def provider_ids(self) -> tuple[str, ...]:
+        return self._table.provider_ids()
+
+    def store(self, provider_id: str) -> KeyStore:
+        with self._lock:
+            found = self._stores.get(provider_id)
+            if found is None:
+                found = KeyStore(provider_id, **self._options)
+                self._stores[provider_id] = found
+            return found
+
+    def __getitem__(self, provider_id: str) -> KeyStore:
+        return self.store(provider_id)
+
+    def use(self, store: KeyStore) -> None:
+        """Put `store` in place of this collection's own for its provider (tests: a store on
+        a throwaway keyring entry)."""
+        with self._lock:
+            self._stores[store.provider_id] = store

@@ -1,8 +1,10 @@
 """`GenerationWorker`: the QThread that talks to the API, so the GUI thread never waits on it.
 
-The thread owns one asyncio loop and one async client. Jobs arrive from the GUI thread through
-`enqueue()`, run up to the tier's concurrency inside its per-minute budget, and are ingested into
-the library off the GUI thread (in a one-thread pool, so a slow disk never holds up the sockets).
+The thread owns one asyncio loop and one async client per provider (the job's
+`request.provider` picks it; the factory builds it on first use). Jobs arrive from the GUI thread
+through `enqueue()`, run up to their provider's concurrency inside its per-minute budget, and are
+ingested into the library off the GUI thread (in a one-thread pool, so a slow disk never holds
+up the sockets).
 Cancelling a job cancels its task on this loop, which drops its socket at once.
 
 Everything the GUI needs to know travels back as a signal; after `stop()` returns, nothing more is
@@ -31,15 +33,16 @@ log = logging.getLogger(__name__)
 
 
 class ImageClient(Protocol):
-    """What the worker needs of `api.client.StepFunClient`."""
+    """What the worker needs of a provider's client (`api.providers.open_image_client`)."""
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult: ...
 
     async def aclose(self) -> None: ...
 
 
-# Builds the client inside the worker thread, so the openai import never runs on the GUI thread.
-ClientFactory = Callable[[], ImageClient]
+# Builds one provider's client (the argument is the provider id) inside the worker thread, so the
+# openai import never runs on the GUI thread.
+ClientFactory = Callable[[str], ImageClient]
 # Stores one result and returns the new image id; runs in the ingest thread.
 Ingest = Callable[[GenerationResult], int]
 
@@ -70,17 +73,18 @@ class GenerationWorker(QThread):
         self.setObjectName("generationWorker")
         self._client_factory = client_factory
         self._ingest = ingest
-        self._concurrency = concurrency
-        self._per_minute = per_minute
+        # (at once, per minute): for every provider, unless one has limits of its own.
+        self._default_limits = (concurrency, per_minute)
+        self._provider_limits: dict[str, tuple[int, int]] = {}
         self._rate_backoff_s = rate_backoff_s
         self._lock = threading.RLock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pending: list[Callable[[], None]] = []
         self._tasks: dict[int, asyncio.Task[None]] = {}
         self._closed = False
-        self._client: ImageClient | None = None
+        self._clients: dict[str, ImageClient] = {}
         self._pool: ThreadPoolExecutor | None = None
-        self._limiter: RateLimiter | None = None
+        self._limiters: dict[str, RateLimiter] = {}
         self._shutdown_task: asyncio.Future[None] | None = None
         self._retired_clients: list[ImageClient] = []
 
@@ -93,11 +97,12 @@ class GenerationWorker(QThread):
         self._call_in_loop(lambda: self._cancel_job(job_id))
 
     def set_client_factory(self, factory: ClientFactory) -> None:
-        """A new key or server: the next job uses a client built by `factory`."""
+        """A new key or server: the next job of every provider uses a client built by `factory`."""
         self._call_in_loop(lambda: self._replace_client(factory))
 
-    def set_limits(self, concurrency: int, per_minute: int) -> None:
-        self._call_in_loop(lambda: self._replace_limits(concurrency, per_minute))
+    def set_limits(self, concurrency: int, per_minute: int, provider: str | None = None) -> None:
+        """Pacing for `provider`'s jobs; None: for every provider without limits of its own."""
+        self._call_in_loop(lambda: self._replace_limits(provider, concurrency, per_minute))
 
     def stop(self, timeout_ms: int = 5000) -> None:
         """Cancels every job, closes the client and joins the thread. Idempotent."""
@@ -115,7 +120,6 @@ class GenerationWorker(QThread):
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
-        self._limiter = RateLimiter(self._concurrency, self._per_minute)
         with self._lock:
             self._loop = loop
             pending, self._pending = self._pending, []
@@ -161,8 +165,8 @@ class GenerationWorker(QThread):
         asyncio.get_running_loop().stop()
 
     async def _close_client(self) -> None:
-        clients = [*self._retired_clients, *([self._client] if self._client else [])]
-        self._client, self._retired_clients = None, []
+        clients = [*self._retired_clients, *self._clients.values()]
+        self._clients, self._retired_clients = {}, []
         for client in clients:
             try:
                 await client.aclose()
@@ -171,17 +175,31 @@ class GenerationWorker(QThread):
 
     def _replace_client(self, factory: ClientFactory) -> None:
         self._client_factory = factory
-        old, self._client = self._client, None
-        if old is not None:
-            # Requests already in flight on the old client finish on it; it closes at shutdown.
-            self._retired_clients.append(old)
+        # Requests already in flight on the old clients finish on them; they close at shutdown.
+        self._retired_clients.extend(self._clients.values())
+        self._clients = {}
 
-    def _replace_limits(self, concurrency: int, per_minute: int) -> None:
-        # Same limits: keep the limiter, whose memory of this minute's starts must not be lost.
-        if (concurrency, per_minute) == (self._concurrency, self._per_minute):
-            return
-        self._concurrency, self._per_minute = concurrency, per_minute
-        self._limiter = RateLimiter(concurrency, per_minute)
+    def _limits_of(self, provider: str) -> tuple[int, int]:
+        return self._provider_limits.get(provider, self._default_limits)
+
+    def _replace_limits(self, provider: str | None, concurrency: int, per_minute: int) -> None:
+        before = {name: self._limits_of(name) for name in self._limiters}
+        if provider is None:
+            self._default_limits = (concurrency, per_minute)
+        else:
+            self._provider_limits[provider] = (concurrency, per_minute)
+        for name, old in before.items():
+            # Same limits: keep the limiter, whose memory of this minute's starts must not be
+            # lost; a provider's next job builds a new one otherwise.
+            if self._limits_of(name) != old:
+                del self._limiters[name]
+
+    def _limiter_for(self, provider: str) -> RateLimiter:
+        limiter = self._limiters.get(provider)
+        if limiter is None:
+            limiter = RateLimiter(*self._limits_of(provider))
+            self._limiters[provider] = limiter
+        return limiter
 
     def _start_job(self, job_id: int, request: GenerationRequest) -> None:
         if job_id in self._tasks:
@@ -200,10 +218,12 @@ class GenerationWorker(QThread):
         if task is not None:
             task.cancel()
 
-    def _client_now(self) -> ImageClient:
-        if self._client is None:
-            self._client = self._client_factory()
-        return self._client
+    def _client_for(self, provider: str) -> ImageClient:
+        client = self._clients.get(provider)
+        if client is None:
+            client = self._client_factory(provider)
+            self._clients[provider] = client
+        return client
 
     async def _run_job(self, job_id: int, request: GenerationRequest) -> None:
         # The task leaves `_tasks` before its outcome is told: the GUI may answer a failure
@@ -251,13 +271,12 @@ class GenerationWorker(QThread):
     ) -> GenerationResult:
         attempt = 0
         while True:
-            limiter = self._limiter
-            assert limiter is not None
+            limiter = self._limiter_for(request.provider)
             async with limiter:
                 self._emit(self.job_started, job_id)
                 started = time.monotonic()
                 try:
-                    return await self._client_now().generate_one(request)
+                    return await self._client_for(request.provider).generate_one(request)
                 except AppError as error:
                     # A 429 was refused before any work was done, so trying again cannot pay
                     # twice; anything else is the user's call (retry button).

@@ -5,33 +5,45 @@
 - A broken file (unparsable, unreadable, values out of range) never stops the start: the bad part
   falls back to defaults and `problems` says so in words. An unparsable file is moved aside
   (`settings.ini.broken`) so the user's text is not lost and the next start is clean.
-- No secret is ever written here: the key lives in the OS keyring (`api/credentials.py`), and a
+- No secret is ever written here: the keys live in the OS keyring (`api/credentials.py`), and a
   migration removes any key-like entry an old or hand-edited file may carry.
+- Per provider: `providers/<id>/region` and `providers/<id>/base_url` (StepFun's stay under
+  `connection/`, where versions before providers put them); the models declared for an
+  OpenAI-compatible server are the array `compatible_models` (name, fields, sizes).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.text import tr
-from stepfun_studio.settings.values import StudioSettings, field_names, problems_with
+from stepfun_studio.settings.values import (
+    COMPATIBLE_FIELDS,
+    DeclaredModel,
+    ProviderConnection,
+    StudioSettings,
+    field_names,
+    problems_with,
+    without_problems,
+)
 
 SETTINGS_FILE = "settings.ini"
 SETTINGS_VERSION = 1
 VERSION_KEY = "meta/version"
 
-# Where each field lives in the file.
+# Where each plain field lives in the file. Connections and declared models have their own
+# places (below): they are per provider, and lists.
 KEYS: dict[str, str] = {
-    "region": "connection/region",
-    "custom_base_url": "connection/custom_base_url",
+    "default_provider": "providers/default",
+    "provider_chosen": "providers/chosen",
     "tier": "connection/tier",
     "default_model": "defaults/model",
     "default_size": "defaults/size",
@@ -42,7 +54,19 @@ KEYS: dict[str, str] = {
     "language": "appearance/language",
     "theme": "appearance/theme",
 }
-assert set(KEYS) == set(field_names()), "every setting needs a place in the file"
+STRUCTURED = frozenset({"connections", "compatible_models"})
+assert set(KEYS) | STRUCTURED == set(field_names()), "every setting needs a place in the file"
+# StepFun's server was the only one before providers came; its keys stay where older versions
+# (and their users' files) have them.
+LEGACY_CONNECTION_KEYS = {"stepfun": ("connection/region", "connection/custom_base_url")}
+COMPATIBLE_MODELS_ARRAY = "compatible_models"
+
+
+def connection_keys(provider_id: str) -> tuple[str, str]:
+    """The file's keys for one provider's region and custom server address."""
+    legacy = LEGACY_CONNECTION_KEYS.get(provider_id)
+    return legacy or (f"providers/{provider_id}/region", f"providers/{provider_id}/base_url")
+
 
 _SECRET_WORDS = ("key", "token", "secret", "password", "authorization")
 _log = logging.getLogger(__name__)
@@ -56,7 +80,7 @@ def _migrate_0_to_1(file: QSettings) -> list[str]:
     messages: list[str] = []
     for key in file.allKeys():
         leaf = key.rsplit("/", 1)[-1].lower()
-        if any(word in leaf for word in _SECRET_WORDS) and key not in KEYS.values():
+        if any(word in leaf for word in _SECRET_WORDS) and key not in _known_keys():
             file.remove(key)
             messages.append(
                 tr(
@@ -68,13 +92,20 @@ def _migrate_0_to_1(file: QSettings) -> list[str]:
     return messages
 
 
+def _known_keys() -> set[str]:
+    known = set(KEYS.values())
+    for provider_id in model_table().provider_ids():
+        known.update(connection_keys(provider_id))
+    return known
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file and says what it changed.
 MIGRATIONS: dict[int, Callable[[QSettings], list[str]]] = {0: _migrate_0_to_1}
 
 
 def _convert(name: str, raw: Any, default: Any) -> Any:
     """The file's text for field `name`, as the field's type; raises ValueError when it is not."""
-    if isinstance(default, bool):  # none yet, but bool is an int: keep it apart
+    if isinstance(default, bool):  # bool is an int too: keep it apart
         return str(raw).lower() in ("1", "true", "yes")
     if isinstance(default, int):
         return int(str(raw))
@@ -139,14 +170,15 @@ class AppSettings(QObject):
         values = self._read_fields(file)
         bad = problems_with(values)
         if bad:
-            fixed = {name: getattr(StudioSettings(), name) for name in bad}
             for reason in bad.values():
                 self._problem(
                     tr("Settings", "A setting was reset to its default: {reason}").format(
                         reason=reason
                     )
                 )
-            values = values.with_changes(**fixed)
+            values = without_problems(values, set(bad))
+            # A reset may leave another field out of step (steps for another default model).
+            values = without_problems(values, set(problems_with(values)))
         return values
 
     def _readable_text(self) -> bool:
@@ -235,7 +267,34 @@ class AppSettings(QObject):
                         "The setting {name} was not readable and was reset to its default.",
                     ).format(name=key)
                 )
+        found["connections"] = self._read_connections(file)
+        found["compatible_models"] = self._read_declared_models(file)
         return defaults.with_changes(**found)
+
+    def _read_connections(self, file: QSettings) -> tuple[tuple[str, ProviderConnection], ...]:
+        values = StudioSettings()
+        for provider in model_table().providers:
+            region_key, url_key = connection_keys(provider.id)
+            region = str(file.value(region_key, "") or "").strip()
+            url = str(file.value(url_key, "") or "").strip()
+            values = values.with_connection(provider.id, ProviderConnection(region, url))
+        return values.connections
+
+    def _read_declared_models(self, file: QSettings) -> tuple[DeclaredModel, ...]:
+        declared: list[DeclaredModel] = []
+        count = file.beginReadArray(COMPATIBLE_MODELS_ARRAY)
+        for index in range(count):
+            file.setArrayIndex(index)
+            name = str(file.value("name", "") or "").strip()
+            fields = str(file.value("fields", "") or "").split()
+            sizes = str(file.value("sizes", "") or "").split()
+            if name:
+                # Fields this version does not know are dropped, not fatal: a newer version
+                # may offer more.
+                known = tuple(field for field in fields if field in COMPATIBLE_FIELDS)
+                declared.append(DeclaredModel(name, known, tuple(sizes)))
+        file.endArray()
+        return tuple(declared)
 
     def _problem(self, message: str) -> None:
         self._problems.append(message)
@@ -274,8 +333,21 @@ class AppSettings(QObject):
         except OSError as exc:
             raise self._storage_error(exc.strerror or type(exc).__name__) from None
         file = self._qsettings()
-        for name, value in asdict(values).items():
-            file.setValue(KEYS[name], value)
+        for name, key in KEYS.items():
+            file.setValue(key, getattr(values, name))
+        for provider in model_table().providers:
+            region_key, url_key = connection_keys(provider.id)
+            connection = values.connection(provider.id)
+            file.setValue(region_key, values.region(provider.id))
+            file.setValue(url_key, connection.base_url)
+        file.remove(COMPATIBLE_MODELS_ARRAY)
+        file.beginWriteArray(COMPATIBLE_MODELS_ARRAY, len(values.compatible_models))
+        for index, declared in enumerate(values.compatible_models):
+            file.setArrayIndex(index)
+            file.setValue("name", declared.name)
+            file.setValue("fields", " ".join(declared.fields))
+            file.setValue("sizes", " ".join(declared.sizes))
+        file.endArray()
         file.setValue(VERSION_KEY, max(self._file_version, SETTINGS_VERSION))
         file.sync()
         if file.status() is not QSettings.Status.NoError:

@@ -31,6 +31,7 @@ from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
 from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
+from stepfun_studio.ui.provider_chooser import ProviderOnboarding
 from stepfun_studio.ui.queue_view import QueueView
 from stepfun_studio.ui.shortcuts import ShortcutsDialog
 from stepfun_studio.ui.spend_view import show_spend_view, shut_down_spend_views
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         detail.status_message.connect(self.status.show_info)
         self.studio.demo_changed.connect(self.update_demo)
         self.studio.connection_problem.connect(self.status.show_error)
+        self.onboarding = ProviderOnboarding(self, self.studio, self.banner, self.show_settings)
         # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
         self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
         self.drops.message.connect(self.status.show_info)

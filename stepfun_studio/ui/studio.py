@@ -1,29 +1,43 @@
 """`Studio`: everything below the window, put together once: library, stand-in, worker, queue.
 
 The window shows a `Studio`; tests build one against a temporary home and a real stand-in server.
-In demo mode (no key) the stand-in runs inside the app, on a thread of its own, and the worker's
-client talks to it like to StepFun. The openai SDK is imported by the worker thread when the
-first job runs, never on the way to the first painted window.
+Each provider has its own connection (key and server, `settings.connection`); a provider with no
+key is played by the built-in stand-in, which runs inside the app on a thread of its own and
+speaks every provider's protocol under its own prefix. The worker keeps one client per provider,
+made from these connections when its first job runs (so the openai SDK is imported by the worker
+thread, never on the way to the first painted window).
+
+`demo` is the state of the default provider (`settings.default_provider`), which is what the
+banner speaks of; `is_demo(provider)` answers for any other.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from stepfun_studio.api.credentials import KeyStore
-from stepfun_studio.core.errors import AppError
+from stepfun_studio.api.credentials import ProviderKeys
+from stepfun_studio.core.errors import AppError, ErrorKind
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.core.text import tr
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.library import Library
-from stepfun_studio.settings.connection import resolve_connection
+from stepfun_studio.settings.connection import (
+    Connection,
+    open_client,
+    resolve_all,
+    standin_base_url,
+)
 from stepfun_studio.settings.store import AppSettings
+from stepfun_studio.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +45,11 @@ log = logging.getLogger(__name__)
 DEMO_KEY = "demo-key-local-standin"
 # (at once, per minute) against the built-in stand-in.
 DEMO_LIMITS = (8, 600)
+# Providers other than StepFun publish no tier table we could follow; their 429s are waited out
+# by the worker, and these keep a burst of n pictures from starting all at once.
+OTHER_PROVIDER_LIMITS = (5, 60)
+# Whose account tiers (`api.limits.TIERS`) the settings' tier describes.
+TIERED_PROVIDER = "stepfun"
 
 
 @dataclass(frozen=True)
@@ -45,15 +64,16 @@ class StudioOptions:
 class Studio(QObject):
     """Owns the library, the optional stand-in, the worker and the queue; `close()` ends all."""
 
-    demo_changed = Signal(bool)
-    connection_problem = Signal(object)  # AppError: the configured server was refused
-    # From the key lookup thread to this object's (the GUI) thread; queued by Qt.
-    _resolved = Signal(object)
+    demo_changed = Signal(bool)  # the default provider's demo state
+    connection_problem = Signal(object)  # AppError: a configured server was refused
+    connections_changed = Signal()  # any provider's key or server
+    # The first start with no key anywhere: the window asks which provider to use.
+    provider_choice_needed = Signal()
 
     def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.options = options
-        # The settings file is a small INI read; the keyring is asked only when the key is.
+        # The settings file is a small INI read; the keyring is asked only when a key is.
         self.settings = AppSettings.open(options.paths)
         # Settings ▸ General may put the library elsewhere; read once, so a change there
         # applies at the next start (the dialog says so), never under an open database.
@@ -61,65 +81,149 @@ class Studio(QObject):
             options.paths, library_override=self.settings.values.library_dir(options.paths)
         )
         self.library = Library.open(self.paths)
-        self._key_store: KeyStore | None = None
+        self._keys: ProviderKeys | None = None
         self.standin: Any = None
-        self._api_key: str | None = None
-        self._base_url: str | None = None
+        self._connections: dict[str, Connection] = {}
         self._started = False
         self._closed = False
         self._account_limits = (options.concurrency, options.per_minute)
         self.worker = GenerationWorker(
-            self._make_client,
-            self._ingest,
+            _weakly(self, Studio._make_client),
+            _weakly(self, Studio._ingest),
             concurrency=options.concurrency,
             per_minute=options.per_minute,
             rate_backoff_s=options.rate_backoff_s,
         )
         self.queue = JobQueue(self.library.jobs, self.worker, self)
-        self._resolved.connect(self._on_resolved)
+        self._default_provider = self.settings.values.default_provider
+        self._declared = self.settings.values.compatible_models
+        self._servers = self.settings.values.connections
+        self.settings.changed.connect(self._on_settings_changed)
 
     @property
-    def key_store(self) -> KeyStore:
-        if self._key_store is None:
-            self._key_store = KeyStore()
-        return self._key_store
+    def keys(self) -> ProviderKeys:
+        """One key store per provider, shared with the settings dialog."""
+        if self._keys is None:
+            self._keys = ProviderKeys()
+        return self._keys
+
+    @property
+    def key_store(self) -> ProviderKeys:
+        """The same as `keys` (the name the window has always used)."""
+        return self.keys
+
+    def use_keys(self, keys: ProviderKeys) -> None:
+        """Key stores of the caller's making (tests: throwaway keyring entries). Before start."""
+        self._keys = keys
+
+    # --- starting and connecting ------------------------------------------------------------
 
     def resolve_and_start(self) -> None:
-        """Starts with the key and server from the key store and settings; no key: demo.
+        """Starts with each provider's key and server; a provider without a key: demo.
 
-        The key is looked up on a thread of its own: a keyring can take seconds to answer (or
+        The keys are looked up on a thread of its own: a keyring can take seconds to answer (or
         ask the user to unlock it), and the window must not freeze meanwhile. A refused server
-        address is reported by `connection_problem`, and the demo runs instead.
+        address is reported by `connection_problem`, and that provider runs as a demo.
         """
-        key_store, values = self.key_store, self.settings.values  # made here, on the GUI thread
+        keys, values = self.keys, self.settings.values  # taken here, on the GUI thread
 
-        def resolve() -> None:
-            try:
-                connection = resolve_connection(values, key_store)
-            except AppError as error:
-                self._resolved.emit((None, None, error))
-                return
-            self._resolved.emit((connection.api_key, connection.base_url or None, None))
+        def resolve() -> object:
+            # Every store reads its keyring entry now, so the settings dialog later finds them
+            # all known and never waits on the keyring on the GUI thread.
+            for provider_id in keys.provider_ids():
+                keys.store(provider_id).probe()
+            return resolve_all(values, keys)
 
-        threading.Thread(target=resolve, name="resolve-connection", daemon=True).start()
+        run_in_background(self, resolve, self._on_resolved, "resolve-connection")
 
-    def _on_resolved(self, result: tuple[str | None, str | None, AppError | None]) -> None:
-        api_key, base_url, problem = result
-        self.start(api_key, base_url)
-        if problem is not None:
+    def _on_resolved(self, outcome: Any, error: BaseException | None) -> None:
+        if self._closed:
+            return
+        if error is not None:  # a bug in resolving; the demo still runs, the log has it
+            log.error("resolving the connections failed: %r", error)
+            outcome = ({}, {})
+        connections, problems = outcome
+        self._start_with(connections)
+        for problem in problems.values():
             self.connection_problem.emit(problem)
+        values = self.settings.values
+        if not values.provider_chosen and all(c.demo for c in connections.values()):
+            self.provider_choice_needed.emit()
 
     def reconnect(self) -> AppError | None:
-        """After the key or server changed in Settings: later jobs use the new connection."""
-        try:
-            connection = resolve_connection(self.settings.values, self.key_store)
-        except AppError as error:
-            return error
-        self.use_key(connection.api_key, connection.base_url or None)
-        return None
+        """After a key or server changed in Settings: later jobs use the new connections.
+
+        Returns the default provider's problem, if it has one (others are logged; they run as
+        demos until fixed). The stores hold what the dialog just saved, so this asks no keyring
+        for those; a store not read yet is read here.
+        """
+        connections, problems = resolve_all(self.settings.values, self.keys)
+        for provider_id, problem in problems.items():
+            log.warning("%s cannot be used: %s", provider_id, problem.message)
+        self._use(connections)
+        return problems.get(self.settings.values.default_provider)
+
+    def start(
+        self, api_key: str | None, base_url: str | None = None, provider: str = TIERED_PROVIDER
+    ) -> None:
+        """Starts the queue with `provider` on this key and server, every other provider a
+        demo (no key: all demos, stand-in started).
+
+        Called once the keys are known, after the window has painted: the waiting jobs of the
+        last session must not be sent before we know where to.
+        """
+        self._start_with(_only(provider, api_key, base_url))
+
+    def _start_with(self, connections: dict[str, Connection]) -> None:
+        if self._started or self._closed:
+            return
+        self._started = True
+        self._connections = dict(connections)
+        self._after_change()
+        self.queue.start()
+        self.demo_changed.emit(self.demo)
+
+    def use_key(
+        self, api_key: str | None, base_url: str | None = None, provider: str = TIERED_PROVIDER
+    ) -> None:
+        """A key was entered (or removed) for `provider`: its later jobs use it."""
+        connections = dict(self._connections)
+        connections.update(_only(provider, api_key, base_url, others=False))
+        self._use(connections)
+
+    def _use(self, connections: dict[str, Connection]) -> None:
+        was_demo = self.demo
+        self._connections = dict(connections)
+        self._after_change()
+        self.worker.set_client_factory(_weakly(self, Studio._make_client))
+        self.connections_changed.emit()
+        if was_demo != self.demo:
+            self.demo_changed.emit(self.demo)
+
+    def _after_change(self) -> None:
+        if any(self.is_demo(provider) for provider in model_table().provider_ids()):
+            self._ensure_standin()
+        self._push_limits()
+
+    def _on_settings_changed(self, values: object) -> None:
+        now = self.settings.values
+        if now.compatible_models != self._declared:
+            # The compatible server's clients know its models from the table they were made
+            # with: make them again.
+            self._declared = now.compatible_models
+            self.worker.set_client_factory(_weakly(self, Studio._make_client))
+        if self._started and now.connections != self._servers:
+            # Another server address (the first-start chooser may set one): connect anew.
+            self._servers = now.connections
+            self.reconnect()
+        if now.default_provider != self._default_provider:
+            # Another default provider: the banner speaks of it, and it may have a key or not.
+            self._default_provider = now.default_provider
+            if self._started:
+                self.demo_changed.emit(self.demo)
 
     def apply_limits(self) -> None:
-        """The account tier from the settings becomes the worker's pacing (outside demo mode)."""
+        """The account tier from the settings becomes StepFun's pacing (outside demo mode)."""
         values = self.settings.values
         self._account_limits = (values.concurrency, values.per_minute)
         self._push_limits()
@@ -127,11 +231,25 @@ class Studio(QObject):
     def _push_limits(self) -> None:
         # The built-in stand-in has no tier: a newcomer's 16 demo pictures need not wait
         # for V0's 10-a-minute budget.
-        self.worker.set_limits(*(DEMO_LIMITS if self.demo else self._account_limits))
+        for provider in model_table().provider_ids():
+            if self.is_demo(provider):
+                limits = DEMO_LIMITS
+            elif provider == TIERED_PROVIDER:
+                limits = self._account_limits
+            else:
+                limits = OTHER_PROVIDER_LIMITS
+            self.worker.set_limits(*limits, provider=provider)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def is_demo(self, provider: str) -> bool:
+        """True while `provider` has no key here and the stand-in plays it."""
+        connection = self._connections.get(provider)
+        return connection is None or connection.api_key is None
 
     @property
     def demo(self) -> bool:
-        return self._api_key is None
+        return self.is_demo(self.settings.values.default_provider)
 
     @property
     def closed(self) -> bool:
@@ -141,38 +259,15 @@ class Studio(QObject):
     def started(self) -> bool:
         return self._started
 
+    def base_url_for(self, provider: str) -> str:
+        """Where `provider`'s requests go: its server, or the stand-in's address for it."""
+        if self.is_demo(provider):
+            return standin_base_url(self._ensure_standin(), provider)
+        return self._connections[provider].base_url
+
     @property
     def base_url(self) -> str:
-        if self.demo:
-            return self._ensure_standin()
-        return self._base_url or "https://api.stepfun.com/v1"
-
-    def start(self, api_key: str | None, base_url: str | None = None) -> None:
-        """Starts the queue with this key and server (no key: demo mode, stand-in started).
-
-        Called once the key is known, after the window has painted: the waiting jobs of the
-        last session must not be sent before we know where to.
-        """
-        if self._started or self._closed:
-            return
-        self._started = True
-        self._api_key, self._base_url = api_key, base_url
-        if self.demo:
-            self._ensure_standin()
-        self._push_limits()
-        self.queue.start()
-        self.demo_changed.emit(self.demo)
-
-    def use_key(self, api_key: str | None, base_url: str | None = None) -> None:
-        """A key was entered (or removed): later jobs use it; demo mode follows."""
-        was_demo = self.demo
-        self._api_key, self._base_url = api_key, base_url
-        if self.demo:
-            self._ensure_standin()
-        self._push_limits()
-        self.worker.set_client_factory(self._make_client)
-        if was_demo != self.demo:
-            self.demo_changed.emit(self.demo)
+        return self.base_url_for(self.settings.values.default_provider)
 
     def close(self) -> None:
         if self._closed:
@@ -186,20 +281,25 @@ class Studio(QObject):
 
     # --- used from the worker's threads -------------------------------------------------------
 
-    def _ensure_standin(self) -> str:
+    def _ensure_standin(self) -> Any:
         if self.standin is None:
             from stepfun_studio.standin import StandinServer
 
             self.standin = StandinServer(port=0, latency_s=self.options.standin_latency_s)
             self.standin.start()
-        return str(self.standin.base_url)
+        return self.standin
 
-    def _make_client(self) -> ImageClient:
-        from stepfun_studio.api.client import StepFunClient
-
-        key = self._api_key or DEMO_KEY
+    def _make_client(self, provider: str) -> ImageClient:
+        # A server of the user's own may take no key: its connection's key is "" then.
+        key = DEMO_KEY if self.is_demo(provider) else self._connections[provider].api_key or ""
         # The worker retries a 429 itself, where the user can see it; the client must not too.
-        client: ImageClient = StepFunClient(key, self.base_url, max_rate_limit_retries=0)
+        client: ImageClient = open_client(
+            provider,
+            api_key=key,
+            base_url=self.base_url_for(provider),
+            settings=self.settings.values,
+            max_rate_limit_retries=0,
+        )
         return client
 
     def _ingest(self, result: GenerationResult) -> int:
@@ -209,3 +309,43 @@ class Studio(QObject):
         # the full picture on the GUI thread.
         self.library.ensure_thumbnail(image_id)
         return image_id
+
+
+def _only(
+    provider: str, api_key: str | None, base_url: str | None, *, others: bool = True
+) -> dict[str, Connection]:
+    """`provider` on this key and server; with `others`, every other provider as a demo."""
+    connections = {
+        pid: Connection(None, "", demo=True, key_source=None, provider=pid)
+        for pid in (model_table().provider_ids() if others else ())
+    }
+    if api_key is not None:
+        url = base_url or model_table().require_provider(provider).region_url("") or ""
+        connections[provider] = Connection(api_key, url, False, None, provider)
+    else:
+        connections[provider] = Connection(None, "", demo=True, key_source=None, provider=provider)
+    return connections
+
+
+_A = TypeVar("_A")
+_R = TypeVar("_R")
+
+
+def _weakly(studio: Studio, method: Callable[[Studio, _A], _R]) -> Callable[[_A], _R]:
+    """`method` of `studio` for the worker, holding the studio weakly.
+
+    The studio holds the worker; a worker holding the studio's bound methods would make a cycle,
+    and Python's collector may break a cycle on any thread, deleting Qt objects off theirs.
+    """
+    ref = weakref.ref(studio)
+
+    def call(argument: _A) -> _R:
+        owner = ref()
+        if owner is None:
+            raise AppError(
+                ErrorKind.CONFIG,
+                tr("Studio", "Studio closed while this picture was waiting; try it again."),
+            )
+        return method(owner, argument)
+
+    return call
