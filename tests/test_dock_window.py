@@ -99,3 +99,28 @@ def test_use_as_style_on_a_model_with_references_adds_one(window: MainWindow) ->
     window._use_as_style(_png(48, 48, (200, 100, 0)))
     request = window.current_request()
     assert len(request.references) == 1 and request.style is None
+
+
+def test_declared_server_models_and_a_chosen_provider_reach_the_dock_live(
+    window: MainWindow,
+) -> None:
+    from stepfun_studio.settings.values import DeclaredModel
+
+    combo = window.parameter_dock.findChild(QComboBox, "modelCombo")
+    assert isinstance(combo, QComboBox)
+    assert combo.findData("team-flux") < 0
+    window.studio.settings.update(
+        compatible_models=(DeclaredModel("team-flux", fields=("seed", "steps")),)
+    )
+    assert combo.findData("team-flux") >= 0
+    # The first-start chooser (or the Generation tab) picks a provider: the dock follows.
+    window.studio.settings.update(default_provider="ark")
+    spec = window.parameter_dock.spec()
+    assert spec is not None and spec.provider == "ark"
+    assert window.parameter_dock.current_request().provider == "ark"
+    # A declared model is known to validation on Generate, not refused as unknown.
+    window.studio.settings.update(default_provider="compatible")
+    _choose(window, "team-flux")
+    window.prompt_editor.set_prompt("a lighthouse")
+    assert window.parameter_dock.current_request().model == "team-flux"
+    assert window.parameter_dock.is_valid()

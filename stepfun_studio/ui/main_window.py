@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
+from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -75,11 +76,14 @@ class MainWindow(QMainWindow):
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
 
+        values = studio.settings.values
         self.parameter_dock = ParameterDock(
             self,
-            studio.settings.values.default_request(),
-            default_provider=getattr(studio.settings.values, "default_provider", None),
+            values.default_request(),
+            default_provider=values.default_provider,
+            table=effective_model_table(values),
         )
+        studio.settings.changed.connect(self._on_settings_changed)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
         self.parameter_dock.attach_prompt_editor(self.prompt_editor)
         self.generate_button = self.parameter_dock.generate_button()
@@ -190,9 +194,12 @@ class MainWindow(QMainWindow):
         valid = self.parameter_dock.is_valid()
         self.menus.actions["generate"].setEnabled(valid)
 
+    def _on_settings_changed(self, values: StudioSettings) -> None:
+        self.parameter_dock.follow_settings(effective_model_table(values), values.default_provider)
+
     def generate(self) -> list[int]:
         request = self.current_request()
-        problems = validate(request)
+        problems = validate(request, effective_model_table(self.studio.settings.values))
         if problems:
             self.status.show_info(problems[0].message)
             return []

@@ -44,7 +44,7 @@ from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, Refer
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.dock_texts import dropped_text
 from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
-from stepfun_studio.ui.model_picker import retranslate_model_combo
+from stepfun_studio.ui.model_picker import initial_model, retranslate_model_combo
 from stepfun_studio.ui.model_switch import follow_model, initial_request, reuse_target
 from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
@@ -106,6 +106,7 @@ class ParameterDock(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self._table = table or model_table()
+        self._default_provider = default_provider
         self.request_model = RequestModel(self._table, self)
         self._settings = ui_state_settings()
         self._last_seed: int | None = None
@@ -285,6 +286,19 @@ class ParameterDock(QDockWidget):
 
     def spec(self) -> ModelSpec | None:
         return self.request_model.spec()
+
+    def follow_settings(self, table: ModelTable, default_provider: str | None) -> None:
+        """Settings changed: declared models appear in the picker, and a provider chosen now
+        (the first-start chooser, the Generation tab) moves the dock to its first model."""
+        if table is not self._table:
+            self._table = table
+            self.request_model.use_table(table)
+            self._form.use_table(table, self.request_model.model)
+        if default_provider and default_provider != self._default_provider:
+            self._default_provider = default_provider
+            spec = self.spec()
+            if spec is None or spec.provider != default_provider:
+                self.request_model.model = initial_model(table, default_provider, None)
 
     def mode(self) -> Mode:
         return self.request_model.mode()

@@ -164,6 +164,16 @@ class ParameterForm(QWidget):
         seed_row.addWidget(self.last_seed_button)
         self._add_field("seed", seed_row)
 
+    def use_table(self, table: ModelTable, current_model: str) -> None:
+        """Lists `table`'s models (declared ones included), keeping `current_model` chosen."""
+        self._table = table
+        blocked = self.model.blockSignals(True)
+        try:
+            fill_model_combo(self.model, table)
+            self.model.setCurrentIndex(self.model.findData(current_model))
+        finally:
+            self.model.blockSignals(blocked)
+
     def _build_options(self) -> None:
         """A row per provider option any model of the table has (quality, watermark…)."""
         self.option_combos: dict[str, QComboBox] = {}

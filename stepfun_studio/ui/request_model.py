@@ -150,6 +150,10 @@ class RequestModel(QObject):
     def table(self) -> ModelTable:
         return self._table
 
+    def use_table(self, table: ModelTable) -> None:
+        """A table with the user's declared models (OpenAI-compatible server), taken live."""
+        self._table = table
+
     def spec(self) -> ModelSpec | None:
         return self._table.get(self.model)
 
