@@ -42,7 +42,8 @@ def main() -> int:
 def shoot(home: Path, language: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["STEPFUN_STUDIO_HOME"] = str(home)
-    os.environ.pop("STEPFUN_API_KEY", None)
+    for variable in ("STEPFUN_API_KEY", "OPENAI_API_KEY", "ARK_API_KEY", "SILICONFLOW_API_KEY"):
+        os.environ.pop(variable, None)
     sys.path.insert(0, str(ROOT))
 
     from PySide6.QtGui import QFont
@@ -63,6 +64,8 @@ def shoot(home: Path, language: str) -> int:
     languages = LanguageSwitcher()
     languages.apply(language)
     studio = Studio(StudioOptions(paths=AppPaths.from_environment(), per_minute=100))
+    # The first-start chooser has its own shot below; the window opens as on a later start.
+    studio.settings.update(provider_chosen=True, default_provider="openai")
     window = MainWindow(studio, languages, theme)
     window.resize(2240, 1200)
     window.show()
@@ -76,51 +79,64 @@ def shoot(home: Path, language: str) -> int:
 
     first_run = studio.library.count(ImageQuery()) == 0
     for index, prompt in enumerate(PROMPTS if first_run else ()):
-        size = "1280x800" if index % 3 == 1 else "1024x1024"
-        studio.queue.submit(GenerationRequest(prompt=prompt, size=size, steps=30, n=2))
-    deadline = time.monotonic() + 60
+        model, provider, size = MODELS[index % len(MODELS)]
+        request = GenerationRequest(
+            prompt=prompt, provider=provider, model=model, size=size, steps=20, cfg_scale=7.0
+        )
+        studio.queue.submit(request.with_changes(n=2))
+    deadline = time.monotonic() + 90
     while studio.queue.active_count() and time.monotonic() < deadline:
         pump(0.1)
     window.prompt_editor.set_prompt(PROMPTS[0] if language == "zh_CN" else PROMPTS[1])
     newest = studio.library.query_ids(ImageQuery(), 0, 1)
     if newest:
         window.detail.show_image(newest[0])
-    if studio.standin is not None:
-        studio.standin.latency_s = 30.0
-    studio.queue.submit(GenerationRequest(prompt="a paper boat on a pond", size="512x512", n=2))
     pump(1.0)
 
     OUT.mkdir(parents=True, exist_ok=True)
+
+    def save(widget: Any, name: str) -> None:
+        path = OUT / f"{name}-{language}.png"
+        widget.grab().save(str(path))
+        print(path.relative_to(ROOT))
+
     for scheme in ("light", "dark"):
         theme.force(scheme)
         pump(0.6)
-        path = OUT / f"main-window-{scheme}-{language}.png"
-        window.grab().save(str(path))
-        print(path.relative_to(ROOT))
-    # The smallest screen we design for: a 1366 x 768 laptop.
-    theme.force("light")
+        save(window, f"main-window-{scheme}")
+    # The smallest screen we design for, a 1366 x 768 laptop: every provider's dock, the
+    # Providers page, the Spend view and the first-start chooser, light and dark.
     window.resize(1366, 768)
-    pump(0.6)
-    path = OUT / f"main-window-laptop-{language}.png"
-    window.grab().save(str(path))
-    print(path.relative_to(ROOT))
-    if language == "en":
-        window.resize(1366, 900)
+    for scheme in ("light", "dark"):
+        theme.force(scheme)
         pump(0.6)
-        shoot_docks(window, studio, pump)
+        if scheme == "light":
+            save(window, "main-window-laptop")
+        shoot_docks(window, studio, pump, lambda name, s=scheme: save(window, f"{name}-{s}"))
+        shoot_dialogs(
+            window, studio, pump, lambda widget, name, s=scheme: save(widget, f"{name}-{s}")
+        )
     window.close()
     QApplication.processEvents()
     return 0
 
 
-def shoot_docks(window: Any, studio: Any, pump: Callable[[float], None]) -> None:
-    """The parameter dock for one model of each kind, and the drop overlay with a source set.
+# Pictures for the gallery, the detail view and the Spend view: several providers, so the
+# provider filter, the costs and the per-provider sums have something to show.
+MODELS = (
+    ("gpt-image-1", "openai", "1024x1024"),
+    ("doubao-seedream-4-0-250828", "ark", "2048x2048"),
+    ("Kwai-Kolors/Kolors", "siliconflow", "1024x1024"),
+    ("step-2x-large", "stepfun", "1024x1024"),
+)
 
-    The dock is put back as it was afterwards: the next language's process restores it.
-    """
+
+def shoot_docks(
+    window: Any, studio: Any, pump: Callable[[float], None], save: Callable[[str], None]
+) -> None:
+    """The whole window with the dock set to one model of each kind (references included)."""
     from stepfun_studio.core.request import ReferenceImage
     from stepfun_studio.library.records import ImageQuery
-    from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
 
     dock = window.parameter_dock
     before = dock.current_request()
@@ -148,20 +164,45 @@ def shoot_docks(window: Any, studio: Any, pump: Callable[[float], None]) -> None
         dock.request_model.references = references
         dock.set_negative_prompt("blurry, text" if "Kolors" in model else "")
         pump(0.6)
-        path = OUT / f"{name}-en.png"
-        dock.grab().save(str(path))
-        print(path.relative_to(ROOT))
+        save(name)
     # The overlay for a picture dropped while a source is set (issue 15: only what combines).
+    from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
+
     dock.apply_request(before.with_changes(model="step-1x-medium", source=pictures[0]))
     pump(0.6)
     window.drops.offer(DropPayload(PayloadKind.RAW, raw=pictures[1].data, name="sunset.png"))
     pump(0.6)
-    path = OUT / "drop-overlay-source-set-en.png"
-    window.grab().save(str(path))
-    print(path.relative_to(ROOT))
+    save("drop-overlay-source-set")
     window.drops.overlay.cancel()
     dock.apply_request(before)
     pump(0.3)
+
+
+def shoot_dialogs(
+    window: Any, studio: Any, pump: Callable[[float], None], save: Callable[[Any, str], None]
+) -> None:
+    """Settings ▸ Providers, the Spend view and the first-start provider chooser."""
+    from stepfun_studio.ui.provider_chooser import ProviderChooser
+    from stepfun_studio.ui.spend_view import show_spend_view
+
+    window.show_settings()
+    dialog = window._settings_dialog
+    dialog.tabs.setCurrentWidget(dialog.providers)
+    dialog.providers.select("openai")
+    pump(0.6)
+    save(dialog, "settings-providers")
+    dialog.reject()
+    spend = show_spend_view(window, studio.library)
+    pump(1.5)
+    save(spend, "spend-view")
+    spend.close()
+    chooser = ProviderChooser(studio.settings.values.model_table(), window)
+    chooser.show()
+    pump(0.6)
+    save(chooser, "first-start-chooser")
+    chooser.close()
+    chooser.deleteLater()
+    pump(0.2)
 
 
 if __name__ == "__main__":

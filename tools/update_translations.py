@@ -54,13 +54,59 @@ def core_tr_calls(path: Path) -> list[tuple[str, str]]:
     return found
 
 
+def wrapper_context(tree: ast.Module) -> str | None:
+    """The context of a module's `def _tr(text, n=-1)` that calls `QCoreApplication.translate`
+    with a literal context: lupdate cannot see through such a wrapper, so its calls are
+    collected here (the gallery's context menu and dialogs were English in Chinese)."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "translate"
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Constant)
+                    and isinstance(inner.args[0].value, str)
+                ):
+                    return inner.args[0].value
+    return None
+
+
+def wrapper_calls(path: Path) -> list[tuple[str, str, bool]]:
+    """(context, text, plural) of every `_tr("text"[, n])` in a module with a `_tr` wrapper."""
+    tree = ast.parse(path.read_text("utf-8"))
+    context = wrapper_context(tree)
+    if context is None:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "_tr"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((context, node.args[0].value, len(node.args) > 1))
+    return found
+
+
 def write_core_strings(sources: list[Path], target: Path) -> int:
-    calls: dict[tuple[str, str], None] = {}
+    calls: dict[tuple[str, str], bool] = {}
     for source in sources:
-        for call in core_tr_calls(source):
-            calls[call] = None
+        for context, text in core_tr_calls(source):
+            calls[(context, text)] = False
+        for context, text, plural in wrapper_calls(source):
+            calls[(context, text)] = plural or calls.get((context, text), False)
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
-    lines += [f"QCoreApplication.translate({context!r}, {text!r})" for context, text in calls]
+    lines += [
+        f"QCoreApplication.translate({context!r}, {text!r}, None, 1)"
+        if plural
+        else f"QCoreApplication.translate({context!r}, {text!r})"
+        for (context, text), plural in calls.items()
+    ]
     target.write_text("\n".join(lines) + "\n", "utf-8")
     return len(calls)
 

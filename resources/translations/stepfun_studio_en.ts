@@ -49,13 +49,17 @@
         <source>The server address “{url}” is not a valid URL.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Unknown provider “{provider}”. Choose one of: {providers}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio cannot speak the protocol “{protocol}” of {provider}.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ApiError</name>
-    <message>
-        <source>No API key is set. Enter your StepFun API key in Settings.</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>The connection broke before the answer arrived. Check your connection and try again; the image may have been billed.</source>
         <translation type="unfinished" />
@@ -85,7 +89,103 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The API key was not accepted. Check the key in Settings, and that the region matches it (a key from api.stepfun.com does not work on api.stepfun.ai).</source>
+        <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server sent something that is not a usable picture. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes at most {allowed} pictures in one request; this one has {count}. Remove some references.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} has no model called {model}. Choose one of: {models}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} has no free way to test a key. Generate one picture to check it (that picture is billed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} did not accept the API key. Check the key in Settings, or the {env} environment variable, and that it belongs to this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} refused this request for your account (HTTP 403). Check on the provider's website that the key may use this model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider's website, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} blocked the prompt or a picture (moderation). Change the prompt or the pictures and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider}: too many requests for this account. Wait a moment, or lower the number of images at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider}: the server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} refused a parameter. Change it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} does not take the size {size}. It takes: {sizes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider's website that the model is enabled for your account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider}: the server does not know this address. Check the server address in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} could not make this picture. Try again, or change the prompt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API key is set for {provider}. Enter it in Settings, or set the {env} environment variable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes {option} {values}, not “{value}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} was retired by StepFun on {date} (the server answered HTTP {status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} is being retired by StepFun on {date}, and its server already refuses it (HTTP {status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API key is set. Enter your StepFun API key in Settings, or set the STEPFUN_API_KEY environment variable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepFun named {replacement} as its replacement, which was retired too, on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pictures can be made today with: {providers}. Choose one in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StepFun names {replacement} as its replacement.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -121,11 +221,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Could not reach the server in time. Check your connection.</source>
+        <source>The API key was not accepted by StepFun. Check the key in Settings (or the STEPFUN_API_KEY environment variable), and that the region matches it (a key from api.stepfun.com does not work on api.stepfun.ai).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Something unexpected went wrong talking to the server: {error}</source>
+        <source>Could not reach the server in time. Check your connection.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -140,7 +240,15 @@
 <context>
     <name>ApiKeyPanel</name>
     <message>
-        <source>The key comes from the STEPFUN_API_KEY environment variable and is used for this run. Unset the variable to use a key saved here.</source>
+        <source>The key will be removed when you press OK.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new key is saved when you press OK.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key comes from the {variable} environment variable and is used for this run. Unset the variable to use a key saved here.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -156,15 +264,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No key is set: pictures are drawn locally (demo mode).</source>
+        <source>No key is set. A server that needs none is used as soon as its address is set below; until then pictures are drawn locally (demo mode).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Set by STEPFUN_API_KEY for this run</source>
+        <source>No key is set: {provider}'s pictures are drawn locally (demo mode).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Paste your StepFun API key</source>
+        <source>Set by {variable} for this run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste your {provider} API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key is removed when you press OK</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -176,43 +292,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The key was removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Testing the key…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The key works: {host} offers {count} models.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The test failed: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Show or hide the key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Save key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Remove key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Test key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ask the server whether the key works (free)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -227,6 +311,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>StepFun Studio cannot write its folder {path} ({reason}). Make the folder writable, free some space, or point STEPFUN_STUDIO_HOME at a folder you can write to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>StepFun Studio cannot start</source>
         <translation type="unfinished" />
     </message>
@@ -234,19 +322,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Generate pictures with StepFun's image API.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>what to draw</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>model (default step-1x-medium; step-image-edit-2 with --edit)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>WIDTHxHEIGHT, e.g. 800x1280</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -254,11 +330,211 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>CFG scale (default: the model's)</source>
+        <source>Something was nested too deeply to read; nothing more was done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>0 = random; N images use S, S+1, …</source>
+        <source>Studio ran out of memory; nothing more was done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commands: {commands}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}: {detail}); this is a bug.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If your server takes them, say so: --server-fields seed,steps,guidance,negative_prompt,strength (the ones it takes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} retired {model} on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} retires {model} on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of {provider}'s models can do this; its models: {models}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no {refused}; it takes {takes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no {refused}; it takes only a prompt and a size.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--server-fields describes a server whose models you name; use it with --provider {providers}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} has no model “{model}”; its models: {models}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal's encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Providers that work: --provider {providers} (`stepfun-studio providers` lists their models).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--provider {provider} needs --model: the name your server knows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown model “{model}”. `stepfun-studio providers` lists the models; for a model on your own server use --provider {custom} --model {model}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It names {replacement} as the replacement.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} is a model of --provider {other}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This version reads the key for {provider} from {variable} only, not the keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No {variable} is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{source}: the server address holds a space, line break or control character (at character {position}). Give the address alone, e.g. https://api.example.com/v1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--region: {provider} has the regions {regions}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No API key for {provider}: set {variable}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--base-url: {provider} has no address of its own; give your server's.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's answer is nested too deeply to read; the picture may be billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--timeout: give a number of seconds above 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No picture within {seconds:g} s; the request was given up. The server may still finish it and bill it. Use --timeout to wait longer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}); this is a bug, please report it. The picture may have been billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} more pictures were not sent after that error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} added to Studio's library ({where}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture was not added to Studio's library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio's library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image {number}: the picture is kept at {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image {number}: not added to Studio's library ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture could not be written to {out}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--out: {out} is not a folder. Name a folder for the pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--out: pictures cannot be written to {out} ({reason}). Nothing was sent; choose another folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--out: {out} is not a valid path.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>where to send it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>where the pictures go</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the picture (only what the model takes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pictures to start from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate pictures with an image API, and keep them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image API (default: the model's, or stepfun)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>model (default: the provider's first model for the mode); any name with --provider compatible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another server address: https://, or http:// to this computer only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider's region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give up on a picture after this many seconds (default 600)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>do not add the pictures to Studio's library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -266,27 +542,263 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>0 = random; N pictures use S, S+1, …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>guidance (CFG) scale (default: the model's)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what to avoid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. low, medium, high, auto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. transparent, opaque, auto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>png, jpeg or webp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>low or high (edits)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider's mark on the picture (off unless asked for)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>redraw from this picture (image2image)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>0–1; small stays close</source>
+        <source>0–1; small stays close (default 0.5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>style weight, 0–2 (default 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edit this picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a reference picture (repeat for several, in order)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown field {fields}; the fields are {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with --provider compatible: the extra fields your server takes, from {fields}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the input's size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no seed, steps or cfg</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(each only when named in --server-fields)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} a picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retired {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>echoed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not echoed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>negative prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a style reference with a weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a mask (edits)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>modes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sizes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>takes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>references</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key: {variable}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The image APIs Studio speaks, their models and what they take.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>as JSON, for scripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only this provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text to image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>steps {range}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key: {variable} or the keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(default {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(by {option}: {listed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>or any WxH with {rule}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(replacement {model})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seed {low}–{high} ({echoed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cfg {range}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>up to {n} reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} per request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>server: {where}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redraw with a weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sides multiples of {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{low}–{high} pixels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no side over {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most {ratio}:1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redraw {range}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for {modes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yours (--base-url)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>models: any your server serves (--model NAME); say which extra fields it takes with --server-fields {fields}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>borrow the colours and style of this picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>style weight, 0–2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>edit this picture (Image Edit)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>what to avoid (Image Edit)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -295,14 +807,6 @@
     </message>
     <message>
         <source>how the picture travels (a url is downloaded at once)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>folder for the pictures</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>API host</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -315,18 +819,6 @@
     </message>
     <message>
         <source>Interrupted.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No STEPFUN_API_KEY is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image {number}: cannot write to {out}: {reason}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -416,6 +908,76 @@
     </message>
 </context>
 <context>
+    <name>CompatibleModelsEditor</name>
+    <message>
+        <source>Models on this server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It also takes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As the server names it, e.g. black-forest-labs/FLUX.1-dev</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 1024x1024 1328x1328; empty: the usual sizes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guidance (CFG)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strength (redraw)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick only what your server accepts: Studio sends a field only when it is ticked, and a server may refuse a request with a field it does not know.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Unknown provider “{provider}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is a key for {provider} but no server address: enter it in Settings ▸ Providers, or set {variable}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CullingController</name>
     <message numerus="yes">
         <source>Rate %n image(s)</source>
@@ -475,7 +1037,11 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No API key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, not StepFun images, and nothing is billed.</source>
+        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No {provider} key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, not {provider} images, and nothing is billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No API key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, and nothing is billed.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -518,7 +1084,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Seed returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>References</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -674,6 +1264,104 @@
     </message>
 </context>
 <context>
+    <name>DockTexts</name>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>guidance (CFG)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>negative prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>style reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input fidelity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>watermark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 reference picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DropChoices</name>
+    <message>
+        <source>This model draws from text only; it takes no picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This model takes no reference pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This model takes no style reference.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A style reference works only without a source image; remove the source first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DropOverlay</name>
     <message>
         <source>Redraw from this</source>
@@ -684,7 +1372,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Edit this image (step-image-edit-2)</source>
+        <source>Edit this image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add as a reference picture</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -700,11 +1392,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Use it as the style reference (step-1x-medium).</source>
+        <source>Use it as the style reference.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Switch to step-image-edit-2 and edit this image.</source>
+        <source>Use it as the picture to edit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add it to the reference pictures the model draws from.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -739,15 +1435,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Filter by tag, model, size and date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any provider</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -787,7 +1487,102 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Filter by tag, provider, model, size and date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Any tag</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GalleryContextMenu</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as style</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Favourite	F</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject	X</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add to collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare with its source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No stars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to trash	Del</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -806,7 +1601,110 @@
     <name>GalleryModel</name>
     <message>
         <source>{prompt}
-{model} · {width}×{height}</source>
+{model} · {provider} · {width}×{height}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GalleryOrganise</name>
+    <message numerus="yes">
+        <source>Tags updated on %n image(s)</source>
+        <translation>
+            <numerusform>Tags updated on %n image</numerusform><numerusform>Tags updated on %n images</numerusform></translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>Imported %n image</numerusform><numerusform>Imported %n images</numerusform></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note for this image:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s)</source>
+        <translation>
+            <numerusform>Exported %n image</numerusform><numerusform>Exported %n images</numerusform></translation>
+    </message>
+    <message>
+        <source>The library is in order: every image has its file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was deleted. Import stray files to bring them back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags to add, separated by commas (prefix with - to remove):</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) whose file is missing</source>
+        <translation>
+            <numerusform>%n image whose file is missing</numerusform><numerusform>%n images whose file is missing</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference image(s) missing</source>
+        <translation>
+            <numerusform>%n reference image missing</numerusform><numerusform>%n reference images missing</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not in the library</source>
+        <translation>
+            <numerusform>%n file not in the library</numerusform><numerusform>%n files not in the library</numerusform></translation>
+    </message>
+    <message>
+        <source>Known:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -878,31 +1776,74 @@
 <context>
     <name>GenerateFooter</name>
     <message>
+        <source>1 picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>≈ {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll to the field that needs a change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Generate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Generate {n} images</source>
+        <source>{reason} (and {more} more)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Generate (Ctrl+Enter)</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>GenerationTab</name>
     <message>
-        <source>1 request; this model's price is not listed</source>
+        <source>{model} (retired {date})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} requests; this model's price is not listed</source>
+        <source>Provider</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>1 request, about ¥{total:.2f}</source>
+        <source>Model</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} requests, about ¥{total:.2f}</source>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image data in the answer (b64_json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download link (url)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -922,14 +1863,6 @@
     </message>
     <message>
         <source>“{name}” is not an http(s) link.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>“{name}” is {mb} MB; Studio opens at most {limit} MB.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>“{name}” cannot be read: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -967,10 +1900,6 @@
 <context>
     <name>KeyStore</name>
     <message>
-        <source>A key you enter is kept in memory for this session only. To use a key every time without a keyring, set the STEPFUN_API_KEY environment variable.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>no keyring backend is installed or reachable</source>
         <translation type="unfinished" />
     </message>
@@ -995,6 +1924,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A key you enter is kept in memory for this session only. To use a key every time without a keyring, set the {variable} environment variable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The system keyring is locked or unlocking it was refused, so the key cannot be saved.</source>
         <translation type="unfinished" />
     </message>
@@ -1008,6 +1941,10 @@
     </message>
     <message>
         <source>the keyring did not answer within {seconds:g} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown provider “{provider}”.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1050,10 +1987,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The picture is now the style reference.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Picture ready (seed {seed}).</source>
         <translation type="unfinished" />
     </message>
@@ -1080,6 +2013,25 @@
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>{label} · retired {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label} · retires {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vendor retired this model on {date}; it works only on a server that still serves it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vendor names {model} instead.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ParameterDock</name>
     <message>
         <source>Parameters</source>
@@ -1102,7 +2054,35 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Parameters reused on {model}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters reused on {model}, which takes no {dropped}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture is now reference picture {number}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no style reference; the picture waits in the style slot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture is now the style reference.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Use the last returned seed ({seed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no {dropped}; left out.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1118,6 +2098,86 @@
     </message>
     <message>
         <source>Portrait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (the model chooses)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{size}  ·  shape from the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Input fidelity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Higher quality takes longer and costs more per picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transparent works with the PNG and WebP formats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file format the server answers with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High keeps faces and details of the given pictures closer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On: the vendor puts its visible “AI generated” mark on the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opaque</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1144,23 +2204,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{low:g}–{high:g} for this model; the guide advises {a}–{b}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{low:g}–{high:g}; higher follows the prompt more closely. At 1 the negative prompt is ignored.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>{low:g}–{high:g}; higher follows the prompt more closely</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image Edit keeps the input's size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add an image to edit it; large changes and faces work well</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1173,6 +2221,30 @@
     </message>
     <message>
         <source>Source image (redraw)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw from the reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} · {mode}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retired by its vendor on {date}; it works only on a server that still serves it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The output has the input's size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a picture to edit it; without one, text to image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This model edits: add the picture to change</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1244,11 +2316,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Each image is a separate request, billed separately</source>
+        <source>How many pictures to make; each one is billed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Smaller stays closer to the source; at 1 the source is ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent in this order; the prompt can name them (“the dress in picture 2”).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1353,6 +2433,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>At CFG scale {cfg:g} the negative prompt has no effect: raise the CFG scale above 1 to use it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{count} / {limit}</source>
         <translation type="unfinished" />
     </message>
@@ -1362,6 +2446,194 @@
     </message>
     <message>
         <source>{left} characters left</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProviderChooser</name>
+    <message>
+        <source>Enter the name of one model your server offers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is a model of another provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an image service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which image service do you want to use?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio runs as a demo until you enter a key: pictures are drawn on this computer and nothing is billed. Choose the service you have a key for (or want to try); you can change it any time in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As the server names it, e.g. black-forest-labs/FLUX.1-dev</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional now, e.g. http://127.0.0.1:8000/v1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the demo first</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProviderPanel</name>
+    <message>
+        <source>{variable} is set, so requests go to {url} for this run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter your server's address, e.g. http://127.0.0.1:8000/v1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requests go to {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking {url}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key works: the server offers {count} models.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balance: {amount} {currency}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The balance could not be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Get a key: &lt;a href="{url}"&gt;{url}&lt;/a&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your server's address: https://…, or http:// on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask the server whether the key works (free: no picture is made)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} has no free way to check a key, so it is checked by the first picture you make (a wrong key is refused before anything is billed).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProviderTexts</name>
+    <message>
+        <source>StepFun's own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI's gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volcengine Ark or BytePlus ModelArk with ByteDance's Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SiliconFlow: Kolors (free) and Qwen-Image, with seed, steps, guidance and a negative prompt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your own or your team's server that speaks OpenAI's image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>International</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worldwide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BytePlus (international)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>image API retired on {date}, works with {provider}-compatible servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>image API retires on {date}; then only {provider}-compatible servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} retired its image API on {date}: its own server no longer makes pictures. Studio still speaks it, for {provider}-compatible servers (enter the address below) and for the built-in demo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} retires its image API on {date}. After that Studio still speaks it, for {provider}-compatible servers and for the built-in demo.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <source>{provider} (retired)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1498,6 +2770,38 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>it is not a regular file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is a folder, not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is a pipe (FIFO), not a file; save the picture first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is a device, not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is a socket, not a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is a system file, not a picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file name is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file cannot be read ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Transparency kept as PNG.</source>
         <translation type="unfinished" />
     </message>
@@ -1577,6 +2881,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Picture to edit: click, drop or paste an image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Source image: click, drop or paste an image</source>
         <translation type="unfinished" />
     </message>
@@ -1613,7 +2921,78 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>That is not an image, a file or a link to one.</source>
+        <source>“{name}” is not a picture Studio can use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is not a picture or a link to one.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReferenceStrip</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose pictures to add (or drop or paste them here)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the chosen picture earlier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the chosen picture later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the chosen picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{limit} pictures at most: {left} left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose reference pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images ({suffixes})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number}. {name}, {width}×{height}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop, paste or add up to {limit} pictures the model should draw from.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the pictures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} / {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(+{n} preparing)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1660,6 +3039,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Unknown provider “{value}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unknown region “{value}”.</source>
         <translation type="unfinished" />
     </message>
@@ -1677,6 +3060,22 @@
     </message>
     <message>
         <source>Unknown theme “{value}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A model name is one word without spaces (it is “{name}”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is already a model of another provider; use another name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model “{name}” is declared twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown field “{field}” for the model {name}.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1699,31 +3098,23 @@
         <source>Unknown response format “{value}”.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>{provider} has no models yet: add one in Settings ▸ Providers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{size}” is not a size; write sizes as 1024x1024, one after another.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
-    <message>
-        <source>{variable} is set, so requests go to {url} for this run.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Requests go to {url}</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Library folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The API key was not saved; see above.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1735,18 +3126,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Mainland China</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>International</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{tier}: {concurrent} at once, {per_minute} per minute</source>
         <translation type="unfinished" />
     </message>
@@ -1755,47 +3134,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Server and account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Custom server</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Account tier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Model</source>
+        <source>A key was not saved; see {provider}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>CFG scale</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Result as</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image data in the answer (b64_json)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Download link (url)</source>
+        <source>Providers</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1867,6 +3214,71 @@
     </message>
 </context>
 <context>
+    <name>SpendView</name>
+    <message>
+        <source>Reading the library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Total: {money} for %n picture(s)</source>
+        <translation>
+            <numerusform>Total: {money} for %n picture</numerusform><numerusform>Total: {money} for %n pictures</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing spent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Costs are what the provider reported, else the model's list price. Currencies are never added together.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Not counted: %n picture(s) made with a model that has no known price.</source>
+        <translation>
+            <numerusform>Not counted: %n picture made with a model that has no known price.</numerusform><numerusform>Not counted: %n pictures made with a model that has no known price.</numerusform></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StatusReporter</name>
     <message>
         <source>“{prompt}”: {error}</source>
@@ -1890,15 +3302,14 @@
     </message>
 </context>
 <context>
+    <name>Studio</name>
+    <message>
+        <source>Studio closed while this picture was waiting; try it again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Validation</name>
-    <message>
-        <source>{model} cannot redraw from a source image. Use step-1x-medium or step-2x-large.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{model} cannot edit images. Use step-image-edit-2.</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>{model} cannot generate from text alone.</source>
         <translation type="unfinished" />
@@ -1924,10 +3335,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>A style reference works only with step-1x-medium, generating from text.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The style weight must be above 0 and at most 2.</source>
         <translation type="unfinished" />
     </message>
@@ -1937,6 +3344,22 @@
     </message>
     <message>
         <source>Size {size} is not offered by {model}. Choose one of: {sizes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} cannot redraw from a source image with a weight.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} cannot edit images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use {models}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size {size} does not suit {model} ({reason}). Choose one of: {sizes}, or a width×height that fits.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1956,6 +3379,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{model} takes no reference images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes at most {count} reference images; remove {over}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The mask must be a PNG.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The image is {mb:.1f} MB; the API takes at most 10 MB.</source>
         <translation type="unfinished" />
     </message>
@@ -1968,7 +3403,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{model} has no negative prompt; only step-image-edit-2 takes one.</source>
+        <source>{model} takes no negative prompt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes {name} {values}, not “{value}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no style reference with a weight here; a style reference works only on a model that has one, generating from text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no mask; only an edit on a model with one.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2008,6 +3455,10 @@
     </message>
     <message>
         <source>&amp;Full Screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;pend…</source>
         <translation type="unfinished" />
     </message>
     <message>

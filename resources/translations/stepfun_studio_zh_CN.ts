@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -16,7 +15,7 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>A desktop studio for StepFun&apos;s text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
+        <source>A desktop studio for StepFun's text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
         <translation>阶跃星辰文生图 API 的桌面工作室：提示词、垫图重绘、风格参考、图像编辑和本地图库。</translation>
     </message>
     <message>
@@ -50,19 +49,23 @@
         <source>The server address “{url}” is not a valid URL.</source>
         <translation>服务器地址“{url}”不是有效的网址。</translation>
     </message>
+    <message>
+        <source>Unknown provider “{provider}”. Choose one of: {providers}.</source>
+        <translation>未知的服务商“{provider}”。请从以下选择：{providers}。</translation>
+    </message>
+    <message>
+        <source>Studio cannot speak the protocol “{protocol}” of {provider}.</source>
+        <translation>Studio 不支持 {provider} 的协议“{protocol}”。</translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
-    <message>
-        <source>No API key is set. Enter your StepFun API key in Settings.</source>
-        <translation>尚未设置 API 密钥。请在“设置”中输入你的阶跃星辰 API 密钥。</translation>
-    </message>
     <message>
         <source>The connection broke before the answer arrived. Check your connection and try again; the image may have been billed.</source>
         <translation>回复到达前连接已中断。请检查网络后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给阶跃星辰技术支持。</translation>
     </message>
     <message>
@@ -74,7 +77,7 @@
         <translation>图片未通过内容审核。请修改提示词后重试。</translation>
     </message>
     <message>
-        <source>The picture&apos;s download link had already expired. Generate it again.</source>
+        <source>The picture's download link had already expired. Generate it again.</source>
         <translation>图片的下载链接已经过期。请重新生成。</translation>
     </message>
     <message>
@@ -86,8 +89,104 @@
         <translation>服务器拒绝了某个参数。请修改后重试。</translation>
     </message>
     <message>
-        <source>The API key was not accepted. Check the key in Settings, and that the region matches it (a key from api.stepfun.com does not work on api.stepfun.ai).</source>
-        <translation>API 密钥未被接受。请在“设置”中检查密钥，并确认区域与之匹配（api.stepfun.com 的密钥不能用于 api.stepfun.ai）。</translation>
+        <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
+        <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
+    </message>
+    <message>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给 {provider} 技术支持。</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not a usable picture. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <translation>服务器返回的内容不是可用的图片。请重试；如果反复出现，请把 trace id 发给 {provider} 技术支持。</translation>
+    </message>
+    <message>
+        <source>{model} takes at most {allowed} pictures in one request; this one has {count}. Remove some references.</source>
+        <translation>{model} 每次请求最多接受 {allowed} 张图片；本次有 {count} 张。请移除一些参考图。</translation>
+    </message>
+    <message>
+        <source>{provider} has no model called {model}. Choose one of: {models}.</source>
+        <translation>{provider} 没有名为 {model} 的模型。请从以下选择：{models}。</translation>
+    </message>
+    <message>
+        <source>{provider} has no free way to test a key. Generate one picture to check it (that picture is billed).</source>
+        <translation>{provider} 无法免费测试密钥。请生成一张图片来检验（这张图片会计费）。</translation>
+    </message>
+    <message>
+        <source>{provider} did not accept the API key. Check the key in Settings, or the {env} environment variable, and that it belongs to this server.</source>
+        <translation>{provider} 未接受该 API 密钥。请检查“设置”中的密钥或 {env} 环境变量，并确认密钥属于这个服务器。</translation>
+    </message>
+    <message>
+        <source>{provider} refused this request for your account (HTTP 403). Check on the provider's website that the key may use this model.</source>
+        <translation>{provider} 拒绝了你账户的这次请求（HTTP 403）。请到服务商网站确认该密钥有权使用这个模型。</translation>
+    </message>
+    <message>
+        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider's website, then try again.</source>
+        <translation>{provider}：此账户的余额或额度已用完。请到服务商网站充值后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} blocked the prompt or a picture (moderation). Change the prompt or the pictures and try again.</source>
+        <translation>{provider} 拦截了提示词或图片（内容审核）。请修改提示词或图片后重试。</translation>
+    </message>
+    <message>
+        <source>{provider}: too many requests for this account. Wait a moment, or lower the number of images at once.</source>
+        <translation>{provider}：此账户的请求过多。请稍等片刻，或减少一次生成的图片数量。</translation>
+    </message>
+    <message>
+        <source>{provider}: the server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <translation>{provider}：服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
+    </message>
+    <message>
+        <source>{provider} refused a parameter. Change it and try again.</source>
+        <translation>{provider} 拒绝了某个参数。请修改后重试。</translation>
+    </message>
+    <message>
+        <source>{model} does not take the size {size}. It takes: {sizes}.</source>
+        <translation>{model} 不支持尺寸 {size}。支持的尺寸：{sizes}。</translation>
+    </message>
+    <message>
+        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider's website that the model is enabled for your account.</source>
+        <translation>{provider} 未向此密钥开放模型 {model}。请选择其他模型，或到服务商网站确认你的账户已开通该模型。</translation>
+    </message>
+    <message>
+        <source>{provider}: the server does not know this address. Check the server address in Settings.</source>
+        <translation>{provider}：服务器不认识这个地址。请检查“设置”中的服务器地址。</translation>
+    </message>
+    <message>
+        <source>{provider} could not make this picture. Try again, or change the prompt.</source>
+        <translation>{provider} 未能生成这张图片。请重试，或修改提示词。</translation>
+    </message>
+    <message>
+        <source>No API key is set for {provider}. Enter it in Settings, or set the {env} environment variable.</source>
+        <translation>未设置 {provider} 的 API 密钥。请在“设置”中输入，或设置 {env} 环境变量。</translation>
+    </message>
+    <message>
+        <source>{model} takes {option} {values}, not “{value}”.</source>
+        <translation>{model} 的 {option} 只能是 {values}，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>{model} was retired by StepFun on {date} (the server answered HTTP {status}).</source>
+        <translation>阶跃星辰已于 {date} 下线 {model}（服务器返回 HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>{model} is being retired by StepFun on {date}, and its server already refuses it (HTTP {status}).</source>
+        <translation>阶跃星辰将于 {date} 下线 {model}，其服务器已拒绝该模型的请求（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>No API key is set. Enter your StepFun API key in Settings, or set the STEPFUN_API_KEY environment variable.</source>
+        <translation>未设置 API 密钥。请在“设置”中输入阶跃星辰 API 密钥，或设置 STEPFUN_API_KEY 环境变量。</translation>
+    </message>
+    <message>
+        <source>StepFun named {replacement} as its replacement, which was retired too, on {date}.</source>
+        <translation>阶跃星辰指定的替代模型 {replacement} 也已于 {date} 下线。</translation>
+    </message>
+    <message>
+        <source>Pictures can be made today with: {providers}. Choose one in Settings.</source>
+        <translation>目前可以用这些服务商生成图片：{providers}。请在“设置”中选择一个。</translation>
+    </message>
+    <message>
+        <source>StepFun names {replacement} as its replacement.</source>
+        <translation>阶跃星辰指定 {replacement} 为替代模型。</translation>
     </message>
     <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
@@ -110,7 +209,7 @@
         <translation>无法连接服务器。请检查网络连接和服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was cut off. Try again; the image may have been billed.</source>
+        <source>The server's answer was cut off. Try again; the image may have been billed.</source>
         <translation>服务器的回复被截断。请重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -122,15 +221,15 @@
         <translation>服务器响应超时。请检查网络后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
     <message>
+        <source>The API key was not accepted by StepFun. Check the key in Settings (or the STEPFUN_API_KEY environment variable), and that the region matches it (a key from api.stepfun.com does not work on api.stepfun.ai).</source>
+        <translation>阶跃星辰未接受该 API 密钥。请检查“设置”中的密钥（或 STEPFUN_API_KEY 环境变量），并确认区域与密钥一致（api.stepfun.com 的密钥不能用于 api.stepfun.ai）。</translation>
+    </message>
+    <message>
         <source>Could not reach the server in time. Check your connection.</source>
         <translation>未能及时连上服务器。请检查网络连接。</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong talking to the server: {error}</source>
-        <translation>与服务器通信时出现意外问题：{error}</translation>
-    </message>
-    <message>
-        <source>StepFun&apos;s server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <source>StepFun's server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
         <translation>阶跃星辰服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -141,8 +240,16 @@
 <context>
     <name>ApiKeyPanel</name>
     <message>
-        <source>The key comes from the STEPFUN_API_KEY environment variable and is used for this run. Unset the variable to use a key saved here.</source>
-        <translation>密钥来自环境变量 STEPFUN_API_KEY，仅用于本次运行。取消该变量即可使用此处保存的密钥。</translation>
+        <source>The key will be removed when you press OK.</source>
+        <translation>按“确定”后将删除密钥。</translation>
+    </message>
+    <message>
+        <source>The new key is saved when you press OK.</source>
+        <translation>按“确定”后保存新密钥。</translation>
+    </message>
+    <message>
+        <source>The key comes from the {variable} environment variable and is used for this run. Unset the variable to use a key saved here.</source>
+        <translation>密钥来自 {variable} 环境变量，本次运行将使用它。取消设置该变量即可使用这里保存的密钥。</translation>
     </message>
     <message>
         <source>The key is saved in the system keyring ({backend}).</source>
@@ -157,16 +264,24 @@
         <translation>密钥仅在本次会话中保存在内存里，退出应用后即被遗忘。</translation>
     </message>
     <message>
-        <source>No key is set: pictures are drawn locally (demo mode).</source>
-        <translation>未设置密钥：图片在本地绘制（演示模式）。</translation>
+        <source>No key is set. A server that needs none is used as soon as its address is set below; until then pictures are drawn locally (demo mode).</source>
+        <translation>未设置密钥。在下方填写服务器地址后，即可使用无需密钥的服务器；在此之前，图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
-        <source>Set by STEPFUN_API_KEY for this run</source>
-        <translation>本次运行由 STEPFUN_API_KEY 设置</translation>
+        <source>No key is set: {provider}'s pictures are drawn locally (demo mode).</source>
+        <translation>未设置密钥：{provider} 的图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
-        <source>Paste your StepFun API key</source>
-        <translation>粘贴你的阶跃星辰 API 密钥</translation>
+        <source>Set by {variable} for this run</source>
+        <translation>本次运行由 {variable} 设置</translation>
+    </message>
+    <message>
+        <source>Paste your {provider} API key</source>
+        <translation>粘贴你的 {provider} API 密钥</translation>
+    </message>
+    <message>
+        <source>The key is removed when you press OK</source>
+        <translation>按“确定”后删除密钥</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -177,44 +292,12 @@
         <translation>显示</translation>
     </message>
     <message>
-        <source>The key was removed.</source>
-        <translation>密钥已删除。</translation>
-    </message>
-    <message>
-        <source>Testing the key…</source>
-        <translation>正在测试密钥…</translation>
-    </message>
-    <message>
-        <source>The key works: {host} offers {count} models.</source>
-        <translation>密钥可用：{host} 提供 {count} 个模型。</translation>
-    </message>
-    <message>
-        <source>The test failed: {reason}</source>
-        <translation>测试失败：{reason}</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 密钥</translation>
-    </message>
-    <message>
         <source>Show or hide the key</source>
         <translation>显示或隐藏密钥</translation>
     </message>
     <message>
-        <source>Save key</source>
-        <translation>保存密钥</translation>
-    </message>
-    <message>
         <source>Remove key</source>
         <translation>删除密钥</translation>
-    </message>
-    <message>
-        <source>Test key</source>
-        <translation>测试密钥</translation>
-    </message>
-    <message>
-        <source>Ask the server whether the key works (free)</source>
-        <translation>询问服务器密钥是否可用（免费）</translation>
     </message>
 </context>
 <context>
@@ -228,6 +311,10 @@
         <translation>StepFun Studio 遇到了意外问题（{kind}）。你的图库和队列是安全的，可以继续工作。详细信息已写入日志。</translation>
     </message>
     <message>
+        <source>StepFun Studio cannot write its folder {path} ({reason}). Make the folder writable, free some space, or point STEPFUN_STUDIO_HOME at a folder you can write to.</source>
+        <translation>StepFun Studio 无法写入其文件夹 {path}（{reason}）。请让该文件夹可写、腾出一些空间，或把 STEPFUN_STUDIO_HOME 指向一个可写的文件夹。</translation>
+    </message>
+    <message>
         <source>StepFun Studio cannot start</source>
         <translation>StepFun Studio 无法启动</translation>
     </message>
@@ -235,60 +322,484 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Generate pictures with StepFun&apos;s image API.</source>
-        <translation>使用阶跃星辰图像 API 生成图片。</translation>
-    </message>
-    <message>
         <source>what to draw</source>
         <translation>要画什么</translation>
     </message>
     <message>
-        <source>model (default step-1x-medium; step-image-edit-2 with --edit)</source>
-        <translation>模型（默认 step-1x-medium；使用 --edit 时为 step-image-edit-2）</translation>
-    </message>
-    <message>
-        <source>WIDTHxHEIGHT, e.g. 800x1280</source>
-        <translation>宽x高，例如 800x1280</translation>
-    </message>
-    <message>
-        <source>sampling steps (default: the model&apos;s)</source>
+        <source>sampling steps (default: the model's)</source>
         <translation>采样步数（默认：模型的默认值）</translation>
     </message>
     <message>
-        <source>CFG scale (default: the model&apos;s)</source>
-        <translation>CFG 强度（默认：模型的默认值）</translation>
+        <source>Something was nested too deeply to read; nothing more was done.</source>
+        <translation>有内容嵌套过深，无法读取；未执行后续操作。</translation>
     </message>
     <message>
-        <source>0 = random; N images use S, S+1, …</source>
-        <translation>0 为随机；N 张图片依次使用 S、S+1、…</translation>
+        <source>Studio ran out of memory; nothing more was done.</source>
+        <translation>Studio 内存不足；未执行后续操作。</translation>
+    </message>
+    <message>
+        <source>Commands: {commands}.</source>
+        <translation>命令：{commands}。</translation>
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}: {detail}); this is a bug.</source>
+        <translation>Studio 自身出错（{error}: {detail}）；这是程序缺陷。</translation>
+    </message>
+    <message>
+        <source>If your server takes them, say so: --server-fields seed,steps,guidance,negative_prompt,strength (the ones it takes).</source>
+        <translation>如果你的服务器接受这些字段，请注明：--server-fields seed,steps,guidance,negative_prompt,strength（只列出它接受的）。</translation>
+    </message>
+    <message>
+        <source>{provider} retired {model} on {date}.</source>
+        <translation>{provider} 已于 {date} 下线 {model}。</translation>
+    </message>
+    <message>
+        <source>{provider} retires {model} on {date}.</source>
+        <translation>{provider} 将于 {date} 下线 {model}。</translation>
+    </message>
+    <message>
+        <source>None of {provider}'s models can do this; its models: {models}.</source>
+        <translation>{provider} 的模型都做不到这一点；它的模型有：{models}。</translation>
+    </message>
+    <message>
+        <source>{model} takes no {refused}; it takes {takes}.</source>
+        <translation>{model} 不接受 {refused}；它接受 {takes}。</translation>
+    </message>
+    <message>
+        <source>{model} takes no {refused}; it takes only a prompt and a size.</source>
+        <translation>{model} 不接受 {refused}；它只接受提示词和尺寸。</translation>
+    </message>
+    <message>
+        <source>--server-fields describes a server whose models you name; use it with --provider {providers}.</source>
+        <translation>--server-fields 用于描述由你指定模型名的服务器；请与 --provider {providers} 一起使用。</translation>
+    </message>
+    <message>
+        <source>{provider} has no model “{model}”; its models: {models}.</source>
+        <translation>{provider} 没有模型“{model}”；它的模型有：{models}。</translation>
+    </message>
+    <message>
+        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal's encoding.</source>
+        <translation>{flag}：第 {position} 个字符不是有效文本（命令行收到了非 UTF-8 字节）。请检查终端的编码。</translation>
+    </message>
+    <message>
+        <source>Providers that work: --provider {providers} (`stepfun-studio providers` lists their models).</source>
+        <translation>可用的服务商：--provider {providers}（`stepfun-studio providers` 会列出它们的模型）。</translation>
+    </message>
+    <message>
+        <source>--provider {provider} needs --model: the name your server knows.</source>
+        <translation>--provider {provider} 需要 --model：填写你的服务器所用的模型名。</translation>
+    </message>
+    <message>
+        <source>Unknown model “{model}”. `stepfun-studio providers` lists the models; for a model on your own server use --provider {custom} --model {model}.</source>
+        <translation>未知的模型“{model}”。`stepfun-studio providers` 会列出所有模型；如果是你自己服务器上的模型，请使用 --provider {custom} --model {model}。</translation>
+    </message>
+    <message>
+        <source>It names {replacement} as the replacement.</source>
+        <translation>它指定 {replacement} 为替代模型。</translation>
+    </message>
+    <message>
+        <source>{model} is a model of --provider {other}.</source>
+        <translation>{model} 是 --provider {other} 的模型。</translation>
+    </message>
+    <message>
+        <source>This version reads the key for {provider} from {variable} only, not the keyring.</source>
+        <translation>此版本只从 {variable} 读取 {provider} 的密钥，不读取钥匙串。</translation>
+    </message>
+    <message>
+        <source>No {variable} is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
+        <translation>未设置 {variable}：使用位于 {url} 的本地模拟服务器。图片在本机绘制，不会计费。</translation>
+    </message>
+    <message>
+        <source>{source}: the server address holds a space, line break or control character (at character {position}). Give the address alone, e.g. https://api.example.com/v1.</source>
+        <translation>{source}：服务器地址中含有空格、换行或控制字符（第 {position} 个字符）。请只填写地址本身，例如 https://api.example.com/v1。</translation>
+    </message>
+    <message>
+        <source>--region: {provider} has the regions {regions}.</source>
+        <translation>--region：{provider} 的区域有 {regions}。</translation>
+    </message>
+    <message>
+        <source>No API key for {provider}: set {variable}.</source>
+        <translation>没有 {provider} 的 API 密钥：请设置 {variable}。</translation>
+    </message>
+    <message>
+        <source>--base-url: {provider} has no address of its own; give your server's.</source>
+        <translation>--base-url：{provider} 没有自带的地址；请填写你的服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server's answer is nested too deeply to read; the picture may be billed.</source>
+        <translation>服务器的回复嵌套过深，无法读取；这张图片可能已经计费。</translation>
+    </message>
+    <message>
+        <source>--timeout: give a number of seconds above 0.</source>
+        <translation>--timeout：请给出大于 0 的秒数。</translation>
+    </message>
+    <message>
+        <source>No picture within {seconds:g} s; the request was given up. The server may still finish it and bill it. Use --timeout to wait longer.</source>
+        <translation>{seconds:g} 秒内没有收到图片，已放弃该请求。服务器仍可能完成并计费。可用 --timeout 等待更久。</translation>
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}); this is a bug, please report it. The picture may have been billed.</source>
+        <translation>Studio 自身出错（{error}）；这是程序缺陷，请报告。这张图片可能已经计费。</translation>
+    </message>
+    <message>
+        <source>{count} more pictures were not sent after that error.</source>
+        <translation>出错后，其余 {count} 张图片未发送。</translation>
+    </message>
+    <message>
+        <source>{count} added to Studio's library ({where}).</source>
+        <translation>{count} 张已加入 Studio 图库（{where}）。</translation>
+    </message>
+    <message>
+        <source>The picture was not added to Studio's library.</source>
+        <translation>这张图片没有加入 Studio 图库。</translation>
+    </message>
+    <message>
+        <source>Studio's library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
+        <translation>无法打开位于 {where} 的 Studio 图库：{reason} 未发送任何请求。请先解决该问题，或加上 --no-library，只把图片保存在 --out 中。</translation>
+    </message>
+    <message>
+        <source>Image {number}: the picture is kept at {path}.</source>
+        <translation>图片 {number}：已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Image {number}: not added to Studio's library ({error}).</source>
+        <translation>图片 {number}：未加入 Studio 图库（{error}）。</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} 或 {last}</translation>
+    </message>
+    <message>
+        <source>The picture could not be written to {out}: {reason}</source>
+        <translation>无法把图片写入 {out}：{reason}</translation>
+    </message>
+    <message>
+        <source>--out: {out} is not a folder. Name a folder for the pictures.</source>
+        <translation>--out：{out} 不是文件夹。请为图片指定一个文件夹。</translation>
+    </message>
+    <message>
+        <source>--out: pictures cannot be written to {out} ({reason}). Nothing was sent; choose another folder.</source>
+        <translation>--out：无法把图片写入 {out}（{reason}）。未发送任何请求；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>--out: {out} is not a valid path.</source>
+        <translation>--out：{out} 不是有效的路径。</translation>
+    </message>
+    <message>
+        <source>where to send it</source>
+        <translation>发送到哪里</translation>
+    </message>
+    <message>
+        <source>where the pictures go</source>
+        <translation>图片保存位置</translation>
+    </message>
+    <message>
+        <source>the picture (only what the model takes)</source>
+        <translation>图片参数（仅限模型支持的）</translation>
+    </message>
+    <message>
+        <source>pictures to start from</source>
+        <translation>起始图片</translation>
+    </message>
+    <message>
+        <source>Generate pictures with an image API, and keep them.</source>
+        <translation>通过图像 API 生成图片并保存。</translation>
+    </message>
+    <message>
+        <source>the image API (default: the model's, or stepfun)</source>
+        <translation>图像 API（默认：模型所属的服务商，或 stepfun）</translation>
+    </message>
+    <message>
+        <source>model (default: the provider's first model for the mode); any name with --provider compatible</source>
+        <translation>模型（默认：服务商在该模式下的第一个模型）；配合 --provider compatible 可用任意名称</translation>
+    </message>
+    <message>
+        <source>another server address: https://, or http:// to this computer only</source>
+        <translation>其他服务器地址：https://，http:// 仅限本机</translation>
+    </message>
+    <message>
+        <source>the provider's region</source>
+        <translation>服务商的区域</translation>
+    </message>
+    <message>
+        <source>give up on a picture after this many seconds (default 600)</source>
+        <translation>等待一张图片超过这么多秒即放弃（默认 600）</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>do not add the pictures to Studio's library</source>
+        <translation>不把图片加入 Studio 图库</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)</source>
+        <translation>宽x高，例如 1024x1536（默认：模型的默认值）</translation>
     </message>
     <message>
         <source>how many pictures</source>
         <translation>图片张数</translation>
     </message>
     <message>
+        <source>0 = random; N pictures use S, S+1, …</source>
+        <translation>0 = 随机；N 张图片依次使用 S、S+1、…</translation>
+    </message>
+    <message>
+        <source>guidance (CFG) scale (default: the model's)</source>
+        <translation>CFG 引导强度（默认：模型的默认值）</translation>
+    </message>
+    <message>
+        <source>what to avoid</source>
+        <translation>要避免的内容</translation>
+    </message>
+    <message>
+        <source>e.g. low, medium, high, auto</source>
+        <translation>例如 low、medium、high、auto</translation>
+    </message>
+    <message>
+        <source>e.g. transparent, opaque, auto</source>
+        <translation>例如 transparent、opaque、auto</translation>
+    </message>
+    <message>
+        <source>png, jpeg or webp</source>
+        <translation>png、jpeg 或 webp</translation>
+    </message>
+    <message>
+        <source>low or high (edits)</source>
+        <translation>low 或 high（编辑）</translation>
+    </message>
+    <message>
+        <source>the provider's mark on the picture (off unless asked for)</source>
+        <translation>服务商在图片上加的水印（默认关闭，需指定才开启）</translation>
+    </message>
+    <message>
         <source>redraw from this picture (image2image)</source>
         <translation>以这张图片垫图重绘（image2image）</translation>
     </message>
     <message>
-        <source>0–1; small stays close</source>
-        <translation>0–1；越小越接近原图</translation>
+        <source>0–1; small stays close (default 0.5)</source>
+        <translation>0–1；越小越接近原图（默认 0.5）</translation>
+    </message>
+    <message>
+        <source>style weight, 0–2 (default 1)</source>
+        <translation>风格权重，0–2（默认 1）</translation>
+    </message>
+    <message>
+        <source>edit this picture</source>
+        <translation>编辑这张图片</translation>
+    </message>
+    <message>
+        <source>a reference picture (repeat for several, in order)</source>
+        <translation>一张参考图（多张请重复此参数，按顺序）</translation>
+    </message>
+    <message>
+        <source>unknown field {fields}; the fields are {known}</source>
+        <translation>未知字段 {fields}；可用字段为 {known}</translation>
+    </message>
+    <message>
+        <source>with --provider compatible: the extra fields your server takes, from {fields}</source>
+        <translation>配合 --provider compatible：你的服务器额外接受的字段，可选 {fields}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>the input's size</source>
+        <translation>与输入图片相同</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no seed, steps or cfg</source>
+        <translation>不支持种子、步数或 cfg</translation>
+    </message>
+    <message>
+        <source>(each only when named in --server-fields)</source>
+        <translation>（各项仅在 --server-fields 中列出时生效）</translation>
+    </message>
+    <message>
+        <source>{amount} a picture</source>
+        <translation>每张 {amount}</translation>
+    </message>
+    <message>
+        <source>retired {date}</source>
+        <translation>已于 {date} 下线</translation>
+    </message>
+    <message>
+        <source>echoed</source>
+        <translation>会回传</translation>
+    </message>
+    <message>
+        <source>not echoed</source>
+        <translation>不回传</translation>
+    </message>
+    <message>
+        <source>negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>text mode</source>
+        <translation>文字模式</translation>
+    </message>
+    <message>
+        <source>a style reference with a weight</source>
+        <translation>带权重的风格参考</translation>
+    </message>
+    <message>
+        <source>a mask (edits)</source>
+        <translation>蒙版（编辑）</translation>
+    </message>
+    <message>
+        <source>modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>sizes</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>takes</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>references</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>key: {variable}</source>
+        <translation>密钥：{variable}</translation>
+    </message>
+    <message>
+        <source>The image APIs Studio speaks, their models and what they take.</source>
+        <translation>Studio 支持的图像 API、它们的模型及各自接受的参数。</translation>
+    </message>
+    <message>
+        <source>as JSON, for scripts</source>
+        <translation>以 JSON 输出，供脚本使用</translation>
+    </message>
+    <message>
+        <source>only this provider</source>
+        <translation>只列出这个服务商</translation>
+    </message>
+    <message>
+        <source>text to image</source>
+        <translation>文生图</translation>
+    </message>
+    <message>
+        <source>steps {range}</source>
+        <translation>步数 {range}</translation>
+    </message>
+    <message>
+        <source>key: {variable} or the keyring</source>
+        <translation>密钥：{variable} 或钥匙串</translation>
+    </message>
+    <message>
+        <source>(default {value})</source>
+        <translation>（默认 {value}）</translation>
+    </message>
+    <message>
+        <source>(by {option}: {listed})</source>
+        <translation>（按 {option}：{listed}）</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>or any WxH with {rule}</source>
+        <translation>或任意满足 {rule} 的宽x高</translation>
+    </message>
+    <message>
+        <source>(replacement {model})</source>
+        <translation>（替代模型 {model}）</translation>
+    </message>
+    <message>
+        <source>seed {low}–{high} ({echoed})</source>
+        <translation>种子 {low}–{high}（{echoed}）</translation>
+    </message>
+    <message>
+        <source>cfg {range}</source>
+        <translation>cfg {range}</translation>
+    </message>
+    <message>
+        <source>up to {n} reference pictures</source>
+        <translation>最多 {n} 张参考图</translation>
+    </message>
+    <message>
+        <source>{n} per request</source>
+        <translation>每次请求 {n} 张</translation>
+    </message>
+    <message>
+        <source>server: {where}</source>
+        <translation>服务器：{where}</translation>
+    </message>
+    <message>
+        <source>redraw with a weight</source>
+        <translation>带权重的重绘</translation>
+    </message>
+    <message>
+        <source>redraw</source>
+        <translation>重绘</translation>
+    </message>
+    <message>
+        <source>sides multiples of {n}</source>
+        <translation>边长为 {n} 的倍数</translation>
+    </message>
+    <message>
+        <source>{low}–{high} pixels</source>
+        <translation>{low}–{high} 像素</translation>
+    </message>
+    <message>
+        <source>no side over {n}</source>
+        <translation>边长不超过 {n}</translation>
+    </message>
+    <message>
+        <source>at most {ratio}:1</source>
+        <translation>宽高比最大 {ratio}:1</translation>
+    </message>
+    <message>
+        <source>redraw {range}</source>
+        <translation>重绘 {range}</translation>
+    </message>
+    <message>
+        <source>for {modes}</source>
+        <translation>适用于 {modes}</translation>
+    </message>
+    <message>
+        <source>yours (--base-url)</source>
+        <translation>你自己的（--base-url）</translation>
+    </message>
+    <message>
+        <source>models: any your server serves (--model NAME); say which extra fields it takes with --server-fields {fields}</source>
+        <translation>模型：你的服务器提供的任意模型（--model NAME）；用 --server-fields {fields} 注明它额外接受哪些字段</translation>
     </message>
     <message>
         <source>borrow the colours and style of this picture</source>
         <translation>借用这张图片的色彩和风格</translation>
-    </message>
-    <message>
-        <source>style weight, 0–2</source>
-        <translation>风格权重，0–2</translation>
-    </message>
-    <message>
-        <source>edit this picture (Image Edit)</source>
-        <translation>编辑这张图片（图像编辑）</translation>
-    </message>
-    <message>
-        <source>what to avoid (Image Edit)</source>
-        <translation>要避免的内容（图像编辑）</translation>
     </message>
     <message>
         <source>render text well (Image Edit)</source>
@@ -297,14 +808,6 @@
     <message>
         <source>how the picture travels (a url is downloaded at once)</source>
         <translation>图片的返回方式（url 会立即下载）</translation>
-    </message>
-    <message>
-        <source>folder for the pictures</source>
-        <translation>保存图片的文件夹</translation>
-    </message>
-    <message>
-        <source>API host</source>
-        <translation>API 主机</translation>
     </message>
     <message>
         <source>account tier</source>
@@ -317,18 +820,6 @@
     <message>
         <source>Interrupted.</source>
         <translation>已中断。</translation>
-    </message>
-    <message>
-        <source>No STEPFUN_API_KEY is set: using the local stand-in server at {url}. The pictures are drawn on this computer and nothing is billed.</source>
-        <translation>未设置 STEPFUN_API_KEY：使用位于 {url} 的本地模拟服务器。图片在本机绘制，不会产生任何费用。</translation>
-    </message>
-    <message>
-        <source>Cannot read {path}: {reason}</source>
-        <translation>无法读取 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Image {number}: cannot write to {out}: {reason}</source>
-        <translation>图片 {number}：无法写入 {out}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -420,6 +911,76 @@
     </message>
 </context>
 <context>
+    <name>CompatibleModelsEditor</name>
+    <message>
+        <source>Models on this server</source>
+        <translation>此服务器上的模型</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>移除模型</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>It also takes</source>
+        <translation>还支持</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>As the server names it, e.g. black-forest-labs/FLUX.1-dev</source>
+        <translation>与服务器上的名称一致，例如 black-forest-labs/FLUX.1-dev</translation>
+    </message>
+    <message>
+        <source>e.g. 1024x1024 1328x1328; empty: the usual sizes</source>
+        <translation>例如 1024x1024 1328x1328；留空：使用常用尺寸</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Guidance (CFG)</source>
+        <translation>引导强度（CFG）</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>Strength (redraw)</source>
+        <translation>重绘强度</translation>
+    </message>
+    <message>
+        <source>Tick only what your server accepts: Studio sends a field only when it is ticked, and a server may refuse a request with a field it does not know.</source>
+        <translation>只勾选你的服务器接受的项：Studio 只发送已勾选的字段，服务器可能会拒绝带有未知字段的请求。</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Unknown provider “{provider}”.</source>
+        <translation>未知的服务商“{provider}”。</translation>
+    </message>
+    <message>
+        <source>There is a key for {provider} but no server address: enter it in Settings ▸ Providers, or set {variable}.</source>
+        <translation>已有 {provider} 的密钥，但没有服务器地址：请在“设置 ▸ 服务商”中填写，或设置 {variable}。</translation>
+    </message>
+</context>
+<context>
     <name>CullingController</name>
     <message numerus="yes">
         <source>Rate %n image(s)</source>
@@ -489,8 +1050,12 @@
 <context>
     <name>DemoBanner</name>
     <message>
-        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No API key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, not StepFun images, and nothing is billed.</source>
-        <translation>&lt;b&gt;演示模式。&lt;/b&gt;尚未设置 API 密钥，图片由内置的本地模拟服务器绘制。它们是测试图案，不是阶跃星辰生成的图片，也不会产生任何费用。</translation>
+        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No {provider} key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, not {provider} images, and nothing is billed.</source>
+        <translation>&lt;b&gt;演示模式。&lt;/b&gt;未设置 {provider} 密钥，因此图片由内置的模拟服务器在本地绘制。它们是测试图案，不是 {provider} 生成的图片，也不会计费。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo mode.&lt;/b&gt; No API key is set, so pictures are drawn locally by a built-in stand-in server. They are test patterns, and nothing is billed.</source>
+        <translation>&lt;b&gt;演示模式。&lt;/b&gt;未设置 API 密钥，因此图片由内置的模拟服务器在本地绘制。它们是测试图案，不会计费。</translation>
     </message>
     <message>
         <source>Enter API key…</source>
@@ -532,8 +1097,32 @@
         <translation>随机</translation>
     </message>
     <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
         <source>Seed returned</source>
         <translation>返回的种子</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>蒙版</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Source weight</source>
@@ -688,6 +1277,104 @@
     </message>
 </context>
 <context>
+    <name>DockTexts</name>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>guidance (CFG)</source>
+        <translation>引导强度（CFG）</translation>
+    </message>
+    <message>
+        <source>negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>text mode</source>
+        <translation>文字模式</translation>
+    </message>
+    <message>
+        <source>style reference</source>
+        <translation>风格参考</translation>
+    </message>
+    <message>
+        <source>source image</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>source weight</source>
+        <translation>原图权重</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>蒙版</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>input fidelity</source>
+        <translation>输入保真度</translation>
+    </message>
+    <message>
+        <source>watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>1 reference picture</source>
+        <translation>1 张参考图</translation>
+    </message>
+    <message>
+        <source>{n} reference pictures</source>
+        <translation>{n} 张参考图</translation>
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation>尺寸 {size}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>DropChoices</name>
+    <message>
+        <source>This model draws from text only; it takes no picture.</source>
+        <translation>此模型只根据文字生成，不接受图片。</translation>
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation>参考图已满（{count} / {limit}）。</translation>
+    </message>
+    <message>
+        <source>This model takes no reference pictures.</source>
+        <translation>此模型不支持参考图。</translation>
+    </message>
+    <message>
+        <source>This model takes no style reference.</source>
+        <translation>此模型不支持风格参考。</translation>
+    </message>
+    <message>
+        <source>A style reference works only without a source image; remove the source first.</source>
+        <translation>风格参考只能在没有原图时使用；请先移除原图。</translation>
+    </message>
+</context>
+<context>
     <name>DropOverlay</name>
     <message>
         <source>Redraw from this</source>
@@ -698,8 +1385,12 @@
         <translation>使用它的风格</translation>
     </message>
     <message>
-        <source>Edit this image (step-image-edit-2)</source>
-        <translation>编辑这张图片（step-image-edit-2）</translation>
+        <source>Edit this image</source>
+        <translation>编辑这张图片</translation>
+    </message>
+    <message>
+        <source>Add as a reference picture</source>
+        <translation>添加为参考图</translation>
     </message>
     <message>
         <source>Restore its parameters</source>
@@ -714,15 +1405,19 @@
         <translation>用作原图并据此重绘。</translation>
     </message>
     <message>
-        <source>Use it as the style reference (step-1x-medium).</source>
-        <translation>用作风格参考（step-1x-medium）。</translation>
+        <source>Use it as the style reference.</source>
+        <translation>用作风格参考。</translation>
     </message>
     <message>
-        <source>Switch to step-image-edit-2 and edit this image.</source>
-        <translation>切换到 step-image-edit-2 并编辑这张图片。</translation>
+        <source>Use it as the picture to edit.</source>
+        <translation>用作待编辑图片。</translation>
     </message>
     <message>
-        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
+        <source>Add it to the reference pictures the model draws from.</source>
+        <translation>添加到参考图，供模型参考。</translation>
+    </message>
+    <message>
+        <source>Fill the prompt and settings from the image's metadata.</source>
         <translation>根据图片的元数据填写提示词和参数。</translation>
     </message>
     <message>
@@ -753,16 +1448,20 @@
         <translation>隐藏已淘汰</translation>
     </message>
     <message>
-        <source>Filter by tag, model, size and date</source>
-        <translation>按标签、模型、尺寸和日期筛选</translation>
-    </message>
-    <message>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
         <source>Model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>任意服务商</translation>
     </message>
     <message>
         <source>Size</source>
@@ -801,8 +1500,103 @@
         <translation>到</translation>
     </message>
     <message>
+        <source>Filter by tag, provider, model, size and date</source>
+        <translation>按标签、服务商、模型、尺寸和日期筛选</translation>
+    </message>
+    <message>
         <source>Any tag</source>
         <translation>任意标签</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryContextMenu</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Use as source</source>
+        <translation>用作原图</translation>
+    </message>
+    <message>
+        <source>Use as style</source>
+        <translation>用作风格</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Favourite	F</source>
+        <translation>收藏	F</translation>
+    </message>
+    <message>
+        <source>Reject	X</source>
+        <translation>淘汰	X</translation>
+    </message>
+    <message>
+        <source>Add to collection</source>
+        <translation>加入合集</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>新建合集…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <source>Compare with its source</source>
+        <translation>与原图比较</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Import images…</source>
+        <translation>导入图片…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>No stars</source>
+        <translation>无星级</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>Move to trash	Del</source>
+        <translation>移到回收站	Del</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>复用参数</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
     </message>
 </context>
 <context>
@@ -820,9 +1614,108 @@
     <name>GalleryModel</name>
     <message>
         <source>{prompt}
-{model} · {width}×{height}</source>
+{model} · {provider} · {width}×{height}</source>
         <translation>{prompt}
-{model} · {width}×{height}</translation>
+{model} · {provider} · {width}×{height}</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryOrganise</name>
+    <message numerus="yes">
+        <source>Tags updated on %n image(s)</source>
+        <translation>
+            <numerusform>已更新 %n 张图片的标签</numerusform></translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>备注已保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n image(s)</source>
+        <translation>
+            <numerusform>已导入 %n 张图片</numerusform></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note for this image:</source>
+        <translation>这张图片的备注：</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n image(s)</source>
+        <translation>
+            <numerusform>已导出 %n 张图片</numerusform></translation>
+    </message>
+    <message>
+        <source>The library is in order: every image has its file.</source>
+        <translation>图库完好：每张图片的文件都在。</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Import stray files to bring them back.</source>
+        <translation>没有删除任何东西。导入多出的文件即可把它们找回来。</translation>
+    </message>
+    <message>
+        <source>Check library</source>
+        <translation>检查图库</translation>
+    </message>
+    <message>
+        <source>Tags to add, separated by commas (prefix with - to remove):</source>
+        <translation>要添加的标签，用逗号分隔（前面加 - 表示移除）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation>
+            <numerusform>%n 张已在图库中</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n 张无法读取</numerusform></translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation>导入图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) whose file is missing</source>
+        <translation>
+            <numerusform>%n 张图片的文件缺失</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference image(s) missing</source>
+        <translation>
+            <numerusform>%n 张参考图缺失</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not in the library</source>
+        <translation>
+            <numerusform>%n 个文件不在图库中</numerusform></translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>已有：</translation>
     </message>
 </context>
 <context>
@@ -895,32 +1788,75 @@
 <context>
     <name>GenerateFooter</name>
     <message>
+        <source>1 picture</source>
+        <translation>1 张图片</translation>
+    </message>
+    <message>
+        <source>{n} pictures</source>
+        <translation>{n} 张图片</translation>
+    </message>
+    <message>
+        <source>≈ {amount}</source>
+        <translation>≈ {amount}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Scroll to the field that needs a change</source>
+        <translation>跳转到需要修改的选项</translation>
+    </message>
+    <message>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <source>Generate {n} images</source>
-        <translation>生成 {n} 张图片</translation>
+        <source>{reason} (and {more} more)</source>
+        <translation>{reason}（另有 {more} 项）</translation>
     </message>
     <message>
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成（Ctrl+Enter）</translation>
     </message>
+</context>
+<context>
+    <name>GenerationTab</name>
     <message>
-        <source>1 request; this model&apos;s price is not listed</source>
-        <translation>1 次请求；此模型未公布价格</translation>
+        <source>{model} (retired {date})</source>
+        <translation>{model}（{date} 已下线）</translation>
     </message>
     <message>
-        <source>{n} requests; this model&apos;s price is not listed</source>
-        <translation>{n} 次请求；此模型未公布价格</translation>
+        <source>Provider</source>
+        <translation>服务商</translation>
     </message>
     <message>
-        <source>1 request, about ¥{total:.2f}</source>
-        <translation>1 次请求，约 ¥{total:.2f}</translation>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
     <message>
-        <source>{n} requests, about ¥{total:.2f}</source>
-        <translation>{n} 次请求，约 ¥{total:.2f}</translation>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG 强度</translation>
+    </message>
+    <message>
+        <source>Result as</source>
+        <translation>返回格式</translation>
+    </message>
+    <message>
+        <source>Image data in the answer (b64_json)</source>
+        <translation>回复中直接包含图片数据（b64_json）</translation>
+    </message>
+    <message>
+        <source>Download link (url)</source>
+        <translation>下载链接（url）</translation>
     </message>
 </context>
 <context>
@@ -940,14 +1876,6 @@
     <message>
         <source>“{name}” is not an http(s) link.</source>
         <translation>“{name}”不是 http(s) 链接。</translation>
-    </message>
-    <message>
-        <source>“{name}” is {mb} MB; Studio opens at most {limit} MB.</source>
-        <translation>“{name}”有 {mb} MB；Studio 最多打开 {limit} MB。</translation>
-    </message>
-    <message>
-        <source>“{name}” cannot be read: {reason}</source>
-        <translation>无法读取“{name}”：{reason}</translation>
     </message>
     <message>
         <source>“{name}” could not be downloaded: the server answered {status}.</source>
@@ -984,10 +1912,6 @@
 <context>
     <name>KeyStore</name>
     <message>
-        <source>A key you enter is kept in memory for this session only. To use a key every time without a keyring, set the STEPFUN_API_KEY environment variable.</source>
-        <translation>你输入的密钥仅在本次会话中保存在内存里。如果没有钥匙串又想每次都使用密钥，请设置环境变量 STEPFUN_API_KEY。</translation>
-    </message>
-    <message>
         <source>no keyring backend is installed or reachable</source>
         <translation>没有安装或无法访问钥匙串后端</translation>
     </message>
@@ -1012,6 +1936,10 @@
         <translation>API 密钥是由字母和数字组成的一个词，不含空格。</translation>
     </message>
     <message>
+        <source>A key you enter is kept in memory for this session only. To use a key every time without a keyring, set the {variable} environment variable.</source>
+        <translation>你输入的密钥仅在本次会话中保存在内存里。如果没有钥匙串又想每次都使用密钥，请设置环境变量 {variable}。</translation>
+    </message>
+    <message>
         <source>The system keyring is locked or unlocking it was refused, so the key cannot be saved.</source>
         <translation>系统钥匙串已锁定或拒绝解锁，因此无法保存密钥。</translation>
     </message>
@@ -1026,6 +1954,10 @@
     <message>
         <source>the keyring did not answer within {seconds:g} s</source>
         <translation>钥匙串在 {seconds:g} 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>Unknown provider “{provider}”.</source>
+        <translation>未知的服务商“{provider}”。</translation>
     </message>
     <message>
         <source>The key could not be removed from the system keyring.</source>
@@ -1068,10 +2000,6 @@
         <translation>这张图片现在是原图。</translation>
     </message>
     <message>
-        <source>The picture is now the style reference.</source>
-        <translation>这张图片现在是风格参考。</translation>
-    </message>
-    <message>
         <source>Picture ready (seed {seed}).</source>
         <translation>图片已生成（种子 {seed}）。</translation>
     </message>
@@ -1099,6 +2027,25 @@
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>{label} · retired {date}</source>
+        <translation>{label} · {date} 已下线</translation>
+    </message>
+    <message>
+        <source>{label} · retires {date}</source>
+        <translation>{label} · {date} 下线</translation>
+    </message>
+    <message>
+        <source>The vendor retired this model on {date}; it works only on a server that still serves it.</source>
+        <translation>厂商已于 {date} 下线此模型；只能在仍提供它的服务器上使用。</translation>
+    </message>
+    <message>
+        <source>The vendor names {model} instead.</source>
+        <translation>厂商指定的替代模型是 {model}。</translation>
+    </message>
+</context>
+<context>
     <name>ParameterDock</name>
     <message>
         <source>Parameters</source>
@@ -1121,8 +2068,36 @@
         <translation>新的随机种子</translation>
     </message>
     <message>
+        <source>Parameters reused on {model}.</source>
+        <translation>已在 {model} 上复用参数。</translation>
+    </message>
+    <message>
+        <source>Parameters reused on {model}, which takes no {dropped}.</source>
+        <translation>已在 {model} 上复用参数，该模型不支持{dropped}。</translation>
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation>参考图已满（{count} / {limit}）。</translation>
+    </message>
+    <message>
+        <source>The picture is now reference picture {number}.</source>
+        <translation>这张图片现在是参考图 {number}。</translation>
+    </message>
+    <message>
+        <source>{model} takes no style reference; the picture waits in the style slot.</source>
+        <translation>{model} 不支持风格参考；图片暂留在风格参考槽位中。</translation>
+    </message>
+    <message>
+        <source>The picture is now the style reference.</source>
+        <translation>这张图片现在是风格参考。</translation>
+    </message>
+    <message>
         <source>Use the last returned seed ({seed})</source>
         <translation>使用上次返回的种子（{seed}）</translation>
+    </message>
+    <message>
+        <source>{model} takes no {dropped}; left out.</source>
+        <translation>{model} 不支持{dropped}，已略去。</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +2113,86 @@
     <message>
         <source>Portrait</source>
         <translation>纵向</translation>
+    </message>
+    <message>
+        <source>Automatic (the model chooses)</source>
+        <translation>自动（由模型决定）</translation>
+    </message>
+    <message>
+        <source>{size}  ·  shape from the prompt</source>
+        <translation>{size}  ·  画幅由提示词决定</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Input fidelity</source>
+        <translation>输入保真度</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>Higher quality takes longer and costs more per picture</source>
+        <translation>质量越高，每张图片耗时越长、费用越高</translation>
+    </message>
+    <message>
+        <source>Transparent works with the PNG and WebP formats</source>
+        <translation>透明背景仅适用于 PNG 和 WebP 格式</translation>
+    </message>
+    <message>
+        <source>The file format the server answers with</source>
+        <translation>服务器返回的文件格式</translation>
+    </message>
+    <message>
+        <source>High keeps faces and details of the given pictures closer</source>
+        <translation>选“高”时，更忠实地保留所给图片中的人脸和细节</translation>
+    </message>
+    <message>
+        <source>On: the vendor puts its visible “AI generated” mark on the picture</source>
+        <translation>开启时：厂商会在图片上加上可见的“AI 生成”标识</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>Opaque</source>
+        <translation>不透明</translation>
     </message>
 </context>
 <context>
@@ -1163,24 +2218,12 @@
         <translation>此模型为 {low:g}–{high:g}</translation>
     </message>
     <message>
-        <source>{low:g}–{high:g} for this model; the guide advises {a}–{b}</source>
-        <translation>此模型为 {low:g}–{high:g}；指南建议 {a}–{b}</translation>
-    </message>
-    <message>
         <source>{low:g}–{high:g}; higher follows the prompt more closely. At 1 the negative prompt is ignored.</source>
         <translation>{low:g}–{high:g}；越高越贴近提示词。为 1 时忽略反向提示词。</translation>
     </message>
     <message>
         <source>{low:g}–{high:g}; higher follows the prompt more closely</source>
         <translation>{low:g}–{high:g}；越高越贴近提示词</translation>
-    </message>
-    <message>
-        <source>Image Edit keeps the input&apos;s size</source>
-        <translation>图像编辑保持输入图片的尺寸</translation>
-    </message>
-    <message>
-        <source>Add an image to edit it; large changes and faces work well</source>
-        <translation>添加一张图片来编辑它；适合大幅修改和保持人脸</translation>
     </message>
     <message>
         <source>Add a picture to redraw it; without one, text to image</source>
@@ -1193,6 +2236,30 @@
     <message>
         <source>Source image (redraw)</source>
         <translation>原图（垫图重绘）</translation>
+    </message>
+    <message>
+        <source>Draw from the reference pictures</source>
+        <translation>根据参考图生成</translation>
+    </message>
+    <message>
+        <source>{provider} · {mode}</source>
+        <translation>{provider} · {mode}</translation>
+    </message>
+    <message>
+        <source>Retired by its vendor on {date}; it works only on a server that still serves it.</source>
+        <translation>厂商已于 {date} 下线；只能在仍提供它的服务器上使用。</translation>
+    </message>
+    <message>
+        <source>The output has the input's size</source>
+        <translation>输出尺寸与输入图片相同</translation>
+    </message>
+    <message>
+        <source>Add a picture to edit it; without one, text to image</source>
+        <translation>添加一张图片进行编辑；不添加则为文生图</translation>
+    </message>
+    <message>
+        <source>This model edits: add the picture to change</source>
+        <translation>此模型用于编辑：请添加要修改的图片</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1263,19 +2330,27 @@
         <translation>使用上次返回的种子</translation>
     </message>
     <message>
-        <source>Each image is a separate request, billed separately</source>
-        <translation>每张图片都是一次单独的请求，单独计费</translation>
+        <source>How many pictures to make; each one is billed</source>
+        <translation>要生成的图片张数；每张都会计费</translation>
     </message>
     <message>
         <source>Smaller stays closer to the source; at 1 the source is ignored</source>
         <translation>越小越接近原图；为 1 时忽略原图</translation>
     </message>
     <message>
+        <source>Reference pictures</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>Sent in this order; the prompt can name them (“the dress in picture 2”).</source>
+        <translation>按此顺序发送；提示词中可以指明它们（如“图 2 中的裙子”）。</translation>
+    </message>
+    <message>
         <source>Style reference</source>
         <translation>风格参考</translation>
     </message>
     <message>
-        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference&apos;s content into the picture.</source>
+        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's content into the picture.</source>
         <translation>0–2；指南建议 {low:g}–{high:g}。过高会把参考图的内容带进画面。</translation>
     </message>
     <message>
@@ -1372,6 +2447,10 @@
         <translation>清除历史</translation>
     </message>
     <message>
+        <source>At CFG scale {cfg:g} the negative prompt has no effect: raise the CFG scale above 1 to use it.</source>
+        <translation>CFG 强度为 {cfg:g} 时反向提示词不起作用：要使用它，请把 CFG 强度调到 1 以上。</translation>
+    </message>
+    <message>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
     </message>
@@ -1382,6 +2461,194 @@
     <message>
         <source>{left} characters left</source>
         <translation>还可输入 {left} 字</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderChooser</name>
+    <message>
+        <source>Enter the name of one model your server offers.</source>
+        <translation>请输入你的服务器提供的一个模型名称。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a model of another provider.</source>
+        <translation>“{name}”是其他服务商的模型。</translation>
+    </message>
+    <message>
+        <source>Choose an image service</source>
+        <translation>选择图像服务</translation>
+    </message>
+    <message>
+        <source>Which image service do you want to use?</source>
+        <translation>你想使用哪个图像服务？</translation>
+    </message>
+    <message>
+        <source>Studio runs as a demo until you enter a key: pictures are drawn on this computer and nothing is billed. Choose the service you have a key for (or want to try); you can change it any time in Settings.</source>
+        <translation>在你输入密钥之前，Studio 以演示模式运行：图片在本机绘制，不产生任何费用。请选择你已有密钥（或想试用）的服务；之后随时可以在“设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>As the server names it, e.g. black-forest-labs/FLUX.1-dev</source>
+        <translation>与服务器上的名称一致，例如 black-forest-labs/FLUX.1-dev</translation>
+    </message>
+    <message>
+        <source>Optional now, e.g. http://127.0.0.1:8000/v1</source>
+        <translation>现在可不填，例如 http://127.0.0.1:8000/v1</translation>
+    </message>
+    <message>
+        <source>Enter a key…</source>
+        <translation>输入密钥…</translation>
+    </message>
+    <message>
+        <source>Try the demo first</source>
+        <translation>先试用演示模式</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPanel</name>
+    <message>
+        <source>{variable} is set, so requests go to {url} for this run.</source>
+        <translation>已设置 {variable}，本次运行的请求将发往 {url}。</translation>
+    </message>
+    <message>
+        <source>Enter your server's address, e.g. http://127.0.0.1:8000/v1</source>
+        <translation>请输入你的服务器地址，例如 http://127.0.0.1:8000/v1</translation>
+    </message>
+    <message>
+        <source>Requests go to {url}</source>
+        <translation>请求发往 {url}</translation>
+    </message>
+    <message>
+        <source>Asking {url}…</source>
+        <translation>正在请求 {url}…</translation>
+    </message>
+    <message>
+        <source>The test failed: {reason}</source>
+        <translation>测试失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>密钥可用。</translation>
+    </message>
+    <message>
+        <source>The key works: the server offers {count} models.</source>
+        <translation>密钥可用：服务器提供 {count} 个模型。</translation>
+    </message>
+    <message>
+        <source>Balance: {amount} {currency}</source>
+        <translation>余额：{amount} {currency}</translation>
+    </message>
+    <message>
+        <source>The balance could not be read: {reason}</source>
+        <translation>无法读取余额：{reason}</translation>
+    </message>
+    <message>
+        <source>Get a key: &lt;a href="{url}"&gt;{url}&lt;/a&gt;</source>
+        <translation>获取密钥：&lt;a href="{url}"&gt;{url}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Custom server</source>
+        <translation>自定义服务器</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
+        <translation>可选，例如代理：https://…（留空则使用该区域的服务器）</translation>
+    </message>
+    <message>
+        <source>Your server's address: https://…, or http:// on this computer</source>
+        <translation>你的服务器地址：https://…，本机可用 http://</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Ask the server whether the key works (free: no picture is made)</source>
+        <translation>向服务器确认密钥是否可用（免费：不会生成图片）</translation>
+    </message>
+    <message>
+        <source>{provider} has no free way to check a key, so it is checked by the first picture you make (a wrong key is refused before anything is billed).</source>
+        <translation>{provider} 没有免费验证密钥的方式，因此会在你生成第一张图片时验证（错误的密钥会在计费前被拒绝）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderTexts</name>
+    <message>
+        <source>StepFun's own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
+        <translation>阶跃星辰自己的图像 API：step-1x-medium、step-2x-large 和 step-image-edit-2，支持种子、步数、CFG 和重绘权重。</translation>
+    </message>
+    <message>
+        <source>OpenAI's gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
+        <translation>OpenAI 的 gpt-image 系列模型：擅长在图片中呈现文字，以及用多张图片和蒙版进行编辑；不支持种子和步数。按张计费。</translation>
+    </message>
+    <message>
+        <source>Volcengine Ark or BytePlus ModelArk with ByteDance's Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
+        <translation>火山方舟或 BytePlus ModelArk 上的字节跳动 Seedream：2K 到 4K 图片，最多 14 张参考图。按张计费。</translation>
+    </message>
+    <message>
+        <source>SiliconFlow: Kolors (free) and Qwen-Image, with seed, steps, guidance and a negative prompt.</source>
+        <translation>硅基流动：Kolors（免费）和 Qwen-Image，支持种子、步数、引导系数和反向提示词。</translation>
+    </message>
+    <message>
+        <source>Your own or your team's server that speaks OpenAI's image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
+        <translation>你自己或团队的、兼容 OpenAI 图像 API 的服务器（vLLM-Omni、SGLang、stable-diffusion.cpp、LocalAI）。需要你告诉 Studio 它有哪些模型、各支持哪些参数。</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>国际</translation>
+    </message>
+    <message>
+        <source>Worldwide</source>
+        <translation>全球</translation>
+    </message>
+    <message>
+        <source>BytePlus (international)</source>
+        <translation>BytePlus（国际）</translation>
+    </message>
+    <message>
+        <source>image API retired on {date}, works with {provider}-compatible servers</source>
+        <translation>图像 API 已于 {date} 下线，可用于兼容 {provider} 的服务器</translation>
+    </message>
+    <message>
+        <source>image API retires on {date}; then only {provider}-compatible servers</source>
+        <translation>图像 API 将于 {date} 下线；之后仅可用于兼容 {provider} 的服务器</translation>
+    </message>
+    <message>
+        <source>{provider} retired its image API on {date}: its own server no longer makes pictures. Studio still speaks it, for {provider}-compatible servers (enter the address below) and for the built-in demo.</source>
+        <translation>{provider} 已于 {date} 下线其图像 API：官方服务器不再生成图片。Studio 仍支持该接口，可用于兼容 {provider} 的服务器（在下方输入地址）和内置演示模式。</translation>
+    </message>
+    <message>
+        <source>{provider} retires its image API on {date}. After that Studio still speaks it, for {provider}-compatible servers and for the built-in demo.</source>
+        <translation>{provider} 将于 {date} 下线其图像 API。此后 Studio 仍支持该接口，可用于兼容 {provider} 的服务器和内置演示模式。</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <source>{provider} (retired)</source>
+        <translation>{provider}（已下线）</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2784,38 @@
         <translation>文件是空的。</translation>
     </message>
     <message>
+        <source>it is not a regular file.</source>
+        <translation>它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file.</source>
+        <translation>它是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>it is a pipe (FIFO), not a file; save the picture first.</source>
+        <translation>它是管道（FIFO），不是文件；请先保存图片。</translation>
+    </message>
+    <message>
+        <source>it is a device, not a file.</source>
+        <translation>它是设备，不是文件。</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file.</source>
+        <translation>它是套接字，不是文件。</translation>
+    </message>
+    <message>
+        <source>it is a system file, not a picture.</source>
+        <translation>它是系统文件，不是图片。</translation>
+    </message>
+    <message>
+        <source>the file name is not valid.</source>
+        <translation>文件名无效。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason}).</source>
+        <translation>无法读取文件（{reason}）。</translation>
+    </message>
+    <message>
         <source>Transparency kept as PNG.</source>
         <translation>透明度已保留为 PNG。</translation>
     </message>
@@ -1596,6 +2895,10 @@
         <translation>风格参考：点击、拖放或粘贴图片</translation>
     </message>
     <message>
+        <source>Picture to edit: click, drop or paste an image</source>
+        <translation>待编辑图片：点击、拖放或粘贴图片</translation>
+    </message>
+    <message>
         <source>Source image: click, drop or paste an image</source>
         <translation>原图：点击、拖放或粘贴图片</translation>
     </message>
@@ -1632,8 +2935,79 @@
         <translation>这不是图片，不能在这里使用。</translation>
     </message>
     <message>
-        <source>That is not an image, a file or a link to one.</source>
-        <translation>这不是图片、文件或图片链接。</translation>
+        <source>“{name}” is not a picture Studio can use.</source>
+        <translation>“{name}”不是 Studio 能使用的图片。</translation>
+    </message>
+    <message>
+        <source>That is not a picture or a link to one.</source>
+        <translation>这不是图片，也不是图片链接。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStrip</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Choose pictures to add (or drop or paste them here)</source>
+        <translation>选择要添加的图片（或拖放、粘贴到这里）</translation>
+    </message>
+    <message>
+        <source>Move the chosen picture earlier</source>
+        <translation>将所选图片前移</translation>
+    </message>
+    <message>
+        <source>Move the chosen picture later</source>
+        <translation>将所选图片后移</translation>
+    </message>
+    <message>
+        <source>Remove the chosen picture</source>
+        <translation>移除所选图片</translation>
+    </message>
+    <message>
+        <source>Reference pictures</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <source>{limit} pictures at most: {left} left out.</source>
+        <translation>最多 {limit} 张图片：已略去 {left} 张。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+    <message>
+        <source>Choose reference pictures</source>
+        <translation>选择参考图</translation>
+    </message>
+    <message>
+        <source>Images ({suffixes})</source>
+        <translation>图片 ({suffixes})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{number}. {name}, {width}×{height}</source>
+        <translation>{number}. {name}，{width}×{height}</translation>
+    </message>
+    <message>
+        <source>Drop, paste or add up to {limit} pictures the model should draw from.</source>
+        <translation>拖放、粘贴或添加最多 {limit} 张图片，供模型参考生成。</translation>
+    </message>
+    <message>
+        <source>Preparing the pictures…</source>
+        <translation>正在准备图片…</translation>
+    </message>
+    <message>
+        <source>{count} / {limit}</source>
+        <translation>{count} / {limit}</translation>
+    </message>
+    <message>
+        <source>(+{n} preparing)</source>
+        <translation>（+{n} 张准备中）</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +3053,10 @@
         <translation>设置项 {name} 无法读取，已重置为默认值。</translation>
     </message>
     <message>
+        <source>Unknown provider “{value}”.</source>
+        <translation>未知的服务商“{value}”。</translation>
+    </message>
+    <message>
         <source>Unknown region “{value}”.</source>
         <translation>未知的区域“{value}”。</translation>
     </message>
@@ -1697,6 +3075,22 @@
     <message>
         <source>Unknown theme “{value}”.</source>
         <translation>未知的主题“{value}”。</translation>
+    </message>
+    <message>
+        <source>A model name is one word without spaces (it is “{name}”).</source>
+        <translation>模型名称必须是一个不含空格的词（当前为“{name}”）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is already a model of another provider; use another name.</source>
+        <translation>“{name}”已是其他服务商的模型；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The model “{name}” is declared twice.</source>
+        <translation>模型“{name}”被声明了两次。</translation>
+    </message>
+    <message>
+        <source>Unknown field “{field}” for the model {name}.</source>
+        <translation>模型 {name} 中有未知字段“{field}”。</translation>
     </message>
     <message>
         <source>Unknown model “{value}”.</source>
@@ -1718,32 +3112,24 @@
         <source>Unknown response format “{value}”.</source>
         <translation>未知的返回格式“{value}”。</translation>
     </message>
+    <message>
+        <source>{provider} has no models yet: add one in Settings ▸ Providers.</source>
+        <translation>{provider} 还没有模型：请在“设置 ▸ 服务商”中添加。</translation>
+    </message>
+    <message>
+        <source>“{size}” is not a size; write sizes as 1024x1024, one after another.</source>
+        <translation>“{size}”不是有效尺寸；请按 1024x1024 的格式逐个填写尺寸。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
-    <message>
-        <source>{variable} is set, so requests go to {url} for this run.</source>
-        <translation>已设置 {variable}，本次运行的请求发送到 {url}。</translation>
-    </message>
-    <message>
-        <source>Requests go to {url}</source>
-        <translation>请求发送到 {url}</translation>
-    </message>
     <message>
         <source>Library folder</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <source>The API key was not saved; see above.</source>
-        <translation>API 密钥未保存；见上方说明。</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
     </message>
     <message>
         <source>Generation</source>
@@ -1754,18 +3140,6 @@
         <translation>通用</translation>
     </message>
     <message>
-        <source>Mainland China</source>
-        <translation>中国大陆</translation>
-    </message>
-    <message>
-        <source>International</source>
-        <translation>国际</translation>
-    </message>
-    <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region&apos;s server)</source>
-        <translation>可选，例如代理：https://…（留空：使用区域默认服务器）</translation>
-    </message>
-    <message>
         <source>{tier}: {concurrent} at once, {per_minute} per minute</source>
         <translation>{tier}：同时 {concurrent} 个，每分钟 {per_minute} 个</translation>
     </message>
@@ -1774,55 +3148,23 @@
         <translation>账户等级取决于累计充值金额；请查看你的阶跃星辰账户。</translation>
     </message>
     <message>
-        <source>Server and account</source>
-        <translation>服务器与账户</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>Custom server</source>
-        <translation>自定义服务器</translation>
-    </message>
-    <message>
         <source>Account tier</source>
         <translation>账户等级</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>A key was not saved; see {provider}.</source>
+        <translation>有一个密钥未保存；请查看 {provider}。</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步数</translation>
-    </message>
-    <message>
-        <source>CFG scale</source>
-        <translation>CFG 强度</translation>
-    </message>
-    <message>
-        <source>Result as</source>
-        <translation>结果格式</translation>
-    </message>
-    <message>
-        <source>Image data in the answer (b64_json)</source>
-        <translation>回复中直接包含图片数据（b64_json）</translation>
-    </message>
-    <message>
-        <source>Download link (url)</source>
-        <translation>下载链接（url）</translation>
+        <source>Providers</source>
+        <translation>服务商</translation>
     </message>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Empty: the app&apos;s data folder</source>
+        <source>Empty: the app's data folder</source>
         <translation>留空：使用应用的数据文件夹</translation>
     </message>
     <message>
@@ -1886,6 +3228,71 @@
     </message>
 </context>
 <context>
+    <name>SpendView</name>
+    <message>
+        <source>Reading the library…</source>
+        <translation>正在读取图库…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: {money} for %n picture(s)</source>
+        <translation>
+            <numerusform>合计：{money}，共 %n 张图片</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing spent yet.</source>
+        <translation>尚无花费。</translation>
+    </message>
+    <message>
+        <source>Costs are what the provider reported, else the model's list price. Currencies are never added together.</source>
+        <translation>费用以服务商报告的金额为准，未报告时按模型标价计算。不同币种从不相加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not counted: %n picture(s) made with a model that has no known price.</source>
+        <translation>
+            <numerusform>未计入：%n 张图片所用的模型价格未知。</numerusform></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>花费</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By provider</source>
+        <translation>按服务商</translation>
+    </message>
+    <message>
+        <source>By collection</source>
+        <translation>按合集</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>图片数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>合集</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>StatusReporter</name>
     <message>
         <source>“{prompt}”: {error}</source>
@@ -1909,15 +3316,14 @@
     </message>
 </context>
 <context>
+    <name>Studio</name>
+    <message>
+        <source>Studio closed while this picture was waiting; try it again.</source>
+        <translation>这张图片在等待时 Studio 被关闭；请重试。</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
-    <message>
-        <source>{model} cannot redraw from a source image. Use step-1x-medium or step-2x-large.</source>
-        <translation>{model} 不能根据原图重绘。请使用 step-1x-medium 或 step-2x-large。</translation>
-    </message>
-    <message>
-        <source>{model} cannot edit images. Use step-image-edit-2.</source>
-        <translation>{model} 不能编辑图片。请使用 step-image-edit-2。</translation>
-    </message>
     <message>
         <source>{model} cannot generate from text alone.</source>
         <translation>{model} 不能仅凭文字生成图片。</translation>
@@ -1943,10 +3349,6 @@
         <translation>原图权重必须大于 0 且不超过 1（越小越接近原图；为 1 时忽略原图）。</translation>
     </message>
     <message>
-        <source>A style reference works only with step-1x-medium, generating from text.</source>
-        <translation>风格参考只适用于 step-1x-medium 的文生图。</translation>
-    </message>
-    <message>
         <source>The style weight must be above 0 and at most 2.</source>
         <translation>风格权重必须大于 0 且不超过 2。</translation>
     </message>
@@ -1957,6 +3359,22 @@
     <message>
         <source>Size {size} is not offered by {model}. Choose one of: {sizes}.</source>
         <translation>{model} 不提供尺寸 {size}。请从以下选择：{sizes}。</translation>
+    </message>
+    <message>
+        <source>{model} cannot redraw from a source image with a weight.</source>
+        <translation>{model} 不支持带权重的垫图重绘。</translation>
+    </message>
+    <message>
+        <source>{model} cannot edit images.</source>
+        <translation>{model} 不能编辑图片。</translation>
+    </message>
+    <message>
+        <source>Use {models}.</source>
+        <translation>请使用 {models}。</translation>
+    </message>
+    <message>
+        <source>Size {size} does not suit {model} ({reason}). Choose one of: {sizes}, or a width×height that fits.</source>
+        <translation>尺寸 {size} 不适用于 {model}（{reason}）。请从以下选择：{sizes}，或填写符合要求的宽×高。</translation>
     </message>
     <message>
         <source>Steps must be between {low} and {high} for {model}.</source>
@@ -1975,6 +3393,18 @@
         <translation>图片张数必须在 1 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>{model} takes no reference images.</source>
+        <translation>{model} 不支持参考图。</translation>
+    </message>
+    <message>
+        <source>{model} takes at most {count} reference images; remove {over}.</source>
+        <translation>{model} 最多支持 {count} 张参考图；请移除 {over} 张。</translation>
+    </message>
+    <message>
+        <source>The mask must be a PNG.</source>
+        <translation>蒙版必须是 PNG 图片。</translation>
+    </message>
+    <message>
         <source>The image is {mb:.1f} MB; the API takes at most 10 MB.</source>
         <translation>图片大小为 {mb:.1f} MB；API 最多接受 10 MB。</translation>
     </message>
@@ -1987,8 +3417,20 @@
         <translation>提示词有 {count} 个字；{model} 最多接受 {limit} 个。请删减 {over} 个字。</translation>
     </message>
     <message>
-        <source>{model} has no negative prompt; only step-image-edit-2 takes one.</source>
-        <translation>{model} 不支持反向提示词；只有 step-image-edit-2 支持。</translation>
+        <source>{model} takes no negative prompt.</source>
+        <translation>{model} 不支持反向提示词。</translation>
+    </message>
+    <message>
+        <source>{model} takes {name} {values}, not “{value}”.</source>
+        <translation>{model} 的{name}只能是 {values}，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>{model} takes no style reference with a weight here; a style reference works only on a model that has one, generating from text.</source>
+        <translation>{model} 在这里不支持带权重的风格参考；风格参考仅适用于支持它的模型，且只能用于文生图。</translation>
+    </message>
+    <message>
+        <source>{model} takes no mask; only an edit on a model with one.</source>
+        <translation>{model} 不支持蒙版；只有支持蒙版的模型在编辑时才能使用。</translation>
     </message>
     <message>
         <source>The negative prompt has {count} characters; at most {limit} are allowed.</source>
@@ -2028,6 +3470,10 @@
     <message>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;pend…</source>
+        <translation>花费(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
