@@ -31,6 +31,15 @@ class WatchedLibrary(Library):
         return super().spend_report()
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """English with its plural forms, whatever language an earlier test left installed."""
+    switcher = LanguageSwitcher()
+    switcher.apply("en")
+    yield
+    switcher.apply("en")
+
+
 @pytest.fixture
 def library(app_paths: AppPaths) -> Iterator[WatchedLibrary]:
     opened = WatchedLibrary.open(app_paths)
@@ -71,7 +80,7 @@ def test_sums_by_day_provider_and_collection_never_mixing_currencies(
     assert view.loading() and view.status_label.text() == "Reading the library…"
     qtbot.waitUntil(lambda: view.report() is not None and not view.loading(), timeout=5000)
     assert library.threads and library.threads[0] != threading.main_thread().name
-    assert view.total_label.text() == "Total: ¥0.10 + $0.334 for 3 picture(s)"
+    assert view.total_label.text() == "Total: ¥0.10 + $0.334 for 3 pictures"
     assert rows(view.by_provider) == [("OpenAI", "2", "$0.334"), ("StepFun", "1", "¥0.10")]
     assert rows(view.by_collection) == [("Client A", "2", "¥0.10 + $0.167")]
     assert rows(view.by_day) == [(date.today().isoformat(), "3", "¥0.10 + $0.334")]
@@ -93,9 +102,9 @@ def test_refresh_reads_new_pictures_and_unpriced_ones_are_counted_apart(
     view.refresh_button.click()
     qtbot.waitUntil(lambda: len(library.threads) == 2 and not view.loading(), timeout=5000)
     assert ("SiliconFlow", "1", "¥0.00") in rows(view.by_provider)
-    assert view.total_label.text() == "Total: ¥0.10 + $0.334 for 4 picture(s)"
+    assert view.total_label.text() == "Total: ¥0.10 + $0.334 for 4 pictures"
     assert (
-        "Not counted: 1 picture(s) made with a model that has no known price."
+        "Not counted: 1 picture made with a model that has no known price."
         in view.note_label.text()
     )
 
