@@ -124,3 +124,12 @@ def test_declared_server_models_and_a_chosen_provider_reach_the_dock_live(
     window.prompt_editor.set_prompt("a lighthouse")
     assert window.parameter_dock.current_request().model == "team-flux"
     assert window.parameter_dock.is_valid()
+
+
+def test_the_demo_banner_speaks_of_the_docks_provider(window: MainWindow) -> None:
+    # The fixture gives StepFun a key; OpenAI has none, so the stand-in plays it.
+    _choose(window, "step-2x-large")
+    assert not window.banner.isVisible()
+    _choose(window, "gpt-image-1")
+    assert window.banner.isVisible()
+    assert "OpenAI" in window.banner.text()

@@ -61,3 +61,21 @@ def test_an_unchecked_check_box_is_visible(
     box.show()
     # WCAG asks 3:1 for the parts of a control a person needs to see; it was 1.1:1 in dark.
     assert _strongest_contrast_with_background(box) >= 3.0
+
+
+def test_sidebar_headings_follow_a_live_switch_to_dark(
+    qtbot: QtBot, restore_look: QApplication
+) -> None:
+    from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar
+
+    theme = Theme(restore_look, force="light")
+    sidebar = CollectionsSidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.reload()
+    sidebar.show()
+    heading = sidebar.list.item(0)
+    light_text = heading.foreground().color()
+    theme.force("dark")
+    qtbot.waitUntil(lambda: heading.foreground().color() != light_text)
+    background = sidebar.list.palette().color(sidebar.list.backgroundRole())
+    assert contrast(heading.foreground().color(), background) >= 4.5

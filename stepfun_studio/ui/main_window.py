@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.settings.values import effective_model_table
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.menus.add_dock_toggle("toggleDetail", self.detail_dock.toggleViewAction())
         self._connect()
         self.retranslate()
-        self.update_demo(studio.demo)
+        self.refresh_banner()
         theme_actions = self.menus.theme_actions
         theme_actions.get(studio.settings.values.theme, theme_actions["system"]).setChecked(True)
         self.refresh_generate()
@@ -177,9 +178,15 @@ class MainWindow(QMainWindow):
         detail.use_as_style_requested.connect(self._use_as_style)
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
-        self.studio.demo_changed.connect(self.update_demo)
         self.studio.connection_problem.connect(self.status.show_error)
         self.onboarding = ProviderOnboarding(self, self.studio, self.banner, self.show_settings)
+        # After the onboarding's own banner update: the banner speaks of the dock's provider.
+        self.studio.demo_changed.connect(self.refresh_banner)
+        self.studio.connections_changed.connect(self.refresh_banner)
+        self.studio.settings.changed.connect(self.refresh_banner)
+        dock.request_model.changed.connect(
+            lambda name, _value: self.refresh_banner() if name == "model" else None
+        )
         # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
         self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
         self.drops.message.connect(self.status.show_info)
@@ -248,9 +255,16 @@ class MainWindow(QMainWindow):
 
     # --- the rest -----------------------------------------------------------------------------
 
-    def update_demo(self, demo: bool) -> None:
+    def refresh_banner(self, *_args: object) -> None:
+        """The demo banner and the server line speak of the provider the dock sends to: shown
+        while the built-in stand-in plays that provider (no key for it), naming it."""
+        spec = self.parameter_dock.spec()
+        provider_id = spec.provider if spec else self.studio.settings.values.default_provider
+        provider = model_table().provider(provider_id)
+        self.banner.set_provider(provider.label if provider else "")
+        demo = self.studio.is_demo(provider_id)
         self.banner.setVisible(demo)
-        self.status.set_server(self.studio.base_url if not demo else "", demo)
+        self.status.set_server("" if demo else self.studio.base_url_for(provider_id), demo)
 
     def choose_language(self, code: str) -> None:
         """Switches every visible string now, and remembers the choice for the next start."""

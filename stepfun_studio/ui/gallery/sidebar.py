@@ -138,6 +138,13 @@ class CollectionsSidebar(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_add_button"):
             self._add_button.setToolTip(self.tr("New collection"))
             self._retranslate_items()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "list"):
+            # Light to dark live: the headings' colour was taken from the old palette.
+            text = self.palette().color(QPalette.ColorRole.WindowText)
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                if item.data(KindRole) is None:
+                    item.setForeground(text)
         super().changeEvent(event)
 
     def _retranslate_items(self) -> None:
