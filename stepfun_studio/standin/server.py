@@ -89,6 +89,9 @@ class StandinServer:
         self._in_flight = 0
         self._starts: list[float] = []
         self._seeds = random.Random()
+        # For tests that compare two answers: the seed a "pick one yourself" request gets
+        # (StepFun's seed 0, and every call of a model that takes no seed). None: random.
+        self.fixed_seed: int | None = None
         # Longest prefix first, so "/openai/v1" is not taken for StepFun's "/v1".
         self.protocols: tuple[Protocol, ...] = build_protocols(self, self.table)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), StandinHandler)
@@ -235,6 +238,8 @@ class StandinServer:
     def choose_seed(self, asked: int, maximum: int = MAX_SEED) -> int:
         if asked:
             return asked
+        if self.fixed_seed is not None:
+            return self.fixed_seed
         with self._lock:
             return self._seeds.randint(1, maximum)
 

@@ -31,7 +31,6 @@ from stepfun_studio.standin.protocols.base import (
     Files,
     Protocol,
     fault_name,
-    stable_number,
 )
 from stepfun_studio.standin.refusal import BadInputError, RefusalError
 
@@ -342,7 +341,8 @@ class ArkProtocol(Protocol):
         return payload
 
     def _painter(self, job: ArkOrder, index: int) -> Callable[[int, int], Image.Image]:
-        base = job.seed if job.seed is not None else stable_number("ark", job.prompt)
+        # No seed (Seedream 4.x has none): a fresh picture each call, as the real service gives.
+        base = job.seed if job.seed is not None else self.standin.choose_seed(0)
 
         def paint(width: int, height: int) -> Image.Image:
             picture = render(job.prompt, base + index, width, height, steps=40, cfg=6.0)

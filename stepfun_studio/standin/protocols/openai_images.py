@@ -238,7 +238,9 @@ class OpenAIImagesProtocol(Protocol):
         return payload
 
     def _painter(self, job: ImageOrder, index: int) -> Callable[[int, int], Image.Image]:
-        seed = job.seed if job.seed is not None else stable_number("seed", job.prompt)
+        # No seed sent (gpt-image has none): a fresh picture each call, as the real service
+        # gives; the same prompt twice must not paint the same picture twice.
+        seed = job.seed if job.seed is not None else self.standin.choose_seed(0)
         seed += index + stable_number("negative", job.negative_prompt) % 997
         quality = job.options.get("quality", "auto")
         steps = job.steps or STEPS_BY_QUALITY.get(quality, 30)
