@@ -100,6 +100,10 @@ def write_core_strings(sources: list[Path], target: Path) -> int:
             calls[(context, text)] = False
         for context, text, plural in wrapper_calls(source):
             calls[(context, text)] = plural or calls.get((context, text), False)
+    # The providers' names are data (core/models.json); the UI shows them translated.
+    table = json.loads((PACKAGE / "core" / "models.json").read_text("utf-8"))
+    for provider in table.get("providers", []):
+        calls[("ProviderNames", provider["label"])] = False
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     lines += [
         f"QCoreApplication.translate({context!r}, {text!r}, None, 1)"

@@ -2497,6 +2497,29 @@
     </message>
 </context>
 <context>
+    <name>ProviderNames</name>
+    <message>
+        <source>StepFun</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volcengine Ark (Seedream)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SiliconFlow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ProviderPanel</name>
     <message>
         <source>{variable} is set, so requests go to {url} for this run.</source>

@@ -1624,7 +1624,8 @@
     <message numerus="yes">
         <source>Tags updated on %n image(s)</source>
         <translation>
-            <numerusform>已更新 %n 张图片的标签</numerusform></translation>
+            <numerusform>已更新 %n 张图片的标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note saved</source>
@@ -1633,7 +1634,8 @@
     <message numerus="yes">
         <source>Imported %n image(s)</source>
         <translation>
-            <numerusform>已导入 %n 张图片</numerusform></translation>
+            <numerusform>已导入 %n 张图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1654,7 +1656,8 @@
     <message numerus="yes">
         <source>Exported %n image(s)</source>
         <translation>
-            <numerusform>已导出 %n 张图片</numerusform></translation>
+            <numerusform>已导出 %n 张图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>The library is in order: every image has its file.</source>
@@ -1675,12 +1678,14 @@
     <message numerus="yes">
         <source>%n already in the library</source>
         <translation>
-            <numerusform>%n 张已在图库中</numerusform></translation>
+            <numerusform>%n 张已在图库中</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read</source>
         <translation>
-            <numerusform>%n 张无法读取</numerusform></translation>
+            <numerusform>%n 张无法读取</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -1701,17 +1706,20 @@
     <message numerus="yes">
         <source>%n image(s) whose file is missing</source>
         <translation>
-            <numerusform>%n 张图片的文件缺失</numerusform></translation>
+            <numerusform>%n 张图片的文件缺失</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reference image(s) missing</source>
         <translation>
-            <numerusform>%n 张参考图缺失</numerusform></translation>
+            <numerusform>%n 张参考图缺失</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) not in the library</source>
         <translation>
-            <numerusform>%n 个文件不在图库中</numerusform></translation>
+            <numerusform>%n 个文件不在图库中</numerusform>
+        </translation>
     </message>
     <message>
         <source>Known:</source>
@@ -2511,6 +2519,29 @@
     </message>
 </context>
 <context>
+    <name>ProviderNames</name>
+    <message>
+        <source>StepFun</source>
+        <translation>阶跃星辰</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Volcengine Ark (Seedream)</source>
+        <translation>火山方舟（Seedream）</translation>
+    </message>
+    <message>
+        <source>SiliconFlow</source>
+        <translation>硅基流动</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI 兼容服务器</translation>
+    </message>
+</context>
+<context>
     <name>ProviderPanel</name>
     <message>
         <source>{variable} is set, so requests go to {url} for this run.</source>
@@ -3236,7 +3267,8 @@
     <message numerus="yes">
         <source>Total: {money} for %n picture(s)</source>
         <translation>
-            <numerusform>合计：{money}，共 %n 张图片</numerusform></translation>
+            <numerusform>合计：{money}，共 %n 张图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing spent yet.</source>
@@ -3249,7 +3281,8 @@
     <message numerus="yes">
         <source>Not counted: %n picture(s) made with a model that has no known price.</source>
         <translation>
-            <numerusform>未计入：%n 张图片所用的模型价格未知。</numerusform></translation>
+            <numerusform>未计入：%n 张图片所用的模型价格未知。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Spend</source>

@@ -48,9 +48,13 @@ def with_cost(result: GenerationResult, table: ModelTable | None = None) -> Gene
 
 
 def format_money(amount: float, currency: str) -> str:
-    """ "¥0.10", "$0.042", "12.50 CHF": two decimals, more where a price is smaller than that."""
+    """ "¥0.10", "$0.042", "12.50 CHF": two decimals, a third below 10 where a price needs it.
+
+    Token-priced pictures cost odd fractions ($0.28912): a person reads three places at most.
+    """
+    most = 3 if abs(amount) < 10 else 2
     decimals = 2
-    while decimals < 6 and amount and round(abs(amount), decimals) != round(abs(amount), 6):
+    while decimals < most and amount and round(abs(amount), decimals) != round(abs(amount), 6):
         decimals += 1
     number = f"{abs(amount):,.{decimals}f}"
     sign = "-" if amount < 0 else ""

@@ -25,6 +25,7 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import ProviderSpec
 from stepfun_studio.core.redaction import redact
 from stepfun_studio.settings.connection import key_required
+from stepfun_studio.ui.provider_names import provider_title
 
 
 class ApiKeyPanel(QWidget):
@@ -118,7 +119,7 @@ class ApiKeyPanel(QWidget):
         key = self._store.get_key()
         source = key.source if key else None
         variable = self._store.env_variable
-        name = self._provider.label
+        name = provider_title(self._provider)
         if self.has_staged_change():
             text = (
                 self.tr("The key will be removed when you press OK.")

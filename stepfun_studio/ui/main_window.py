@@ -34,6 +34,7 @@ from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
 from stepfun_studio.ui.provider_chooser import ProviderOnboarding
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.queue_view import QueueView
 from stepfun_studio.ui.shortcuts import ShortcutsDialog
 from stepfun_studio.ui.spend_view import show_spend_view, shut_down_spend_views
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         spec = self.parameter_dock.spec()
         provider_id = spec.provider if spec else self.studio.settings.values.default_provider
         provider = model_table().provider(provider_id)
-        self.banner.set_provider(provider.label if provider else "")
+        self.banner.set_provider(provider_title(provider) if provider else "")
         demo = self.studio.is_demo(provider_id)
         self.banner.setVisible(demo)
         self.status.set_server("" if demo else self.studio.base_url_for(provider_id), demo)

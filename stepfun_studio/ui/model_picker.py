@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem
 
 from stepfun_studio.core.model_table import ModelSpec, ModelTable
+from stepfun_studio.ui.provider_names import provider_title
 
 # The open list's text ("Step 2X Large · retired 2026-10-10"); the closed box shows the label
 # only, and the dock says the retirement in words under it, so nothing is cut off there.
@@ -70,7 +71,7 @@ def fill_model_combo(combo: QComboBox, table: ModelTable) -> None:
         models = table.models_of(provider.id)
         if not models:
             continue
-        heading = QStandardItem(provider.label)
+        heading = QStandardItem(provider_title(provider))
         heading.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, skipped by the arrow keys
         heading.setFont(heading_font)
         heading.setData(None, Qt.ItemDataRole.UserRole)

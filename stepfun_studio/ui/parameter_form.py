@@ -42,6 +42,7 @@ from stepfun_studio.ui.parameter_fields import (
     section_label,
     set_invalid,
 )
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 from stepfun_studio.ui.reference_strip import ReferenceStrip
 
@@ -374,7 +375,7 @@ class ParameterForm(QWidget):
             self.model_notice.hide()
             return
         provider = self._table.provider(spec.provider)
-        label = provider.label if provider is not None else spec.provider
+        label = provider_title(provider) if provider is not None else spec.provider
         self.mode_label.setText(
             self.tr("{provider} · {mode}").format(provider=label, mode=mode_text)
         )

@@ -40,6 +40,7 @@ from stepfun_studio.settings.values import (
     with_default_provider,
 )
 from stepfun_studio.ui.demo_banner import DemoBanner
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, retirement_note
 from stepfun_studio.ui.studio import Studio
 
@@ -198,7 +199,7 @@ class ProviderChooser(QDialog):
         )
         for provider in self._table.providers:
             note = retirement_note(self._table, provider, short=True)
-            label = provider.label + (f" ({note})" if note else "")
+            label = provider_title(provider) + (f" ({note})" if note else "")
             self.radios[provider.id].setText(label)
             self.summaries[provider.id].setText(provider_summary(provider))
         self.model_label.setText(self.tr("Model name"))
@@ -249,7 +250,7 @@ class ProviderOnboarding(QObject):
 
     def refresh_banner(self, *_args: object) -> None:
         provider = model_table().provider(self._studio.settings.values.default_provider)
-        self._banner.set_provider(provider.label if provider else "")
+        self._banner.set_provider(provider_title(provider) if provider else "")
 
     def ask(self) -> None:
         """Opens the chooser (window-modal, not blocking); the choice is saved when made."""

@@ -44,6 +44,7 @@ from stepfun_studio.settings.values import (
 from stepfun_studio.ui.api_key_panel import ApiKeyPanel
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.compatible_models_editor import CompatibleModelsEditor
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, region_label, retirement_note
 
 
@@ -290,7 +291,7 @@ class ProviderPanel(QWidget):
 
     def retranslate(self) -> None:
         provider = self.provider
-        self.title.setText(f"<b>{provider.label}</b>")
+        self.title.setText(f"<b>{provider_title(provider)}</b>")
         self.summary.setText(provider_summary(provider))
         self.summary.setVisible(bool(self.summary.text()))
         note = retirement_note(self._table, provider)
@@ -321,7 +322,7 @@ class ProviderPanel(QWidget):
             self.tr(
                 "{provider} has no free way to check a key, so it is checked by the first "
                 "picture you make (a wrong key is refused before anything is billed)."
-            ).format(provider=provider.label)
+            ).format(provider=provider_title(provider))
         )
         self._check_base_url()
 

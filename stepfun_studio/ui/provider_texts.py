@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec
 from stepfun_studio.settings.values import provider_retirement
+from stepfun_studio.ui.provider_names import provider_title
 
 
 def provider_summary(provider: ProviderSpec) -> str:
@@ -101,4 +102,4 @@ def retirement_note(table: ModelTable, provider: ProviderSpec, *, short: bool = 
                 "it, for {provider}-compatible servers and for the built-in demo.",
             )
         )
-    return text.format(date=date, provider=provider.label)
+    return text.format(date=date, provider=provider_title(provider))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from stepfun_studio.api.credentials import ProviderKeys
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.settings.values import StudioSettings
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_panel import ProviderPanel
 from stepfun_studio.ui.provider_texts import retirement_note
 
@@ -117,10 +118,12 @@ class ProvidersPage(QWidget):
                 continue
             provider = panel.provider
             note = retirement_note(self._table, provider, short=True)
-            item.setText(provider.label)
+            item.setText(provider_title(provider))
             item.setToolTip(note)
             if note:
-                item.setText(self.tr("{provider} (retired)").format(provider=provider.label))
+                item.setText(
+                    self.tr("{provider} (retired)").format(provider=provider_title(provider))
+                )
         # As wide as the longest name in this language, no wider.
         frame = 2 * self.list.frameWidth() + 12
         self.list.setFixedWidth(max(self.list.sizeHintForColumn(0) + frame, 120))

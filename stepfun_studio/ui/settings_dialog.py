@@ -41,6 +41,7 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.settings.store import AppSettings
 from stepfun_studio.settings.values import LANGUAGES, THEMES, StudioSettings, problems_with
 from stepfun_studio.ui.api_key_panel import ApiKeyPanel
+from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.providers_page import ProvidersPage
 from stepfun_studio.ui.settings_generation_tab import GenerationTab
 
@@ -210,7 +211,7 @@ class SettingsDialog(QDialog):
         keys_changed = self.providers.has_staged_keys()
         refused = self.providers.apply_keys()
         if refused is not None:
-            label = self.providers.panel(refused).provider.label
+            label = provider_title(self.providers.panel(refused).provider)
             message = self.tr("A key was not saved; see {provider}.").format(provider=label)
             return self._refuse(message, refused)
         try:

@@ -26,6 +26,7 @@ from stepfun_studio.settings.values import (
     effective_model_table,
     first_model_of,
 )
+from stepfun_studio.ui.provider_names import provider_title
 
 
 def _combo(name: str, parent: QWidget) -> QComboBox:
@@ -47,7 +48,7 @@ class GenerationTab(QWidget):
         self._values = StudioSettings()
         self.provider_combo = _combo("defaultProviderCombo", self)
         for provider in self._table.providers:
-            self.provider_combo.addItem(provider.label, provider.id)
+            self.provider_combo.addItem(provider_title(provider), provider.id)
         self.provider_combo.currentIndexChanged.connect(self._on_provider_changed)
         self.model_combo = _combo("defaultModelCombo", self)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)

@@ -30,6 +30,7 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, Sort
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.provider_names import provider_title
 
 # Combos size to this many characters instead of their longest item, so long model labels or
 # translations do not widen the whole window.
@@ -240,7 +241,7 @@ class FilterBar(QWidget):
         self.provider_filter.addItem(self.tr("Any provider"), "")
         for provider in model_table().providers:
             if provider.id in wanted:
-                self.provider_filter.addItem(provider.label, provider.id)
+                self.provider_filter.addItem(provider_title(provider), provider.id)
         self.provider_filter.setCurrentIndex(max(0, self.provider_filter.findData(current)))
         self.provider_filter.blockSignals(False)
 
