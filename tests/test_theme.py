@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.ui.theme import Theme
@@ -50,12 +50,13 @@ def _strongest_contrast_with_background(widget: QWidget) -> float:
     return best
 
 
+@pytest.mark.parametrize("kind", [QCheckBox, QRadioButton])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_an_unchecked_check_box_is_visible(
-    qtbot: QtBot, restore_look: QApplication, scheme: str
+def test_an_unchecked_check_box_or_radio_button_is_visible(
+    qtbot: QtBot, restore_look: QApplication, scheme: str, kind: type[QCheckBox]
 ) -> None:
     Theme(restore_look, force=scheme)
-    box = QCheckBox("")  # no text: every dark pixel at the left is the indicator itself
+    box = kind("")  # no text: every dark pixel at the left is the indicator itself
     qtbot.addWidget(box)
     box.resize(40, 24)
     box.show()

@@ -32,6 +32,7 @@ class Colors:
     # in the dark scheme left the box at about 1.1:1 against its background (invisible).
     control_border: str
     check_mark: str  # the icon file drawn on a checked box, in accent_text's colour
+    radio_dot: str  # the same for a chosen radio button
 
 
 LIGHT = Colors(
@@ -49,6 +50,7 @@ LIGHT = Colors(
     error="#c62f3a",
     control_border="#8a8fa0",
     check_mark="check-mark-light.svg",
+    radio_dot="radio-dot-light.svg",
 )
 
 DARK = Colors(
@@ -66,6 +68,7 @@ DARK = Colors(
     error="#ff7a85",
     control_border="#8d92a3",
     check_mark="check-mark-dark.svg",
+    radio_dot="radio-dot-dark.svg",
 )
 
 
@@ -113,6 +116,7 @@ def _icon_url(name: str) -> str:
 def style_sheet(colors: Colors) -> str:
     c = colors
     check = _icon_url(c.check_mark)
+    dot = _icon_url(c.radio_dot)
     return f"""
     QCheckBox::indicator {{ width: 14px; height: 14px; border-radius: 4px;
         border: 1px solid {c.control_border}; background: {c.base}; }}
@@ -121,6 +125,12 @@ def style_sheet(colors: Colors) -> str:
         image: url({check}); }}
     QCheckBox::indicator:disabled {{ border-color: {c.border}; background: {c.alternate}; }}
     QCheckBox::indicator:checked:disabled {{ background: {c.border}; }}
+    QRadioButton::indicator {{ width: 14px; height: 14px; border-radius: 8px;
+        border: 1px solid {c.control_border}; background: {c.base}; }}
+    QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
+    QRadioButton::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+        image: url({dot}); }}
+    QRadioButton::indicator:disabled {{ border-color: {c.border}; background: {c.alternate}; }}
     QToolTip {{ color: {c.text}; background: {c.base}; border: 1px solid {c.border}; }}
     QPlainTextEdit, QTextEdit, QLineEdit, QListView, QTreeView, QTableView {{
         border: 1px solid {c.border}; border-radius: 6px; background: {c.base};
