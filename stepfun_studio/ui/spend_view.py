@@ -191,6 +191,12 @@ class SpendView(QDialog):
         self.by_day.setHeaderLabels([self.tr("Day"), pictures, cost])
         self.by_provider.setHeaderLabels([self.tr("Provider"), pictures, cost])
         self.by_collection.setHeaderLabels([self.tr("Collection"), pictures, cost])
+        # Numbers sit right, under headings that sit right too.
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for tree in (self.by_day, self.by_provider, self.by_collection):
+            header = tree.headerItem()
+            header.setTextAlignment(1, right)
+            header.setTextAlignment(2, right)
         self.refresh_button.setText(self.tr("Refresh"))
         if self.loading():
             self.status_label.setText(self.tr("Reading the library…"))
