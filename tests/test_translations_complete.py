@@ -93,3 +93,15 @@ def test_translations_keep_every_placeholder() -> None:
         ):
             broken.append(f"{context}: {source!r} → {text!r}")
     assert not broken, "\n".join(broken)
+
+
+def test_every_plural_message_has_its_english_forms() -> None:
+    english = ROOT / "resources" / "translations" / "stepfun_studio_en.ts"
+    lacking = []
+    for (context, source), message in _messages(english).items():
+        if message.get("numerus") != "yes":
+            continue
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        if len(forms) < 2 or not all(forms):
+            lacking.append(f"{context}: {source!r} → {forms!r}")
+    assert not lacking, "\n".join(lacking)

@@ -152,6 +152,7 @@ def update() -> int:
 def english_forms(source: str) -> tuple[str, str]:
     """ "Queued %n image(s)." -> ("Queued %n image.", "Queued %n images.")."""
     singular = source.replace("(s) are ", " is ").replace("(s) were ", " was ")
+    singular = singular.replace("%n were ", "%n was ").replace("%n are ", "%n is ")
     return singular.replace("(s)", ""), source.replace("(s)", "s")
 
 
@@ -163,7 +164,7 @@ def fill_english_plurals() -> int:
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
-        if message.get("numerus") != "yes" or translation is None or "(s)" not in source:
+        if message.get("numerus") != "yes" or translation is None:
             continue
         for form in list(translation):
             translation.remove(form)

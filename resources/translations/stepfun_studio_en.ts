@@ -1660,17 +1660,13 @@
     </message>
     <message numerus="yes">
         <source>%n already in the library</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n already in the library</numerusform><numerusform>%n already in the library</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n could not be read</numerusform><numerusform>%n could not be read</numerusform></translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -3563,17 +3559,13 @@
     </message>
     <message numerus="yes">
         <source>%n were already in the library.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n was already in the library.</numerusform><numerusform>%n were already in the library.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n could not be imported</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n could not be imported</numerusform><numerusform>%n could not be imported</numerusform></translation>
     </message>
 </context>
 </TS>
