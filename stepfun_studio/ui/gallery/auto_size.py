@@ -1,7 +1,7 @@
 """`AutoCellSize`: thumbnails sized to the grid's width until the user picks a size.
 
 At 2560 px a fixed 176 px cell left most of the grid empty. While the size slider has not been
-moved, the cell is the grid's width shared among `AUTO_COLUMNS` columns, kept between the
+moved, the cell is the grid's width shared among `AUTO_COLUMNS` (five) columns, kept between the
 panel's default and largest sizes and rounded down to the slider's step (so a window being
 dragged wider changes the size, and re-decodes thumbnails, only every step, not every pixel);
 `GalleryView.fit_grid` then spreads the spare pixels so whole columns fill the row. Any other
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QStyle
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.panel import GalleryPanel
 
-# How many columns a wide grid aims at: about 250 px cells in a 2560 px window's gallery.
-AUTO_COLUMNS = 6
+# How many columns a wide grid aims at: about 270 px cells in a 2560 px window's gallery.
+AUTO_COLUMNS = 5
 
 
 def auto_cell(width: int, smallest: int, largest: int, step: int) -> int:
