@@ -1203,6 +1203,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>More</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Copy prompt</source>
         <translation type="unfinished" />
     </message>
@@ -1413,6 +1417,33 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No pictures yet. Write a prompt and press Generate, or drop pictures here to import them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No picture matches these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No favourites yet. Select a picture and press F to mark it as a favourite.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This collection is empty. Drag pictures onto its name on the left to add them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear search and filters</source>
         <translation type="unfinished" />
     </message>
 </context>

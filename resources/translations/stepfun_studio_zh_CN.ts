@@ -1217,6 +1217,10 @@
         <translation>复制图片</translation>
     </message>
     <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
         <source>Copy prompt</source>
         <translation>复制提示词</translation>
     </message>
@@ -1428,6 +1432,33 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No pictures yet. Write a prompt and press Generate, or drop pictures here to import them.</source>
+        <translation>还没有图片。写下提示词并点击“生成”，或把图片拖到这里导入。</translation>
+    </message>
+    <message>
+        <source>No picture matches these filters.</source>
+        <translation>没有图片符合这些筛选条件。</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Select a picture and press F to mark it as a favourite.</source>
+        <translation>还没有收藏。选中一张图片并按 F 将其收藏。</translation>
+    </message>
+    <message>
+        <source>This collection is empty. Drag pictures onto its name on the left to add them.</source>
+        <translation>这个合集是空的。把图片拖到左侧的合集名称上即可添加。</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>清除搜索和筛选</translation>
     </message>
 </context>
 <context>

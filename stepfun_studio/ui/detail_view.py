@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -80,9 +80,15 @@ class DetailView(QWidget):
         self._decoder = ImageDecoder(self)
         self._decoder.decoded.connect(self._on_decoded)
 
-        self._toolbar = QToolBar()
-        self._toolbar.setObjectName("detailToolbar")
-        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # A row of the most used actions and a "More" menu for the rest: a QToolBar hid half of
+        # them behind its "»" chevron at every width the dock takes (issue 15).
+        self.toolbar = QWidget()
+        self.toolbar.setObjectName("detailToolbar")
+        self._toolbar_row = QHBoxLayout(self.toolbar)
+        self._toolbar_row.setContentsMargins(4, 2, 4, 2)
+        self._toolbar_row.setSpacing(2)
+        self.more_menu = QMenu(self)
+        self.more_menu.setObjectName("detailMoreMenu")
         self._actions: dict[str, QAction] = {}
         self._result = ZoomableImageView()
         self._result.setObjectName("detailResultView")
@@ -140,7 +146,7 @@ class DetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self._splitter, 1)
         self._retranslate()
         self.show_image(None)
@@ -154,7 +160,7 @@ class DetailView(QWidget):
             slot: Callable[[], object],
             keys: str = "",
             *,
-            toolbar: bool = True,
+            place: str = "menu",
         ) -> None:
             action = QAction(self)
             action.setObjectName(name)
@@ -163,26 +169,58 @@ class DetailView(QWidget):
                 action.setShortcut(QKeySequence(keys))
                 # Only while the detail view has focus, so Ctrl+C in the prompt still copies text.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # On the view itself, so the shortcut works wherever the action is shown.
             self.addAction(action)
-            if toolbar:
-                self._toolbar.addAction(action)
+            if place == "button":
+                self._toolbar_row.addWidget(_tool_button(action))
+            elif place == "menu":
+                self.more_menu.addAction(action)
             self._actions[name] = action
             self._retranslators.append(lambda: action.setText(text()))
 
         # Zoom lives in a small bar under the pictures; the toolbar holds what acts on the image.
-        add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0", toolbar=False)
-        add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1", toolbar=False)
-        add("zoomOutAction", lambda: "−", self._result.zoom_out, "-", toolbar=False)
-        add("zoomInAction", lambda: "+", self._result.zoom_in, "+", toolbar=False)
-        add("reuseParametersAction", lambda: self.tr("Reuse all"), self.reuse_parameters, "R")
-        add("useAsSourceAction", lambda: self.tr("Use as source"), self.use_as_source, "S")
+        add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0", place="zoom")
+        add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1", place="zoom")
+        add("zoomOutAction", lambda: "−", self._result.zoom_out, "-", place="zoom")
+        add("zoomInAction", lambda: "+", self._result.zoom_in, "+", place="zoom")
+        # The three used most stay buttons (they fit the dock's narrowest width in both
+        # languages); the rest, with their shortcuts shown, are one click away in "More".
+        add(
+            "reuseParametersAction",
+            lambda: self.tr("Reuse all"),
+            self.reuse_parameters,
+            "R",
+            place="button",
+        )
+        add(
+            "useAsSourceAction",
+            lambda: self.tr("Use as source"),
+            self.use_as_source,
+            "S",
+            place="button",
+        )
+        add(
+            "copyImageAction",
+            lambda: self.tr("Copy image"),
+            self.copy_image,
+            "Ctrl+C",
+            place="button",
+        )
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("detailMoreButton")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setAutoRaise(True)
+        self._toolbar_row.addWidget(self.more_button)
+        self._toolbar_row.addStretch(1)
+        self._retranslators.append(lambda: self.more_button.setText(self.tr("More")))
         add("useAsStyleAction", lambda: self.tr("Use as style"), self.use_as_style, "Shift+S")
         add("reuseSeedAction", lambda: self.tr("Reuse seed"), self.reuse_seed, "Shift+R")
-        self._toolbar.addSeparator()
-        add("copyImageAction", lambda: self.tr("Copy image"), self.copy_image, "Ctrl+C")
+        self.more_menu.addSeparator()
         add("copyPromptAction", lambda: self.tr("Copy prompt"), self.copy_prompt, "Ctrl+Shift+C")
         add("saveAsAction", lambda: self.tr("Save as…"), self.save_as, "Ctrl+Shift+S")
         add("showInFolderAction", lambda: self.tr("Show in folder"), self.show_in_folder)
+        self.more_menu.addSeparator()
         add("moveToTrashAction", lambda: self.tr("Move to trash"), self.move_to_trash, "Delete")
 
     def action(self, name: str) -> QAction:
@@ -431,6 +469,14 @@ class DetailView(QWidget):
                 has_style = self._request is not None and self._request.style is not None
                 self._info.show_record(self._record, has_style)
         super().changeEvent(event)
+
+
+def _tool_button(action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAutoRaise(True)
+    return button
 
 
 def _captioned(caption: QLabel, view: QWidget) -> QWidget:

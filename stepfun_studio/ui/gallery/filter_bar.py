@@ -265,6 +265,26 @@ class FilterBar(QWidget):
             sort=self._sort(),
         )
 
+    def is_filtering(self) -> bool:
+        """Whether any filter narrows the view (the sort order does not)."""
+        defaults = dataclasses.replace(ImageQuery(), sort=self._sort())
+        return self.apply_to(ImageQuery()) != defaults
+
+    def reset(self) -> None:
+        """Every filter back to "any" (the sort order stays), with one `changed`."""
+        widgets = (self.favourites, self.min_rating, self.hide_rejected, self.use_dates)
+        combos = (self.tag, self.model_filter, self.provider_filter, self.size_filter)
+        for widget in (*widgets, *combos):
+            widget.blockSignals(True)
+        self.favourites.setChecked(False)
+        self.hide_rejected.setChecked(False)
+        self.use_dates.setChecked(False)
+        for combo in (self.min_rating, *combos):
+            combo.setCurrentIndex(0)
+        for widget in (*widgets, *combos):
+            widget.blockSignals(False)
+        self.changed.emit()
+
     def _sort(self) -> Sort:
         value = self.sort.currentData()
         return "oldest" if value == "oldest" else "rating" if value == "rating" else "newest"

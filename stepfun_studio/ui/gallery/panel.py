@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.gallery import organise
+from stepfun_studio.ui.gallery.auto_size import AutoCellSize
 from stepfun_studio.ui.gallery.compare import CompareDialog
 from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
+from stepfun_studio.ui.gallery.empty_state import EmptyState
 from stepfun_studio.ui.gallery.filter_bar import FilterBar
 from stepfun_studio.ui.gallery.model import GalleryModel
 from stepfun_studio.ui.gallery.preview import PreviewOverlay
@@ -102,8 +104,7 @@ class GalleryPanel(QWidget):
         check_button = library_menu.addAction("")
         check_button.setObjectName("checkLibrary")
         import_button.setMenu(library_menu)
-        self._import_button = import_button
-        self._check_button = check_button
+        self._import_button, self._check_button = import_button, check_button
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
@@ -194,13 +195,13 @@ class GalleryPanel(QWidget):
         self._prefetch_timer.setInterval(0)
         self._prefetch_timer.timeout.connect(self.prefetch)
         self.view.verticalScrollBar().valueChanged.connect(self._schedule_prefetch)
-        self.model.rowsInserted.connect(self._schedule_prefetch)
-        self.model.modelReset.connect(self._schedule_prefetch)
-        self.model.rowsRemoved.connect(self._schedule_prefetch)
+        for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
+            change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
         self._show_count(0)
         self._retranslate_library_menu()
-
+        self.empty_state = EmptyState(self)  # what to do when the grid has no rows
+        self.auto_size = AutoCellSize(self, CELL_DEFAULT, CELL_MAX, CELL_STEP)  # until it is moved
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
 

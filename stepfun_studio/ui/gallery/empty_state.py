@@ -1,0 +1,133 @@
+"""`EmptyState`: a short, centred message over the gallery's grid when it has no rows.
+
+A bare box says nothing; the message says why the grid is empty and what to do: an empty library
+(generate or drop pictures), a search or filters that match nothing (with a button that clears
+them), an empty trash, no favourites yet, an empty collection. Which one is read from the panel's
+widgets (search text, filter bar, sidebar scope), never from the library: the grid's own row count
+says whether it is empty, so the GUI thread reads nothing from disk for it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from stepfun_studio.ui.gallery.sidebar import Scope
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.gallery.panel import GalleryPanel
+
+# Wide enough for two or three short lines, narrow enough to sit inside a 1366 px window's grid.
+MESSAGE_WIDTH = 340
+
+
+class Emptiness(StrEnum):
+    """Why the grid has no rows; each has its own message."""
+
+    LIBRARY = "library"
+    NO_MATCH = "no_match"
+    TRASH = "trash"
+    FAVOURITES = "favourites"
+    COLLECTION = "collection"
+
+
+class EmptyState(QWidget):
+    """Shown centred on the grid's viewport while the grid has no rows, hidden otherwise."""
+
+    def __init__(self, panel: GalleryPanel) -> None:
+        super().__init__(panel.view.viewport())
+        self.setObjectName("galleryEmptyState")
+        self._panel = panel
+        self.message = QLabel(self)
+        self.message.setObjectName("galleryEmptyMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setProperty("role", "muted")
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("clearSearchAndFilters")
+        self.clear_button.clicked.connect(self.clear_search_and_filters)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.message)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.setFixedWidth(MESSAGE_WIDTH)
+
+        proxy = panel.view.model()
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset):
+            signal.connect(self.refresh)
+        panel.model.total_changed.connect(self.refresh)
+        # While empty, what the message says follows the search, the filters and the scope.
+        panel.search.textChanged.connect(self.refresh)
+        panel.filters.changed.connect(self.refresh)
+        panel.sidebar.scope_changed.connect(self.refresh)
+        panel.view.viewport().installEventFilter(self)
+        self.refresh()
+
+    def emptiness(self) -> Emptiness:
+        panel = self._panel
+        if panel.search.text().strip() or panel.filters.is_filtering():
+            return Emptiness.NO_MATCH
+        scope, _collection = panel.sidebar.current_scope()
+        return {
+            Scope.TRASH: Emptiness.TRASH,
+            Scope.FAVOURITES: Emptiness.FAVOURITES,
+            Scope.COLLECTION: Emptiness.COLLECTION,
+        }.get(scope, Emptiness.LIBRARY)
+
+    def text_for(self, emptiness: Emptiness) -> str:
+        return {
+            Emptiness.LIBRARY: self.tr(
+                "No pictures yet. Write a prompt and press Generate, or drop pictures here to "
+                "import them."
+            ),
+            Emptiness.NO_MATCH: self.tr("No picture matches these filters."),
+            Emptiness.TRASH: self.tr("The trash is empty."),
+            Emptiness.FAVOURITES: self.tr(
+                "No favourites yet. Select a picture and press F to mark it as a favourite."
+            ),
+            Emptiness.COLLECTION: self.tr(
+                "This collection is empty. Drag pictures onto its name on the left to add them."
+            ),
+        }[emptiness]
+
+    def refresh(self, *_args: object) -> None:
+        if self._panel.view.model().rowCount() > 0:
+            self.hide()
+            return
+        emptiness = self.emptiness()
+        self.message.setText(self.text_for(emptiness))
+        self.clear_button.setText(self.tr("Clear search and filters"))
+        self.clear_button.setVisible(emptiness is Emptiness.NO_MATCH)
+        self.adjustSize()
+        self._centre()
+        self.show()
+        self.raise_()
+
+    def clear_search_and_filters(self) -> None:
+        """Empties the search field and sets every filter to "any"; the scope stays."""
+        panel = self._panel
+        panel.filters.reset()
+        panel.search.clear()
+        panel.apply_query()  # at once, even when the search's quiet period would delay it
+
+    def _centre(self) -> None:
+        viewport = self.parentWidget()
+        if viewport is not None:
+            self.move(
+                max(0, (viewport.width() - self.width()) // 2),
+                max(0, (viewport.height() - self.height()) // 3),
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._centre()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.refresh()
+        super().changeEvent(event)
