@@ -331,7 +331,7 @@ class Lightbox(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(12, 12, 14, 245))
+        painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
         area = self.picture_rect()
         pixmap = self._picture()
         found = self._originals.get(self._shown_id) if self._shown_id is not None else None
