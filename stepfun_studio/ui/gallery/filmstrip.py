@@ -48,7 +48,7 @@ class Filmstrip(QWidget):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.update)
         loader.thumbnail_ready.connect(self._on_thumbnail)
-        loader.thumbnail_failed.connect(lambda _id, _reason: self.update())
+        loader.thumbnail_failed.connect(self._on_failed)
 
     def set_rows(self, current: int, count: int) -> None:
         self._current, self._count = current, count
@@ -77,6 +77,9 @@ class Filmstrip(QWidget):
     def _on_thumbnail(self, image_id: int, size_px: int) -> None:
         if self.isVisible() and size_px == self.size_px() and image_id in self.shown_ids():
             self.update()
+
+    def _on_failed(self, _image_id: int, _reason: str) -> None:
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for row, rect in self.cells():

@@ -97,7 +97,9 @@ class Lightbox(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_QUIET_MS)
         self._resize_timer.timeout.connect(self._reload_if_too_small)
-        panel.view.selectionModel().currentChanged.connect(lambda *_: self.refresh())
+        # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
+        # as a child of the window, or the other way round).
+        panel.view.selectionModel().currentChanged.connect(self._on_current_changed)
         panel.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.hide()
 
@@ -112,6 +114,9 @@ class Lightbox(QWidget):
             self.close_lightbox()
         else:
             self.show_current()
+
+    def _on_current_changed(self, _current: object, _previous: object) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Follow the gallery's current picture, if open."""
