@@ -14,6 +14,9 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
 from stepfun_studio.ui.gallery import GalleryPanel
 from stepfun_studio.ui.gallery.sample_images import fill_library
+from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.studio import Studio, StudioOptions
 
 IMAGES = 30
 
@@ -138,3 +141,33 @@ def test_escape_and_space_close_and_give_the_grid_its_keys_back(
     assert lightbox.isVisible() and lightbox.shown_id == panel.model.image_id(1)
     qtbot.keyClick(lightbox, Qt.Key.Key_Space)
     assert not lightbox.isVisible()
+
+
+def test_in_the_main_window_it_covers_the_whole_window(qtbot: QtBot, app_paths: AppPaths) -> None:
+    filled = Library.open(app_paths)
+    fill_library(filled, 6, max_side=200)
+    filled.close()
+    studio = Studio(StudioOptions(paths=app_paths))
+    window = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    studio.start(None)
+    try:
+        gallery = window.gallery
+        qtbot.waitUntil(lambda: gallery.model.rowCount() == 6)
+        select_row(gallery, 2)
+        qtbot.keyClick(gallery.view, Qt.Key.Key_Space)
+        lightbox = gallery.preview
+        assert lightbox.parentWidget() is window and lightbox.geometry() == window.rect()
+        assert lightbox.hasFocus()
+        shown = lightbox.shown_id
+        assert shown == gallery.model.image_id(2)
+        qtbot.keyClick(lightbox, Qt.Key.Key_3)  # no window shortcut takes the key
+        assert studio.library.summaries([shown])[shown].rating == 3
+        qtbot.keyClick(lightbox, Qt.Key.Key_Escape)
+        assert not lightbox.isVisible() and gallery.view.hasFocus()
+    finally:
+        window.close()
