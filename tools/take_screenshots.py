@@ -116,6 +116,8 @@ def shoot(home: Path, language: str) -> int:
         shoot_dialogs(
             window, studio, pump, lambda widget, name, s=scheme: save(widget, f"{name}-{s}")
         )
+    theme.force("light")
+    shoot_gallery(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0
@@ -203,6 +205,87 @@ def shoot_dialogs(
     chooser.close()
     chooser.deleteLater()
     pump(0.2)
+
+
+def grab_modal(pump: Callable[[float], None], save: Callable[[Any, str], None], name: str) -> None:
+    """Saves the modal dialog a static QInputDialog/QMessageBox call is showing, then closes it.
+
+    Called through a timer from inside the dialog's own event loop, so the dialogs are shot
+    exactly as the gallery opens them.
+    """
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        print(f"{name}: no dialog to grab", file=sys.stderr)
+        return
+    pump(0.4)
+    save(dialog, name)
+    if isinstance(dialog, QDialog):
+        dialog.reject()
+    else:
+        dialog.close()
+
+
+def shoot_gallery(
+    window: Any,
+    studio: Any,
+    pump: Callable[[float], None],
+    save: Callable[[Any, str], None],
+    language: str,
+) -> None:
+    """Light theme: the grid's context menu, the Tags / Note / Check library dialogs, the
+    lightbox, and the whole window at 2560 x 1440 (issue 15)."""
+    from PySide6.QtCore import QItemSelectionModel, QTimer
+
+    from stepfun_studio.library.records import ImageQuery
+    from stepfun_studio.ui.gallery.context_menu import build_context_menu
+
+    gallery = window.gallery
+    ids = studio.library.query_ids(ImageQuery(), 0, 4)
+    if ids and not studio.library.list_tags():
+        # Tags, so the Tags dialog lists the known ones as it does in a used library.
+        studio.library.add_tags(ids[:2], ["sunset", "风景", "draft"])
+    window.resize(1600, 1000)
+    gallery.refresh()
+    pump(1.0)
+    selection = gallery.view.selectionModel()
+    selection.setCurrentIndex(
+        gallery.proxy.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    pump(0.4)
+    rect = gallery.view.visualRect(gallery.proxy.index(1, 0))
+    menu = build_context_menu(gallery, gallery)
+    menu.popup(gallery.view.viewport().mapToGlobal(rect.center()))
+    pump(0.6)
+    save(menu, "gallery-context-menu-light")
+    menu.close()
+    menu.deleteLater()
+    current = gallery.current_id()
+    if current is not None:
+        # The user's own words, in the language of the shot.
+        note = "留着打印，下次试试更暖的光。" if language == "zh_CN" else "Keep for the print."
+        studio.library.set_note(current, note)
+    for name, open_dialog in (
+        ("gallery-tags-dialog-light", lambda: gallery.edit_tags([current])),
+        ("gallery-note-dialog-light", lambda: gallery.edit_note(current)),
+        ("gallery-check-library-light", gallery.check_library),
+    ):
+        QTimer.singleShot(300, lambda n=name: grab_modal(pump, save, n))
+        open_dialog()
+        pump(0.2)
+    gallery.view.setFocus()
+    gallery.toggle_preview()
+    lightbox = gallery.preview
+    deadline = time.monotonic() + 10
+    while (lightbox.is_loading() or not lightbox.isVisible()) and time.monotonic() < deadline:
+        pump(0.1)
+    pump(0.6)
+    save(window, "lightbox-light")
+    gallery.toggle_preview()
+    window.resize(2560, 1440)
+    pump(1.5)
+    save(window, "main-window-2560-light")
 
 
 if __name__ == "__main__":

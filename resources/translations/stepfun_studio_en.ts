@@ -1999,6 +1999,25 @@
     </message>
 </context>
 <context>
+    <name>Lightbox</name>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>← → move · 0–5 rate · F favourite · X reject · Esc close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The original file is missing.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Still starting up; try again in a moment.</source>
@@ -2415,13 +2434,6 @@
     </message>
     <message>
         <source>State the change clearly. This often goes wrong; for large changes use Image Edit (step-image-edit-2).</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>PreviewOverlay</name>
-    <message>
-        <source>The original file is missing.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2024,6 +2024,25 @@
     </message>
 </context>
 <context>
+    <name>Lightbox</name>
+    <message>
+        <source>Rejected</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation>第 {index} 张，共 {count} 张</translation>
+    </message>
+    <message>
+        <source>← → move · 0–5 rate · F favourite · X reject · Esc close</source>
+        <translation>← → 切换 · 0–5 评分 · F 收藏 · X 淘汰 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>The original file is missing.</source>
+        <translation>原始文件不见了。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Still starting up; try again in a moment.</source>
@@ -2443,13 +2462,6 @@
     <message>
         <source>State the change clearly. This often goes wrong; for large changes use Image Edit (step-image-edit-2).</source>
         <translation>清楚地说明要改什么。这种方式经常失败；大幅修改请用图像编辑（step-image-edit-2）。</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewOverlay</name>
-    <message>
-        <source>The original file is missing.</source>
-        <translation>原始文件不见了。</translation>
     </message>
 </context>
 <context>

@@ -47,8 +47,8 @@ from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
 from stepfun_studio.ui.gallery.filter_bar import FilterBar
+from stepfun_studio.ui.gallery.lightbox import Lightbox
 from stepfun_studio.ui.gallery.model import GalleryModel
-from stepfun_studio.ui.gallery.preview import PreviewOverlay
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
@@ -127,7 +127,7 @@ class GalleryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(self.delegate)
-        self.preview = PreviewOverlay(self.view)
+        self.preview = Lightbox(self)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -173,7 +173,6 @@ class GalleryPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.preview.closed.connect(self.view.setFocus)
-        self.preview.step.connect(self._preview_step)
         self.preview.key_forwarded.connect(self._on_preview_key)
         self.culling.changed.connect(self._on_culled)
         self.culling.status_message.connect(self.status_message)
@@ -470,28 +469,10 @@ class GalleryPanel(QWidget):
     # -- preview -------------------------------------------------------------------------
 
     def toggle_preview(self) -> None:
-        if self.preview.isVisible():
-            self.preview.hide()
-            self.view.setFocus()
-        else:
-            self._show_preview()
+        self.preview.toggle()
 
     def _show_preview(self) -> None:
-        image_id = self.current_id()
-        if image_id is None or self._library is None:
-            self.preview.hide()
-            return
-        summary = self.model.cached_summary(image_id)
-        caption = summary.prompt if summary is not None else ""
-        self.preview.show_image(self._library.original_path(image_id), caption)
-
-    def _preview_step(self, step: int) -> None:
-        index = self.view.currentIndex()
-        row = max(0, min(self.model.rowCount() - 1, index.row() + step))
-        self.view.selectionModel().setCurrentIndex(
-            self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self._show_preview()
+        self.preview.show_current()
 
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

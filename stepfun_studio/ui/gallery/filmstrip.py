@@ -1,0 +1,121 @@
+"""`Filmstrip`: the lightbox's row of neighbouring thumbnails, in the gallery's order.
+
+It paints the rows around the current one from the gallery's `ThumbnailLoader`: a cell whose
+thumbnail is not cached asks the loader for it (decoded on the loader's pool, never here) and is
+painted again when it arrives. A click on a cell asks to jump to its row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
+from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+
+CELL = 84  # logical pixels; the strip is one cell high plus a margin
+GAP = 6
+MARGIN = 8
+# The panel's prefetch may drop a request of ours for a row it does not show: while a cell
+# still waits, the strip asks again this often.
+RETRY_MS = 200
+
+
+class Filmstrip(QWidget):
+    """Thumbnails of rows `current - k .. current + k`; `row_clicked(row)` on a click."""
+
+    row_clicked = Signal(int)
+
+    def __init__(
+        self,
+        loader: ThumbnailLoader,
+        image_id_at: Callable[[int], int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lightboxFilmstrip")
+        self.setFixedHeight(CELL + 2 * MARGIN)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._loader = loader
+        self._image_id_at = image_id_at
+        self._current = -1
+        self._count = 0
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.update)
+        loader.thumbnail_ready.connect(self._on_thumbnail)
+        loader.thumbnail_failed.connect(self._on_failed)
+
+    def set_rows(self, current: int, count: int) -> None:
+        self._current, self._count = current, count
+        self.update()
+
+    def size_px(self) -> int:
+        return thumbnail_pixels(CELL, self.devicePixelRatioF())
+
+    def cells(self) -> list[tuple[int, QRect]]:
+        """(row, rectangle) of every cell shown, the current row in the middle."""
+        if self._current < 0 or self._count == 0:
+            return []
+        pitch = CELL + GAP
+        side = max(0, (self.width() - CELL) // 2 // pitch)
+        middle = QRect((self.width() - CELL) // 2, MARGIN, CELL, CELL)
+        shown = []
+        for offset in range(-side, side + 1):
+            row = self._current + offset
+            if 0 <= row < self._count:
+                shown.append((row, middle.translated(offset * pitch, 0)))
+        return shown
+
+    def shown_ids(self) -> list[int]:
+        return [self._image_id_at(row) for row, _rect in self.cells()]
+
+    def _on_thumbnail(self, image_id: int, size_px: int) -> None:
+        if self.isVisible() and size_px == self.size_px() and image_id in self.shown_ids():
+            self.update()
+
+    def _on_failed(self, _image_id: int, _reason: str) -> None:
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for row, rect in self.cells():
+            if rect.contains(event.position().toPoint()):
+                if row != self._current:
+                    self.row_clicked.emit(row)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        size_px, dpr = self.size_px(), self.devicePixelRatioF()
+        waiting = False
+        for row, rect in self.cells():
+            image_id = self._image_id_at(row)
+            pixmap = self._loader.cached(image_id, size_px)
+            if pixmap is None:
+                painter.fillRect(rect, QColor(40, 40, 44))
+                if not self._loader.has_failed(image_id, size_px):
+                    self._loader.request(image_id, size_px, dpr)
+                    waiting = True
+            else:
+                fitted = pixmap.deviceIndependentSize().toSize()
+                fitted.scale(QSize(CELL, CELL), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(rect.topLeft(), fitted)
+                target.moveCenter(rect.center())
+                if row != self._current:
+                    painter.setOpacity(0.6)  # the neighbours recede; the current one stands out
+                painter.drawPixmap(target, pixmap)
+                painter.setOpacity(1.0)
+            if row == self._current:
+                painter.setPen(QPen(QColor(255, 255, 255), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(-3, -3, 3, 3))
+        painter.end()
+        if waiting and not self._retry.isActive():
+            self._retry.start()

@@ -1,0 +1,367 @@
+"""`Lightbox`: what Space opens over the window: one picture fitted large, a filmstrip below.
+
+It covers the whole window, follows the gallery's current row (so it walks the gallery's query
+order), and keeps the photographer's keys: Left/Right move, 0-5 rate, F favourite, X reject,
+Delete trashes, Enter opens, Space or Escape closes; a click on the filmstrip jumps.
+
+Nothing is read or decoded on the GUI thread: the filmstrip's cells come from the gallery's
+`ThumbnailLoader`, and the large picture is first the grid's thumbnail (already cached), then the
+original, decoded to the size shown on the gallery's lister thread (`LibraryReads`), with the
+next and previous pictures read ahead so stepping through a series is instant.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from stepfun_studio.library.library import Library
+from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
+from stepfun_studio.ui.gallery.filmstrip import Filmstrip
+from stepfun_studio.ui.library_reads import LibraryReads
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.gallery.panel import GalleryPanel
+
+# Decoded originals kept: the one shown and a couple either side (a few tens of MB at most).
+KEPT_ORIGINALS = 5
+TOP_BAR = 36
+CAPTION = 44
+RESIZE_QUIET_MS = 150
+CULLING = {Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+RATINGS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
+MOVES = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_PageUp: -10,
+    Qt.Key.Key_PageDown: 10,
+}
+CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
+
+
+def decode_original(library: Library, image_id: int, bound: QSize) -> tuple[QImage, bool]:
+    """The original of `image_id` decoded to fit `bound` (runs on a worker thread).
+
+    Returns the image (null if the file is missing or unreadable) and whether it was scaled
+    down, so a larger window later knows to read it again.
+    """
+    reader = QImageReader(str(library.original_path(image_id)))
+    reader.setAutoTransform(True)
+    natural = reader.size()
+    scaled = natural.isValid() and (
+        natural.width() > bound.width() or natural.height() > bound.height()
+    )
+    if scaled:
+        reader.setScaledSize(natural.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read(), scaled
+
+
+class Lightbox(QWidget):
+    """The full-window view of the gallery's current picture; see the module docstring."""
+
+    closed = Signal()
+    key_forwarded = Signal(QKeyEvent)  # keys the lightbox leaves to the grid (Enter, Ctrl+Z)
+
+    def __init__(self, panel: GalleryPanel) -> None:
+        super().__init__(panel)
+        self.setObjectName("galleryLightbox")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._panel = panel
+        self._row = -1
+        self._shown_id: int | None = None
+        # image id -> (decoded original, whether it was scaled down to fit)
+        self._originals: OrderedDict[int, tuple[QPixmap, bool]] = OrderedDict()
+        self._loading: set[int] = set()
+        self._reads = LibraryReads(self, panel.model.executor)
+        self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
+        self.filmstrip.row_clicked.connect(self.go_to_row)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_QUIET_MS)
+        self._resize_timer.timeout.connect(self._reload_if_too_small)
+        # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
+        # as a child of the window, or the other way round).
+        panel.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        panel.loader.thumbnail_ready.connect(self._on_thumbnail)
+        self.hide()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    @property
+    def shown_id(self) -> int | None:
+        return self._shown_id if self.isVisible() else None
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.close_lightbox()
+        else:
+            self.show_current()
+
+    def _on_current_changed(self, _current: object, _previous: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Follow the gallery's current picture, if open."""
+        if self.isVisible():
+            self.show_current()
+
+    def show_current(self) -> None:
+        """Open on (or move to) the gallery's current picture."""
+        panel = self._panel
+        row = panel.view.currentIndex().row()
+        if row < 0 or panel.library is None or row >= panel.model.rowCount():
+            self.close_lightbox()
+            return
+        image_id = panel.model.image_id(row)
+        moved = (row, image_id) != (self._row, self._shown_id)
+        self._row, self._shown_id = row, image_id
+        if not self.isVisible():
+            self._cover_window()
+            moved = True
+        self.filmstrip.set_rows(row, panel.model.rowCount())
+        if moved:
+            self._read_around(row)
+        self.update()
+
+    def close_lightbox(self) -> None:
+        was_open = self.isVisible()
+        self.hide()
+        self._reads.cancel_all()
+        self._loading.clear()
+        if was_open:
+            self.closed.emit()
+
+    def go_to_row(self, row: int) -> None:
+        """Make `row` the gallery's current (and only selected) picture; the lightbox follows."""
+        panel = self._panel
+        row = max(0, min(panel.model.rowCount() - 1, row))
+        if row >= 0:
+            panel.view.selectionModel().setCurrentIndex(
+                panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _cover_window(self) -> None:
+        window = self._panel.window()
+        if self.parentWidget() is not window:
+            self.setParent(window)
+            window.installEventFilter(self)
+        self.setGeometry(window.rect())
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
+        return False
+
+    # -- reading the originals -----------------------------------------------------------------
+
+    def picture_rect(self) -> QRect:
+        return self.rect().adjusted(24, TOP_BAR, -24, -(self.filmstrip.height() + CAPTION))
+
+    def _bound(self) -> QSize:
+        area = self.picture_rect().size()
+        dpr = self.devicePixelRatioF()
+        return QSize(max(1, round(area.width() * dpr)), max(1, round(area.height() * dpr)))
+
+    def _read_around(self, row: int) -> None:
+        """Read the shown original, then the next and the previous, dropping older requests."""
+        library = self._panel.library
+        if library is None:
+            return
+        self._reads.cancel_all()
+        self._loading.clear()
+        bound = self._bound()
+        for near in (row, row + 1, row - 1):
+            if not 0 <= near < self._panel.model.rowCount():
+                continue
+            image_id = self._panel.model.image_id(near)
+            if image_id in self._originals:
+                self._originals.move_to_end(image_id)
+                continue
+            self._loading.add(image_id)
+            self._reads.submit(
+                functools.partial(decode_original, library, image_id, bound),
+                functools.partial(self._on_original, image_id),
+                f"reading the original of image {image_id}",
+            )
+
+    def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
+        self._loading.discard(image_id)
+        image, scaled = result
+        pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self._originals[image_id] = (pixmap, scaled)
+        while len(self._originals) > KEPT_ORIGINALS:
+            self._originals.popitem(last=False)
+        if image_id == self._shown_id:
+            self.update()
+
+    def is_loading(self) -> bool:
+        return bool(self._loading)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.filmstrip.setGeometry(
+            0, self.height() - self.filmstrip.height(), self.width(), self.filmstrip.height()
+        )
+        if self.isVisible():
+            self._resize_timer.start()
+
+    def _reload_if_too_small(self) -> None:
+        """After the window grew, read the shown picture again if it was decoded smaller."""
+        found = self._originals.get(self._shown_id) if self._shown_id is not None else None
+        if found is None or not found[1]:
+            return
+        size, bound = found[0].size(), self._bound()
+        if size.width() < bound.width() * 0.9 and size.height() < bound.height() * 0.9:
+            self._originals.clear()
+            self._read_around(self._row)
+
+    def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
+        if image_id == self._shown_id and image_id not in self._originals and self.isVisible():
+            self.update()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def _handles(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = Qt.Key(event.key())
+        return modifiers == Qt.KeyboardModifier.NoModifier and (
+            key in MOVES or key in CLOSING or key in RATINGS or key in CULLING
+        )
+
+    def event(self, event: QEvent) -> bool:
+        # The window's shortcuts must not take the lightbox's keys while it is open.
+        overridden = event.type() == QEvent.Type.ShortcutOverride
+        if overridden and isinstance(event, QKeyEvent) and self._handles(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handles(event):
+            self.key_forwarded.emit(event)
+            return
+        key = Qt.Key(event.key())
+        if key in CLOSING:
+            self.close_lightbox()
+        elif key in MOVES:
+            self.go_to_row(self._row + MOVES[key])
+        elif self._shown_id is not None:
+            self._cull(key)
+        event.accept()
+
+    def _cull(self, key: Qt.Key) -> None:
+        """The culling keys act on the picture shown, whatever else the grid has selected."""
+        ids = [self._shown_id] if self._shown_id is not None else []
+        culling = self._panel.culling
+        if key in RATINGS:
+            culling.rate(ids, RATINGS[key])
+        elif key == Qt.Key.Key_F:
+            culling.toggle_favourite(ids)
+        elif key == Qt.Key.Key_X:
+            culling.toggle_rejected(ids)
+        elif self._panel.in_trash():
+            culling.restore(ids)
+        else:
+            culling.trash(ids)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.go_to_row(self._row + (-1 if delta > 0 else 1))
+        event.accept()
+
+    # -- painting --------------------------------------------------------------------------
+
+    def _picture(self) -> QPixmap | None:
+        """The decoded original, else the largest thumbnail the loader has cached."""
+        image_id = self._shown_id
+        if image_id is None:
+            return None
+        found = self._originals.get(image_id)
+        if found is not None:
+            return found[0]
+        dpr = self.devicePixelRatioF()
+        for size_px in (
+            thumbnail_pixels(self._panel.delegate.cell_size, dpr),
+            self.filmstrip.size_px(),
+        ):
+            cached = self._panel.loader.cached(image_id, size_px)
+            if cached is not None:
+                return cached
+        return None
+
+    def caption(self) -> str:
+        summary = (
+            self._panel.model.cached_summary(self._shown_id) if self._shown_id is not None else None
+        )
+        if summary is None:
+            return ""
+        marks = "★" * summary.rating + "☆" * (5 - summary.rating)
+        if summary.favourite:
+            marks += "  ♥"
+        if summary.rejected:
+            marks += "  " + self.tr("Rejected")
+        return f"{marks}   {summary.prompt}"
+
+    def position_text(self) -> str:
+        return self.tr("{index} of {count}").format(
+            index=f"{self._row + 1:,}", count=f"{self._panel.model.rowCount():,}"
+        )
+
+    def hint_text(self) -> str:
+        return self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
+        area = self.picture_rect()
+        pixmap = self._picture()
+        found = self._originals.get(self._shown_id) if self._shown_id is not None else None
+        if pixmap is not None and not pixmap.isNull():
+            size = pixmap.deviceIndependentSize().toSize()
+            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveCenter(area.center())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawPixmap(target, pixmap)
+        painter.setPen(QColor(230, 230, 235))
+        if found is not None and found[0].isNull():
+            painter.drawText(
+                area, int(Qt.AlignmentFlag.AlignCenter), self.tr("The original file is missing.")
+            )
+        top = self.rect().adjusted(24, 0, -24, 0)
+        top.setHeight(TOP_BAR)
+        middle = int(Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignLeft), self.position_text())
+        painter.setPen(QColor(160, 160, 168))
+        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), self.hint_text())
+        painter.setPen(QColor(230, 230, 235))
+        caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
+        text = QFontMetrics(painter.font()).elidedText(
+            self.caption(), Qt.TextElideMode.ElideRight, caption.width()
+        )
+        painter.drawText(caption, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
