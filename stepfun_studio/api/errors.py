@@ -169,6 +169,35 @@ def from_status(
     )
 
 
+def standin_failure(error: AppError) -> AppError:
+    """`error` as told when the built-in stand-in played the provider (demo mode).
+
+    The stand-in bills nothing, so "this image may have been billed" would contradict the demo
+    banner; the words say what failed instead. `retry_safe` stays as it was: a demo job is not
+    re-sent behind the user's back either, so the demo behaves as the real service will.
+    """
+    if error.status is not None:
+        message = tr(
+            "ApiError",
+            "The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local "
+            "demo. Try again.",
+        ).format(status=error.status)
+    else:
+        message = tr(
+            "ApiError",
+            "The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.",
+        )
+    return AppError(
+        error.kind,
+        message,
+        status=error.status,
+        server_message=error.server_message,
+        trace_id=error.trace_id,
+        retry_safe=error.retry_safe,
+        retry_after=error.retry_after,
+    )
+
+
 def from_http_error(exc: BaseException) -> AppError:
     """Maps an httpx2 transport error (raised by our own sends) to an `AppError`.
 
