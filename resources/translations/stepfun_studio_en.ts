@@ -89,6 +89,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local demo. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
         <translation type="unfinished" />
     </message>
@@ -190,6 +194,10 @@
     </message>
     <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -297,6 +305,13 @@
     </message>
     <message>
         <source>Remove key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AppError</name>
+    <message>
+        <source>trace id {trace_id}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2542,6 +2557,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{provider} did not accept this key. Check the key above, and that it belongs to this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The key works.</source>
         <translation type="unfinished" />
     </message>
@@ -3303,6 +3322,10 @@
 </context>
 <context>
     <name>StatusReporter</name>
+    <message>
+        <source>{message} ({details})</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>“{prompt}”: {error}</source>
         <translation type="unfinished" />

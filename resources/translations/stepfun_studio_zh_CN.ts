@@ -89,6 +89,10 @@
         <translation>服务器拒绝了某个参数。请修改后重试。</translation>
     </message>
     <message>
+        <source>The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local demo. Try again.</source>
+        <translation>内置的模拟服务器出错（HTTP {status}）。没有计费：这只是本地演示。请重试。</translation>
+    </message>
+    <message>
         <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
         <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
@@ -191,6 +195,10 @@
     <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
         <translation>阶跃星辰账户余额已用完。请在阶跃星辰开放平台充值。</translation>
+    </message>
+    <message>
+        <source>The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.</source>
+        <translation>内置的模拟服务器出错。没有计费：这只是本地演示。请重试。</translation>
     </message>
     <message>
         <source>The server does not know this address. Check the server address.</source>
@@ -298,6 +306,13 @@
     <message>
         <source>Remove key</source>
         <translation>删除密钥</translation>
+    </message>
+</context>
+<context>
+    <name>AppError</name>
+    <message>
+        <source>trace id {trace_id}</source>
+        <translation>追踪 ID {trace_id}</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +2579,10 @@
         <translation>测试失败：{reason}</translation>
     </message>
     <message>
+        <source>{provider} did not accept this key. Check the key above, and that it belongs to this server.</source>
+        <translation>{provider} 不接受这个密钥。请检查上面的密钥，并确认它属于这个服务器。</translation>
+    </message>
+    <message>
         <source>The key works.</source>
         <translation>密钥可用。</translation>
     </message>
@@ -3327,6 +3346,10 @@
 </context>
 <context>
     <name>StatusReporter</name>
+    <message>
+        <source>{message} ({details})</source>
+        <translation>{message}（{details}）</translation>
+    </message>
     <message>
         <source>“{prompt}”: {error}</source>
         <translation>“{prompt}”：{error}</translation>

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from stepfun_studio.core.text import tr
+
 
 class ErrorKind(StrEnum):
     AUTH = "auth"
@@ -64,7 +66,7 @@ class AppError(Exception):
         if self.server_message:
             parts.append(self.server_message)
         if self.trace_id:
-            parts.append(f"trace id {self.trace_id}")
+            parts.append(tr("AppError", "trace id {trace_id}").format(trace_id=self.trace_id))
         return " · ".join(parts)
 
     def __repr__(self) -> str:
