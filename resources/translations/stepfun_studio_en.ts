@@ -3256,6 +3256,17 @@
     </message>
 </context>
 <context>
+    <name>SizeAdvice</name>
+    <message>
+        <source>The source is {width} × {height}, another shape than this size; the picture may come back squeezed or cropped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use {width} × {height}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SpendView</name>
     <message>
         <source>Reading the library…</source>

@@ -3278,6 +3278,17 @@
     </message>
 </context>
 <context>
+    <name>SizeAdvice</name>
+    <message>
+        <source>The source is {width} × {height}, another shape than this size; the picture may come back squeezed or cropped.</source>
+        <translation>源图是 {width} × {height}，与这个尺寸的形状不同；生成的图片可能被压扁或裁切。</translation>
+    </message>
+    <message>
+        <source>Use {width} × {height}</source>
+        <translation>使用 {width} × {height}</translation>
+    </message>
+</context>
+<context>
     <name>SpendView</name>
     <message>
         <source>Reading the library…</source>
