@@ -23,7 +23,7 @@ def server() -> Iterator[StandinServer]:
 
 
 def failure(server: StandinServer, provider: str, *, demo: bool) -> AppError:
-    spec = model_table().models_of(provider)[0]
+    spec = next(m for m in model_table().models_of(provider) if not m.is_retired())
     request = GenerationRequest(prompt="a lighthouse", model=spec.name, provider=provider)
 
     async def call() -> None:
@@ -38,7 +38,7 @@ def failure(server: StandinServer, provider: str, *, demo: bool) -> AppError:
     return raised.value
 
 
-@pytest.mark.parametrize("provider", ["stepfun", "openai"])
+@pytest.mark.parametrize("provider", ["openai", "siliconflow", "ark"])
 def test_a_5xx_of_the_stand_in_says_nothing_was_billed(
     server: StandinServer, provider: str
 ) -> None:
@@ -52,6 +52,13 @@ def test_a_5xx_of_the_stand_in_says_nothing_was_billed(
     assert server.request_count() == 1
 
 
+def test_a_cut_off_answer_of_the_stand_in_says_nothing_was_billed(server: StandinServer) -> None:
+    server.add_fault("truncated", provider="openai")
+    error = failure(server, "openai", demo=True)
+    assert "stand-in failed" in error.message and "may" not in error.message
+    assert not error.retry_safe
+
+
 def test_a_5xx_of_a_real_server_still_warns_of_billing(server: StandinServer) -> None:
     server.add_fault("503", provider="openai")
     error = failure(server, "openai", demo=False)
@@ -63,3 +70,11 @@ def test_a_refusal_of_the_stand_in_keeps_its_own_words(server: StandinServer) ->
     error = failure(server, "openai", demo=True)
     assert error.kind is ErrorKind.MODERATION
     assert "stand-in" not in error.message
+
+
+def test_a_broken_picture_of_the_stand_in_keeps_its_own_words(server: StandinServer) -> None:
+    # Words that do not speak of billing say more than "the stand-in failed": they stay.
+    server.add_fault("not_image", provider="openai")
+    error = failure(server, "openai", demo=True)
+    assert "not a usable picture" in error.message
+    assert not error.warns_of_billing

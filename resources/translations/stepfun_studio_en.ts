@@ -193,6 +193,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
         <translation type="unfinished" />
     </message>

@@ -193,6 +193,10 @@
         <translation>阶跃星辰指定 {replacement} 为替代模型。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
         <translation>阶跃星辰账户余额已用完。请在阶跃星辰开放平台充值。</translation>
     </message>

@@ -170,12 +170,12 @@ class ImageClient:
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:
         """One picture for a single-image request; raises AppError, or CancelledError.
 
-        On a demo client a failure that would speak of billing says the stand-in failed.
+        On a demo client a failure whose words warn of billing says the stand-in failed.
         """
         try:
             return await self._generate_one(request)
         except AppError as error:
-            if self.demo and not error.retry_safe:
+            if self.demo and error.warns_of_billing:
                 raise standin_failure(error) from None
             raise
 
