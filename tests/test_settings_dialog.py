@@ -287,6 +287,25 @@ def test_test_connection_shows_the_servers_reason(
     assert label(dialog, "connectionTestResult").property("role") == "error"
 
 
+@pytest.mark.parametrize("provider", ["stepfun", "openai"])
+def test_a_refused_key_inside_settings_points_at_the_key_field(
+    qtbot: QtBot, app_paths: AppPaths, standin: StandinServer, provider: str
+) -> None:
+    dialog = make_dialog(qtbot, app_paths, ProviderKeys(env={}, backend=fail.Keyring()))
+    dialog.providers.select(provider)
+    panel(dialog, provider).base_url_field.setText(standin.base_url_for(provider))
+    type_key(qtbot, dialog, fake_key("sk-WRONG"), provider)
+    with qtbot.waitSignal(panel(dialog, provider).test_finished, timeout=20_000) as blocker:
+        qtbot.mouseClick(
+            button(dialog, "testConnectionButton", provider), Qt.MouseButton.LeftButton
+        )
+    assert blocker.args == [False]
+    text = label(dialog, "connectionTestResult", provider).text()
+    assert "Check the key above" in text
+    assert "in Settings" not in text  # the user is in Settings already
+    assert "HTTP 401" in text
+
+
 def test_a_provider_without_a_free_check_says_the_first_picture_checks_the_key(
     qtbot: QtBot, app_paths: AppPaths
 ) -> None:

@@ -89,6 +89,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local demo. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
         <translation type="unfinished" />
     </message>
@@ -189,7 +193,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -297,6 +309,13 @@
     </message>
     <message>
         <source>Remove key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AppError</name>
+    <message>
+        <source>trace id {trace_id}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2581,6 +2600,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{provider} did not accept this key. Check the key above, and that it belongs to this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The key works.</source>
         <translation type="unfinished" />
     </message>
@@ -3276,6 +3299,17 @@
     </message>
 </context>
 <context>
+    <name>SizeAdvice</name>
+    <message>
+        <source>The source is {width} × {height}, another shape than this size; the picture may come back squeezed or cropped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use {width} × {height}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SpendView</name>
     <message>
         <source>Reading the library…</source>
@@ -3342,6 +3376,10 @@
 </context>
 <context>
     <name>StatusReporter</name>
+    <message>
+        <source>{message} ({details})</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>“{prompt}”: {error}</source>
         <translation type="unfinished" />

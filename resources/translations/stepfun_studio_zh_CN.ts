@@ -90,6 +90,10 @@
         <translation>服务器拒绝了某个参数。请修改后重试。</translation>
     </message>
     <message>
+        <source>The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local demo. Try again.</source>
+        <translation>内置的模拟服务器出错（HTTP {status}）。没有计费：这只是本地演示。请重试。</translation>
+    </message>
+    <message>
         <source>The server took longer than {seconds} seconds in all. Try again later; if the request reached the server, the image may have been billed.</source>
         <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
@@ -190,8 +194,16 @@
         <translation>阶跃星辰指定 {replacement} 为替代模型。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Your StepFun balance is used up. Top it up on the StepFun platform.</source>
         <translation>阶跃星辰账户余额已用完。请在阶跃星辰开放平台充值。</translation>
+    </message>
+    <message>
+        <source>The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.</source>
+        <translation>内置的模拟服务器出错。没有计费：这只是本地演示。请重试。</translation>
     </message>
     <message>
         <source>The server does not know this address. Check the server address.</source>
@@ -299,6 +311,13 @@
     <message>
         <source>Remove key</source>
         <translation>删除密钥</translation>
+    </message>
+</context>
+<context>
+    <name>AppError</name>
+    <message>
+        <source>trace id {trace_id}</source>
+        <translation>追踪 ID {trace_id}</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2627,10 @@
         <translation>测试失败：{reason}</translation>
     </message>
     <message>
+        <source>{provider} did not accept this key. Check the key above, and that it belongs to this server.</source>
+        <translation>{provider} 不接受这个密钥。请检查上面的密钥，并确认它属于这个服务器。</translation>
+    </message>
+    <message>
         <source>The key works.</source>
         <translation>密钥可用。</translation>
     </message>
@@ -3303,6 +3326,17 @@
     </message>
 </context>
 <context>
+    <name>SizeAdvice</name>
+    <message>
+        <source>The source is {width} × {height}, another shape than this size; the picture may come back squeezed or cropped.</source>
+        <translation>源图是 {width} × {height}，与这个尺寸的形状不同；生成的图片可能被压扁或裁切。</translation>
+    </message>
+    <message>
+        <source>Use {width} × {height}</source>
+        <translation>使用 {width} × {height}</translation>
+    </message>
+</context>
+<context>
     <name>SpendView</name>
     <message>
         <source>Reading the library…</source>
@@ -3371,6 +3405,10 @@
 </context>
 <context>
     <name>StatusReporter</name>
+    <message>
+        <source>{message} ({details})</source>
+        <translation>{message}（{details}）</translation>
+    </message>
     <message>
         <source>“{prompt}”: {error}</source>
         <translation>“{prompt}”：{error}</translation>

@@ -166,6 +166,36 @@ def from_status(
         trace_id=trace_id,
         retry_safe=retry_safe,
         retry_after=retry_after,
+        warns_of_billing=kind is ErrorKind.SERVER,
+    )
+
+
+def standin_failure(error: AppError) -> AppError:
+    """`error` as told when the built-in stand-in played the provider (demo mode).
+
+    The stand-in bills nothing, so "this image may have been billed" (`warns_of_billing`) would
+    contradict the demo banner; the words say what failed instead. `retry_safe` stays as it
+    was: a demo job is not re-sent behind the user's back either, as with the real service.
+    """
+    if error.status is not None:
+        message = tr(
+            "ApiError",
+            "The built-in stand-in failed (HTTP {status}). Nothing was billed: it is a local "
+            "demo. Try again.",
+        ).format(status=error.status)
+    else:
+        message = tr(
+            "ApiError",
+            "The built-in stand-in failed. Nothing was billed: it is a local demo. Try again.",
+        )
+    return AppError(
+        error.kind,
+        message,
+        status=error.status,
+        server_message=error.server_message,
+        trace_id=error.trace_id,
+        retry_safe=error.retry_safe,
+        retry_after=error.retry_after,
     )
 
 
@@ -191,6 +221,7 @@ def from_http_error(exc: BaseException) -> AppError:
                 "if the request reached the server, the image may have been billed.",
             ),
             retry_safe=False,
+            warns_of_billing=True,
         )
     return from_transport_failure(exc)
 
@@ -205,6 +236,7 @@ def deadline_passed(seconds: float) -> AppError:
             "request reached the server, the image may have been billed.",
         ).format(seconds=f"{seconds:g}"),
         retry_safe=False,
+        warns_of_billing=True,
     )
 
 
@@ -239,6 +271,7 @@ def from_transport_failure(exc: BaseException) -> AppError:
                 "The server's answer was cut off. Try again; the image may have been billed.",
             ),
             server_message=detail,
+            warns_of_billing=True,
         )
     return AppError(
         ErrorKind.NETWORK,
@@ -248,6 +281,7 @@ def from_transport_failure(exc: BaseException) -> AppError:
             "again; the image may have been billed.",
         ),
         server_message=detail,
+        warns_of_billing=True,
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from stepfun_studio.core.text import tr
+
 
 class ErrorKind(StrEnum):
     AUTH = "auth"
@@ -34,6 +36,8 @@ class AppError(Exception):
 
     `retry_safe` is True only where sending the same request again cannot pay twice for one
     picture (the request never reached the server, or the server refused it outright).
+    `warns_of_billing` marks a message that says the picture may have been billed, so a caller
+    that knows nothing was (the built-in stand-in) can say so instead.
     """
 
     def __init__(
@@ -46,6 +50,7 @@ class AppError(Exception):
         trace_id: str | None = None,
         retry_safe: bool = False,
         retry_after: float | None = None,
+        warns_of_billing: bool = False,
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -55,6 +60,7 @@ class AppError(Exception):
         self.trace_id = trace_id
         self.retry_safe = retry_safe
         self.retry_after = retry_after
+        self.warns_of_billing = warns_of_billing
 
     def details(self) -> str:
         """The support line: status, server message, trace id; empty parts left out."""
@@ -64,7 +70,7 @@ class AppError(Exception):
         if self.server_message:
             parts.append(self.server_message)
         if self.trace_id:
-            parts.append(f"trace id {self.trace_id}")
+            parts.append(tr("AppError", "trace id {trace_id}").format(trace_id=self.trace_id))
         return " · ".join(parts)
 
     def __repr__(self) -> str:

@@ -54,6 +54,7 @@ from stepfun_studio.ui.parameter_fields import (
 )
 from stepfun_studio.ui.parameter_form import ParameterForm
 from stepfun_studio.ui.request_model import RequestModel, bind
+from stepfun_studio.ui.size_advice import SizeAdvice
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class ParameterDock(QDockWidget):
             self.addAction(action)
             self._actions[name] = action
         form.advanced.toggled.connect(self._on_advanced_toggled)
+        self.size_advice = SizeAdvice(self.request_model)
+        form.size_notes_layout.addWidget(self.size_advice)
 
         self._footer = GenerateFooter()
         self._generate = self._footer.button

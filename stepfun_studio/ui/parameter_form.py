@@ -94,7 +94,13 @@ class ParameterForm(QWidget):
         self.size_combo.setObjectName("sizeCombo")
         self.size_hint = hint_label()
         self.size_hint.setObjectName("sizeHint")
-        self._add_field("size", self.size_combo, self.size_hint)
+        # The size's notes: its hint, and below it what the dock adds (the source-shape advice).
+        self.size_notes = QWidget()
+        self.size_notes_layout = QVBoxLayout(self.size_notes)
+        self.size_notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.size_notes_layout.setSpacing(2)
+        self.size_notes_layout.addWidget(self.size_hint)
+        self._add_field("size", self.size_combo, self.size_notes)
 
         self.steps = QSpinBox()
         self.steps.setObjectName("stepsSpin")
@@ -251,7 +257,7 @@ class ParameterForm(QWidget):
         self,
         field: str,
         widget: QWidget | QBoxLayout,
-        hint: QLabel | None = None,
+        hint: QWidget | None = None,
         *,
         span: bool = False,
     ) -> None:

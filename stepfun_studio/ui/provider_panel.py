@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.api.credentials import KeyStore, normalise_key
-from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec
 from stepfun_studio.core.redaction import redact
 from stepfun_studio.settings.connection import key_required, provider_base_url
@@ -249,13 +249,23 @@ class ProviderPanel(QWidget):
             self._show_balance(outcome)
         elif isinstance(error, AppError):
             details = error.details()
-            self._show_result(error.message + (f"\n{details}" if details else ""), error=True)
+            self._show_result(self._error_text(error) + (f"\n{details}" if details else ""), True)
         else:
             self._show_result(
                 self.tr("The test failed: {reason}").format(reason=type(error).__name__),
                 error=True,
             )
         self.test_finished.emit(isinstance(outcome, ConnectionCheck))
+
+    def _error_text(self, error: AppError) -> str:
+        # The API's words for a refused key send the user to Settings; they are in it, and the
+        # key tested is the one in the field above.
+        if error.kind is ErrorKind.AUTH and error.status == 401:
+            return self.tr(
+                "{provider} did not accept this key. Check the key above, and that it belongs "
+                "to this server."
+            ).format(provider=provider_title(self.provider))
+        return error.message
 
     def _works_text(self, outcome: ConnectionCheck) -> str:
         if outcome.models is None:

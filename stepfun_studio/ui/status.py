@@ -7,7 +7,7 @@ the server's words, the trace id). Never a traceback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from stepfun_studio.core.errors import AppError
@@ -21,7 +21,12 @@ INFO_SHOWN_MS = 6_000
 def error_text(error: AppError) -> str:
     """The one line a person reads: the actionable message, then the support details."""
     details = error.details()
-    return f"{error.message} ({details})" if details else error.message
+    if not details:
+        return error.message
+    # Through the translator: Chinese puts the details in full-width brackets.
+    return QCoreApplication.translate("StatusReporter", "{message} ({details})").format(
+        message=error.message, details=details
+    )
 
 
 class StatusReporter(QObject):

@@ -291,7 +291,8 @@ class Studio(QObject):
 
     def _make_client(self, provider: str) -> ImageClient:
         # A server of the user's own may take no key: its connection's key is "" then.
-        key = DEMO_KEY if self.is_demo(provider) else self._connections[provider].api_key or ""
+        demo = self.is_demo(provider)
+        key = DEMO_KEY if demo else self._connections[provider].api_key or ""
         # The worker retries a 429 itself, where the user can see it; the client must not too.
         client: ImageClient = open_client(
             provider,
@@ -299,6 +300,7 @@ class Studio(QObject):
             base_url=self.base_url_for(provider),
             settings=self.settings.values,
             max_rate_limit_retries=0,
+            demo=demo,
         )
         return client
 

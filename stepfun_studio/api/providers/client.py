@@ -38,6 +38,7 @@ from stepfun_studio.api.errors import (
     download_failed,
     from_http_error,
     retry_after_of,
+    standin_failure,
 )
 from stepfun_studio.api.images import inspect_image, is_png
 from stepfun_studio.api.providers import http
@@ -82,6 +83,7 @@ class ImageClient:
         max_retry_after_s: float = 30.0,
         rate_limit_backoff_s: float = 1.0,
         default_headers: Mapping[str, str] | None = None,
+        demo: bool = False,
     ) -> None:
         problem = check_base_url(base_url)
         if problem is not None:
@@ -103,6 +105,8 @@ class ImageClient:
         self.max_retry_after_s = max_retry_after_s
         self.rate_limit_backoff_s = rate_limit_backoff_s
         self._default_headers = dict(default_headers or {})
+        # The built-in stand-in plays this provider: its failures cost nothing, and say so.
+        self.demo = demo
         # Links to this machine or the local network are fine only when the API is here too.
         self._allow_private_links = is_loopback_host(urlsplit(self.base_url).hostname or "")
         self._http: httpx2.AsyncClient | None = None
@@ -164,7 +168,18 @@ class ImageClient:
     # -- calls -------------------------------------------------------------------------------
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:
-        """One picture for a single-image request; raises AppError, or CancelledError."""
+        """One picture for a single-image request; raises AppError, or CancelledError.
+
+        On a demo client a failure whose words warn of billing says the stand-in failed.
+        """
+        try:
+            return await self._generate_one(request)
+        except AppError as error:
+            if self.demo and error.warns_of_billing:
+                raise standin_failure(error) from None
+            raise
+
+    async def _generate_one(self, request: GenerationRequest) -> GenerationResult:
         if request.n != 1:
             raise ValueError("generate_one takes a single-image request; use fan_out() first")
         spec = self._spec(request.model)

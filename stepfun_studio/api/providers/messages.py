@@ -21,6 +21,7 @@ from stepfun_studio.core.text import tr
 def _error(
     kind: ErrorKind, message: str, reply: ErrorReply, server_words: str | None, *, safe: bool
 ) -> AppError:
+    # Only a 5xx's words say the picture may have been billed (`server_trouble`).
     return AppError(
         kind,
         message,
@@ -29,6 +30,7 @@ def _error(
         trace_id=reply.trace_id,
         retry_safe=safe,
         retry_after=reply.retry_after,
+        warns_of_billing=kind is ErrorKind.SERVER,
     )
 
 

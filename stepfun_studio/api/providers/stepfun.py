@@ -212,13 +212,16 @@ def retired_message(
                 replacement=spec.lifecycle.replacement
             )
         )
-    others = [label for label in working_providers(table) if label != "StepFun"]
+    # The names in the UI's language (the table's labels are translated under ProviderNames).
+    others = [
+        tr("ProviderNames", label) for label in working_providers(table) if label != "StepFun"
+    ]
     if others:
         parts.append(
             tr(
                 "ApiError",
                 "Pictures can be made today with: {providers}. Choose one in Settings.",
-            ).format(providers=", ".join(others))
+            ).format(providers=tr("ApiError", ", ").join(others))
         )
     return " ".join(parts)
 
