@@ -165,6 +165,19 @@ def test_a_rate_limited_job_waits_and_tries_again(rig: Rig, qtbot: QtBot) -> Non
     assert rig.queue.get(job_id).state is JobState.DONE  # type: ignore[union-attr]
 
 
+def test_a_retry_after_beyond_reason_fails_the_job_instead_of_sleeping(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    rig.server.add_fault("429", times=1, retry_after=999999)
+    rig.queue.start()
+    [job_id] = rig.queue.submit(request())
+    qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
+    info = rig.queue.get(job_id)
+    assert info is not None and info.state is JobState.FAILED
+    assert rig.rate_waits == []  # it never went to sleep
+    assert rig.server.request_count() == 1
+
+
 def test_retry_sends_a_failed_job_again(rig: Rig, qtbot: QtBot) -> None:
     rig.server.add_fault("500")
     rig.queue.start()

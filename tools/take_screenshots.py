@@ -78,6 +78,14 @@ def shoot(home: Path, language: str) -> int:
             time.sleep(0.01)
 
     first_run = studio.library.count(ImageQuery()) == 0
+    if first_run:
+        # The empty library says what to do (issue 15): the first language's run sees it.
+        window.resize(1366, 768)
+        pump(1.0)
+        path = OUT / f"empty-library-light-{language}.png"
+        window.grab().save(str(path))
+        print(path.relative_to(ROOT))
+        window.resize(2240, 1200)
     for index, prompt in enumerate(PROMPTS if first_run else ()):
         model, provider, size = MODELS[index % len(MODELS)]
         request = GenerationRequest(
@@ -107,6 +115,13 @@ def shoot(home: Path, language: str) -> int:
     # The smallest screen we design for, a 1366 x 768 laptop: every provider's dock, the
     # Providers page, the Spend view and the first-start chooser, light and dark.
     window.resize(1366, 768)
+    # A search that matches nothing: the message and the way back.
+    theme.force("dark")
+    window.gallery.search.setText("zz-no-such-picture")
+    pump(1.5)
+    save(window, "no-match-dark")
+    window.gallery.search.setText("")
+    pump(1.0)
     for scheme in ("light", "dark"):
         theme.force(scheme)
         pump(0.6)

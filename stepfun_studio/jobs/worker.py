@@ -48,6 +48,9 @@ Ingest = Callable[[GenerationResult], int]
 
 # How often a refused-for-rate (429) job is tried again before it fails, and the first wait.
 RATE_LIMIT_RETRIES = 3
+# The longest Retry-After a job sleeps through. A server asking for more (999999 s was seen from
+# a hostile one) fails the job with its words and the wait it asked for; Retry is the user's.
+MAX_RATE_WAIT_S = 120.0
 
 
 class GenerationWorker(QThread):
@@ -284,6 +287,8 @@ class GenerationWorker(QThread):
                         raise
                     log.info("job %d rate limited after %.1fs", job_id, time.monotonic() - started)
                     wait_s = error.retry_after or self._rate_backoff_s * (2**attempt)
+                    if wait_s > MAX_RATE_WAIT_S:
+                        raise
                     attempt += 1
                     self._emit(self.job_waiting_for_rate, job_id, error)
             await asyncio.sleep(wait_s)
