@@ -178,6 +178,26 @@ def test_a_retry_after_beyond_reason_fails_the_job_instead_of_sleeping(
     assert rig.server.request_count() == 1
 
 
+def test_a_bug_inside_a_job_is_reported_as_studios_fault(
+    app_paths: AppPaths, qtbot: QtBot, standin: StandinServer
+) -> None:
+    class BrokenIngestRig(Rig):
+        def ingest(self, result: GenerationResult) -> int:
+            raise TypeError("a programming error while storing")
+
+    rig = BrokenIngestRig(app_paths, standin)
+    try:
+        rig.queue.start()
+        rig.queue.submit(request())
+        qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
+        error = rig.failures[0][1]
+        assert error.kind is ErrorKind.INTERNAL
+        assert "bug in Studio" in error.message and "TypeError" in error.message
+        assert "server" not in error.kind.value
+    finally:
+        rig.close()
+
+
 def test_retry_sends_a_failed_job_again(rig: Rig, qtbot: QtBot) -> None:
     rig.server.add_fault("500")
     rig.queue.start()

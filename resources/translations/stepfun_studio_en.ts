@@ -1935,7 +1935,11 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Something unexpected went wrong: {reason}. The log has details.</source>
+        <source>the app's log folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server's answer. The details are in the log: {log}</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -16,7 +15,7 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>A desktop studio for StepFun&apos;s text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
+        <source>A desktop studio for StepFun's text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
         <translation>阶跃星辰文生图 API 的桌面工作室：提示词、垫图重绘、风格参考、图像编辑和本地图库。</translation>
     </message>
     <message>
@@ -66,7 +65,7 @@
         <translation>回复到达前连接已中断。请检查网络后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给阶跃星辰技术支持。</translation>
     </message>
     <message>
@@ -78,7 +77,7 @@
         <translation>图片未通过内容审核。请修改提示词后重试。</translation>
     </message>
     <message>
-        <source>The picture&apos;s download link had already expired. Generate it again.</source>
+        <source>The picture's download link had already expired. Generate it again.</source>
         <translation>图片的下载链接已经过期。请重新生成。</translation>
     </message>
     <message>
@@ -98,7 +97,7 @@
         <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给 {provider} 技术支持。</translation>
     </message>
     <message>
@@ -122,11 +121,11 @@
         <translation>{provider} 未接受该 API 密钥。请检查“设置”中的密钥或 {env} 环境变量，并确认密钥属于这个服务器。</translation>
     </message>
     <message>
-        <source>{provider} refused this request for your account (HTTP 403). Check on the provider&apos;s website that the key may use this model.</source>
+        <source>{provider} refused this request for your account (HTTP 403). Check on the provider's website that the key may use this model.</source>
         <translation>{provider} 拒绝了你账户的这次请求（HTTP 403）。请到服务商网站确认该密钥有权使用这个模型。</translation>
     </message>
     <message>
-        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider&apos;s website, then try again.</source>
+        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider's website, then try again.</source>
         <translation>{provider}：此账户的余额或额度已用完。请到服务商网站充值后重试。</translation>
     </message>
     <message>
@@ -150,7 +149,7 @@
         <translation>{model} 不支持尺寸 {size}。支持的尺寸：{sizes}。</translation>
     </message>
     <message>
-        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider&apos;s website that the model is enabled for your account.</source>
+        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider's website that the model is enabled for your account.</source>
         <translation>{provider} 未向此密钥开放模型 {model}。请选择其他模型，或到服务商网站确认你的账户已开通该模型。</translation>
     </message>
     <message>
@@ -222,7 +221,7 @@
         <translation>无法连接服务器。请检查网络连接和服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was cut off. Try again; the image may have been billed.</source>
+        <source>The server's answer was cut off. Try again; the image may have been billed.</source>
         <translation>服务器的回复被截断。请重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -242,7 +241,7 @@
         <translation>未能及时连上服务器。请检查网络连接。</translation>
     </message>
     <message>
-        <source>StepFun&apos;s server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <source>StepFun's server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
         <translation>阶跃星辰服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -281,7 +280,7 @@
         <translation>未设置密钥。在下方填写服务器地址后，即可使用无需密钥的服务器；在此之前，图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
-        <source>No key is set: {provider}&apos;s pictures are drawn locally (demo mode).</source>
+        <source>No key is set: {provider}'s pictures are drawn locally (demo mode).</source>
         <translation>未设置密钥：{provider} 的图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
@@ -346,7 +345,7 @@
         <translation>要画什么</translation>
     </message>
     <message>
-        <source>sampling steps (default: the model&apos;s)</source>
+        <source>sampling steps (default: the model's)</source>
         <translation>采样步数（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -378,7 +377,7 @@
         <translation>{provider} 将于 {date} 下线 {model}。</translation>
     </message>
     <message>
-        <source>None of {provider}&apos;s models can do this; its models: {models}.</source>
+        <source>None of {provider}'s models can do this; its models: {models}.</source>
         <translation>{provider} 的模型都做不到这一点；它的模型有：{models}。</translation>
     </message>
     <message>
@@ -398,7 +397,7 @@
         <translation>{provider} 没有模型“{model}”；它的模型有：{models}。</translation>
     </message>
     <message>
-        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal&apos;s encoding.</source>
+        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal's encoding.</source>
         <translation>{flag}：第 {position} 个字符不是有效文本（命令行收到了非 UTF-8 字节）。请检查终端的编码。</translation>
     </message>
     <message>
@@ -442,11 +441,11 @@
         <translation>没有 {provider} 的 API 密钥：请设置 {variable}。</translation>
     </message>
     <message>
-        <source>--base-url: {provider} has no address of its own; give your server&apos;s.</source>
+        <source>--base-url: {provider} has no address of its own; give your server's.</source>
         <translation>--base-url：{provider} 没有自带的地址；请填写你的服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is nested too deeply to read; the picture may be billed.</source>
+        <source>The server's answer is nested too deeply to read; the picture may be billed.</source>
         <translation>服务器的回复嵌套过深，无法读取；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -466,15 +465,15 @@
         <translation>出错后，其余 {count} 张图片未发送。</translation>
     </message>
     <message>
-        <source>{count} added to Studio&apos;s library ({where}).</source>
+        <source>{count} added to Studio's library ({where}).</source>
         <translation>{count} 张已加入 Studio 图库（{where}）。</translation>
     </message>
     <message>
-        <source>The picture was not added to Studio&apos;s library.</source>
+        <source>The picture was not added to Studio's library.</source>
         <translation>这张图片没有加入 Studio 图库。</translation>
     </message>
     <message>
-        <source>Studio&apos;s library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
+        <source>Studio's library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
         <translation>无法打开位于 {where} 的 Studio 图库：{reason} 未发送任何请求。请先解决该问题，或加上 --no-library，只把图片保存在 --out 中。</translation>
     </message>
     <message>
@@ -482,7 +481,7 @@
         <translation>图片 {number}：已保存在 {path}。</translation>
     </message>
     <message>
-        <source>Image {number}: not added to Studio&apos;s library ({error}).</source>
+        <source>Image {number}: not added to Studio's library ({error}).</source>
         <translation>图片 {number}：未加入 Studio 图库（{error}）。</translation>
     </message>
     <message>
@@ -526,11 +525,11 @@
         <translation>通过图像 API 生成图片并保存。</translation>
     </message>
     <message>
-        <source>the image API (default: the model&apos;s, or stepfun)</source>
+        <source>the image API (default: the model's, or stepfun)</source>
         <translation>图像 API（默认：模型所属的服务商，或 stepfun）</translation>
     </message>
     <message>
-        <source>model (default: the provider&apos;s first model for the mode); any name with --provider compatible</source>
+        <source>model (default: the provider's first model for the mode); any name with --provider compatible</source>
         <translation>模型（默认：服务商在该模式下的第一个模型）；配合 --provider compatible 可用任意名称</translation>
     </message>
     <message>
@@ -538,7 +537,7 @@
         <translation>其他服务器地址：https://，http:// 仅限本机</translation>
     </message>
     <message>
-        <source>the provider&apos;s region</source>
+        <source>the provider's region</source>
         <translation>服务商的区域</translation>
     </message>
     <message>
@@ -550,11 +549,11 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>do not add the pictures to Studio&apos;s library</source>
+        <source>do not add the pictures to Studio's library</source>
         <translation>不把图片加入 Studio 图库</translation>
     </message>
     <message>
-        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model&apos;s)</source>
+        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)</source>
         <translation>宽x高，例如 1024x1536（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -566,7 +565,7 @@
         <translation>0 = 随机；N 张图片依次使用 S、S+1、…</translation>
     </message>
     <message>
-        <source>guidance (CFG) scale (default: the model&apos;s)</source>
+        <source>guidance (CFG) scale (default: the model's)</source>
         <translation>CFG 引导强度（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -590,7 +589,7 @@
         <translation>low 或 high（编辑）</translation>
     </message>
     <message>
-        <source>the provider&apos;s mark on the picture (off unless asked for)</source>
+        <source>the provider's mark on the picture (off unless asked for)</source>
         <translation>服务商在图片上加的水印（默认关闭，需指定才开启）</translation>
     </message>
     <message>
@@ -630,7 +629,7 @@
         <translation>免费</translation>
     </message>
     <message>
-        <source>the input&apos;s size</source>
+        <source>the input's size</source>
         <translation>与输入图片相同</translation>
     </message>
     <message>
@@ -1441,7 +1440,7 @@
         <translation>添加到参考图，供模型参考。</translation>
     </message>
     <message>
-        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
+        <source>Fill the prompt and settings from the image's metadata.</source>
         <translation>根据图片的元数据填写提示词和参数。</translation>
     </message>
     <message>
@@ -1960,8 +1959,12 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Something unexpected went wrong: {reason}. The log has details.</source>
-        <translation>出现意外问题：{reason}。详情见日志。</translation>
+        <source>the app's log folder</source>
+        <translation>程序的日志文件夹</translation>
+    </message>
+    <message>
+        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server's answer. The details are in the log: {log}</source>
+        <translation>Studio 自身出错（{reason}）：这是 Studio 的程序缺陷，不是服务器的回答。详情已写入日志：{log}</translation>
     </message>
     <message>
         <source>The app closed while this image was being made. It may have been made and billed; it was not sent again. Send it again yourself if you want it.</source>
@@ -2328,7 +2331,7 @@
         <translation>厂商已于 {date} 下线；只能在仍提供它的服务器上使用。</translation>
     </message>
     <message>
-        <source>The output has the input&apos;s size</source>
+        <source>The output has the input's size</source>
         <translation>输出尺寸与输入图片相同</translation>
     </message>
     <message>
@@ -2428,7 +2431,7 @@
         <translation>风格参考</translation>
     </message>
     <message>
-        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference&apos;s content into the picture.</source>
+        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's content into the picture.</source>
         <translation>0–2；指南建议 {low:g}–{high:g}。过高会把参考图的内容带进画面。</translation>
     </message>
     <message>
@@ -2611,7 +2614,7 @@
         <translation>已设置 {variable}，本次运行的请求将发往 {url}。</translation>
     </message>
     <message>
-        <source>Enter your server&apos;s address, e.g. http://127.0.0.1:8000/v1</source>
+        <source>Enter your server's address, e.g. http://127.0.0.1:8000/v1</source>
         <translation>请输入你的服务器地址，例如 http://127.0.0.1:8000/v1</translation>
     </message>
     <message>
@@ -2647,8 +2650,8 @@
         <translation>无法读取余额：{reason}</translation>
     </message>
     <message>
-        <source>Get a key: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</source>
-        <translation>获取密钥：&lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</translation>
+        <source>Get a key: &lt;a href="{url}"&gt;{url}&lt;/a&gt;</source>
+        <translation>获取密钥：&lt;a href="{url}"&gt;{url}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>API key</source>
@@ -2667,11 +2670,11 @@
         <translation>自定义服务器</translation>
     </message>
     <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region&apos;s server)</source>
+        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
         <translation>可选，例如代理：https://…（留空则使用该区域的服务器）</translation>
     </message>
     <message>
-        <source>Your server&apos;s address: https://…, or http:// on this computer</source>
+        <source>Your server's address: https://…, or http:// on this computer</source>
         <translation>你的服务器地址：https://…，本机可用 http://</translation>
     </message>
     <message>
@@ -2690,15 +2693,15 @@
 <context>
     <name>ProviderTexts</name>
     <message>
-        <source>StepFun&apos;s own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
+        <source>StepFun's own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
         <translation>阶跃星辰自己的图像 API：step-1x-medium、step-2x-large 和 step-image-edit-2，支持种子、步数、CFG 和重绘权重。</translation>
     </message>
     <message>
-        <source>OpenAI&apos;s gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
+        <source>OpenAI's gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
         <translation>OpenAI 的 gpt-image 系列模型：擅长在图片中呈现文字，以及用多张图片和蒙版进行编辑；不支持种子和步数。按张计费。</translation>
     </message>
     <message>
-        <source>Volcengine Ark or BytePlus ModelArk with ByteDance&apos;s Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
+        <source>Volcengine Ark or BytePlus ModelArk with ByteDance's Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
         <translation>火山方舟或 BytePlus ModelArk 上的字节跳动 Seedream：2K 到 4K 图片，最多 14 张参考图。按张计费。</translation>
     </message>
     <message>
@@ -2706,7 +2709,7 @@
         <translation>硅基流动：Kolors（免费）和 Qwen-Image，支持种子、步数、引导系数和反向提示词。</translation>
     </message>
     <message>
-        <source>Your own or your team&apos;s server that speaks OpenAI&apos;s image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
+        <source>Your own or your team's server that speaks OpenAI's image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
         <translation>你自己或团队的、兼容 OpenAI 图像 API 的服务器（vLLM-Omni、SGLang、stable-diffusion.cpp、LocalAI）。需要你告诉 Studio 它有哪些模型、各支持哪些参数。</translation>
     </message>
     <message>
@@ -3262,7 +3265,7 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Empty: the app&apos;s data folder</source>
+        <source>Empty: the app's data folder</source>
         <translation>留空：使用应用的数据文件夹</translation>
     </message>
     <message>
@@ -3353,7 +3356,7 @@
         <translation>尚无花费。</translation>
     </message>
     <message>
-        <source>Costs are what the provider reported, else the model&apos;s list price. Currencies are never added together.</source>
+        <source>Costs are what the provider reported, else the model's list price. Currencies are never added together.</source>
         <translation>费用以服务商报告的金额为准，未报告时按模型标价计算。不同币种从不相加。</translation>
     </message>
     <message numerus="yes">

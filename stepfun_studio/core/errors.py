@@ -29,6 +29,7 @@ class ErrorKind(StrEnum):
     STORAGE = "storage"
     KEYRING = "keyring"
     CONFIG = "config"
+    INTERNAL = "internal"  # a bug in Studio itself, not the server's answer nor the user's input
 
 
 class AppError(Exception):

@@ -53,6 +53,15 @@ RATE_LIMIT_RETRIES = 3
 MAX_RATE_WAIT_S = 120.0
 
 
+def log_file_path() -> str:
+    """Where the app's log is written (its rotating file handler), for messages about bugs."""
+    for handler in logging.getLogger().handlers:
+        filename = getattr(handler, "baseFilename", None)
+        if isinstance(filename, str):
+            return filename
+    return tr("Jobs", "the app's log folder")
+
+
 class GenerationWorker(QThread):
     """Runs generation jobs on its own asyncio loop; reports through signals only."""
 
@@ -243,11 +252,15 @@ class GenerationWorker(QThread):
             self._emit(self.job_failed, job_id, error)
         except Exception as error:  # a bug; the user gets words, the log gets the traceback
             log.exception("job %d failed unexpectedly", job_id)
+            # Studio's own fault, said so: calling it the server's bad answer sent people to
+            # the provider with a bug of ours.
             wrapped = AppError(
-                ErrorKind.BAD_RESPONSE,
+                ErrorKind.INTERNAL,
                 tr(
-                    "Jobs", "Something unexpected went wrong: {reason}. The log has details."
-                ).format(reason=type(error).__name__),
+                    "Jobs",
+                    "Studio failed on its own side ({reason}); this is a bug in Studio, not the "
+                    "server's answer. The details are in the log: {log}",
+                ).format(reason=type(error).__name__, log=log_file_path()),
             )
             self._forget(job_id, current)
             self._emit(self.job_failed, job_id, wrapped)
