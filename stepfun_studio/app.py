@@ -7,6 +7,7 @@ import sys
 USAGE = """usage: stepfun-studio [PICTURE ...]
        stepfun-studio generate PROMPT [options]   (stepfun-studio generate --help)
        stepfun-studio providers [--provider ID] [--json]
+       stepfun-studio library check | rebuild
        stepfun-studio --self-test | --version | --help
 
 With no command, opens the window; pictures named on the command line are offered as if
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"stepfun-studio {__version__}")
         return 0
-    if args and args[0] in ("generate", "providers"):
+    if args and args[0] in ("generate", "providers", "library"):
         from stepfun_studio.cli import main as cli_main
 
         return cli_main(args)

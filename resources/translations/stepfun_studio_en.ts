@@ -485,6 +485,30 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Nothing was deleted. `stepfun-studio library rebuild` builds the database again from the pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library is in order: every image has its file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ratings, tags, notes and collections are kept only in the database; the previous one was set aside, not deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images whose file is missing: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference images missing: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files not in the library: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{first} or {last}</source>
         <translation type="unfinished" />
     </message>
@@ -2009,7 +2033,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The library database could not be opened ({reason}). It was moved to {aside} and a new, empty one was started. Your images are still in {images}: use Rebuild Library to bring them back.</source>
+        <source>The library database could not be opened ({reason}). It was moved to {aside} and a new, empty one was started. Your images are still in {images}: quit Studio and run `stepfun-studio library rebuild` to bring them back.</source>
         <translation type="unfinished" />
     </message>
     <message>

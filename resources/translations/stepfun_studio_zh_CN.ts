@@ -485,6 +485,30 @@
         <translation>图片 {number}：未加入 Studio 图库（{error}）。</translation>
     </message>
     <message>
+        <source>Nothing was deleted. `stepfun-studio library rebuild` builds the database again from the pictures.</source>
+        <translation>没有删除任何东西。运行 `stepfun-studio library rebuild` 可根据图片重新建立数据库。</translation>
+    </message>
+    <message>
+        <source>The library is in order: every image has its file.</source>
+        <translation>图库完好：每张图片的文件都在。</translation>
+    </message>
+    <message>
+        <source>Ratings, tags, notes and collections are kept only in the database; the previous one was set aside, not deleted.</source>
+        <translation>评分、标签、备注和合集只保存在数据库中；原来的数据库已另存一旁，没有删除。</translation>
+    </message>
+    <message>
+        <source>Images whose file is missing: {count}</source>
+        <translation>文件缺失的图片：{count}</translation>
+    </message>
+    <message>
+        <source>Reference images missing: {count}</source>
+        <translation>缺失的参考图：{count}</translation>
+    </message>
+    <message>
+        <source>Files not in the library: {count}</source>
+        <translation>不在图库中的文件：{count}</translation>
+    </message>
+    <message>
         <source>{first} or {last}</source>
         <translation>{first} 或 {last}</translation>
     </message>
@@ -2033,8 +2057,8 @@
         <translation>已根据 {count} 个图片文件重建图库。</translation>
     </message>
     <message>
-        <source>The library database could not be opened ({reason}). It was moved to {aside} and a new, empty one was started. Your images are still in {images}: use Rebuild Library to bring them back.</source>
-        <translation>无法打开图库数据库（{reason}）。它已被移到 {aside}，并新建了一个空图库。你的图片仍在 {images} 中：使用“重建图库”即可找回。</translation>
+        <source>The library database could not be opened ({reason}). It was moved to {aside} and a new, empty one was started. Your images are still in {images}: quit Studio and run `stepfun-studio library rebuild` to bring them back.</source>
+        <translation>无法打开图库数据库（{reason}）。它已被移到 {aside}，并新建了一个空数据库。你的图片仍在 {images}：请退出 Studio 并运行 `stepfun-studio library rebuild` 找回它们。</translation>
     </message>
     <message>
         <source>The previous database was kept at {aside}.</source>

@@ -23,7 +23,7 @@ from stepfun_studio.cli.output import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.text import tr
 
-COMMANDS = ("generate", "providers")
+COMMANDS = ("generate", "providers", "library")
 
 
 def is_command(args: Sequence[str]) -> bool:
@@ -32,6 +32,10 @@ def is_command(args: Sequence[str]) -> bool:
 
 
 def _run(command: str, rest: list[str]) -> int:
+    if command == "library":
+        from stepfun_studio.cli.library_command import run as run_library
+
+        return run_library(rest)
     if command == "providers":
         from stepfun_studio.cli.providers import run as run_providers
 

@@ -125,8 +125,8 @@ class Library(Organising, Transfers, Spending):
             notice = tr(
                 "Library",
                 "The library database could not be opened ({reason}). It was moved to {aside} "
-                "and a new, empty one was started. Your images are still in {images}: use "
-                "Rebuild Library to bring them back.",
+                "and a new, empty one was started. Your images are still in {images}: quit "
+                "Studio and run `stepfun-studio library rebuild` to bring them back.",
             ).format(reason=exc, aside=aside, images=paths.images_dir)
         library = cls(paths, Database(path, connection))
         library.recovery_notice = notice
