@@ -176,7 +176,10 @@ def test_corrupt_database_is_moved_aside_not_overwritten(app_paths: AppPaths) ->
     app_paths.database_path.write_bytes(garbage)
     library = Library.open(app_paths)
     try:
-        assert library.recovery_notice is not None and "Rebuild" in library.recovery_notice
+        assert (
+            library.recovery_notice is not None
+            and "stepfun-studio library rebuild" in library.recovery_notice
+        )
         aside = list(app_paths.library_dir.glob("library.sqlite3.broken-*"))
         assert len(aside) == 1 and aside[0].read_bytes() == garbage
         assert library.count(ImageQuery()) == 0
