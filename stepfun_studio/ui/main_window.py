@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
-        self.onboarding = ProviderOnboarding(self, self.studio, self.banner, self.show_settings)
-        # After the onboarding's own banner update: the banner speaks of the dock's provider.
+        self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)
+        # The banner speaks of the provider the dock sends to, and only this window decides it.
         self.studio.demo_changed.connect(self.refresh_banner)
         self.studio.connections_changed.connect(self.refresh_banner)
         self.studio.settings.changed.connect(self.refresh_banner)

@@ -7,9 +7,9 @@ StepFun-compatible servers"). The choice becomes `settings.default_provider`, wh
 starts from. For a server whose models the user declares (OpenAI-compatible), the dialog asks
 for one model's name and, optionally, the server's address, so the choice is usable at once.
 
-`ProviderOnboarding` ties it to the window: it opens the chooser when the studio asks, keeps the
-demo banner naming the default provider, and opens Settings on that provider when the user wants
-to enter a key.
+`ProviderOnboarding` ties it to the window: it opens the chooser when the studio asks and opens
+Settings when the user wants to enter a key. The demo banner is the window's (it names the
+provider the dock sends to).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from stepfun_studio.settings.values import (
     base_url_problem,
     with_default_provider,
 )
-from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, retirement_note
 from stepfun_studio.ui.studio import Studio
@@ -222,7 +221,7 @@ class ProviderChooser(QDialog):
 
 
 class ProviderOnboarding(QObject):
-    """Connects the studio, the demo banner and the chooser for one window.
+    """Connects the studio and the chooser for one window.
 
     It keeps no Python reference to the window (its Qt parent), and reaches the window's
     settings through a signal: the window holds this object, and a reference back would make a
@@ -235,22 +234,13 @@ class ProviderOnboarding(QObject):
         self,
         window: QWidget,
         studio: Studio,
-        banner: DemoBanner,
         open_settings: Callable[[], None],
     ) -> None:
         super().__init__(window)
         self._studio = studio
-        self._banner = banner
         self.settings_wanted.connect(open_settings)
         self.chooser: ProviderChooser | None = None
         studio.provider_choice_needed.connect(self.ask)
-        studio.demo_changed.connect(self.refresh_banner)
-        studio.settings.changed.connect(self.refresh_banner)
-        self.refresh_banner()
-
-    def refresh_banner(self, *_args: object) -> None:
-        provider = model_table().provider(self._studio.settings.values.default_provider)
-        self._banner.set_provider(provider_title(provider) if provider else "")
 
     def ask(self) -> None:
         """Opens the chooser (window-modal, not blocking); the choice is saved when made."""
