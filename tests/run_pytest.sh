@@ -13,6 +13,20 @@ python=${1:-python3}
 shift || true
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
+# Tests run in random order (pytest-randomly) so one that leans on another's leftovers fails.
+# Each run takes a new seed unless STEPFUN_TEST_SEED or the arguments give one; the seed is
+# printed here too (pytest's own header, which says it, is hidden by -q), so a failing order can
+# be run again: `bash tests/run_pytest.sh .venv/bin/python -p randomly --randomly-seed=N`.
+# Arguments that name randomly at all (-p no:randomly, a seed) are left as they are.
+case " $* " in
+  *randomly*) ;;
+  *)
+    seed=${STEPFUN_TEST_SEED:-$(( $(od -An -N4 -tu4 /dev/urandom) ))}
+    echo "run_pytest.sh: random test order, seed $seed (again: -p randomly --randomly-seed=$seed)" >&2
+    set -- -p randomly "--randomly-seed=$seed" "$@"
+    ;;
+esac
+
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null \
     && [ -z "${STEPFUN_NO_KEYRING_SESSION:-}" ]; then
   keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/stepfun-keyring.XXXXXX")
