@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gzip
 import io
 import json
 import time
@@ -404,6 +405,18 @@ def test_answer_over_the_json_cap_is_refused(server: StrictServer) -> None:
     error = failure(server, "openai", GPT, response_cap_bytes=2000)
     assert error.kind is ErrorKind.BAD_RESPONSE and "over the limit" in (error.server_message or "")
     assert server.count() == 1
+
+
+def test_a_gzip_bomb_is_capped_by_its_inflated_size(server: StrictServer) -> None:
+    # 64 MB of JSON whitespace travel as about 64 kB: the cap must count inflated bytes, or
+    # this (2 MB became 2.1 GB in the adversarial pass) ends in a MemoryError traceback.
+    inflated = b'{"data": [' + b" " * (64 * 1024 * 1024) + b"]}"
+    bomb = gzip.compress(inflated, compresslevel=9)
+    assert len(bomb) < len(inflated) // 500
+    server.script("/openai/v1/images/generations", 200, bomb, headers={"Content-Encoding": "gzip"})
+    error = failure(server, "openai", GPT, response_cap_bytes=1024 * 1024)
+    assert error.kind is ErrorKind.BAD_RESPONSE and "over the limit" in (error.server_message or "")
+    assert server.count() == 1  # maybe billed: never sent again
 
 
 def test_download_over_the_cap_is_refused(server: StrictServer) -> None:
