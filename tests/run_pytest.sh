@@ -21,9 +21,13 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 case " $* " in
   *randomly*) ;;
   *)
-    seed=${STEPFUN_TEST_SEED:-$(( $(od -An -N4 -tu4 /dev/urandom) ))}
-    echo "run_pytest.sh: random test order, seed $seed (again: -p randomly --randomly-seed=$seed)" >&2
-    set -- -p randomly "--randomly-seed=$seed" "$@"
+    if "$python" -c "import pytest_randomly" 2>/dev/null; then
+      seed=${STEPFUN_TEST_SEED:-$(( $(od -An -N4 -tu4 /dev/urandom) ))}
+      echo "run_pytest.sh: random test order, seed $seed (again: -p randomly --randomly-seed=$seed)" >&2
+      set -- -p randomly "--randomly-seed=$seed" "$@"
+    else
+      echo "run_pytest.sh: pytest-randomly missing (pip install -e '.[test]'): tests in file order" >&2
+    fi
     ;;
 esac
 
