@@ -175,8 +175,8 @@ class MainWindow(QMainWindow):
         gallery.status_message.connect(self.status.show_info)
         detail.reuse_parameters_requested.connect(self.reuse_parameters)
         detail.reuse_seed_requested.connect(dock.set_seed)
-        detail.use_as_source_requested.connect(self._use_as_source)
-        detail.use_as_style_requested.connect(self._use_as_style)
+        detail.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
+        detail.use_as_style_requested.connect(lambda i: self._reference_of(i, source=False))
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
@@ -226,8 +226,9 @@ class MainWindow(QMainWindow):
         self.reuse_parameters(self.studio.library.request_for(image_id))
 
     def _reference_of(self, image_id: int, *, source: bool) -> None:
-        self.detail.show_image(image_id)
-        self.detail.use_as_source() if source else self.detail.use_as_style()
+        # One road for the gallery's menu, the detail view's buttons and a drop on the slot:
+        # read and `prepare_reference` off the GUI thread (window_drops.use_picture).
+        self.drops.use_picture(image_id, source=source)
 
     def _use_as_source(self, image: ReferenceImage) -> None:
         self.parameter_dock.set_source_image(image)

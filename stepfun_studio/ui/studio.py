@@ -29,6 +29,7 @@ from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
+from stepfun_studio.library.database import allow_here
 from stepfun_studio.library.library import Library
 from stepfun_studio.settings.connection import (
     Connection,
@@ -80,7 +81,9 @@ class Studio(QObject):
         self.paths = replace(
             options.paths, library_override=self.settings.values.library_dir(options.paths)
         )
-        self.library = Library.open(self.paths)
+        # Start-up, before any window exists: a library that cannot be opened stops the start.
+        with allow_here():
+            self.library = Library.open(self.paths)
         self._keys: ProviderKeys | None = None
         self.standin: Any = None
         self._connections: dict[str, Connection] = {}
