@@ -324,8 +324,9 @@ def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Lib
 def test_dropping_images_on_a_collection_adds_them(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    collection = panel.sidebar.create_collection("月度精选 picks")
-    assert collection is not None
+    with qtbot.waitSignal(panel.sidebar.collection_created) as created:
+        panel.sidebar.create_collection("月度精选 picks")
+    collection = created.args[0]
     indexes = [panel.model.index(r) for r in (0, 1, 2)]
     ids = [panel.model.image_id(r) for r in (0, 1, 2)]
     mime = panel.model.mimeData(indexes)

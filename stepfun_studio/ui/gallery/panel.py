@@ -496,9 +496,10 @@ class GalleryPanel(QWidget):
         self.status_message.emit(self.tr("Added %n image(s) to the collection", "", len(ids)))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
-        collection_id = self.sidebar.create_collection()
-        if collection_id is not None:
-            self.add_to_collection(ids, collection_id)
+        # The sidebar creates it off the GUI thread; the ids follow once it exists.
+        self.sidebar.create_collection(
+            then=lambda collection_id: self.add_to_collection(ids, collection_id)
+        )
 
     def edit_tags(self, ids: list[int]) -> None:
         if self._library is not None:
