@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
+        self.studio.settings.save_failed.connect(self.status.show_error)
         self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)
         # The banner speaks of the provider the dock sends to, and only this window decides it.
         self.studio.demo_changed.connect(self.refresh_banner)
