@@ -19,8 +19,8 @@ from stepfun_studio.api.credentials import ProviderKeys
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.settings.store import AppSettings
-from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.settings.values import DeclaredModel, ProviderConnection
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.provider_chooser import ProviderChooser

@@ -394,7 +394,7 @@ def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -
     dialog = panel.compare_selection()
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert len(dialog.panes) == 3
+    qtbot.waitUntil(lambda: len(dialog.panes) == 3)  # decoded off the GUI thread
     before = [p.image_rect() for p in dialog.panes]
     dialog.state.zoom = 2.0
     dialog.state.pan = QPointF(30, 10)
@@ -413,8 +413,10 @@ def test_compare_with_source_has_a_wipe(
     )
     select_rows(panel, [row])
     dialog = panel.compare_with_source()
-    assert dialog is not None and dialog.wipe_slider is not None
+    assert dialog is not None
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.wipe_slider is not None)  # decoded off the GUI thread
+    assert dialog.wipe_slider is not None
     pane = dialog.panes[0]
     assert pane.under is not None and not pane.under.isNull()
     dialog.wipe_slider.setValue(250)

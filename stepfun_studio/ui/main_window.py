@@ -8,6 +8,7 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
@@ -25,7 +26,9 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
+from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
+from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -53,6 +56,9 @@ if TYPE_CHECKING:
 LAYOUT_VERSION = 1
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -224,7 +230,18 @@ class MainWindow(QMainWindow):
         self.parameter_dock.reuse_request(request)
 
     def _reuse_parameters_of(self, image_id: int) -> None:
-        self.reuse_parameters(self.studio.library.request_for(image_id))
+        # The request carries its reference files, read whole: off the GUI thread.
+        library = self.studio.library
+
+        def read(request: object, error: BaseException | None) -> None:
+            if isinstance(error, AppError):
+                self.status.show_error(error)
+            elif error is not None:
+                raise error
+            elif isinstance(request, GenerationRequest):
+                self.reuse_parameters(request)
+
+        run_in_background(self, lambda: library.request_for(image_id), read, "reuse-parameters")
 
     def _reference_of(self, image_id: int, *, source: bool) -> None:
         # One road for the gallery's menu, the detail view's buttons and a drop on the slot:
@@ -249,8 +266,17 @@ class MainWindow(QMainWindow):
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
         self.gallery.add_image(image_id)
-        record = self.studio.library.get(image_id)
-        if record is not None and record.returned_seed:
+        library = self.studio.library
+        run_in_background(
+            self, lambda: library.get(image_id), self._on_ready_record, "ready-record"
+        )
+
+    def _on_ready_record(self, record: object, error: BaseException | None) -> None:
+        if error is not None:
+            # Only the seed line is lost; the picture is in the gallery.
+            log.warning("reading a new picture's record failed: %r", error)
+            return
+        if isinstance(record, ImageRecord) and record.returned_seed:
             self.parameter_dock.set_last_returned_seed(record.returned_seed)
             self.status.show_info(
                 self.tr("Picture ready (seed {seed}).").format(seed=record.returned_seed)
