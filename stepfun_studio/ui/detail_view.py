@@ -45,6 +45,7 @@ from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.image_decoding import ImageDecoder, decode
+from stepfun_studio.ui.library_notice import LibraryNotice
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
@@ -149,6 +150,7 @@ class DetailView(QWidget):
         self._images.setStretchFactor(1, 1)
 
         self._info = DetailInfo()
+        self.notice = LibraryNotice(self)
 
         zoom_bar = QHBoxLayout()
         zoom_bar.setContentsMargins(4, 2, 4, 2)
@@ -180,6 +182,7 @@ class DetailView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
         layout.addWidget(self._splitter, 1)
         self._retranslate()
         self.show_image(None)
@@ -292,6 +295,8 @@ class DetailView(QWidget):
             if error is not None:
                 if not isinstance(error, (AppError, KeyError)):
                     raise error
+                # A locked or unreadable library: say so, and read again when asked.
+                self.notice.show_problem(_message(error), partial(self.show_image, image_id))
                 self.status_message.emit(_message(error))
                 return
             assert isinstance(facts, _Facts) or facts is None
@@ -462,9 +467,13 @@ class DetailView(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def move_to_trash(self) -> None:
-        if self._record is None or self._library is None:
+        if self._record is not None:
+            self._trash(self._record.id)
+
+    def _trash(self, image_id: int) -> None:
+        library = self._library
+        if library is None:
             return
-        image_id, library = self._record.id, self._library
 
         def moved(_result: object, error: BaseException | None) -> None:
             if isinstance(error, LibraryClosedError):
@@ -472,6 +481,8 @@ class DetailView(QWidget):
             if error is not None:
                 if not isinstance(error, AppError):
                     raise error
+                # Locked by another program, a full disk: say so; Retry trashes it then.
+                self.notice.show_problem(_message(error), partial(self._trash, image_id))
                 self.status_message.emit(_message(error))
                 return
             if self.image_id() == image_id:

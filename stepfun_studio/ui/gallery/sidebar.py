@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -36,6 +37,7 @@ from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import CollectionInfo
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.library_notice import LibraryNotice
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 CollectionRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -142,6 +144,8 @@ class CollectionsSidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
+        self.notice = LibraryNotice(self)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.reload()
 
@@ -208,6 +212,8 @@ class CollectionsSidebar(QWidget):
             if isinstance(error, LibraryClosedError) or library is not self._library:
                 return  # closing, or another library since
             if isinstance(error, AppError):
+                # Locked by another program, a full disk: said here, and done again on Retry.
+                self.notice.show_problem(error.message, partial(self._change, work, then, what))
                 self.status_message.emit(error.message)
                 return
             if error is not None:
