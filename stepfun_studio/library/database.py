@@ -196,6 +196,8 @@ class Database:
             if connection.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("ROLLBACK")
+            if self._closed and isinstance(exc, sqlite3.ProgrammingError):
+                raise LibraryClosedError("the library was closed during a write") from exc
             error = self._failed(exc)
             if error is not None:
                 raise error from exc
@@ -210,6 +212,9 @@ class Database:
         try:
             yield connection
         except (sqlite3.Error, OSError) as exc:
+            if self._closed and isinstance(exc, sqlite3.ProgrammingError):
+                # Closed under a read still on its way (the window is closing).
+                raise LibraryClosedError("the library was closed during a read") from exc
             error = self._failed(exc)
             if error is not None:
                 raise error from exc

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.api.reference_image import PreparedReference, ReferencePurpose
 from stepfun_studio.core.request import ReferenceImage
-from stepfun_studio.ui.background import Worker
+from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.image_drop import (
     DropPayload,
     FetchedImage,
@@ -171,8 +171,30 @@ class ReferenceSlot(QFrame):
     def set_image(self, image: ReferenceImage | None) -> None:
         """Shows `image` (e.g. from "reuse parameters"); cancels a conversion still running."""
         self._token += 1
-        thumbnail = make_thumbnail(image.data) if image is not None else None
-        self._set(image, (), thumbnail)
+        token = self._token
+        self._set(image, (), None)
+        if image is None:
+            return
+        # Its thumbnail is decoded off the GUI thread (a 4096 px picture takes a while).
+        self._thumbnail.setPixmap(QPixmap())
+        data = image.data
+        run_in_background(
+            self,
+            lambda: make_thumbnail(data),
+            lambda thumbnail, _error: self._thumbnail_ready(token, thumbnail),
+            "slot-thumbnail",
+        )
+
+    def _thumbnail_ready(self, token: int, thumbnail: object) -> None:
+        if token != self._token or not isinstance(thumbnail, QImage) or thumbnail.isNull():
+            return
+        self._thumbnail.setPixmap(
+            QPixmap.fromImage(thumbnail).scaled(
+                self._thumbnail.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def clear(self) -> None:
         self.set_image(None)
