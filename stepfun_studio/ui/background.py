@@ -92,10 +92,13 @@ class Worker(QObject):
         self._state = "waiting"
         relay = _the_relay()
         relay.keep(self)
+        box = [self]
         if self._lane is None:
-            threading.Thread(target=self._run, args=(relay,), name=self._name, daemon=True).start()
+            threading.Thread(
+                target=_serve_one, args=(box, relay), name=self._name, daemon=True
+            ).start()
         else:
-            _lane(self._lane).put((self, relay))
+            _lane(self._lane).put((box, relay))
         return self
 
     def cancel(self) -> None:
@@ -119,8 +122,6 @@ class Worker(QObject):
             _emit(relay, self, _ERRORED, exc)
         else:
             _emit(relay, self, _RETURNED, result)
-        finally:
-            self._call = _spent  # the arguments (pictures, payloads) go now, not at delivery
         _emit(relay, self, _FINISHED, None)
 
     # --- on the GUI thread ----------------------------------------------------------------
@@ -128,6 +129,9 @@ class Worker(QObject):
     def _deliver(self, kind: int, value: object) -> None:
         if kind == _FINISHED:
             self._state = "done"
+            # The arguments go here, on the GUI thread: a closure may hold the last reference
+            # to a Qt object, which must not die on the worker's thread.
+            self._call = _spent
             self.finished.emit()
             return
         if self._cancelled.is_set():
@@ -161,28 +165,29 @@ class _Relay(QObject):
     """Lives on the GUI thread as long as the application; carries outcomes across."""
 
     delivered = Signal(object, int, object)  # worker, kind, value
+    released = Signal(object)  # id(worker): its thread holds no reference to it any more
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
-        self._alive: set[Worker] = set()
+        self._alive: dict[int, Worker] = {}
         self.delivered.connect(self._on_delivered)
+        self.released.connect(self._on_released)
 
     def keep(self, worker: Worker) -> None:
-        self._alive.add(worker)
+        self._alive[id(worker)] = worker
 
     def busy(self) -> int:
         return len(self._alive)
 
     def _on_delivered(self, worker: object, kind: int, value: object) -> None:
         assert isinstance(worker, Worker)
-        if not shiboken6.isValid(worker):
-            return
-        try:
+        if shiboken6.isValid(worker):
             worker._deliver(kind, value)
-        finally:
-            if kind == _FINISHED:
-                # The local `worker` keeps it until this slot returns, past its own emission.
-                self._alive.discard(worker)
+
+    def _on_released(self, key: int) -> None:
+        # Only now, on the GUI thread, may the last reference go: a QObject must die on the
+        # thread it lives on, and Python deletes it where its last reference is dropped.
+        self._alive.pop(key, None)
 
 
 _relay: _Relay | None = None
@@ -217,11 +222,11 @@ def wait_until_idle(timeout_ms: int) -> bool:
 
 # --- lanes -----------------------------------------------------------------------------------
 
-_lanes: dict[str, queue.SimpleQueue[tuple[Worker, _Relay]]] = {}
+_lanes: dict[str, queue.SimpleQueue[tuple[list[Worker], _Relay]]] = {}
 _lanes_lock = threading.Lock()
 
 
-def _lane(name: str) -> queue.SimpleQueue[tuple[Worker, _Relay]]:
+def _lane(name: str) -> queue.SimpleQueue[tuple[list[Worker], _Relay]]:
     with _lanes_lock:
         lane = _lanes.get(name)
         if lane is None:
@@ -230,11 +235,21 @@ def _lane(name: str) -> queue.SimpleQueue[tuple[Worker, _Relay]]:
         return lane
 
 
-def _serve(lane: queue.SimpleQueue[tuple[Worker, _Relay]]) -> None:
+def _serve_one(box: list[Worker], relay: _Relay) -> None:
+    """Runs the worker in `box`, then says so by its key only, holding no reference to it."""
+    worker = box.pop()
+    key = id(worker)
+    worker._run(relay)
+    del worker
+    with contextlib.suppress(RuntimeError):  # the relay may be gone at the end of the process
+        relay.released.emit(key)
+
+
+def _serve(lane: queue.SimpleQueue[tuple[list[Worker], _Relay]]) -> None:
     while True:
-        worker, relay = lane.get()
-        worker._run(relay)
-        del worker, relay  # not held until the next piece of work arrives
+        box, relay = lane.get()
+        _serve_one(box, relay)
+        del box, relay  # not held until the next piece of work arrives
 
 
 # --- the API ---------------------------------------------------------------------------------
