@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.api.reference_image import PreparedReference, ReferencePurpose
 from stepfun_studio.core.request import ReferenceImage
-from stepfun_studio.ui.background import Worker
+from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.image_drop import (
     DropPayload,
     FetchedImage,
@@ -448,10 +448,23 @@ class ReferenceStrip(QFrame):
     def _thumbnail(self, image: ReferenceImage) -> QPixmap:
         pixmap = self._thumbnails.get(image.sha256)
         if pixmap is None:
-            # A picture set from elsewhere (reuse parameters): decoded from memory, not disk.
-            pixmap = _tile_pixmap(make_thumbnail(image.data))
-            self._thumbnails[image.sha256] = pixmap
+            # A picture set from elsewhere (reuse parameters): its tile is decoded off the GUI
+            # thread; an empty tile (with its number) stands in until then.
+            pixmap = self._thumbnails[image.sha256] = QPixmap()
+            data, sha = image.data, image.sha256
+            run_in_background(
+                self,
+                lambda: make_thumbnail(data),
+                lambda thumbnail, _error: self._tile_ready(sha, thumbnail),
+                "strip-thumbnail",
+            )
         return pixmap
+
+    def _tile_ready(self, sha: str, thumbnail: object) -> None:
+        if isinstance(thumbnail, QImage) and not thumbnail.isNull():
+            self._thumbnails[sha] = _tile_pixmap(thumbnail)
+            if any(image.sha256 == sha for image in self._images):
+                self._show()
 
     def _say(self, message: str) -> None:
         self._message.setText(message)
