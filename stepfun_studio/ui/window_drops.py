@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -236,7 +236,10 @@ class WindowDrops(QObject):
                 self.message.emit(message or "")
             elif source:
                 dock.set_source_image(result.prepared.image)
-                self.message.emit(self.tr("The picture is now the source image."))
+                # The main window's words (and their translation) from before this road moved.
+                self.message.emit(
+                    QCoreApplication.translate("MainWindow", "The picture is now the source image.")
+                )
             else:
                 self.message.emit(dock.use_as_style(result.prepared.image))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
@@ -193,7 +193,12 @@ class CompareDialog(QDialog):
             if self._failed(error):
                 return
             if pictures is None:
-                self.problem.emit(self.tr("This image was not made from a source image."))
+                # The gallery's words (and their translation) from before this moved here.
+                self.problem.emit(
+                    QCoreApplication.translate(
+                        "GalleryPanel", "This image was not made from a source image."
+                    )
+                )
                 self.close()
                 return
             assert isinstance(pictures, tuple)
