@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class LibraryNotice(QFrame):
     """Hidden until `show_problem(message, retry)`; Retry hides it and calls `retry`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, stacked: bool = False) -> None:
+        """`stacked`: the buttons under the text, for a narrow place (the sidebar)."""
         super().__init__(parent)
         self.setObjectName("libraryNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -35,9 +44,17 @@ class LibraryNotice(QFrame):
         self._close.setText("×")
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.dismiss)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 4, 4)
-        row.addWidget(self.text, 1)
+        row = QHBoxLayout()
+        if stacked:
+            column = QVBoxLayout(self)
+            column.setContentsMargins(6, 4, 4, 4)
+            column.addWidget(self.text)
+            column.addLayout(row)
+            row.addStretch(1)
+        else:
+            self.setLayout(row)
+            row.setContentsMargins(8, 4, 4, 4)
+            row.addWidget(self.text, 1)
         row.addWidget(self.retry_button)
         row.addWidget(self._close)
         self._retranslate()

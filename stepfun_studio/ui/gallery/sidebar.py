@@ -144,7 +144,7 @@ class CollectionsSidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
-        self.notice = LibraryNotice(self)
+        self.notice = LibraryNotice(self, stacked=True)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.reload()
