@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library.database import forbid_thread
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -39,3 +41,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 @pytest.fixture
 def app_paths(isolated_home: Path) -> AppPaths:
     return AppPaths.under(isolated_home)
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """With Qt in the test, app code that queries the library on the GUI thread fails it
+    (`library.database.check_thread`); `@pytest.mark.gui_thread_queries` lifts it for a test.
+    Test bodies reading the library to check results are not app code (or use `allow_here()`).
+    """
+    uses_qt = {"qapp", "qtbot"} & set(request.fixturenames)
+    if not uses_qt or request.node.get_closest_marker("gui_thread_queries"):
+        yield
+        return
+    forbid_thread(threading.get_ident())
+    try:
+        yield
+    finally:
+        forbid_thread(None)

@@ -15,9 +15,10 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.standin import StandinServer
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.drop_choices import DropChoice
 from stepfun_studio.ui.i18n import LanguageSwitcher
-from stepfun_studio.ui.image_drop import DropPayload, PayloadKind, drop_pool
+from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
@@ -37,7 +38,7 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[MainWindow]:
     shown.show()
     studio.start("test-key", server.base_url)
     yield shown
-    drop_pool().waitForDone(10_000)
+    wait_until_idle(10_000)
     shown.close()
     server.stop()
 

@@ -31,7 +31,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
 from stepfun_studio.standin import StandinServer
-from stepfun_studio.ui.image_drop import drop_pool
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 
@@ -53,7 +53,7 @@ def dock(qtbot: QtBot) -> Iterator[ParameterDock]:
     widget.show()
     widget.set_prompt("a quiet harbour at dusk")
     yield widget
-    drop_pool().waitForDone(WAIT_MS)
+    wait_until_idle(WAIT_MS)
 
 
 def use_model(dock: ParameterDock, name: str) -> None:

@@ -15,7 +15,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
-from stepfun_studio.ui.image_drop import drop_pool
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 WAIT_MS = 10_000
@@ -29,7 +29,7 @@ def strip(qtbot: QtBot) -> Iterator[ReferenceStrip]:
     qtbot.addWidget(widget)
     widget.show()
     yield widget
-    drop_pool().waitForDone(WAIT_MS)
+    wait_until_idle(WAIT_MS)
 
 
 def pictures(tmp_path: Path, *sizes: tuple[int, int]) -> list[Path]:
@@ -177,6 +177,6 @@ def test_a_new_value_forgets_pictures_still_loading(
     assert strip.is_busy()
     kept = ReferenceImage(png_bytes((32, 32)), "image/png", 32, 32, name="kept.png")
     strip.set_value((kept,))
-    drop_pool().waitForDone(WAIT_MS)
+    wait_until_idle(WAIT_MS)
     qtbot.wait(50)  # the loader's queued answer
     assert names(strip) == ["kept.png"]

@@ -34,8 +34,8 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library import Library
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.drop_overlay import DropChoice
-from stepfun_studio.ui.image_drop import drop_pool
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 from stepfun_studio.ui.reference_strip import ReferenceStrip
@@ -85,7 +85,7 @@ def window(qtbot: QtBot, library: Library) -> Iterator[Window]:
 class QThreadPoolWait:
     @staticmethod
     def wait() -> None:
-        drop_pool().waitForDone(WAIT_MS)
+        wait_until_idle(WAIT_MS)
 
 
 def slot(window: Window, name: str) -> ReferenceSlot:

@@ -20,6 +20,7 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.settings.store import AppSettings
 from stepfun_studio.settings.values import DeclaredModel, ProviderConnection
+from stepfun_studio.ui.background import wait_until_idle
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.provider_chooser import ProviderChooser
@@ -85,6 +86,7 @@ def test_the_first_start_without_a_key_opens_the_demo_and_asks_which_provider(
     assert not chooser.server_box.isVisible()
     with qtbot.waitSignal(window.studio.settings.changed):
         qtbot.mouseClick(chooser.demo_button, Qt.MouseButton.LeftButton)
+    assert wait_until_idle(5000)  # the settings file is written off the GUI thread
     values = AppSettings.open(app_paths).values
     assert (values.default_provider, values.provider_chosen) == ("siliconflow", True)
     assert values.default_model == "Kwai-Kolors/Kolors"

@@ -324,8 +324,9 @@ def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Lib
 def test_dropping_images_on_a_collection_adds_them(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    collection = panel.sidebar.create_collection("月度精选 picks")
-    assert collection is not None
+    with qtbot.waitSignal(panel.sidebar.collection_created) as created:
+        panel.sidebar.create_collection("月度精选 picks")
+    collection = created.args[0]
     indexes = [panel.model.index(r) for r in (0, 1, 2)]
     ids = [panel.model.image_id(r) for r in (0, 1, 2)]
     mime = panel.model.mimeData(indexes)
@@ -393,7 +394,7 @@ def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -
     dialog = panel.compare_selection()
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert len(dialog.panes) == 3
+    qtbot.waitUntil(lambda: len(dialog.panes) == 3)  # decoded off the GUI thread
     before = [p.image_rect() for p in dialog.panes]
     dialog.state.zoom = 2.0
     dialog.state.pan = QPointF(30, 10)
@@ -412,8 +413,10 @@ def test_compare_with_source_has_a_wipe(
     )
     select_rows(panel, [row])
     dialog = panel.compare_with_source()
-    assert dialog is not None and dialog.wipe_slider is not None
+    assert dialog is not None
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.wipe_slider is not None)  # decoded off the GUI thread
+    assert dialog.wipe_slider is not None
     pane = dialog.panes[0]
     assert pane.under is not None and not pane.under.isNull()
     dialog.wipe_slider.setValue(250)

@@ -248,7 +248,7 @@ def test_opening_a_done_job_shows_its_picture(open_window: WindowFactory, qtbot:
     image_id = window.studio.queue.jobs()[0].image_id
     table = child(window, QTreeView, "queueTable")
     table.activated.emit(table.model().index(0, 0))
-    assert window.detail.image_id() == image_id
+    qtbot.waitUntil(lambda: window.detail.image_id() == image_id)  # read off the GUI thread
 
     clear = child(window, QPushButton, "clearFinishedButton")
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)

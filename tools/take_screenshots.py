@@ -133,6 +133,7 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    __import__("tools.shots.bg", fromlist=["shoot"]).shoot(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

@@ -4,16 +4,30 @@ The GUI thread pages through ids while a worker thread ingests, so each thread g
 connection (sqlite3 objects must not be shared mid-statement). WAL lets the readers go on while
 a writer commits. Writes take the lock up front (`BEGIN IMMEDIATE`): a deferred transaction that
 upgrades from read to write can fail with "locked" instead of waiting its turn.
+
+The GUI thread never queries: a locked file makes every query wait up to the busy timeout, and a
+window that waits is a frozen window. The library cannot import Qt, so the UI names its thread
+(`forbid_thread`, set when the QApplication is made, and by the tests' fixture); a query made
+there by app code raises `GuiThreadQueryError` and is logged. "App code" means a frame of
+`stepfun_studio` outside `library` is on the stack: a test body that reads the library to check
+a result is not app code (and `allow_here()` says so explicitly where a test drives the app).
+`STEPFUN_STUDIO_DB_GUARD` switches it: `strict` (everything), `on` (the default: everything but
+the callers in `PENDING`, which are logged; their owners are moving them off the GUI thread),
+`survey` (nothing refused, every caller logged: to list them once), `off`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.schema import connect
@@ -22,6 +36,101 @@ from stepfun_studio.library.storage_errors import (
     storage_error_for,
     storage_errors,
 )
+
+log = logging.getLogger(__name__)
+
+GUARD_ENV = "STEPFUN_STUDIO_DB_GUARD"
+# Modules that still query on the GUI thread and whose owners are moving that off it (session 5:
+# jobs/ by "spool", the gallery by "grid"). Under the default guard they are logged, not refused.
+PENDING = (
+    "stepfun_studio.jobs.",
+    "stepfun_studio.ui.gallery.",
+)
+# ...except these gallery modules, which are already off the GUI thread.
+NOT_PENDING = ("stepfun_studio.ui.gallery.sidebar", "stepfun_studio.ui.gallery.compare")
+
+_forbidden: int | None = None
+_allowed = threading.local()
+_reported: set[tuple[str, int]] = set()
+
+
+class LibraryClosedError(RuntimeError):
+    """A query after `close()`: the window is closing while a read was on its way."""
+
+
+class GuiThreadQueryError(RuntimeError):
+    """App code queried the library on the GUI thread: a bug (the window would freeze)."""
+
+
+def forbid_thread(ident: int | None) -> None:
+    """Refuses app code's queries on thread `ident` (the GUI thread); None lifts it."""
+    global _forbidden  # noqa: PLW0603 - one GUI thread per process
+    _forbidden = ident
+
+
+@contextmanager
+def allow_here() -> Iterator[None]:
+    """Queries on this thread are allowed inside the block (a test checking what was stored,
+    start-up before the window exists, the last close after the event loop has ended)."""
+    depth = getattr(_allowed, "depth", 0)
+    _allowed.depth = depth + 1
+    try:
+        yield
+    finally:
+        _allowed.depth = depth
+
+
+def _app_caller() -> tuple[str, int, str] | None:
+    """The innermost frame of ours outside the library: (module, line, function), or None."""
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("stepfun_studio.") and not module.startswith("stepfun_studio.library"):
+            return module, frame.f_lineno, frame.f_code.co_name
+        frame = frame.f_back
+    return None
+
+
+def _note_survey(path: str) -> None:
+    """Appends the app frames of this query to `path` (the survey of GUI-thread queries)."""
+    frame: FrameType | None = sys._getframe(3)
+    chain: list[str] = []
+    while frame is not None and len(chain) < 6:
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("stepfun_studio.") and not module.startswith("stepfun_studio.lib"):
+            chain.append(f"{module}:{frame.f_lineno}({frame.f_code.co_name})")
+        frame = frame.f_back
+    with contextlib.suppress(OSError), open(path, "a", encoding="utf-8") as out:
+        out.write(" <- ".join(chain) + "\n")
+
+
+def check_thread() -> None:
+    """Raises `GuiThreadQueryError` when app code queries on the forbidden thread."""
+    if _forbidden is None or threading.get_ident() != _forbidden:
+        return
+    if getattr(_allowed, "depth", 0):
+        return
+    mode = os.environ.get(GUARD_ENV, "on").lower()
+    if mode == "off":
+        return
+    caller = _app_caller()
+    if caller is None:
+        return
+    module, line, function = caller
+    survey = mode == "survey"
+    pending = module.startswith(PENDING) and not module.startswith(NOT_PENDING)
+    if survey or (mode != "strict" and pending):
+        if (module, line) not in _reported:
+            _reported.add((module, line))
+            if survey and os.environ.get(GUARD_ENV + "_LOG"):
+                _note_survey(os.environ[GUARD_ENV + "_LOG"])
+            log.warning("library queried on the GUI thread by %s:%s (%s)", module, line, function)
+        return
+    log.error("library queried on the GUI thread by %s:%s (%s)", module, line, function)
+    raise GuiThreadQueryError(
+        f"internal error: the library was queried on the GUI thread by {module}:{line} "
+        f"({function}); this work belongs off the GUI thread"
+    )
 
 
 def damage_marker(database_path: Path) -> Path:
@@ -49,10 +158,11 @@ class Database:
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
+        check_thread()
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             if self._closed:
-                raise RuntimeError("the library is closed")
+                raise LibraryClosedError("the library is closed")
             with storage_errors(self.path):
                 connection = connect(self.path)
             self._adopt(connection)
@@ -86,6 +196,8 @@ class Database:
             if connection.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("ROLLBACK")
+            if self._closed and isinstance(exc, sqlite3.ProgrammingError):
+                raise LibraryClosedError("the library was closed during a write") from exc
             error = self._failed(exc)
             if error is not None:
                 raise error from exc
@@ -100,6 +212,9 @@ class Database:
         try:
             yield connection
         except (sqlite3.Error, OSError) as exc:
+            if self._closed and isinstance(exc, sqlite3.ProgrammingError):
+                # Closed under a read still on its way (the window is closing).
+                raise LibraryClosedError("the library was closed during a read") from exc
             error = self._failed(exc)
             if error is not None:
                 raise error from exc

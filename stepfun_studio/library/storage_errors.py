@@ -16,7 +16,7 @@ from pathlib import Path
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
 
-_CONTEXT = "Library"
+# Written out at each call (not a name): the translation tools find only literal contexts.
 
 # SQLite's extended error names for "not our fault" conditions (Python 3.11 sqlite_errorname).
 _ENVIRONMENT_SQLITE = {
@@ -58,36 +58,37 @@ def _message(kind: str, where: Path | None) -> str:
     place = str(where) if where is not None else ""
     messages = {
         "full": tr(
-            _CONTEXT,
+            "Library",
             "The disk holding the library is full ({place}). Free some space "
             "and try again; nothing was lost.",
         ),
         "readonly": tr(
-            _CONTEXT,
+            "Library",
             "The library cannot write to {place}: permission denied or a "
             "read-only disk. Check the folder's permissions.",
         ),
         "cantopen": tr(
-            _CONTEXT,
+            "Library",
             "The library could not open {place}. Check that the folder exists and can be written.",
         ),
         "busy": tr(
-            _CONTEXT,
+            "Library",
             "The library database is locked by another program ({place}). Close "
             "other copies of StepFun Studio and try again.",
         ),
         "corrupt": tr(
-            _CONTEXT,
+            "Library",
             "The library database is damaged ({place}). Restart the app: it "
             "will set the damaged file aside, and you can rebuild from the images.",
         ),
         "io": tr(
-            _CONTEXT,
+            "Library",
             "The disk reported an error while using the library ({place}). Check "
             "the disk, then try again.",
         ),
         "missing": tr(
-            _CONTEXT, "A library file is missing ({place}). Run Check Library to find what is gone."
+            "Library",
+            "A library file is missing ({place}). Run Check Library to find what is gone.",
         ),
     }
     return messages[kind].format(place=place)

@@ -7,6 +7,10 @@
   (`settings.ini.broken`) so the user's text is not lost and the next start is clean.
 - No secret is ever written here: the keys live in the OS keyring (`api/credentials.py`), and a
   migration removes any key-like entry an old or hand-edited file may carry.
+- Writing: at once by default (the CLI, a script). The window hands in a runner
+  (`write_in_background`) so the file is written off the GUI thread: saves that come while a
+  write runs are coalesced into one more write of the latest values, a failure comes back as
+  `save_failed`, and `flush()` writes what is still waiting at quit.
 - Per provider: `providers/<id>/region` and `providers/<id>/base_url` (StepFun's stay under
   `connection/`, where versions before providers put them); the models declared for an
   OpenAI-compatible server are the array `compatible_models` (name, fields, sizes).
@@ -15,6 +19,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -116,14 +121,24 @@ def _convert(name: str, raw: Any, default: Any) -> Any:
     return str(raw)
 
 
+# Runs `work` somewhere (a thread), then `done(error or None)` back on the caller's thread.
+WriteRunner = Callable[[Callable[[], None], Callable[[BaseException | None], None]], None]
+
+
 class AppSettings(QObject):
     """The settings file, opened once at start. `values` is always a valid `StudioSettings`."""
 
     changed = Signal(object)  # the new StudioSettings
+    save_failed = Signal(object)  # AppError: a write off the GUI thread failed
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = path
+        self._runner: WriteRunner | None = None
+        self._writing = False
+        self._dirty = False
+        self._write_lock = threading.Lock()
+        self.writes = 0  # how many times the file was written (coalescing is visible here)
         self._problems: list[str] = []
         self._writable = True
         self._file_version = SETTINGS_VERSION
@@ -320,7 +335,48 @@ class AppSettings(QObject):
                     "The settings cannot be saved to {path}; they hold for this session only.",
                 ).format(path=self._path),
             )
-        self._write(values)
+        if self._runner is None:
+            self._write_latest()
+            return
+        self._dirty = True
+        if not self._writing:
+            self._start_write()
+
+    def write_in_background(self, runner: WriteRunner | None) -> None:
+        """From now on `save` writes through `runner` (the window's background helper)."""
+        self._runner = runner
+
+    def flush(self) -> None:
+        """Writes what is still waiting, on this thread (at quit); a failure is logged."""
+        if not (self._dirty or self._writing):
+            return
+        self._dirty = False
+        try:
+            self._write_latest()
+        except AppError as error:
+            _log.error("Settings: %s", error.message)
+
+    def _start_write(self) -> None:
+        assert self._runner is not None
+        self._dirty = False
+        self._writing = True
+        self._runner(self._write_latest, self._written)
+
+    def _written(self, error: BaseException | None) -> None:
+        self._writing = False
+        if isinstance(error, AppError):
+            self.save_failed.emit(error)
+        elif error is not None:
+            raise error
+        if self._dirty:
+            self._start_write()  # saved again while that write ran: once more, the latest
+
+    def _write_latest(self) -> None:
+        # Whatever thread writes, it writes the latest values, one write at a time: a flush at
+        # quit and a write still running can come in either order and the file ends current.
+        with self._write_lock:
+            self._write(self._values)
+            self.writes += 1
 
     def update(self, **changes: object) -> StudioSettings:
         values = self._values.with_changes(**changes)

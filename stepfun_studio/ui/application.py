@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import redact
+from stepfun_studio.library.database import allow_here, forbid_thread
 from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
 
 if TYPE_CHECKING:
@@ -85,6 +87,9 @@ def create_application(argv: list[str]) -> QApplication:
 
     app.aboutToQuit.connect(release_private_clipboard)
     GuiThreadGarbageCollector(app)
+    # From here on the library refuses app code's queries on this thread (the window would
+    # freeze on a locked or slow disk): they go through `ui.background`.
+    forbid_thread(threading.get_ident())
     return app
 
 
@@ -170,4 +175,6 @@ def run_gui(argv: list[str]) -> int:
     try:
         return app.exec()
     finally:
-        main.shutdown()
+        # The event loop has ended: nothing is left to freeze, and the last writes must finish.
+        with allow_here():
+            main.shutdown()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,11 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.request import GenerationRequest, ReferenceImage
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.records import ImageRecord
+from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.drag_out import image_drag_mime
-from stepfun_studio.ui.image_decoding import ImageDecoder
+from stepfun_studio.ui.image_decoding import ImageDecoder, decode
+from stepfun_studio.ui.library_notice import LibraryNotice
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
@@ -55,7 +59,34 @@ class DetailLibrary(Protocol):
     def thumbnail_path(self, image_id: int, size: int = 256) -> Path: ...
 
 
-_MIME_BY_EXT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
+@dataclass(frozen=True)
+class _Facts:
+    """What the view shows of one image, read off the GUI thread."""
+
+    record: ImageRecord | None
+    request: GenerationRequest | None
+    original: Path | None
+    thumbnail: QImage
+    problem: str = ""  # why the original cannot be found, for the status bar
+
+
+def _read_facts(library: DetailLibrary, image_id: int) -> _Facts:
+    """Off the GUI thread: the record, its request (its reference files read whole), where the
+    original is, and the thumbnail (rebuilt by the library if it was lost)."""
+    record = library.get(image_id)
+    if record is None:
+        return _Facts(None, None, None, QImage())
+    request = library.request_for(image_id)
+    problem = ""
+    try:
+        original: Path | None = library.original_path(image_id)
+    except (AppError, KeyError) as error:
+        original, problem = None, _message(error)
+    try:
+        thumbnail = QImage(str(library.thumbnail_path(image_id)))
+    except (AppError, KeyError, OSError):
+        thumbnail = QImage()  # only a preview: the full picture follows, or says why it cannot
+    return _Facts(record, request, original, thumbnail, problem)
 
 
 class DetailView(QWidget):
@@ -63,11 +94,12 @@ class DetailView(QWidget):
 
     reuse_parameters_requested = Signal(object)  # GenerationRequest, slots included
     reuse_seed_requested = Signal(int)
-    use_as_source_requested = Signal(object)  # ReferenceImage
-    use_as_style_requested = Signal(object)  # ReferenceImage
+    use_as_source_requested = Signal(int)  # image id: the window prepares it off the GUI thread
+    use_as_style_requested = Signal(int)  # image id
     moved_to_trash = Signal(list)  # [image_id]
     image_loaded = Signal(int)  # the full-size picture (and its source) is on screen
     status_message = Signal(str)  # for the status bar: what an action did, or why it failed
+    saved = Signal(str)  # "Save as" has copied the file there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +109,8 @@ class DetailView(QWidget):
         self._request: GenerationRequest | None = None
         self._retranslators: list[Callable[[], None]] = []
         self._token = 0
+        self._original: Path | None = None
+        self._facts_worker: Worker | None = None
         self._decoder = ImageDecoder(self)
         self._decoder.decoded.connect(self._on_decoded)
 
@@ -116,6 +150,7 @@ class DetailView(QWidget):
         self._images.setStretchFactor(1, 1)
 
         self._info = DetailInfo()
+        self.notice = LibraryNotice(self)
 
         zoom_bar = QHBoxLayout()
         zoom_bar.setContentsMargins(4, 2, 4, 2)
@@ -147,6 +182,7 @@ class DetailView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
         layout.addWidget(self._splitter, 1)
         self._retranslate()
         self.show_image(None)
@@ -236,22 +272,48 @@ class DetailView(QWidget):
         return self._record.id if self._record else None
 
     def show_image(self, image_id: int | None) -> None:
-        """Shows the facts at once, a thumbnail in place of the picture, then the full picture
-        (and its source) when the thread pool has decoded them; `image_loaded` says when."""
-        record = None
-        request = None
-        if image_id is not None and self._library is not None:
-            try:
-                record = self._library.get(image_id)
-                request = self._library.request_for(image_id) if record else None
-            except (AppError, KeyError) as error:
-                self.status_message.emit(_message(error))
-                record = None
-        self._record, self._request = record, request
+        """Shows the facts and a thumbnail once they are read, then the full picture (and its
+        source) once decoded; `image_loaded` says when. All of the reading (the record, the
+        request with its reference files, the thumbnail, the pixels) happens off the GUI
+        thread, so arrowing through the gallery never waits on the disk or the database."""
         self._token += 1
+        if self._facts_worker is not None:
+            self._facts_worker.cancel()  # a selection the user already left: never read
+            self._facts_worker = None
+        self._show_facts(None)
+        library = self._library
+        if image_id is None or library is None:
+            return
+        token = self._token
+
+        def done(facts: object, error: BaseException | None) -> None:
+            if token != self._token:
+                return
+            self._facts_worker = None
+            if isinstance(error, LibraryClosedError):
+                return  # the window is closing
+            if error is not None:
+                if not isinstance(error, (AppError, KeyError)):
+                    raise error
+                # A locked or unreadable library: say so, and read again when asked.
+                self.notice.show_problem(_message(error), partial(self.show_image, image_id))
+                self.status_message.emit(_message(error))
+                return
+            assert isinstance(facts, _Facts) or facts is None
+            self._show_facts(facts)
+
+        self._facts_worker = run_in_background(
+            self, partial(_read_facts, library, image_id), done, "detail-facts", lane="detail"
+        )
+
+    def _show_facts(self, facts: _Facts | None) -> None:
+        record = facts.record if facts else None
+        request = facts.request if facts else None
+        self._record, self._request = record, request
+        self._original = facts.original if facts else None
         for action in self._actions.values():
             action.setEnabled(record is not None)
-        if record is None:
+        if facts is None or record is None:
             self._result.set_drag_out(None)
             self._result.set_pixmap(None)
             self._source.set_pixmap(None)
@@ -261,7 +323,8 @@ class DetailView(QWidget):
         self._actions["reuseSeedAction"].setEnabled(_seed_of(record) != 0)
         self._actions["moveToTrashAction"].setEnabled(record.trashed_at is None)
         self._info.show_record(record, request is not None and request.style is not None)
-        self._result.set_pixmap(self._thumbnail(record.id), QSize(record.width, record.height))
+        thumbnail = None if facts.thumbnail.isNull() else QPixmap.fromImage(facts.thumbnail)
+        self._result.set_pixmap(thumbnail, QSize(record.width, record.height))
         source = request.source if request else None
         self._source.set_pixmap(None)
         if self._source_panel.isVisibleTo(self) != (source is not None):
@@ -269,22 +332,14 @@ class DetailView(QWidget):
             half = max(1, self._images.width() // 2)
             self._images.setSizes([half, half])
             self.fit()
-        original = self._original_path(record.id)
+        original = facts.original
+        if facts.problem:
+            self.status_message.emit(facts.problem)
         # Dragging the picture out carries the original file (ui/drag_out.py).
         self._result.set_drag_out(
             partial(image_drag_mime, [original], [record.id]) if original else None
         )
         self._decoder.start(self._token, original, source.data if source else None)
-
-    def _thumbnail(self, image_id: int) -> QPixmap | None:
-        if self._library is None:
-            return None
-        try:
-            path = self._library.thumbnail_path(image_id)
-        except (AppError, KeyError, OSError):
-            return None  # only a preview: the full picture follows, or says why it cannot
-        pixmap = QPixmap(str(path))
-        return None if pixmap.isNull() else pixmap
 
     def _on_decoded(self, token: int, result: QImage, source: QImage) -> None:
         if token != self._token or self._record is None:
@@ -301,15 +356,6 @@ class DetailView(QWidget):
             self._source.set_pixmap(QPixmap.fromImage(source))
             self._source.follow(self._result)
         self.image_loaded.emit(self._record.id)
-
-    def _original_path(self, image_id: int) -> Path | None:
-        if self._library is None:
-            return None
-        try:
-            return self._library.original_path(image_id)
-        except (AppError, KeyError) as error:
-            self.status_message.emit(_message(error))
-            return None
 
     # --- zoom -------------------------------------------------------------------------------
 
@@ -338,51 +384,36 @@ class DetailView(QWidget):
             self.reuse_seed_requested.emit(_seed_of(self._record))
 
     def use_as_source(self) -> None:
-        image = self.reference_image()
-        if image is not None:
-            self.use_as_source_requested.emit(image)
+        # The window reads and prepares it off the GUI thread, as a drop of it on the slot.
+        if self._record is not None:
+            self.use_as_source_requested.emit(self._record.id)
 
     def use_as_style(self) -> None:
-        image = self.reference_image()
-        if image is not None:
-            self.use_as_style_requested.emit(image)
-
-    def reference_image(self) -> ReferenceImage | None:
-        """This picture as a reference to send: its file's bytes, PNG if it was anything else."""
-        if self._record is None:
-            return None
-        path = self._original_path(self._record.id)
-        if path is None:
-            return None
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self.status_message.emit(
-                self.tr("The image file could not be read: {reason}").format(reason=error.strerror)
-            )
-            return None
-        mime = _MIME_BY_EXT.get(path.suffix.lower().lstrip("."))
-        if mime is None:
-            data, mime = _as_png(data), "image/png"
-        return ReferenceImage(
-            data=data,
-            mime=mime,
-            width=self._record.width,
-            height=self._record.height,
-            name=path.name,
-        )
+        if self._record is not None:
+            self.use_as_style_requested.emit(self._record.id)
 
     def copy_image(self) -> None:
         """Pixels and the file both, so an image editor and a file manager can each paste it."""
-        if self._record is None:
-            return
-        path = self._original_path(self._record.id)
-        if path is None:
+        record, path = self._record, self._original
+        if record is None or path is None:
             return
         shown = self._result.pixmap()
-        full = shown.width() == self._record.width and shown.height() == self._record.height
-        # The decoded picture on screen is reused; only a click before it arrives decodes again.
-        pixels = shown.toImage() if full else QImage(str(path))
+        if shown.width() == record.width and shown.height() == record.height:
+            self._put_on_clipboard(shown.toImage(), path)
+            return
+        # Clicked before the decoded picture arrived: decode it off the GUI thread first.
+        run_in_background(
+            self,
+            partial(decode, path),
+            lambda image, _error: (
+                self._put_on_clipboard(image, path)
+                if isinstance(image, QImage) and not image.isNull()
+                else None
+            ),
+            "copy-image",
+        )
+
+    def _put_on_clipboard(self, pixels: QImage, path: Path) -> None:
         mime = QMimeData()
         mime.setImageData(pixels)
         mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -395,10 +426,11 @@ class DetailView(QWidget):
             self.status_message.emit(self.tr("Prompt copied."))
 
     def save_as(self, target: Path | None = None) -> Path | None:
-        """Copies the original file; asks where unless `target` is given."""
+        """Copies the original file, off the GUI thread; asks where unless `target` is given.
+        Returns where it is being copied; `saved` says when it is there."""
         if self._record is None:
             return None
-        path = self._original_path(self._record.id)
+        path = self._original
         if path is None:
             return None
         if target is None:
@@ -411,37 +443,54 @@ class DetailView(QWidget):
             if not chosen:
                 return None
             target = Path(chosen)
-        try:
-            shutil.copyfile(path, target)
-        except OSError as error:
-            self.status_message.emit(
-                self.tr("Could not save to {path}: {reason}").format(
-                    path=target, reason=error.strerror
+        chosen_target = target
+
+        def copied(_result: object, error: BaseException | None) -> None:
+            if isinstance(error, OSError):
+                self.status_message.emit(
+                    self.tr("Could not save to {path}: {reason}").format(
+                        path=chosen_target, reason=error.strerror
+                    )
                 )
-            )
-            return None
-        self.status_message.emit(self.tr("Saved to {path}.").format(path=target))
+                return
+            if error is not None:
+                raise error
+            self.status_message.emit(self.tr("Saved to {path}.").format(path=chosen_target))
+            self.saved.emit(str(chosen_target))
+
+        run_in_background(self, partial(shutil.copyfile, path, target), copied, "save-as")
         return target
 
     def show_in_folder(self) -> None:
-        if self._record is None:
-            return
-        path = self._original_path(self._record.id)
-        if path is not None:
+        path = self._original
+        if self._record is not None and path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def move_to_trash(self) -> None:
-        if self._record is None or self._library is None:
+        if self._record is not None:
+            self._trash(self._record.id)
+
+    def _trash(self, image_id: int) -> None:
+        library = self._library
+        if library is None:
             return
-        image_id = self._record.id
-        try:
-            self._library.move_to_trash([image_id])
-        except AppError as error:
-            self.status_message.emit(_message(error))
-            return
-        self.show_image(None)
-        self.moved_to_trash.emit([image_id])
-        self.status_message.emit(self.tr("Moved to the trash."))
+
+        def moved(_result: object, error: BaseException | None) -> None:
+            if isinstance(error, LibraryClosedError):
+                return  # the window is closing
+            if error is not None:
+                if not isinstance(error, AppError):
+                    raise error
+                # Locked by another program, a full disk: say so; Retry trashes it then.
+                self.notice.show_problem(_message(error), partial(self._trash, image_id))
+                self.status_message.emit(_message(error))
+                return
+            if self.image_id() == image_id:
+                self.show_image(None)
+            self.moved_to_trash.emit([image_id])
+            self.status_message.emit(self.tr("Moved to the trash."))
+
+        run_in_background(self, lambda: library.move_to_trash([image_id]), moved, "trash")
 
     # --- language ---------------------------------------------------------------------------
 
@@ -497,14 +546,3 @@ def _seed_of(record: ImageRecord) -> int:
 
 def _message(error: BaseException) -> str:
     return error.message if isinstance(error, AppError) else str(error)
-
-
-def _as_png(data: bytes) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    image = QImage.fromData(data)
-    buffer = QByteArray()
-    device = QBuffer(buffer)
-    device.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(device, b"PNG")
-    return bytes(buffer.data())

@@ -1,9 +1,9 @@
-"""Decoding the detail view's full-size pictures in the thread pool, off the GUI thread.
+"""Decoding the detail view's full-size pictures off the GUI thread (`ui.background`).
 
 A 1024×1024 PNG takes tens of milliseconds to decode; doing that for the result and its source on
 every selection change would stall the window while the user arrows through the gallery. The
 work reads and decodes both into `QImage`s (safe outside the GUI thread) and hands them back
-through a queued signal, tagged with a token so the view can drop answers for an image the user
+on the GUI thread, tagged with a token so the view can drop answers for an image the user
 has already left.
 """
 
@@ -14,8 +14,10 @@ import logging
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
+
+from stepfun_studio.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -41,21 +43,25 @@ def decode(file: Path | bytes) -> QImage:
 
 
 class ImageDecoder(QObject):
-    """Starts decodes in the global thread pool and reports each on the GUI thread."""
+    """Decodes off the GUI thread, one lane in order, and reports each on the GUI thread."""
 
     # token, the result picture, the source picture (a null QImage when there is none)
     decoded = Signal(int, QImage, QImage)
 
+    LANE = "decode"
+
     def start(self, token: int, path: Path | None, source: bytes | None) -> None:
-        # A plain callable rather than a QRunnable subclass: the pool owns it, so no Python
-        # wrapper can be collected while a worker thread is still inside it.
-        def work() -> None:
+        def work() -> tuple[QImage, QImage]:
             result = decode(path) if path is not None else QImage()
             picture = decode(source) if source else QImage()
-            try:
-                self.decoded.emit(token, result, picture)
-            except RuntimeError:
-                # The view was closed while decoding; nobody is waiting for these pixels.
-                log.debug("decoded image %s after its view was closed", token)
+            return result, picture
 
-        QThreadPool.globalInstance().start(work)
+        def done(pictures: object, error: BaseException | None) -> None:
+            if error is not None:  # decode() itself catches what a bad file raises: a bug
+                log.error("decoding image %s failed", token, exc_info=error)
+                pictures = (QImage(), QImage())
+            assert isinstance(pictures, tuple)
+            self.decoded.emit(token, *pictures)
+
+        # Delivered only while this decoder (and so its view) lives.
+        run_in_background(self, work, done, "decode", lane=self.LANE)

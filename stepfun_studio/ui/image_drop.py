@@ -4,7 +4,7 @@ A `QMimeData` may hold our own gallery's image ids, local files (file URLs), htt
 image data from a browser or another app. `read_payload()` looks at it on the GUI thread and keeps
 only plain Python values (a `QMimeData` must not cross threads). `fetch_images()` then reads the
 files, downloads the links (with a size cap and a timeout) or looks the ids up in the library; it
-blocks, so callers run it in a thread pool (see `ReferenceLoader`).
+blocks, so callers run it off the GUI thread (`start_loading`, through `ui.background`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -24,15 +25,11 @@ from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QMimeData,
     QObject,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
-    Signal,
 )
 from PySide6.QtGui import QImage, QImageReader
 
@@ -44,6 +41,7 @@ from stepfun_studio.api.reference_image import (
 )
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
+from stepfun_studio.ui.background import Worker, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -330,76 +328,67 @@ def preview_qimage(preview: Image.Image) -> QImage:
     return image.copy()  # the QImage above borrows `data`, which is about to go away
 
 
-_pool: QThreadPool | None = None
+@dataclass(frozen=True)
+class LoadedReference:
+    """One image of a payload, prepared for a slot, with its thumbnail (made off the GUI thread)."""
+
+    prepared: PreparedReference
+    fetched: FetchedImage
+    thumbnail: QImage
 
 
-def drop_pool() -> QThreadPool:
-    """The pool that reads, downloads and converts dropped images.
-
-    Its own, not the global one: a download may wait 15 s for a slow server, and must not hold
-    up the detail view's decoding meanwhile. Owned by the application, so it ends with it.
-    """
-    global _pool  # noqa: PLW0603 - one pool per process, made on first use
-    if _pool is None:
-        _pool = QThreadPool(QCoreApplication.instance())
-        _pool.setMaxThreadCount(2)
-        _pool.destroyed.connect(_forget_pool)
-    return _pool
-
-
-def _forget_pool(*_args: object) -> None:
-    global _pool  # noqa: PLW0603
-    _pool = None
-
-
-class LoaderSignals(QObject):
-    """Signals of a `ReferenceLoader`; they arrive on the thread that created this object."""
-
-    prepared = Signal(int, object, object, QImage)  # token, PreparedReference, FetchedImage, thumb
-    failed = Signal(int, str)  # token, message
+def load_reference(
+    payload: DropPayload,
+    purpose: ReferencePurpose,
+    library: OriginalSource | None = None,
+    index: int = 0,
+) -> LoadedReference:
+    """Fetches the payload's `index`-th image and prepares it for `purpose` (`prepare_reference`):
+    the one road from any picture (a drop, a paste, a file, the gallery) to a slot. Blocks: call
+    it through `start_loading`, never on the GUI thread. AppError when it cannot be used."""
+    fetched = fetch_one(payload, index, library)
+    prepared = prepare_reference(fetched.data, fetched.name, purpose, preview_side=THUMBNAIL_SIDE)
+    thumbnail = (
+        preview_qimage(prepared.preview)
+        if prepared.preview is not None
+        else make_thumbnail(prepared.image.data)
+    )
+    return LoadedReference(prepared, fetched, thumbnail)
 
 
-class ReferenceLoader(QRunnable):
-    """Fetches one image of a payload and prepares it for `purpose`, in a thread pool."""
+LoadDone = Callable[[LoadedReference | None, str | None], None]
 
-    def __init__(
-        self,
-        token: int,
-        payload: DropPayload,
-        purpose: ReferencePurpose,
-        library: OriginalSource | None = None,
-        index: int = 0,
-    ) -> None:
-        super().__init__()
-        # The slot keeps a reference until the result arrives; Qt must not delete the wrapper.
-        self.setAutoDelete(False)
-        self.signals = LoaderSignals()
-        self._token = token
-        self._payload = payload
-        self._purpose = purpose
-        self._library = library
-        self._index = index
 
-    def run(self) -> None:
-        try:
-            fetched = fetch_one(self._payload, self._index, self._library)
-            prepared: PreparedReference = prepare_reference(
-                fetched.data, fetched.name, self._purpose, preview_side=THUMBNAIL_SIDE
-            )
-            thumbnail = (
-                preview_qimage(prepared.preview)
-                if prepared.preview is not None
-                else make_thumbnail(prepared.image.data)
-            )
-        except AppError as exc:
-            self.signals.failed.emit(self._token, exc.message)
-            return
-        except Exception as exc:
+def start_loading(
+    owner: QObject,
+    payload: DropPayload,
+    purpose: ReferencePurpose,
+    library: OriginalSource | None,
+    done: LoadDone,
+    *,
+    index: int = 0,
+) -> Worker:
+    """`load_reference` off the GUI thread; `done(loaded, None)` or `done(None, message)` back
+    on it while `owner` lives. Each load has a thread of its own: a download may wait 15 s for
+    a slow server and must hold up nothing else meanwhile."""
+
+    def finished(loaded: object, error: BaseException | None) -> None:
+        if error is None:
+            assert isinstance(loaded, LoadedReference)
+            done(loaded, None)
+        elif isinstance(error, AppError):
+            done(None, error.message)
+        else:
             # A bug, not the user's file: log it with its trace, and still tell the user.
-            log.exception("preparing a dropped image failed")
-            self.signals.failed.emit(
-                self._token,
-                tr("ImageDrop", "The image could not be prepared: {error}").format(error=exc),
+            log.error("preparing a dropped image failed", exc_info=error)
+            done(
+                None,
+                tr("ImageDrop", "The image could not be prepared: {error}").format(error=error),
             )
-            return
-        self.signals.prepared.emit(self._token, prepared, fetched, thumbnail)
+
+    return run_in_background(
+        owner,
+        lambda: load_reference(payload, purpose, library, index),
+        finished,
+        "load-reference",
+    )

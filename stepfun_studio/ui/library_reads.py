@@ -1,87 +1,90 @@
-"""`LibraryReads`: library queries on a worker thread, their answers handed back on the GUI thread.
+"""`LibraryReads`: library queries off the GUI thread, their answers handed back on it.
 
-The same mechanism the gallery's lister uses: the work runs on a `ThreadPoolExecutor`, and the
-GUI thread polls the futures with a timer and calls back with the result. No Qt object is ever
-touched from the worker, so a widget closed before its answer arrives is simply not called.
-A failed read is logged and dropped (`finished_result`), never raised on the GUI thread.
+A thin layer on `ui.background`: each `submit` is one worker on a lane (one thread that runs its
+work in order), so one widget's reads answer in the order they were asked. A widget closed
+before its answer arrives is simply not called. A failed read is logged and dropped, or handed
+to `failed` when the caller gives one (a locked library is worth telling the user about).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QObject
 
-from stepfun_studio.ui.gallery.worker_results import finished_result
+from stepfun_studio.ui.background import Worker, create_worker
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-_Pending = tuple[Future[Any], Callable[[Any], None], str]
+
+DEFAULT_LANE = "library-reads"
+# Gallery code not yet switched over passes its lister's executor; its reads share one lane.
+SHARED_LANE = "gallery-lister"
 
 
 class LibraryReads(QObject):
     """Runs reads off the GUI thread; `submit(work, done)` calls `done(result)` back here."""
 
-    POLL_MS = 15
-
-    def __init__(self, parent: QObject | None = None, executor: Executor | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, lane: object = None) -> None:
         super().__init__(parent)
-        # A shared executor (the gallery's lister) is borrowed, never shut down here.
-        self._own = executor is None
-        self._executor = executor or ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="library-reads"
+        self._lane = (
+            lane if isinstance(lane, str) else DEFAULT_LANE if lane is None else SHARED_LANE
         )
-        self._pending: list[_Pending] = []
+        self._pending: dict[int, Worker] = {}
         self._closed = False
-        self._poll = QTimer(self)
-        self._poll.setInterval(self.POLL_MS)
-        self._poll.timeout.connect(self._collect)
 
     def submit(
-        self, work: Callable[[], T], done: Callable[[T], None], what: str
-    ) -> Future[T] | None:
-        """Starts `work()` on the worker; `done` gets its result on the GUI thread.
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        what: str,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Worker | None:
+        """Starts `work()` on the lane; `done` gets its result here (a None result is dropped,
+        as a failed one is, unless `failed` is given: it gets the exception).
 
-        `what` names the read in the log if it fails. None once the worker has shut down
-        (the window is closing): nothing is read then.
+        `what` names the read in the log if it fails. None once shut down (the window is
+        closing): nothing is read then.
         """
         if self._closed:
             return None
-        try:
-            future = self._executor.submit(work)
-        except RuntimeError:
-            return None  # a borrowed executor that its owner has shut down
-        self._pending.append((future, done, what))
-        self._poll.start()
-        return future
+        worker = create_worker(work, _lane=self._lane, _name=what)
+        token = id(worker)
+        self._pending[token] = worker
+
+        def returned(result: Any) -> None:
+            if result is not None and shiboken6.isValid(self):
+                done(result)
+
+        def errored(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if failed is not None:
+                failed(error)
+            else:
+                log.warning("%s failed", what, exc_info=error)
+
+        worker.returned.connect(returned)
+        worker.errored.connect(errored)
+        # By token, not the worker: a closure holding its own worker would make a cycle.
+        worker.finished.connect(lambda: self._pending.pop(token, None))
+        return worker.start()
 
     def busy(self) -> bool:
         return bool(self._pending)
 
     def cancel_all(self) -> None:
         """Forgets every read under way; one already running finishes unheard."""
-        for future, _done, _what in self._pending:
-            future.cancel()
+        for worker in self._pending.values():
+            worker.cancel()
         self._pending.clear()
-        self._poll.stop()
 
     def shutdown(self) -> None:
-        """Stops for good; waits for a read that is running (it may hold the library)."""
+        """Stops for good. A read still running finishes unheard on its daemon thread; the
+        library's close waits for nothing (a locked file must not hold up quitting)."""
         self.cancel_all()
         self._closed = True
-        if self._own:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-
-    def _collect(self) -> None:
-        waiting: list[_Pending] = []
-        finished: list[_Pending] = []
-        for entry in self._pending:
-            (waiting if not entry[0].done() else finished).append(entry)
-        self._pending = waiting
-        if not waiting:
-            self._poll.stop()
-        for future, done, what in finished:
-            result = finished_result(future, what)
-            if result is not None:
-                done(result)

@@ -8,6 +8,7 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
@@ -25,7 +26,9 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
+from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
+from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -53,6 +56,9 @@ if TYPE_CHECKING:
 LAYOUT_VERSION = 1
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -175,11 +181,12 @@ class MainWindow(QMainWindow):
         gallery.status_message.connect(self.status.show_info)
         detail.reuse_parameters_requested.connect(self.reuse_parameters)
         detail.reuse_seed_requested.connect(dock.set_seed)
-        detail.use_as_source_requested.connect(self._use_as_source)
-        detail.use_as_style_requested.connect(self._use_as_style)
+        detail.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
+        detail.use_as_style_requested.connect(lambda i: self._reference_of(i, source=False))
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
+        self.studio.settings.save_failed.connect(self.status.show_error)
         self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)
         # The banner speaks of the provider the dock sends to, and only this window decides it.
         self.studio.demo_changed.connect(self.refresh_banner)
@@ -223,11 +230,23 @@ class MainWindow(QMainWindow):
         self.parameter_dock.reuse_request(request)
 
     def _reuse_parameters_of(self, image_id: int) -> None:
-        self.reuse_parameters(self.studio.library.request_for(image_id))
+        # The request carries its reference files, read whole: off the GUI thread.
+        library = self.studio.library
+
+        def read(request: object, error: BaseException | None) -> None:
+            if isinstance(error, AppError):
+                self.status.show_error(error)
+            elif error is not None:
+                raise error
+            elif isinstance(request, GenerationRequest):
+                self.reuse_parameters(request)
+
+        run_in_background(self, lambda: library.request_for(image_id), read, "reuse-parameters")
 
     def _reference_of(self, image_id: int, *, source: bool) -> None:
-        self.detail.show_image(image_id)
-        self.detail.use_as_source() if source else self.detail.use_as_style()
+        # One road for the gallery's menu, the detail view's buttons and a drop on the slot:
+        # read and `prepare_reference` off the GUI thread (window_drops.use_picture).
+        self.drops.use_picture(image_id, source=source)
 
     def _use_as_source(self, image: ReferenceImage) -> None:
         self.parameter_dock.set_source_image(image)
@@ -247,8 +266,17 @@ class MainWindow(QMainWindow):
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
         self.gallery.add_image(image_id)
-        record = self.studio.library.get(image_id)
-        if record is not None and record.returned_seed:
+        library = self.studio.library
+        run_in_background(
+            self, lambda: library.get(image_id), self._on_ready_record, "ready-record"
+        )
+
+    def _on_ready_record(self, record: object, error: BaseException | None) -> None:
+        if error is not None:
+            # Only the seed line is lost; the picture is in the gallery.
+            log.warning("reading a new picture's record failed: %r", error)
+            return
+        if isinstance(record, ImageRecord) and record.returned_seed:
             self.parameter_dock.set_last_returned_seed(record.returned_seed)
             self.status.show_info(
                 self.tr("Picture ready (seed {seed}).").format(seed=record.returned_seed)

@@ -2,9 +2,9 @@
 
 It shows a thumbnail, the image's name and what was changed to make it fit the API. While
 something is dragged over it, its border says whether it will take it. Reading and converting
-the image runs in a thread pool (`image_drop.ReferenceLoader`), so a 12-megapixel photo never
-stalls the window; the result lands here through a queued signal. A refused image never replaces
-the current one: the slot keeps it and shows why the new one was refused.
+the image runs off the GUI thread (`image_drop.start_loading`, through `prepare_reference`), so
+a 12-megapixel photo never stalls the window; the result lands here on the GUI thread. A refused
+image never replaces the current one: the slot keeps it and shows why the new one was refused.
 """
 
 from __future__ import annotations
@@ -41,17 +41,18 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.api.reference_image import PreparedReference, ReferencePurpose
 from stepfun_studio.core.request import ReferenceImage
+from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.image_drop import (
     DropPayload,
     FetchedImage,
+    LoadedReference,
     OriginalSource,
     PayloadKind,
-    ReferenceLoader,
-    drop_pool,
     make_thumbnail,
     payload_kind,
     read_payload,
     refused_file_name,
+    start_loading,
 )
 
 FILE_FILTER_SUFFIXES = "*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.avif"
@@ -80,9 +81,8 @@ class ReferenceSlot(QFrame):
         self._purpose = ReferencePurpose.STYLE if role == "style" else ReferencePurpose.REDRAW
         self._library: OriginalSource | None = None
         self._token = 0
-        self._loaders: dict[int, ReferenceLoader] = {}
+        self._loaders: dict[int, Worker] = {}
         self._drop_state = DropState.IDLE
-        self._pool = drop_pool()
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_SHOWN_MS)
@@ -171,8 +171,30 @@ class ReferenceSlot(QFrame):
     def set_image(self, image: ReferenceImage | None) -> None:
         """Shows `image` (e.g. from "reuse parameters"); cancels a conversion still running."""
         self._token += 1
-        thumbnail = make_thumbnail(image.data) if image is not None else None
-        self._set(image, (), thumbnail)
+        token = self._token
+        self._set(image, (), None)
+        if image is None:
+            return
+        # Its thumbnail is decoded off the GUI thread (a 4096 px picture takes a while).
+        self._thumbnail.setPixmap(QPixmap())
+        data = image.data
+        run_in_background(
+            self,
+            lambda: make_thumbnail(data),
+            lambda thumbnail, _error: self._thumbnail_ready(token, thumbnail),
+            "slot-thumbnail",
+        )
+
+    def _thumbnail_ready(self, token: int, thumbnail: object) -> None:
+        if token != self._token or not isinstance(thumbnail, QImage) or thumbnail.isNull():
+            return
+        self._thumbnail.setPixmap(
+            QPixmap.fromImage(thumbnail).scaled(
+                self._thumbnail.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def clear(self) -> None:
         self.set_image(None)
@@ -204,13 +226,23 @@ class ReferenceSlot(QFrame):
     def load_payload(self, payload: DropPayload, index: int = 0) -> None:
         """Fetches and prepares the payload's `index`-th image off the GUI thread."""
         self._token += 1
-        loader = ReferenceLoader(self._token, payload, self._purpose, self._library, index)
-        loader.signals.prepared.connect(self._on_prepared)
-        loader.signals.failed.connect(self._on_failed)
-        self._loaders[self._token] = loader
+        token = self._token
         self._set_drop_state(DropState.BUSY)
         self._show_message(self.tr("Preparing the image…"), is_error=False)
-        self._pool.start(loader)
+        self._loaders[token] = start_loading(
+            self,
+            payload,
+            self._purpose,
+            self._library,
+            lambda loaded, message: self._on_loaded(token, loaded, message),
+            index=index,
+        )
+
+    def _on_loaded(self, token: int, loaded: LoadedReference | None, message: str | None) -> None:
+        if loaded is not None:
+            self._on_prepared(token, loaded.prepared, loaded.fetched, loaded.thumbnail)
+        else:
+            self._on_failed(token, message or "")
 
     def load_file(self, path: str) -> None:
         if path:

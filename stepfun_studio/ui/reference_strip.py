@@ -4,12 +4,13 @@ Pictures come in by drop (files, links, raw data, gallery pictures), paste (Ctrl
 strip) or the Add button, up to the model's maximum, which the count shows ("3 / 14"). The order
 is what the server gets (a prompt may say "the dress from picture 2"), so each tile shows its
 number, and tiles can be dragged into another order or moved with the buttons. Each picture is
-read and prepared through `api.reference_image.prepare_reference` in the drop pool, as the slots
+read and prepared through `api.reference_image.prepare_reference` off the GUI thread, as the slots
 do; several dropped together land in the order they were dropped, whatever order they finish in.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, QTimer, Signal
@@ -43,16 +44,17 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.api.reference_image import PreparedReference, ReferencePurpose
 from stepfun_studio.core.request import ReferenceImage
+from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.image_drop import (
     DropPayload,
     FetchedImage,
+    LoadedReference,
     OriginalSource,
     PayloadKind,
-    ReferenceLoader,
-    drop_pool,
     make_thumbnail,
     payload_kind,
     read_payload,
+    start_loading,
 )
 from stepfun_studio.ui.reference_slot import FILE_FILTER_SUFFIXES
 
@@ -143,7 +145,7 @@ class ReferenceStrip(QFrame):
         self._generation = 0
         self._waiting: list[int] = []
         self._arrived: dict[int, ReferenceImage | None] = {}
-        self._loaders: dict[int, ReferenceLoader] = {}
+        self._loaders: dict[int, Worker] = {}
         self._next_token = 0
         self._build()
         self.retranslate()
@@ -268,12 +270,15 @@ class ReferenceStrip(QFrame):
         for index in range(taken):
             self._next_token += 1
             token = self._next_token
-            loader = ReferenceLoader(token, payload, ReferencePurpose.EDIT, self._library, index)
-            loader.signals.prepared.connect(self._on_prepared)
-            loader.signals.failed.connect(self._on_failed)
-            self._loaders[token] = loader
             self._waiting.append(token)
-            drop_pool().start(loader)
+            self._loaders[token] = start_loading(
+                self,
+                payload,
+                ReferencePurpose.EDIT,
+                self._library,
+                partial(self._on_loaded, token),
+                index=index,
+            )
         self._show()
         return taken
 
@@ -339,7 +344,13 @@ class ReferenceStrip(QFrame):
     def remove_selected(self) -> None:
         self.remove(self.selected())
 
-    # --- results from the pool ----------------------------------------------------------------
+    # --- results from the background ----------------------------------------------------------
+
+    def _on_loaded(self, token: int, loaded: LoadedReference | None, message: str | None) -> None:
+        if loaded is not None:
+            self._on_prepared(token, loaded.prepared, loaded.fetched, loaded.thumbnail)
+        else:
+            self._on_failed(token, message or "")
 
     def _on_prepared(
         self, token: int, prepared: PreparedReference, _fetched: FetchedImage, thumbnail: QImage
@@ -437,10 +448,23 @@ class ReferenceStrip(QFrame):
     def _thumbnail(self, image: ReferenceImage) -> QPixmap:
         pixmap = self._thumbnails.get(image.sha256)
         if pixmap is None:
-            # A picture set from elsewhere (reuse parameters): decoded from memory, not disk.
-            pixmap = _tile_pixmap(make_thumbnail(image.data))
-            self._thumbnails[image.sha256] = pixmap
+            # A picture set from elsewhere (reuse parameters): its tile is decoded off the GUI
+            # thread; an empty tile (with its number) stands in until then.
+            pixmap = self._thumbnails[image.sha256] = QPixmap()
+            data, sha = image.data, image.sha256
+            run_in_background(
+                self,
+                lambda: make_thumbnail(data),
+                lambda thumbnail, _error: self._tile_ready(sha, thumbnail),
+                "strip-thumbnail",
+            )
         return pixmap
+
+    def _tile_ready(self, sha: str, thumbnail: object) -> None:
+        if isinstance(thumbnail, QImage) and not thumbnail.isNull():
+            self._thumbnails[sha] = _tile_pixmap(thumbnail)
+            if any(image.sha256 == sha for image in self._images):
+                self._show()
 
     def _say(self, message: str) -> None:
         self._message.setText(message)

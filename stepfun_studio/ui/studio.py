@@ -29,6 +29,7 @@ from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
+from stepfun_studio.library.database import allow_here
 from stepfun_studio.library.library import Library
 from stepfun_studio.settings.connection import (
     Connection,
@@ -75,12 +76,15 @@ class Studio(QObject):
         self.options = options
         # The settings file is a small INI read; the keyring is asked only when a key is.
         self.settings = AppSettings.open(options.paths)
+        self.settings.write_in_background(_settings_runner(self.settings))
         # Settings ▸ General may put the library elsewhere; read once, so a change there
         # applies at the next start (the dialog says so), never under an open database.
         self.paths = replace(
             options.paths, library_override=self.settings.values.library_dir(options.paths)
         )
-        self.library = Library.open(self.paths)
+        # Start-up, before any window exists: a library that cannot be opened stops the start.
+        with allow_here():
+            self.library = Library.open(self.paths)
         self._keys: ProviderKeys | None = None
         self.standin: Any = None
         self._connections: dict[str, Connection] = {}
@@ -273,6 +277,7 @@ class Studio(QObject):
         if self._closed:
             return
         self._closed = True
+        self.settings.flush()
         self.queue.shutdown()
         if self.standin is not None:
             self.standin.stop()
@@ -311,6 +316,17 @@ class Studio(QObject):
         # the full picture on the GUI thread.
         self.library.ensure_thumbnail(image_id)
         return image_id
+
+
+def _settings_runner(settings: AppSettings) -> Callable[..., None]:
+    """Settings writes on their own lane, off the GUI thread (`AppSettings.write_in_background`)."""
+
+    def run(work: Callable[[], None], done: Callable[[BaseException | None], None]) -> None:
+        run_in_background(
+            settings, work, lambda _r, error: done(error), "settings", lane="settings"
+        )
+
+    return run
 
 
 def _only(

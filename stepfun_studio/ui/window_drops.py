@@ -5,9 +5,12 @@ reference slots and the strip keep their own drops) and binds Ctrl+V (Cmd+V). An
 there opens the `DropOverlay` with what the chosen model can do with it now (`drop_choices`):
 redraw from it, edit it, add it to the reference pictures, use its style, restore the parameters
 a PNG carries (ours or A1111's), or, for several files, add them as references or import them
-into the library; what it cannot is listed with the reason. Reading metadata and importing run in
-the thread pool; the chosen image goes into the dock's slot or strip, which prepare it off the
-GUI thread too.
+into the library; what it cannot is listed with the reason. Reading metadata and importing run
+off the GUI thread (`ui.background`); the chosen image goes into the dock's slot or strip, which
+prepare it off the GUI thread too (`image_drop.start_loading`).
+
+`use_picture(image_id, as_source)` is the gallery's and the detail view's "Use as source/style":
+the same road as a drop of that picture on the slot.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -27,52 +30,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.api.reference_image import ReferencePurpose
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.library import Library, read_png_parameters
+from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.clipboard import clipboard_payload
 from stepfun_studio.ui.drop_choices import DropChoice, DropOffer, DropTarget, offer_for
 from stepfun_studio.ui.drop_overlay import DropOverlay
 from stepfun_studio.ui.image_drop import (
     DropPayload,
+    LoadedReference,
     PayloadKind,
-    drop_pool,
     fetch_one,
     payload_kind,
     read_payload,
+    start_loading,
 )
 from stepfun_studio.ui.reference_slot import ReferenceSlot
 from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 log = logging.getLogger(__name__)
-
-
-class _CallSignals(QObject):
-    done = Signal(int, object)  # token, result
-    failed = Signal(int, str)  # token, message
-
-
-class _BackgroundCall(QRunnable):
-    """Runs `work()` in the pool; the result or the error's message comes back as a signal."""
-
-    def __init__(self, token: int, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the owner holds it until its signal has arrived
-        self.signals = _CallSignals()
-        self._token = token
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except AppError as exc:
-            self.signals.failed.emit(self._token, exc.message)
-            return
-        except Exception as exc:
-            log.exception("background work for a drop failed")
-            self.signals.failed.emit(self._token, str(exc))
-            return
-        self.signals.done.emit(self._token, result)
 
 
 class WindowDrops(QObject):
@@ -96,10 +74,6 @@ class WindowDrops(QObject):
         self._payload: DropPayload | None = None
         self._restore: GenerationRequest | None = None
         self._token = 0
-        self._call_key = 0
-        self._calls: dict[
-            int, tuple[_BackgroundCall, Callable[[object], None] | None, int | None]
-        ] = {}
         self.overlay = DropOverlay(window)
         self.overlay.chosen.connect(self._on_chosen)
         for slot in self._slots():
@@ -205,7 +179,7 @@ class WindowDrops(QObject):
         return self.tr("What should Studio do with “{name}”?").format(name=name)
 
     def _read_parameters(self, payload: DropPayload) -> GenerationRequest | None:
-        """Runs in the pool: the parameters the image carries, or None."""
+        """Off the GUI thread: the parameters the image carries, or None."""
         if payload.kind is PayloadKind.GALLERY:
             if self._library is None:
                 return None
@@ -243,6 +217,34 @@ class WindowDrops(QObject):
             paths = payload.paths
             self._start(lambda: library.import_files(paths), self._on_imported, latest_only=False)
 
+    def use_picture(self, image_id: int, *, source: bool) -> None:
+        """A gallery picture into the source slot (`source`) or as the style: read and prepared
+        off the GUI thread by `load_reference`, as a drop of it would be, then handed to the
+        dock, which says where it went."""
+        dock = self._dock
+        spec = dock.spec()
+        if source:
+            purpose = self._slots()[0].purpose()
+        elif spec is not None and not spec.supports_style_reference and spec.max_references:
+            purpose = ReferencePurpose.EDIT  # it becomes one more reference picture
+        else:
+            purpose = ReferencePurpose.STYLE
+        payload = DropPayload(PayloadKind.GALLERY, ids=(image_id,))
+
+        def loaded(result: LoadedReference | None, message: str | None) -> None:
+            if result is None:
+                self.message.emit(message or "")
+            elif source:
+                dock.set_source_image(result.prepared.image)
+                # The main window's words (and their translation) from before this road moved.
+                self.message.emit(
+                    QCoreApplication.translate("MainWindow", "The picture is now the source image.")
+                )
+            else:
+                self.message.emit(dock.use_as_style(result.prepared.image))
+
+        start_loading(self, payload, purpose, self._library, loaded)
+
     def _on_imported(self, report: object) -> None:
         imported = len(getattr(report, "imported", ()))
         duplicates = len(getattr(report, "duplicates", ()))
@@ -268,29 +270,26 @@ class WindowDrops(QObject):
         assert isinstance(strip, ReferenceStrip)
         return strip
 
-    # --- the pool -----------------------------------------------------------------------------
+    # --- in the background ------------------------------------------------------------------
 
     def _start(
         self, work: Callable[[], object], done: Callable[[object], None], *, latest_only: bool
     ) -> None:
-        """Runs `work` in the pool, then `done(result)` here; with `latest_only`, only if no newer
-        drop came meanwhile (an import's report is shown whatever came since)."""
-        self._call_key += 1
-        call = _BackgroundCall(self._call_key, work)
-        self._calls[self._call_key] = (call, done, self._token if latest_only else None)
-        call.signals.done.connect(self._on_call_done)
-        call.signals.failed.connect(self._on_call_failed)
-        drop_pool().start(call)
+        """Runs `work` off the GUI thread, then `done(result)` here; with `latest_only`, only if
+        no newer drop came meanwhile (an import's report is shown whatever came since)."""
+        token = self._token if latest_only else None
 
-    def _on_call_done(self, key: int, result: object) -> None:
-        _call, done, token = self._calls.pop(key, (None, None, None))
-        if done is not None and token in (None, self._token):
-            done(result)
+        def finished(result: object, error: BaseException | None) -> None:
+            if token not in (None, self._token):
+                return
+            if error is None:
+                done(result)
+                return
+            if not isinstance(error, AppError):
+                log.error("background work for a drop failed", exc_info=error)
+            self.message.emit(error.message if isinstance(error, AppError) else str(error))
 
-    def _on_call_failed(self, key: int, message: str) -> None:
-        _call, done, token = self._calls.pop(key, (None, None, None))
-        if done is not None and token in (None, self._token):
-            self.message.emit(message)
+        run_in_background(self, work, finished, "window-drop")
 
 
 def install_window_drops(

@@ -1,12 +1,31 @@
 """`CompareDialog`: two to four images side by side with zoom and pan in step, or one result
 against its source image with a wipe slider.
+
+`load_side_by_side` / `load_wipe` read and decode the pictures off the GUI thread
+(`ui.background`, Pillow's decoder, which lets go of the GIL) and show them when they arrive;
+`loaded` says when, `problem` says in words why not.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.image_decoding import decode
+
+
+class CompareLibrary(Protocol):
+    """What comparing needs of `library.Library`."""
+
+    def original_path(self, image_id: int) -> Path: ...
+    def request_for(self, image_id: int) -> GenerationRequest: ...
 
 
 def fitted(size: QSizeF, frame: QRectF) -> QRectF:
@@ -104,6 +123,9 @@ class ImagePane(QWidget):
 class CompareDialog(QDialog):
     """Side by side (2-4 images) or a wipe between a result and its source."""
 
+    loaded = Signal()  # the pictures are shown
+    problem = Signal(str)  # why they cannot be (the dialog closes itself)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
@@ -139,6 +161,61 @@ class CompareDialog(QDialog):
         slider.valueChanged.connect(lambda value: self._set_wipe(pane, value / 1000))
         self.wipe_slider = slider
         self._layout.addWidget(slider)
+
+    def load_side_by_side(
+        self, library: CompareLibrary, ids: list[int], captions: list[str]
+    ) -> None:
+        """Reads and decodes the originals off the GUI thread, then shows them side by side."""
+
+        def read() -> list[QImage]:
+            return [decode(Path(library.original_path(image_id))) for image_id in ids]
+
+        def done(images: object, error: BaseException | None) -> None:
+            if self._failed(error):
+                return
+            assert isinstance(images, list)
+            self.show_side_by_side(list(zip(images, captions, strict=True)))
+            self.loaded.emit()
+
+        run_in_background(self, read, done, "compare")
+
+    def load_wipe(self, library: CompareLibrary, image_id: int, caption: str) -> None:
+        """Reads the result and its source off the GUI thread, then shows the wipe; a picture
+        made without a source is a `problem`."""
+
+        def read() -> tuple[QImage, QImage] | None:
+            source = library.request_for(image_id).source
+            if source is None:
+                return None
+            return decode(Path(library.original_path(image_id))), decode(source.data)
+
+        def done(pictures: object, error: BaseException | None) -> None:
+            if self._failed(error):
+                return
+            if pictures is None:
+                # The gallery's words (and their translation) from before this moved here.
+                self.problem.emit(
+                    QCoreApplication.translate(
+                        "GalleryPanel", "This image was not made from a source image."
+                    )
+                )
+                self.close()
+                return
+            assert isinstance(pictures, tuple)
+            result, source = pictures
+            self.show_wipe(result, source, caption)
+            self.loaded.emit()
+
+        run_in_background(self, read, done, "compare")
+
+    def _failed(self, error: BaseException | None) -> bool:
+        if error is None:
+            return False
+        if not isinstance(error, (AppError, KeyError, OSError)):
+            raise error
+        self.problem.emit(error.message if isinstance(error, AppError) else str(error))
+        self.close()
+        return True
 
     @staticmethod
     def _set_wipe(pane: ImagePane, fraction: float) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -496,9 +496,10 @@ class GalleryPanel(QWidget):
         self.status_message.emit(self.tr("Added %n image(s) to the collection", "", len(ids)))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
-        collection_id = self.sidebar.create_collection()
-        if collection_id is not None:
-            self.add_to_collection(ids, collection_id)
+        # The sidebar creates it off the GUI thread; the ids follow once it exists.
+        self.sidebar.create_collection(
+            then=lambda collection_id: self.add_to_collection(ids, collection_id)
+        )
 
     def edit_tags(self, ids: list[int]) -> None:
         if self._library is not None:
@@ -549,13 +550,14 @@ class GalleryPanel(QWidget):
         ids = self.selected_ids()[:4]
         if self._library is None or len(ids) < 2:
             return None
-        dialog = CompareDialog(self)
-        images = []
+        captions = []
         for image_id in ids:
             summary = self.model.cached_summary(image_id)
-            caption = summary.prompt[:60] if summary is not None else str(image_id)
-            images.append((QImage(str(self._library.original_path(image_id))), caption))
-        dialog.show_side_by_side(images)
+            captions.append(summary.prompt[:60] if summary is not None else str(image_id))
+        # Read and decoded off the GUI thread; `loaded` says when they are shown.
+        dialog = CompareDialog(self)
+        dialog.problem.connect(self.status_message)
+        dialog.load_side_by_side(self._library, ids, captions)
         dialog.show()
         return dialog
 
@@ -563,13 +565,10 @@ class GalleryPanel(QWidget):
         image_id = self.current_id()
         if self._library is None or image_id is None:
             return None
-        source = self._library.request_for(image_id).source
-        if source is None:
-            self.status_message.emit(self.tr("This image was not made from a source image."))
-            return None
+        # Read and decoded off the GUI thread; no source: the dialog says so and closes.
         dialog = CompareDialog(self)
-        result = QImage(str(self._library.original_path(image_id)))
-        dialog.show_wipe(result, QImage.fromData(source.data), self.tr("Source ◀ ▶ Result"))
+        dialog.problem.connect(self.status_message)
+        dialog.load_wipe(self._library, image_id, self.tr("Source ◀ ▶ Result"))
         dialog.show()
         return dialog
 

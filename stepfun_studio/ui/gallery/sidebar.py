@@ -2,11 +2,19 @@
 
 Choosing an entry changes the gallery's scope. Dropping images from the grid (our id-list mime
 type) onto a collection adds them to it; onto Favourites marks them; onto Trash trashes them.
+
+Every read and write of the library runs off the GUI thread, on one lane (`ui.background`), so a
+write and the listing after it come back in order; the list is rebuilt when the listing arrives.
+A library that cannot be read or written (locked by another program, a full disk) is said on
+the status line, and the list keeps what it showed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
@@ -23,8 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.core.errors import AppError
+from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.library import Library
+from stepfun_studio.library.records import CollectionInfo
+from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.library_notice import LibraryNotice
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 CollectionRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -95,10 +108,15 @@ class CollectionsSidebar(QWidget):
     scope_changed = Signal(str, object)  # Scope, collection id or None
     images_changed = Signal(list)  # ids whose flags changed through a drop
     status_message = Signal(str)
+    collection_created = Signal(int)  # its id, once it is listed
+    listed = Signal()  # the collections were read and the list rebuilt
+
+    LANE = "sidebar"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library: Library | None = None
+        self._collections: list[CollectionInfo] = []
         self.list = _DropList(self)
         self.list.setObjectName("collectionsView")
         self.list.setStyleSheet(LIST_STYLE)
@@ -126,6 +144,8 @@ class CollectionsSidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
+        self.notice = LibraryNotice(self, stacked=True)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.reload()
 
@@ -167,7 +187,45 @@ class CollectionsSidebar(QWidget):
         }
 
     def reload(self) -> None:
-        """Rebuild the list (counts included), keeping the current entry selected."""
+        """Reads the collections (counts included) off the GUI thread, then rebuilds the list,
+        keeping the current entry selected. Without a library: at once, with none."""
+        if self._library is None:
+            self._collections = []
+            self._rebuild()
+            return
+        self._change(lambda _library: None, lambda _result: None)
+
+    def _change(
+        self, work: Callable[[Library], Any], then: Callable[[Any], None], what: str = "sidebar"
+    ) -> None:
+        """`work(library)` and then the listing, off the GUI thread; here, the list rebuilt and
+        `then(work's result)`. A failure is said on the status line."""
+        library = self._library
+        if library is None:
+            return
+
+        def run() -> tuple[Any, list[CollectionInfo]]:
+            result = work(library)
+            return result, library.list_collections()
+
+        def done(outcome: Any, error: BaseException | None) -> None:
+            if isinstance(error, LibraryClosedError) or library is not self._library:
+                return  # closing, or another library since
+            if isinstance(error, AppError):
+                # Locked by another program, a full disk: said here, and done again on Retry.
+                self.notice.show_problem(error.message, partial(self._change, work, then, what))
+                self.status_message.emit(error.message)
+                return
+            if error is not None:
+                raise error
+            result, self._collections = outcome
+            self._rebuild()
+            self.listed.emit()
+            then(result)
+
+        run_in_background(self, run, done, what, lane=self.LANE)
+
+    def _rebuild(self) -> None:
         kind, collection_id = self.current_scope()
         self.list.blockSignals(True)
         self.list.clear()
@@ -175,9 +233,8 @@ class CollectionsSidebar(QWidget):
         for scope, text in self._scope_names().items():
             self._add(text, scope, None)
         self._add_heading(self.tr("COLLECTIONS"))
-        if self._library is not None:
-            for info in self._library.list_collections():
-                self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
+        for info in self._collections:
+            self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
         # Re-selecting the same entry must not look like a change of scope to the panel.
         self.select(kind, collection_id)
         self.list.blockSignals(False)
@@ -229,19 +286,27 @@ class CollectionsSidebar(QWidget):
 
     # -- editing -------------------------------------------------------------------------
 
-    def create_collection(self, name: str | None = None) -> int | None:
+    def create_collection(
+        self, name: str | None = None, then: Callable[[int], None] | None = None
+    ) -> None:
+        """Asks for a name (unless given), creates the collection off the GUI thread; once it is
+        listed, `collection_created` and `then(id)`."""
         if self._library is None:
-            return None
+            return
         if name is None:
             name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name:"))
             if not ok:
-                return None
+                return
         name = name.strip()
         if not name:
-            return None
-        collection_id = self._library.create_collection(name)
-        self.reload()
-        return collection_id
+            return
+
+        def created(collection_id: int) -> None:
+            self.collection_created.emit(collection_id)
+            if then is not None:
+                then(collection_id)
+
+        self._change(lambda library: library.create_collection(name), created)
 
     def _ask_collection(self) -> None:
         self.create_collection()
@@ -255,8 +320,8 @@ class CollectionsSidebar(QWidget):
             self, self.tr("Rename collection"), self.tr("Name:"), text=old
         )
         if ok and name.strip():
-            self._library.rename_collection(collection_id, name.strip())
-            self.reload()
+            new = name.strip()
+            self._change(lambda library: library.rename_collection(collection_id, new), _nothing)
 
     def delete_current(self) -> None:
         kind, collection_id = self.current_scope()
@@ -268,9 +333,8 @@ class CollectionsSidebar(QWidget):
             self.tr("Delete this collection? Its images stay in the library."),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._library.delete_collection(collection_id)
             self.select(Scope.ALL)
-            self.reload()
+            self._change(lambda library: library.delete_collection(collection_id), _nothing)
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -285,18 +349,27 @@ class CollectionsSidebar(QWidget):
         if self._library is None:
             return
         kind = Scope(item.data(KindRole))
+        work: Callable[[Library], Any]
         if kind == Scope.COLLECTION:
-            self._library.add_to_collection(ids, int(item.data(CollectionRole)))
+            collection_id = int(item.data(CollectionRole))
+            work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
             name = item.text().rsplit("  (", 1)[0]
             message = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=name)
         elif kind == Scope.FAVOURITES:
-            self._library.set_favourite(ids, True)
+            work = lambda library: library.set_favourite(ids, True)  # noqa: E731
             message = self.tr("Marked %n image(s) as favourite", "", len(ids))
         elif kind == Scope.TRASH:
-            self._library.move_to_trash(ids)
+            work = lambda library: library.move_to_trash(ids)  # noqa: E731
             message = self.tr("Moved %n image(s) to the trash", "", len(ids))
         else:
             return
-        self.reload()
-        self.images_changed.emit(ids)
-        self.status_message.emit(message)
+
+        def changed(_result: object) -> None:
+            self.images_changed.emit(ids)
+            self.status_message.emit(message)
+
+        self._change(work, changed)
+
+
+def _nothing(_result: object) -> None:
+    return None
