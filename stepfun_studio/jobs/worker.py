@@ -70,6 +70,7 @@ class GenerationWorker(QThread):
     job_failed = Signal(int, object)  # job id, AppError
     job_cancelled = Signal(int)
     job_waiting_for_rate = Signal(int, object)  # job id, the 429 AppError; it will retry
+    side_work_done = Signal(object, object)  # result, exception (None) of run_on_ingest_thread
 
     def __init__(
         self,
@@ -107,6 +108,11 @@ class GenerationWorker(QThread):
 
     def cancel(self, job_id: int) -> None:
         self._call_in_loop(lambda: self._cancel_job(job_id))
+
+    def run_on_ingest_thread(self, work: Callable[[], object]) -> None:
+        """Runs `work` on the ingest thread, between pictures (recovery of the spool, say);
+        `side_work_done(result, error)` tells how it went. `stop()` waits for it."""
+        self._call_in_loop(lambda: self._submit_side_work(work))
 
     def set_client_factory(self, factory: ClientFactory) -> None:
         """A new key or server: the next job of every provider uses a client built by `factory`."""
@@ -184,6 +190,19 @@ class GenerationWorker(QThread):
                 await client.aclose()
             except Exception:  # closing must never stop the shutdown; the reason goes to the log
                 log.exception("closing the API client failed")
+
+    def _submit_side_work(self, work: Callable[[], object]) -> None:
+        assert self._pool is not None
+
+        def run() -> None:
+            try:
+                outcome = work()
+            except Exception as error:  # handed on; the receiver tells the user and logs it
+                self._emit(self.side_work_done, None, error)
+            else:
+                self._emit(self.side_work_done, outcome, None)
+
+        self._pool.submit(run)
 
     def _replace_client(self, factory: ClientFactory) -> None:
         self._client_factory = factory

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
         queue.job_failed.connect(self._on_job_failed)
         queue.job_waiting_for_rate.connect(self._on_rate_wait)
+        queue.storage_problem.connect(self.status.show_error)
         queue.image_ready.connect(self._on_image_ready)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
+        self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)
         # The banner speaks of the provider the dock sends to, and only this window decides it.
         self.studio.demo_changed.connect(self.refresh_banner)
@@ -241,6 +243,10 @@ class MainWindow(QMainWindow):
     def _on_job_failed(self, job_id: int, error: AppError) -> None:
         info = self.studio.queue.get(job_id)
         self.status.show_error(error, info.prompt if info else None)
+
+    def _on_pictures_recovered(self, _image_ids: list[int], message: str) -> None:
+        self.gallery.refresh()
+        self.status.show_info(message)
 
     def _on_rate_wait(self, _job_id: int, error: AppError) -> None:
         self.status.show_error(error)
