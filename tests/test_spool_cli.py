@@ -4,8 +4,8 @@ library that refuses the picture leaves it there, and the app's next start adds 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
