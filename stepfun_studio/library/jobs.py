@@ -85,7 +85,7 @@ class JobStore:
         `ids`: the ids to use (the queue hands them out itself, so the GUI need not wait for
         this write); None: the table picks them.
         """
-        wanted = ids if ids is not None else [None] * len(requests)
+        wanted: list[int | None] = list(ids) if ids is not None else [None] * len(requests)
         if len(wanted) != len(requests):
             raise ValueError("one id per request")
         images: dict[str, ReferenceImage] = {}
@@ -94,7 +94,7 @@ class JobStore:
                 images[image.sha256] = image
         entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
         now = time.time()
-        ids: list[int] = []
+        added: list[int] = []
         with (
             storage_errors(self._references.root),
             self._references.pending(entries, self._has_blob_row),
@@ -118,14 +118,14 @@ class JobStore:
                         ),
                     )
                     job_id = int(cursor.lastrowid or 0)
-                    ids.append(job_id)
+                    added.append(job_id)
                     # The reference list and the mask: kept from the trash's clean-up like
                     # source and style, which have their own columns.
                     connection.executemany(
                         "INSERT OR IGNORE INTO job_references (job_id, sha) VALUES (?, ?)",
                         [(job_id, image.sha256) for image in _listed_images(request)],
                     )
-        return ids
+        return added
 
     def set_state(
         self,
