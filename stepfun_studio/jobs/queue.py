@@ -86,6 +86,7 @@ class JobQueue(QObject):
         self._restore_failed = False
         self._next_id = 1
         self._held: list[GenerationRequest] = []
+        self._held_for_quit: set[int] = set()
         self._restored.connect(self._on_restored)
         self._complaint.connect(self._on_complaint)
         worker.job_started.connect(self._on_started)
@@ -221,6 +222,23 @@ class JobQueue(QObject):
         self.job_changed.emit(job_id)
         return True
 
+    def hold_waiting(self) -> int:
+        """Before a quit: no waiting job is sent any more; they stay waiting (in the table too)
+        and go at the next start. Jobs already sent run on. Returns how many were held."""
+        waiting = [i.job_id for i in self._jobs.values() if i.state is JobState.WAITING]
+        self._held_for_quit.update(waiting)
+        self._worker.hold_unsent(waiting)
+        return len(waiting)
+
+    def in_flight_count(self) -> int:
+        """Jobs whose answer may still arrive: sent, or waiting and not held."""
+        return sum(
+            1
+            for info in self._jobs.values()
+            if info.state is JobState.RUNNING
+            or (info.state is JobState.WAITING and info.job_id not in self._held_for_quit)
+        )
+
     def retry_failed(self) -> int:
         return sum(self.retry(i.job_id) for i in self.jobs() if i.state is JobState.FAILED)
 
@@ -283,6 +301,8 @@ class JobQueue(QObject):
 
     def _on_started(self, job_id: int) -> None:
         if self._is_live(job_id):
+            # Sent before the hold reached the worker: it is on its way, and waited for.
+            self._held_for_quit.discard(job_id)
             self._set(job_id, JobState.RUNNING)
 
     def _on_succeeded(self, job_id: int, image_id: int) -> None:
@@ -306,6 +326,8 @@ class JobQueue(QObject):
         self.job_failed.emit(job_id, error)
 
     def _on_cancelled(self, job_id: int) -> None:
+        if job_id in self._held_for_quit:
+            return  # held for the quit, not cancelled: it stays waiting for the next start
         if self._is_live(job_id):
             self._set(job_id, JobState.CANCELLED, finished=True)
 

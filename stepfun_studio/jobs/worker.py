@@ -94,6 +94,8 @@ class GenerationWorker(QThread):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pending: list[Callable[[], None]] = []
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        # Jobs whose request has been handed to the client (on the loop's thread only).
+        self._sending: set[int] = set()
         self._closed = False
         self._clients: dict[str, ImageClient] = {}
         self._pool: ThreadPoolExecutor | None = None
@@ -108,6 +110,11 @@ class GenerationWorker(QThread):
 
     def cancel(self, job_id: int) -> None:
         self._call_in_loop(lambda: self._cancel_job(job_id))
+
+    def hold_unsent(self, job_ids: list[int]) -> None:
+        """Stops those of `job_ids` whose request has not gone out yet (they emit
+        `job_cancelled`); one already sent runs on, since its answer may be billed."""
+        self._call_in_loop(lambda: self._hold(job_ids))
 
     def run_on_ingest_thread(self, work: Callable[[], object]) -> None:
         """Runs `work` on the ingest thread, between pictures (recovery of the spool, say);
@@ -191,6 +198,12 @@ class GenerationWorker(QThread):
             except Exception:  # closing must never stop the shutdown; the reason goes to the log
                 log.exception("closing the API client failed")
 
+    def _hold(self, job_ids: list[int]) -> None:
+        for job_id in job_ids:
+            task = self._tasks.get(job_id)
+            if task is not None and job_id not in self._sending:
+                task.cancel()
+
     def _submit_side_work(self, work: Callable[[], object]) -> None:
         assert self._pool is not None
 
@@ -243,6 +256,7 @@ class GenerationWorker(QThread):
         # Only this task: a retry may already have started a new one under the same id.
         if self._tasks.get(job_id) is task:
             del self._tasks[job_id]
+            self._sending.discard(job_id)
 
     def _cancel_job(self, job_id: int) -> None:
         task = self._tasks.get(job_id)
@@ -308,11 +322,13 @@ class GenerationWorker(QThread):
         while True:
             limiter = self._limiter_for(request.provider)
             async with limiter:
+                self._sending.add(job_id)
                 self._emit(self.job_started, job_id)
                 started = time.monotonic()
                 try:
                     return await self._client_for(request.provider).generate_one(request)
                 except AppError as error:
+                    self._sending.discard(job_id)  # refused: nothing of it is on its way
                     # A 429 was refused before any work was done, so trying again cannot pay
                     # twice; anything else is the user's call (retry button).
                     if error.kind is not ErrorKind.RATE_LIMIT or attempt >= RATE_LIMIT_RETRIES:

@@ -60,6 +60,8 @@ class StudioOptions:
     per_minute: int = 10
     rate_backoff_s: float = 2.0
     standin_latency_s: float = 0.0
+    # Quitting waits up to this long for answers already on their way (they may be billed).
+    quit_grace_s: float = 20.0
 
 
 class Studio(QObject):
