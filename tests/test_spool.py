@@ -364,3 +364,31 @@ def test_a_gif_from_a_server_is_kept_as_gif_through_the_window_road(
             assert entries_in(studio.spool.folder) == []
         finally:
             studio.close()
+
+
+def test_the_window_says_how_many_pictures_came_back_and_shows_them(
+    app_paths: AppPaths, qtbot: QtBot, spool: Spool
+) -> None:
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+    from stepfun_studio.ui.main_window import MainWindow
+
+    # Two answers an earlier session kept but could not add.
+    Spool.for_library(app_paths).keep(result_of(picture(colour=(9, 9, 9))))
+    Spool.for_library(app_paths).keep(result_of(picture(colour=(250, 250, 9))))
+    studio = Studio(StudioOptions(paths=app_paths))
+    studio.use_keys(ProviderKeys(env={}, backend=fail.Keyring()))
+    window = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        studio.start(None)
+        qtbot.waitUntil(
+            lambda: (
+                "2 picture(s) kept from the last session" in window.statusBar().currentMessage()
+            ),
+            timeout=15_000,
+        )
+        qtbot.waitUntil(lambda: window.gallery.model.rowCount() == 2, timeout=10_000)
+        assert entries_in(spool.folder) == []
+    finally:
+        window.close()

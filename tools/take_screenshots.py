@@ -77,6 +77,9 @@ def shoot(home: Path, language: str) -> int:
             app.processEvents()
             time.sleep(0.01)
 
+    # The queue restores its jobs off the GUI thread; submissions wait for that.
+    while not studio.started:
+        pump(0.05)
     first_run = studio.library.count(ImageQuery()) == 0
     if first_run:
         # The empty library says what to do (issue 15): the first language's run sees it.
