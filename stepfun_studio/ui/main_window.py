@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         queue.job_failed.connect(self._on_job_failed)
         queue.job_waiting_for_rate.connect(self._on_rate_wait)
         queue.storage_problem.connect(self.status.show_error)
+        self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         queue.image_ready.connect(self._on_image_ready)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
@@ -183,7 +184,6 @@ class MainWindow(QMainWindow):
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
-        self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)
         # The banner speaks of the provider the dock sends to, and only this window decides it.
         self.studio.demo_changed.connect(self.refresh_banner)

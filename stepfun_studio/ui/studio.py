@@ -86,15 +86,15 @@ class Studio(QObject):
             options.paths, library_override=self.settings.values.library_dir(options.paths)
         )
         self.library = Library.open(self.paths)
-        # Every answer is kept here before its ingest, so a failed ingest loses nothing.
-        self.spool = Spool.for_library(self.paths)
-        self.last_recovery: Recovery | None = None
         self._keys: ProviderKeys | None = None
         self.standin: Any = None
         self._connections: dict[str, Connection] = {}
         self._started = False
         self._closed = False
         self._account_limits = (options.concurrency, options.per_minute)
+        # Every answer is kept here before its ingest, so a failed ingest loses nothing.
+        self.spool = Spool.for_library(self.paths)
+        self.last_recovery: Recovery | None = None
         self.worker = GenerationWorker(
             _weakly(self, Studio._make_client),
             _weakly(self, Studio._ingest),
