@@ -25,9 +25,7 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
-from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
-from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -257,14 +255,8 @@ class MainWindow(QMainWindow):
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
         self.gallery.add_image(image_id)
-        library = self.studio.library
-        # Its seed is read off the GUI thread (the database may be held by another writer).
-        run_in_background(self, lambda: library.get(image_id), self._on_ready_record, "seed")
-
-    def _on_ready_record(self, record: object, error: BaseException | None) -> None:
-        if error is not None or self.studio.closed:
-            return  # the picture is in the gallery; only the seed's status line is missing
-        if isinstance(record, ImageRecord) and record.returned_seed:
+        record = self.studio.library.get(image_id)
+        if record is not None and record.returned_seed:
             self.parameter_dock.set_last_returned_seed(record.returned_seed)
             self.status.show_info(
                 self.tr("Picture ready (seed {seed}).").format(seed=record.returned_seed)
