@@ -136,6 +136,9 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    from shots.spool import shoot as shoot_quit  # tools/ is the script's folder
+
+    shoot_quit(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

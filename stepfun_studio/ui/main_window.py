@@ -392,11 +392,15 @@ class MainWindow(QMainWindow):
     def confirm_quit(self) -> bool:
         """With pictures still being made, asks first: they may already be billed."""
         busy = self.studio.queue.active_count()
-        if busy == 0:
-            return True
+        return busy == 0 or self.quit_question(busy).exec() == QMessageBox.StandardButton.Yes
+
+    def quit_question(self, busy: int) -> QMessageBox:
+        """The question quitting asks while `busy` pictures are being made (Yes: quit)."""
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Quit StepFun Studio?"), "", parent=self
         )
+        box.setObjectName("quitQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setText(
             self.tr("%n picture(s) are still being made. They may already be billed.", "", busy)
         )
@@ -410,7 +414,7 @@ class MainWindow(QMainWindow):
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Quit anyway"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Wait"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return box
 
     def _grace_over(self) -> bool:
         """False while a quit waits for answers on their way (starting that wait if due)."""

@@ -13,7 +13,7 @@ import math
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from stepfun_studio.jobs.queue import JobQueue
 
@@ -42,6 +42,10 @@ class QuitGrace(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumDuration(0)
+        # The seconds left are in the label; a percentage of a wait says nothing more.
+        bar = QProgressBar(self.dialog)
+        bar.setTextVisible(False)
+        self.dialog.setBar(bar)
         self.dialog.setRange(0, max(1, int(self._grace_s * 1000)))
         self.dialog.canceled.connect(self._finish)
         self._timer = QTimer(self)
@@ -67,7 +71,7 @@ class QuitGrace(QObject):
             return
         self.dialog.setLabelText(
             self.tr(
-                "Waiting for %n picture(s) already on their way, to keep them (%1 s left). "
+                "Waiting for %n picture(s) already on their way, to keep them (%1 s left).\n"
                 "Pictures not sent yet are sent at the next start.",
                 "",
                 on_their_way,
