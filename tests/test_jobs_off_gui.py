@@ -150,3 +150,40 @@ def test_retry_of_a_failed_job_does_not_wait_for_a_locked_database(
         if holder is not None:
             holder.release()
         rig.close()
+
+
+def test_a_job_table_that_refuses_at_start_is_reported_and_tried_again(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> None:
+    import contextlib
+    import sqlite3
+
+    first = Rig(app_paths, standin)
+    [job_id] = first.library.jobs.add([request("left running")])
+    first.library.jobs.set_state(job_id, JobState.RUNNING)
+    first.close()
+    with contextlib.closing(sqlite3.connect(app_paths.database_path)) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse_jobs BEFORE UPDATE ON jobs "
+            "BEGIN SELECT RAISE(ABORT, 'the job table refuses'); END"
+        )
+        connection.commit()
+
+    rig = Rig(app_paths, standin)
+    problems: list[object] = []
+    rig.queue.storage_problem.connect(problems.append)
+    try:
+        rig.queue.start()
+        qtbot.waitUntil(lambda: len(problems) == 1, timeout=10_000)
+        assert "tries again" in problems[0].message  # type: ignore[attr-defined]
+        assert not rig.queue.ready
+        with contextlib.closing(sqlite3.connect(app_paths.database_path)) as connection:
+            connection.execute("DROP TRIGGER refuse_jobs")
+            connection.commit()
+        qtbot.waitUntil(lambda: rig.queue.ready, timeout=10_000)
+        restored = rig.queue.get(job_id)
+        assert restored is not None and restored.state is JobState.INTERRUPTED
+        assert len(problems) == 1  # said once, not at every try
+        assert standin.request_count() == 0
+    finally:
+        rig.close()

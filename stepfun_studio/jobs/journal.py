@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.core.text import tr
 from stepfun_studio.library.jobs import JobRecord, JobState, JobStore
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,12 @@ class JobJournal:
                 done(None, failure)
             except Exception as bug:  # the queue must still hear back, or it never starts
                 log.exception("reading the job table failed")
-                done(None, AppError(ErrorKind.INTERNAL, f"{type(bug).__name__}: {bug}"))
+                message = tr(
+                    "Jobs",
+                    "The list of jobs could not be read ({reason}); Studio tries again in a "
+                    "moment. This is a bug in Studio; the details are in the log.",
+                ).format(reason=type(bug).__name__)
+                done(None, AppError(ErrorKind.INTERNAL, message))
             else:
                 done(restored, None)
 
