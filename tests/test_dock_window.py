@@ -36,6 +36,7 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.addWidget(shown)
     shown.show()
     studio.start("test-key", server.base_url)
+    qtbot.waitUntil(lambda: studio.started, timeout=15_000)  # jobs restored off the GUI thread
     yield shown
     drop_pool().waitForDone(10_000)
     shown.close()

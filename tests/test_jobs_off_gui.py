@@ -187,3 +187,31 @@ def test_a_job_table_that_refuses_at_start_is_reported_and_tried_again(
         assert standin.request_count() == 0
     finally:
         rig.close()
+
+
+def test_new_jobs_the_table_refuses_still_run_and_the_user_is_told(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> None:
+    import contextlib
+    import sqlite3
+
+    rig = Rig(app_paths, standin)
+    problems: list[object] = []
+    rig.queue.storage_problem.connect(problems.append)
+    try:
+        start(rig.queue, qtbot)
+        with contextlib.closing(sqlite3.connect(app_paths.database_path)) as connection:
+            connection.execute(
+                "CREATE TRIGGER refuse_new_jobs BEFORE INSERT ON jobs "
+                "BEGIN SELECT RAISE(ABORT, 'no new jobs'); END"
+            )
+            connection.commit()
+        [job_id] = rig.queue.submit(request("made all the same"))
+        qtbot.waitUntil(lambda: len(problems) == 1, timeout=10_000)
+        assert "quitting now forgets them" in problems[0].message  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=15_000)
+        assert rig.queue.get(job_id).state is JobState.DONE  # type: ignore[union-attr]
+        record = rig.library.get(rig.images[0][1])
+        assert record is not None and record.prompt == "made all the same"
+    finally:
+        rig.close()

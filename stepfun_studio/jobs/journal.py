@@ -81,14 +81,21 @@ class JobJournal:
         def run() -> None:
             try:
                 self._store.add(requests, ids=job_ids)
-            except AppError as failure:
+            except Exception as failure:
                 # The jobs still run (their pictures are spooled); only the restart memory of
                 # them is lost, and the user is told.
-                log.error("jobs %s not saved: %s", job_ids, failure.message)
+                log.error("jobs %s not saved", job_ids, exc_info=failure)
+                reason = (
+                    failure.message if isinstance(failure, AppError) else type(failure).__name__
+                )
+                kind = failure.kind if isinstance(failure, AppError) else ErrorKind.INTERNAL
+                message = tr(
+                    "Jobs",
+                    "The new jobs could not be saved ({reason}). They are being made all the "
+                    "same, but quitting now forgets them.",
+                ).format(reason=reason)
                 if self._complain is not None:
-                    self._complain(failure)
-            except Exception:
-                log.exception("jobs %s not saved", job_ids)
+                    self._complain(AppError(kind, message))
 
         self._submit(run)
 

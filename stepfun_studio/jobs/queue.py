@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+import weakref
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -77,7 +78,16 @@ class JobQueue(QObject):
         super().__init__(parent)
         self.setObjectName("jobQueue")
         self._table = table
-        self._journal = JobJournal(table, self._complain)
+        # Held weakly: the journal's thread outlives nothing, but a cycle through a bound method
+        # would let Python's collector free this QObject on whatever thread it runs.
+        me = weakref.ref(self)
+
+        def complain(error: AppError) -> None:
+            queue = me()
+            if queue is not None:
+                queue._complain(error)
+
+        self._journal = JobJournal(table, complain)
         self._worker = worker
         self._jobs: dict[int, JobInfo] = {}
         self._closed = False
