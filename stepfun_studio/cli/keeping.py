@@ -74,16 +74,16 @@ class PictureKeeper:
     """
 
     def __init__(self, out: Path, library: Library | None, stem: str, *, seeded: bool) -> None:
-        self.out = out
-        self.library = library
-        self.stem = stem
-        self.seeded = seeded
-        self.in_library = 0
         self.spool: Spool | None = None
         if library is not None:
             from stepfun_studio.library.spool import Spool
 
             self.spool = Spool.for_library(library.paths)
+        self.out = out
+        self.library = library
+        self.stem = stem
+        self.seeded = seeded
+        self.in_library = 0
 
     def _name(self, result: GenerationResult, index: int) -> str:
         seed = result.seed if self.seeded and result.seed else None
