@@ -136,7 +136,7 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
-    from shots.spool import shoot as shoot_quit  # tools/ is the script's folder
+    from tools.shots.spool import shoot as shoot_quit  # quitting with pictures on their way
 
     shoot_quit(window, studio, pump, save, language)
     window.close()
