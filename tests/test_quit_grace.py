@@ -119,7 +119,7 @@ def test_quit_waits_for_the_answer_on_its_way_and_keeps_it(
     heart.stop()
     waited = time.monotonic() - began
     gaps = [later - earlier for earlier, later in itertools.pairwise(beats)]
-    assert beats and max(gaps) < 0.5, f"the GUI thread stalled {max(gaps):.2f} s"
+    assert beats and max(gaps) < 1.0, f"the GUI thread stalled {max(gaps):.2f} s"
     assert waited < 15.0
     assert window.studio.closed
     assert standin.request_count() == 1  # the waiting one was not sent
