@@ -339,8 +339,12 @@ class Studio(QObject):
         # The library gives each thread its own SQLite connection, so this is safe off the GUI.
         image_id = self.library.ingest_result(result)
         # The thumbnail is made here too, so the gallery shows the new cell without decoding
-        # the full picture on the GUI thread.
-        self.library.ensure_thumbnail(image_id)
+        # the full picture on the GUI thread. The picture is stored by now: a thumbnail that
+        # fails must not make the spool keep (and re-add) it; the gallery asks again.
+        try:
+            self.library.ensure_thumbnail(image_id)
+        except Exception:
+            log.exception("thumbnail of image %d not made", image_id)
         return image_id
 
 
