@@ -203,7 +203,8 @@ class Studio(QObject):
         if isinstance(error, BaseException):  # a bug: the entries stay for the next start
             log.error("spool recovery failed: %r", error)
             return
-        assert isinstance(outcome, Recovery)
+        if not isinstance(outcome, Recovery):
+            return  # other work on the ingest thread, not ours
         self.last_recovery = outcome
         message = outcome.message()
         if message and not self._closed:
