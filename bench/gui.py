@@ -145,6 +145,9 @@ def measure_stall(home: Path) -> dict[str, float]:
     window.show()
     studio.start("bench-key", base_url)
     try:
+        while not studio.started:  # the queue restores its jobs off the GUI thread
+            app.processEvents()
+            time.sleep(0.005)
         # Warm-up: one job, so imports (openai, httpx2) and the first connection are not timed.
         studio.queue.submit(GenerationRequest(prompt="warm-up", size="256x256", steps=2))
         deadline = time.monotonic() + 60

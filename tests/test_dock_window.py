@@ -37,6 +37,7 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.addWidget(shown)
     shown.show()
     studio.start("test-key", server.base_url)
+    qtbot.waitUntil(lambda: studio.started, timeout=15_000)  # jobs restored off the GUI thread
     yield shown
     wait_until_idle(10_000)
     shown.close()

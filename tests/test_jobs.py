@@ -81,6 +81,12 @@ def rig(app_paths: AppPaths, standin: StandinServer, qtbot: QtBot) -> Iterator[R
     built.close()
 
 
+def start(queue: JobQueue, qtbot: QtBot) -> None:
+    """Starts the queue and waits for its jobs to be restored (read off the GUI thread)."""
+    queue.start()
+    qtbot.waitUntil(lambda: queue.ready, timeout=10_000)
+
+
 def request(prompt: str = "a lighthouse at dusk", **changes: object) -> GenerationRequest:
     base = GenerationRequest(
         prompt=prompt, size="256x256", steps=4, response_format=ResponseFormat.B64_JSON
@@ -89,7 +95,7 @@ def request(prompt: str = "a lighthouse at dusk", **changes: object) -> Generati
 
 
 def test_n_three_becomes_three_stored_images_with_returned_seeds(rig: Rig, qtbot: QtBot) -> None:
-    rig.queue.start()
+    start(rig.queue, qtbot)
     ids = rig.queue.submit(request(n=3))
     assert len(ids) == 3
     assert [info.state for info in rig.queue.jobs()] == [JobState.WAITING] * 3
@@ -115,7 +121,7 @@ def test_n_three_becomes_three_stored_images_with_returned_seeds(rig: Rig, qtbot
 
 def test_cancel_drops_the_connection_at_once(rig: Rig, qtbot: QtBot) -> None:
     rig.server.latency_s = 20.0
-    rig.queue.start()
+    start(rig.queue, qtbot)
     [job_id] = rig.queue.submit(request())
     qtbot.waitUntil(lambda: rig.server.request_count() == 1, timeout=15_000)
     qtbot.waitUntil(lambda: rig.queue.get(job_id).state is JobState.RUNNING, timeout=15_000)  # type: ignore[union-attr]
@@ -137,7 +143,7 @@ def test_a_refusal_fails_the_job_with_its_reason(
     rig: Rig, qtbot: QtBot, fault: str, kind: ErrorKind
 ) -> None:
     rig.server.add_fault(fault)
-    rig.queue.start()
+    start(rig.queue, qtbot)
     [job_id] = rig.queue.submit(request())
     qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
 
@@ -156,7 +162,7 @@ def test_a_refusal_fails_the_job_with_its_reason(
 
 def test_a_rate_limited_job_waits_and_tries_again(rig: Rig, qtbot: QtBot) -> None:
     rig.server.add_fault("429", times=2)
-    rig.queue.start()
+    start(rig.queue, qtbot)
     [job_id] = rig.queue.submit(request())
     qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=20_000)
 
@@ -169,7 +175,7 @@ def test_a_retry_after_beyond_reason_fails_the_job_instead_of_sleeping(
     rig: Rig, qtbot: QtBot
 ) -> None:
     rig.server.add_fault("429", times=1, retry_after=999999)
-    rig.queue.start()
+    start(rig.queue, qtbot)
     [job_id] = rig.queue.submit(request())
     qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
     info = rig.queue.get(job_id)
@@ -187,7 +193,7 @@ def test_a_bug_inside_a_job_is_reported_as_studios_fault(
 
     rig = BrokenIngestRig(app_paths, standin)
     try:
-        rig.queue.start()
+        start(rig.queue, qtbot)
         rig.queue.submit(request())
         qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
         error = rig.failures[0][1]
@@ -200,7 +206,7 @@ def test_a_bug_inside_a_job_is_reported_as_studios_fault(
 
 def test_retry_sends_a_failed_job_again(rig: Rig, qtbot: QtBot) -> None:
     rig.server.add_fault("500")
-    rig.queue.start()
+    start(rig.queue, qtbot)
     [job_id] = rig.queue.submit(request())
     qtbot.waitUntil(lambda: len(rig.failures) == 1, timeout=20_000)
     assert rig.server.request_count() == 1
@@ -217,7 +223,7 @@ def test_restart_interrupts_running_jobs_and_requeues_waiting_ones(
 ) -> None:
     standin.latency_s = 20.0
     first = Rig(app_paths, standin, concurrency=1)
-    first.queue.start()
+    start(first.queue, qtbot)
     running_id, waiting_id = first.queue.submit(request(n=2))
     qtbot.waitUntil(lambda: standin.request_count() == 1, timeout=15_000)
     qtbot.waitUntil(
@@ -230,7 +236,7 @@ def test_restart_interrupts_running_jobs_and_requeues_waiting_ones(
     standin.latency_s = 0.0
     second = Rig(app_paths, standin, concurrency=1)
     try:
-        second.queue.start()
+        start(second.queue, qtbot)
         interrupted = second.queue.get(running_id)
         assert interrupted is not None and interrupted.state is JobState.INTERRUPTED
         assert "billed" in interrupted.error_text
@@ -245,7 +251,7 @@ def test_restart_interrupts_running_jobs_and_requeues_waiting_ones(
 
 def test_nothing_is_emitted_after_shutdown(rig: Rig, qtbot: QtBot) -> None:
     rig.server.latency_s = 0.5
-    rig.queue.start()
+    start(rig.queue, qtbot)
     rig.queue.submit(request(n=2))
     qtbot.waitUntil(lambda: rig.server.request_count() == 2, timeout=15_000)
     changes: list[int] = []
@@ -265,7 +271,7 @@ def test_the_queue_keeps_under_the_tier_limits(
     standin.latency_s = 0.6
     rig = Rig(app_paths, standin, concurrency=5)
     try:
-        rig.queue.start()
+        start(rig.queue, qtbot)
         rig.queue.submit(request(n=8))
         qtbot.waitUntil(lambda: len(rig.images) == 8, timeout=20_000)
         assert rig.rate_waits == []
@@ -284,7 +290,7 @@ def test_each_provider_gets_its_own_client_and_its_own_pacing(
     try:
         # One a minute for the second provider: its second job must wait, the first's must not.
         rig.worker.set_limits(5, 1, provider="ark")
-        rig.queue.start()
+        start(rig.queue, qtbot)
         ark_ids = rig.queue.submit(request("ark", provider="ark", n=2))
         qtbot.waitUntil(lambda: len(rig.images) == 1, timeout=20_000)
         stepfun_ids = rig.queue.submit(request("stepfun", n=3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -53,6 +54,8 @@ def open_window(
         qtbot.addWidget(window)
         window.show()
         studio.start(key, standin.base_url if key else None)
+        # The queue restores its jobs off the GUI thread; Generate waits for that.
+        qtbot.waitUntil(lambda: studio.started, timeout=15_000)
         return window
 
     yield factory
@@ -286,9 +289,11 @@ def test_quit_with_running_jobs_asks_first(
     assert seen and "billed" in seen[0]
     assert window.isVisible() and job_states(window) == [JobState.RUNNING]
 
+    # Quit anyway: the answer on its way is waited for, here only briefly.
+    window.studio.options = replace(window.studio.options, quit_grace_s=0.5)
     answer_next_question(QMessageBox.StandardButton.Yes, seen)
     quit_action.trigger()
-    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     assert window.studio.closed
 
 

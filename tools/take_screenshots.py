@@ -77,6 +77,9 @@ def shoot(home: Path, language: str) -> int:
             app.processEvents()
             time.sleep(0.01)
 
+    # The queue restores its jobs off the GUI thread; submissions wait for that.
+    while not studio.started:
+        pump(0.05)
     first_run = studio.library.count(ImageQuery()) == 0
     if first_run:
         # The empty library says what to do (issue 15): the first language's run sees it.
@@ -134,6 +137,9 @@ def shoot(home: Path, language: str) -> int:
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
     __import__("tools.shots.bg", fromlist=["shoot"]).shoot(window, studio, pump, save, language)
+    from tools.shots.spool import shoot as shoot_quit  # quitting with pictures on their way
+
+    shoot_quit(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

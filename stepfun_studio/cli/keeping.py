@@ -31,6 +31,7 @@ from stepfun_studio.core.text import tr
 
 if TYPE_CHECKING:
     from stepfun_studio.library.library import Library
+    from stepfun_studio.library.spool import Spool
 
 
 def library_paths() -> AppPaths:
@@ -66,9 +67,18 @@ def open_library() -> Library:
 
 
 class PictureKeeper:
-    """Writes each picture to `out` and the library; prints one line per picture on stdout."""
+    """Writes each picture to `out` and the library; prints one line per picture on stdout.
+
+    With a library, each picture goes to the library's spool first (as in the window): a
+    picture the library then refuses stays there and the app adds it at its next start.
+    """
 
     def __init__(self, out: Path, library: Library | None, stem: str, *, seeded: bool) -> None:
+        self.spool: Spool | None = None
+        if library is not None:
+            from stepfun_studio.library.spool import Spool
+
+            self.spool = Spool.for_library(library.paths)
         self.out = out
         self.library = library
         self.stem = stem
@@ -82,6 +92,14 @@ class PictureKeeper:
     async def keep(self, result: GenerationResult, index: int) -> bool:
         """True when the picture reached `out`; whatever happens, it is not thrown away."""
         name = self._name(result, index)
+        entry: Path | None = None
+        kept_error: OSError | None = None
+        if self.spool is not None:
+            # Before anything that can fail: the answer is on disk beside the library.
+            try:
+                entry = await asyncio.to_thread(self.spool.keep, result)
+            except OSError as error:
+                kept_error = error
         path: Path | None = None
         try:
             path = await asyncio.to_thread(write_picture, result, self.out, name)
@@ -89,9 +107,10 @@ class PictureKeeper:
             report(storage_error(self.out, error), index)
         stored: Path | None = None
         if self.library is not None:
-            stored = await self._ingest(result, index)
+            stored = await self._ingest(result, index, entry, kept_error)
         if path is None:
-            kept = stored or await asyncio.to_thread(rescue_picture, result, name)
+            spooled = entry if entry is not None and entry.is_dir() else None
+            kept = stored or spooled or await asyncio.to_thread(rescue_picture, result, name)
             if kept is not None:
                 warn(
                     tr("Cli", "Image {number}: the picture is kept at {path}.").format(
@@ -105,11 +124,15 @@ class PictureKeeper:
         say(line)
         return True
 
-    async def _ingest(self, result: GenerationResult, index: int) -> Path | None:
-        library = self.library
-        assert library is not None
+    async def _ingest(
+        self, result: GenerationResult, index: int, entry: Path | None, kept_error: OSError | None
+    ) -> Path | None:
+        library, spool = self.library, self.spool
+        assert library is not None and spool is not None
         try:
-            image_id = await asyncio.to_thread(library.ingest_result, result)
+            image_id = await asyncio.to_thread(
+                spool.settle, entry, result, library.ingest_result, kept_error
+            )
             self.in_library += 1
             return library.original_path(image_id)
         except AppError as error:

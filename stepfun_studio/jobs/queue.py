@@ -2,8 +2,10 @@
 
 A request for n images becomes n jobs in the library's job table (so the queue survives a quit),
 each handed to the `GenerationWorker`. The worker's signals come back here, are written to the
-table, and are passed on as three signals the window listens to. Nothing here blocks: the table
-writes are single-row SQLite updates and the rest is bookkeeping.
+table, and are passed on as signals the window listens to. Nothing here touches the disk: the
+state lives here, on the GUI thread, so the window changes at once, and every read and write of the
+table (and of the reference files a new job keeps) runs in order on the journal's thread. Job ids
+are handed out here, from the highest id the table held at start.
 
 On start, a job that was running when the app last stopped is marked interrupted (it may have
 been billed, so it is not sent again unless the user presses Retry); waiting jobs wait again.
@@ -11,15 +13,17 @@ been billed, so it is not sent again unless the user presses Retry); waiting job
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+import weakref
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
-from stepfun_studio.jobs.journal import JobJournal
+from stepfun_studio.jobs.journal import JobJournal, Restored
 from stepfun_studio.jobs.worker import GenerationWorker
 from stepfun_studio.library.jobs import JobState, JobStore
 
@@ -29,6 +33,8 @@ ACTIVE = frozenset({JobState.WAITING, JobState.RUNNING})
 RETRYABLE = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED})
 SHOWN_AFTER_RESTART = (JobState.WAITING, JobState.INTERRUPTED, JobState.FAILED)
 RESTORED_JOBS_LIMIT = 1000
+# A job table another process holds (or a full disk) is asked again after this long.
+RESTORE_RETRY_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,11 @@ class JobQueue(QObject):
     image_ready = Signal(int, int)  # job id, image id
     job_failed = Signal(int, object)  # job id, AppError
     job_waiting_for_rate = Signal(int, object)  # job id, AppError (it will retry by itself)
+    started = Signal()  # the last run's jobs are back; `submit` hands out ids from now on
+    storage_problem = Signal(object)  # AppError: the job table refused a read or a write
+    # From the journal's thread to this object's (queued): the restore's outcome, a complaint.
+    _restored = Signal(object, object)
+    _complaint = Signal(object)
 
     def __init__(
         self, table: JobStore, worker: GenerationWorker, parent: QObject | None = None
@@ -67,10 +78,27 @@ class JobQueue(QObject):
         super().__init__(parent)
         self.setObjectName("jobQueue")
         self._table = table
-        self._journal = JobJournal(table)
+        # Held weakly: the journal's thread outlives nothing, but a cycle through a bound method
+        # would let Python's collector free this QObject on whatever thread it runs.
+        me = weakref.ref(self)
+
+        def complain(error: AppError) -> None:
+            queue = me()
+            if queue is not None:
+                queue._complain(error)
+
+        self._journal = JobJournal(table, complain)
         self._worker = worker
         self._jobs: dict[int, JobInfo] = {}
         self._closed = False
+        self._starting = False
+        self._ready = False
+        self._restore_failed = False
+        self._next_id = 1
+        self._held: list[GenerationRequest] = []
+        self._held_for_quit: set[int] = set()
+        self._restored.connect(self._on_restored)
+        self._complaint.connect(self._on_complaint)
         worker.job_started.connect(self._on_started)
         worker.job_succeeded.connect(self._on_succeeded)
         worker.job_failed.connect(self._on_failed)
@@ -80,10 +108,37 @@ class JobQueue(QObject):
     # --- start and stop -----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Recovers the table from the last run, starts the worker, re-queues waiting jobs."""
-        self._table.mark_interrupted()
+        """Recovers the table from the last run, starts the worker, re-queues waiting jobs.
+
+        The table is read on the journal's thread (another process may hold the database for
+        seconds); `ready` turns True, and `started` is emitted, when the restored jobs are here.
+        """
+        if self._starting or self._closed:
+            return
+        self._starting = True
+        self._restore()
+
+    def _restore(self) -> None:
+        def done(restored: Restored | None, error: AppError | None) -> None:
+            # On the journal's thread: handed to the GUI thread by a queued signal.
+            with contextlib.suppress(RuntimeError):  # the queue is gone: nobody to tell
+                self._restored.emit(restored, error)
+
+        self._journal.restore(SHOWN_AFTER_RESTART, RESTORED_JOBS_LIMIT, done)
+
+    def _on_restored(self, restored: Restored | None, error: AppError | None) -> None:
+        if self._closed or self._ready:
+            return
+        if restored is None:
+            # Locked or unreadable for now: said once, tried again, the window stays usable.
+            if error is not None and not self._restore_failed:
+                self._restore_failed = True
+                self.storage_problem.emit(error)
+            QTimer.singleShot(RESTORE_RETRY_MS, self, self._restore)
+            return
+        self._next_id = restored.last_id + 1
         # What the user can act on; finished pictures of earlier sessions live in the gallery.
-        for record in self._table.list_jobs(SHOWN_AFTER_RESTART, limit=RESTORED_JOBS_LIMIT):
+        for record in restored.records:
             self._jobs[record.id] = JobInfo(
                 job_id=record.id,
                 prompt=record.request.prompt,
@@ -92,11 +147,21 @@ class JobQueue(QObject):
                 error_text=record.error_message or "",
                 image_id=record.image_id,
             )
+        self._ready = True
         self._worker.start()
         for info in self.jobs():
             if info.state is JobState.WAITING and info.request is not None:
                 self._worker.enqueue(info.job_id, info.request)
             self.job_changed.emit(info.job_id)
+        held, self._held = self._held, []
+        for request in held:
+            self.submit(request)
+        self.started.emit()
+
+    @property
+    def ready(self) -> bool:
+        """True once the last run's jobs are restored and new ones get their ids at once."""
+        return self._ready
 
     def shutdown(self) -> None:
         """Stops the worker; jobs still running stay "running" in the table, so the next start
@@ -107,13 +172,30 @@ class JobQueue(QObject):
         self._worker.stop()
         self._journal.close()
 
+    def _complain(self, error: AppError) -> None:
+        with contextlib.suppress(RuntimeError):  # on the journal's thread; the queue may be gone
+            self._complaint.emit(error)
+
+    def _on_complaint(self, error: AppError) -> None:
+        if not self._closed:
+            self.storage_problem.emit(error)
+
     # --- what the user does -------------------------------------------------------------------
 
     def submit(self, request: GenerationRequest) -> list[int]:
+        """Queues the request's pictures; returns their job ids at once ([] before `ready`:
+        they are queued the moment it is). The rows are written on the journal's thread."""
         if self._closed:
             return []
+        if not self._ready:
+            self._held.append(request)
+            return []
         singles = request.fan_out()
-        ids = self._table.add(singles)
+        ids = list(range(self._next_id, self._next_id + len(singles)))
+        self._next_id += len(singles)
+        # The row (and the reference files) go first in the journal's order, so the state
+        # changes that follow find it.
+        self._journal.add(ids, singles)
         for job_id, single in zip(ids, singles, strict=True):
             self._jobs[job_id] = JobInfo(job_id, single.prompt, JobState.WAITING, single)
             self._worker.enqueue(job_id, single)
@@ -149,6 +231,23 @@ class JobQueue(QObject):
         self._worker.enqueue(job_id, info.request)
         self.job_changed.emit(job_id)
         return True
+
+    def hold_waiting(self) -> int:
+        """Before a quit: no waiting job is sent any more; they stay waiting (in the table too)
+        and go at the next start. Jobs already sent run on. Returns how many were held."""
+        waiting = [i.job_id for i in self._jobs.values() if i.state is JobState.WAITING]
+        self._held_for_quit.update(waiting)
+        self._worker.hold_unsent(waiting)
+        return len(waiting)
+
+    def in_flight_count(self) -> int:
+        """Jobs whose answer may still arrive: sent, or waiting and not held."""
+        return sum(
+            1
+            for info in self._jobs.values()
+            if info.state is JobState.RUNNING
+            or (info.state is JobState.WAITING and info.job_id not in self._held_for_quit)
+        )
 
     def retry_failed(self) -> int:
         return sum(self.retry(i.job_id) for i in self.jobs() if i.state is JobState.FAILED)
@@ -212,6 +311,8 @@ class JobQueue(QObject):
 
     def _on_started(self, job_id: int) -> None:
         if self._is_live(job_id):
+            # Sent before the hold reached the worker: it is on its way, and waited for.
+            self._held_for_quit.discard(job_id)
             self._set(job_id, JobState.RUNNING)
 
     def _on_succeeded(self, job_id: int, image_id: int) -> None:
@@ -235,6 +336,8 @@ class JobQueue(QObject):
         self.job_failed.emit(job_id, error)
 
     def _on_cancelled(self, job_id: int) -> None:
+        if job_id in self._held_for_quit:
+            return  # held for the quit, not cancelled: it stays waiting for the next start
         if self._is_live(job_id):
             self._set(job_id, JobState.CANCELLED, finished=True)
 

@@ -70,6 +70,7 @@ class GenerationWorker(QThread):
     job_failed = Signal(int, object)  # job id, AppError
     job_cancelled = Signal(int)
     job_waiting_for_rate = Signal(int, object)  # job id, the 429 AppError; it will retry
+    side_work_done = Signal(object, object)  # result, exception (None) of run_on_ingest_thread
 
     def __init__(
         self,
@@ -93,6 +94,8 @@ class GenerationWorker(QThread):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pending: list[Callable[[], None]] = []
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        # Jobs whose request has been handed to the client (on the loop's thread only).
+        self._sending: set[int] = set()
         self._closed = False
         self._clients: dict[str, ImageClient] = {}
         self._pool: ThreadPoolExecutor | None = None
@@ -107,6 +110,16 @@ class GenerationWorker(QThread):
 
     def cancel(self, job_id: int) -> None:
         self._call_in_loop(lambda: self._cancel_job(job_id))
+
+    def hold_unsent(self, job_ids: list[int]) -> None:
+        """Stops those of `job_ids` whose request has not gone out yet (they emit
+        `job_cancelled`); one already sent runs on, since its answer may be billed."""
+        self._call_in_loop(lambda: self._hold(job_ids))
+
+    def run_on_ingest_thread(self, work: Callable[[], object]) -> None:
+        """Runs `work` on the ingest thread, between pictures (recovery of the spool, say);
+        `side_work_done(result, error)` tells how it went. `stop()` waits for it."""
+        self._call_in_loop(lambda: self._submit_side_work(work))
 
     def set_client_factory(self, factory: ClientFactory) -> None:
         """A new key or server: the next job of every provider uses a client built by `factory`."""
@@ -185,6 +198,25 @@ class GenerationWorker(QThread):
             except Exception:  # closing must never stop the shutdown; the reason goes to the log
                 log.exception("closing the API client failed")
 
+    def _hold(self, job_ids: list[int]) -> None:
+        for job_id in job_ids:
+            task = self._tasks.get(job_id)
+            if task is not None and job_id not in self._sending:
+                task.cancel()
+
+    def _submit_side_work(self, work: Callable[[], object]) -> None:
+        assert self._pool is not None
+
+        def run() -> None:
+            try:
+                outcome = work()
+            except Exception as error:  # handed on; the receiver tells the user and logs it
+                self._emit(self.side_work_done, None, error)
+            else:
+                self._emit(self.side_work_done, outcome, None)
+
+        self._pool.submit(run)
+
     def _replace_client(self, factory: ClientFactory) -> None:
         self._client_factory = factory
         # Requests already in flight on the old clients finish on them; they close at shutdown.
@@ -224,6 +256,7 @@ class GenerationWorker(QThread):
         # Only this task: a retry may already have started a new one under the same id.
         if self._tasks.get(job_id) is task:
             del self._tasks[job_id]
+            self._sending.discard(job_id)
 
     def _cancel_job(self, job_id: int) -> None:
         task = self._tasks.get(job_id)
@@ -289,11 +322,13 @@ class GenerationWorker(QThread):
         while True:
             limiter = self._limiter_for(request.provider)
             async with limiter:
+                self._sending.add(job_id)
                 self._emit(self.job_started, job_id)
                 started = time.monotonic()
                 try:
                     return await self._client_for(request.provider).generate_one(request)
                 except AppError as error:
+                    self._sending.discard(job_id)  # refused: nothing of it is on its way
                     # A 429 was refused before any work was done, so trying again cannot pay
                     # twice; anything else is the user's call (retry button).
                     if error.kind is not ErrorKind.RATE_LIMIT or attempt >= RATE_LIMIT_RETRIES:

@@ -25,6 +25,23 @@ def extension_for(mime: str) -> str:
     return EXTENSIONS.get(mime, "bin")
 
 
+def sniffed_extension(data: bytes, mime: str = "") -> str:
+    """The extension of the format `data` really is; the declared `mime` only as a last word.
+
+    A server may send a GIF or a JPEG under an `image/png` label (or none): the file must be
+    named for what it is, or viewers and the thumbnailer are misled.
+    """
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return extension_for(mime)
+
+
 def _fsync_dir(folder: Path) -> None:
     # Makes the rename itself durable; directories cannot be opened this way on Windows.
     if os.name != "posix":

@@ -73,15 +73,28 @@ class JobStore:
                 is not None
             )
 
-    def add(self, requests: list[GenerationRequest]) -> list[int]:
-        """Stores each (single-image) request as a waiting job; returns the ids in order."""
+    def last_id(self) -> int:
+        """The highest job id in the table (0 when empty)."""
+        with self._db.read() as connection:
+            row = connection.execute("SELECT max(id) FROM jobs").fetchone()
+        return int(row[0] or 0)
+
+    def add(self, requests: list[GenerationRequest], ids: list[int] | None = None) -> list[int]:
+        """Stores each (single-image) request as a waiting job; returns the ids in order.
+
+        `ids`: the ids to use (the queue hands them out itself, so the GUI need not wait for
+        this write); None: the table picks them.
+        """
+        wanted: list[int | None] = list(ids) if ids is not None else [None] * len(requests)
+        if len(wanted) != len(requests):
+            raise ValueError("one id per request")
         images: dict[str, ReferenceImage] = {}
         for request in requests:
             for image in _images_of(request):
                 images[image.sha256] = image
         entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
         now = time.time()
-        ids: list[int] = []
+        added: list[int] = []
         with (
             storage_errors(self._references.root),
             self._references.pending(entries, self._has_blob_row),
@@ -91,11 +104,12 @@ class JobStore:
             with self._db.write() as connection:
                 for image in images.values():
                     insert_blob(connection, ReferenceInfo.of(image), extension_for(image.mime))
-                for request in requests:
+                for wanted_id, request in zip(wanted, requests, strict=True):
                     cursor = connection.execute(
-                        "INSERT INTO jobs (request_json, source_sha, style_sha, state, created_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO jobs (id, request_json, source_sha, style_sha, state, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                         (
+                            wanted_id,
                             json.dumps(request_to_dict(request), ensure_ascii=False),
                             request.source.sha256 if request.source else None,
                             request.style.sha256 if request.style else None,
@@ -104,14 +118,14 @@ class JobStore:
                         ),
                     )
                     job_id = int(cursor.lastrowid or 0)
-                    ids.append(job_id)
+                    added.append(job_id)
                     # The reference list and the mask: kept from the trash's clean-up like
                     # source and style, which have their own columns.
                     connection.executemany(
                         "INSERT OR IGNORE INTO job_references (job_id, sha) VALUES (?, ?)",
                         [(job_id, image.sha256) for image in _listed_images(request)],
                     )
-        return ids
+        return added
 
     def set_state(
         self,

@@ -29,6 +29,7 @@ from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
 from stepfun_studio.library.database import Database, damage_marker
+from stepfun_studio.library.files import sniffed_extension
 from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
@@ -208,8 +209,9 @@ class Library(Organising, Transfers, Spending):
                 },
             )
         else:
-            # The API sends PNG; anything else is kept as sent, its parameters in the row.
-            ext = {"image/jpeg": "jpg", "image/webp": "webp"}.get(result.mime, "bin")
+            # Anything but PNG is kept as sent, named for what its bytes are (a GIF labelled
+            # image/png is still a .gif), its parameters in the row.
+            ext = sniffed_extension(data, result.mime)
         request = result.request
         references = tuple(
             image

@@ -49,6 +49,7 @@ from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
     from stepfun_studio.settings.values import StudioSettings
+    from stepfun_studio.ui.quit_grace import QuitGrace
     from stepfun_studio.ui.settings_dialog import SettingsDialog
 
 
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._docks_sized = self._restore_layout()
         self._settings_dialog: SettingsDialog | None = None
         self._quit_confirmed = False
+        self._quit_grace: QuitGrace | None = None
 
     # --- construction -------------------------------------------------------------------------
 
@@ -170,6 +172,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
         queue.job_failed.connect(self._on_job_failed)
         queue.job_waiting_for_rate.connect(self._on_rate_wait)
+        queue.storage_problem.connect(self.status.show_error)
+        self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         queue.image_ready.connect(self._on_image_ready)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
@@ -260,6 +264,10 @@ class MainWindow(QMainWindow):
     def _on_job_failed(self, job_id: int, error: AppError) -> None:
         info = self.studio.queue.get(job_id)
         self.status.show_error(error, info.prompt if info else None)
+
+    def _on_pictures_recovered(self, _image_ids: list[int], message: str) -> None:
+        self.gallery.refresh()
+        self.status.show_info(message)
 
     def _on_rate_wait(self, _job_id: int, error: AppError) -> None:
         self.status.show_error(error)
@@ -410,22 +418,45 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.detail_dock, self.queue_dock], [620, 280], vertical)
 
     def confirm_quit(self) -> bool:
-        """With pictures still being made, asks first: quitting stops them, maybe after billing."""
+        """With pictures still being made, asks first: they may already be billed."""
         busy = self.studio.queue.active_count()
-        if busy == 0:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Quit StepFun Studio?"),
-            self.tr(
-                "%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are "
-                "sent at the next start; ones being made now stop, may already be billed, and "
-                "are marked interrupted.",
-                "",
-                busy,
-            ),
+        return busy == 0 or self.quit_question(busy).exec() == QMessageBox.StandardButton.Yes
+
+    def quit_question(self, busy: int) -> QMessageBox:
+        """The question quitting asks while `busy` pictures are being made (Yes: quit)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Quit StepFun Studio?"), "", parent=self
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("quitQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setText(
+            self.tr("%n picture(s) are still being made. They may already be billed.", "", busy)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Quitting waits up to %1 s for pictures already on their way and keeps them; "
+                "the ones not sent yet are sent at the next start."
+            ).replace("%1", f"{self.studio.options.quit_grace_s:g}")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Quit anyway"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Wait"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
+
+    def _grace_over(self) -> bool:
+        """False while a quit waits for answers on their way (starting that wait if due)."""
+        if self._quit_grace is None:
+            if self.studio.closed or self.studio.queue.in_flight_count() == 0:
+                return True
+            from stepfun_studio.ui.quit_grace import QuitGrace
+
+            self._quit_grace = QuitGrace(self, self.studio.queue, self.studio.options.quit_grace_s)
+            if self._quit_grace.done:
+                return True
+            self._quit_grace.finished.connect(self.close)
+            return False
+        return self._quit_grace.done
 
     def request_quit(self) -> None:
         if self.confirm_quit():
@@ -434,8 +465,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The user closing the window asks like Quit does; close() from code does not ask.
-        if event.spontaneous() and not self._quit_confirmed and not self.confirm_quit():
-            event.ignore()
+        if event.spontaneous() and not self._quit_confirmed:
+            if not self.confirm_quit():
+                event.ignore()
+                return
+            self._quit_confirmed = True
+        if self._quit_confirmed and not self._grace_over():
+            event.ignore()  # closed for real when the answers on their way are in
             return
         self.shutdown()
         super().closeEvent(event)

@@ -31,6 +31,7 @@ from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.database import allow_here
 from stepfun_studio.library.library import Library
+from stepfun_studio.library.spool import Recovery, Spool
 from stepfun_studio.settings.connection import (
     Connection,
     open_client,
@@ -60,6 +61,8 @@ class StudioOptions:
     per_minute: int = 10
     rate_backoff_s: float = 2.0
     standin_latency_s: float = 0.0
+    # Quitting waits up to this long for answers already on their way (they may be billed).
+    quit_grace_s: float = 20.0
 
 
 class Studio(QObject):
@@ -70,6 +73,8 @@ class Studio(QObject):
     connections_changed = Signal()  # any provider's key or server
     # The first start with no key anywhere: the window asks which provider to use.
     provider_choice_needed = Signal()
+    # Pictures kept in the spool by an earlier session were added: (their ids, words to show).
+    pictures_recovered = Signal(list, str)
 
     def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +96,9 @@ class Studio(QObject):
         self._started = False
         self._closed = False
         self._account_limits = (options.concurrency, options.per_minute)
+        # Every answer is kept here before its ingest, so a failed ingest loses nothing.
+        self.spool = Spool.for_library(self.paths)
+        self.last_recovery: Recovery | None = None
         self.worker = GenerationWorker(
             _weakly(self, Studio._make_client),
             _weakly(self, Studio._ingest),
@@ -99,6 +107,7 @@ class Studio(QObject):
             rate_backoff_s=options.rate_backoff_s,
         )
         self.queue = JobQueue(self.library.jobs, self.worker, self)
+        self.worker.side_work_done.connect(self._on_spool_recovered)
         self._default_provider = self.settings.values.default_provider
         self._declared = self.settings.values.compatible_models
         self._servers = self.settings.values.connections
@@ -186,6 +195,24 @@ class Studio(QObject):
         self._after_change()
         self.queue.start()
         self.demo_changed.emit(self.demo)
+        # What an earlier session kept but could not add: added now, on the worker's ingest
+        # thread (one ingest at a time, and the worker's stop waits for it).
+        recover = _weakly(self, Studio._recover_spool)
+        self.worker.run_on_ingest_thread(lambda: recover(None))
+
+    def _recover_spool(self, _: object = None) -> Recovery:
+        return self.spool.recover(self._ingest_only)
+
+    def _on_spool_recovered(self, outcome: object, error: object) -> None:
+        if isinstance(error, BaseException):  # a bug: the entries stay for the next start
+            log.error("spool recovery failed: %r", error)
+            return
+        if not isinstance(outcome, Recovery):
+            return  # other work on the ingest thread, not ours
+        self.last_recovery = outcome
+        message = outcome.message()
+        if message and not self._closed:
+            self.pictures_recovered.emit(outcome.image_ids, message)
 
     def use_key(
         self, api_key: str | None, base_url: str | None = None, provider: str = TIERED_PROVIDER
@@ -261,7 +288,8 @@ class Studio(QObject):
 
     @property
     def started(self) -> bool:
-        return self._started
+        """True once the queue is up (its jobs restored, off the GUI thread)."""
+        return self._started and self.queue.ready
 
     def base_url_for(self, provider: str) -> str:
         """Where `provider`'s requests go: its server, or the stand-in's address for it."""
@@ -310,11 +338,19 @@ class Studio(QObject):
         return client
 
     def _ingest(self, result: GenerationResult) -> int:
+        # Spooled first: a failed ingest leaves the picture there, and the error says where.
+        return self.spool.store(result, self._ingest_only)
+
+    def _ingest_only(self, result: GenerationResult) -> int:
         # The library gives each thread its own SQLite connection, so this is safe off the GUI.
         image_id = self.library.ingest_result(result)
         # The thumbnail is made here too, so the gallery shows the new cell without decoding
-        # the full picture on the GUI thread.
-        self.library.ensure_thumbnail(image_id)
+        # the full picture on the GUI thread. The picture is stored by now: a thumbnail that
+        # fails must not make the spool keep (and re-add) it; the gallery asks again.
+        try:
+            self.library.ensure_thumbnail(image_id)
+        except Exception:
+            log.exception("thumbnail of image %d not made", image_id)
         return image_id
 
 
