@@ -1,4 +1,4 @@
-"""Files in and out: import, export, Check Library, and rebuilding the database from files.
+"""Files in and out: import, export and Check Library (rebuilding is in rebuild.py).
 
 Imported files are stored byte for byte (so importing the same file twice, or an export of ours,
 finds the image already there). Export copies the stored file, so the metadata goes with it.
@@ -8,29 +8,26 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PIL import Image
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.metadata import ReferenceInfo
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.text import tr
-from stepfun_studio.library.base import LibraryBase, NewImage
+from stepfun_studio.library.base import NewImage
 from stepfun_studio.library.reading import (
     IMPORT_SUFFIXES,
-    file_facts,
     metadata_of,
     picture_facts,
     plain_metadata,
 )
+from stepfun_studio.library.rebuild import Rebuilding
 from stepfun_studio.library.records import CheckReport, ImportFailure, ImportReport
-from stepfun_studio.library.rows import image_id_for_sha, insert_blob, insert_image
 from stepfun_studio.library.storage_errors import storage_errors
 
 _CONTEXT = "Library"
-REBUILD_BATCH = 500
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -44,7 +41,7 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-class Transfers(LibraryBase):
+class Transfers(Rebuilding):
     def import_files(self, paths: Iterable[Path]) -> ImportReport:
         """Imports pictures and folders of pictures; one bad file never stops the rest."""
         imported: list[int] = []
@@ -146,60 +143,3 @@ class Transfers(LibraryBase):
         if meta is None:
             return None
         return meta.request(lambda info: self._reference_image(info.sha256, info.name))
-
-    def _rebuild_rows(self, progress: Callable[[int], None] | None = None) -> int:
-        """Fills an empty database from the stored files; returns the number of images.
-
-        `progress(images so far)` is called after each batch, for a progress bar.
-        """
-        with self._db.write() as connection:
-            for sha, ext, path in self._references.all_files():
-                try:
-                    with Image.open(path) as image:
-                        width, height = image.size
-                        mime = Image.MIME.get(image.format or "", "image/png")
-                except (OSError, ValueError):
-                    continue
-                insert_blob(connection, ReferenceInfo(sha, mime, width, height), ext)
-        count = 0
-        batch: list[tuple[str, str, Path]] = []
-        for entry in self._images.all_files():
-            batch.append(entry)
-            if len(batch) >= REBUILD_BATCH:
-                count += self._rebuild_batch(batch)
-                batch = []
-                if progress is not None:
-                    progress(count)
-        count += self._rebuild_batch(batch)
-        if progress is not None:
-            progress(count)
-        return count
-
-    def _rebuild_batch(self, batch: list[tuple[str, str, Path]]) -> int:
-        count = 0
-        with self._db.write() as connection:
-            for sha, ext, path in batch:
-                try:
-                    facts = file_facts(path)
-                except (OSError, ValueError, Image.DecompressionBombError):
-                    continue  # Check Library lists it as a file without a row
-                if image_id_for_sha(connection, sha) is not None:
-                    continue
-                meta = facts.meta or plain_metadata(facts.width, facts.height)
-                named = (meta.source, meta.style, *meta.references, meta.mask)
-                connection.executemany(
-                    "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
-                    [(info.name, info.sha256) for info in named if info and info.name],
-                )
-                insert_image(
-                    connection,
-                    sha=sha,
-                    ext=ext,
-                    origin="generated" if facts.ours and meta.finish_reason else "imported",
-                    meta=meta,
-                    created_at=(meta.stored_at if facts.ours else None) or path.stat().st_mtime,
-                    width=facts.width,
-                    height=facts.height,
-                )
-                count += 1
-        return count
