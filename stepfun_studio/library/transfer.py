@@ -7,6 +7,7 @@ finds the image already there). Export copies the stored file, so the metadata g
 from __future__ import annotations
 
 import io
+import logging
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,6 +18,13 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
+from stepfun_studio.library.import_checks import (
+    ImportRefused,
+    check_decodes,
+    check_parameters,
+    read_import_file,
+    refuse_large_text,
+)
 from stepfun_studio.library.reading import (
     IMPORT_SUFFIXES,
     metadata_of,
@@ -26,6 +34,8 @@ from stepfun_studio.library.reading import (
 from stepfun_studio.library.rebuild import Rebuilding
 from stepfun_studio.library.records import CheckReport, ImportFailure, ImportReport
 from stepfun_studio.library.storage_errors import storage_errors
+
+log = logging.getLogger(__name__)
 
 _CONTEXT = "Library"
 
@@ -43,52 +53,67 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 class Transfers(Rebuilding):
     def import_files(self, paths: Iterable[Path]) -> ImportReport:
-        """Imports pictures and folders of pictures; one bad file never stops the rest."""
+        """Imports pictures and folders of pictures; one bad file never stops the rest.
+
+        Every file is read, scanned and decoded whole before any transaction is opened
+        (import_checks.py), so a hostile file is refused without holding the write lock.
+        """
         imported: list[int] = []
         duplicates: list[int] = []
         failures: list[ImportFailure] = []
         with_parameters = 0
         for path in _expand(paths):
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                failures.append(
-                    ImportFailure(
-                        path,
-                        tr(_CONTEXT, "cannot be read: {reason}").format(reason=exc.strerror or exc),
-                    )
-                )
+                image_id, new, has_parameters = self._import_one(path)
+            except ImportRefused as refused:
+                failures.append(ImportFailure(path, refused.reason))
                 continue
-            try:
-                facts = picture_facts(data)
-            except (OSError, ValueError, Image.DecompressionBombError):
-                failures.append(
-                    ImportFailure(path, tr(_CONTEXT, "not a PNG, JPEG or WebP picture"))
-                )
-                continue
-            meta = facts.meta or plain_metadata(facts.width, facts.height)
-            created_at = (meta.stored_at if facts.ours else None) or self._now()
-            try:
-                image_id, new = self._store(
-                    NewImage(
-                        data=data,
-                        ext=facts.ext,
-                        origin="generated" if facts.ours and meta.finish_reason else "imported",
-                        meta=meta,
-                        width=facts.width,
-                        height=facts.height,
-                        created_at=created_at,
-                    )
-                )
             except AppError as exc:
                 failures.append(ImportFailure(path, exc.message))
                 continue
+            except Exception as exc:  # a surprise in one file must not cost the rest
+                log.exception("import of %s failed", path)
+                failures.append(
+                    ImportFailure(
+                        path,
+                        tr(
+                            _CONTEXT,
+                            "could not be imported ({error}); the log file has the details",
+                        ).format(error=type(exc).__name__),
+                    )
+                )
+                continue
             if new:
                 imported.append(image_id)
-                with_parameters += facts.meta is not None
+                with_parameters += has_parameters
             else:
                 duplicates.append(image_id)
         return ImportReport(tuple(imported), tuple(duplicates), tuple(failures), with_parameters)
+
+    def _import_one(self, path: Path) -> tuple[int, bool, bool]:
+        """(id, True if new, True if it carried parameters); ImportRefused when refused."""
+        data = read_import_file(path)
+        refuse_large_text(data)
+        check_decodes(data)
+        try:
+            facts = picture_facts(data)
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            raise ImportRefused(tr(_CONTEXT, "not a PNG, JPEG or WebP picture")) from exc
+        check_parameters(facts.meta)
+        meta = facts.meta or plain_metadata(facts.width, facts.height)
+        created_at = (meta.stored_at if facts.ours else None) or self._now()
+        image_id, new = self._store(
+            NewImage(
+                data=data,
+                ext=facts.ext,
+                origin="generated" if facts.ours and meta.finish_reason else "imported",
+                meta=meta,
+                width=facts.width,
+                height=facts.height,
+                created_at=created_at,
+            )
+        )
+        return image_id, new, facts.meta is not None
 
     def export(self, ids: Iterable[int], folder: Path) -> list[Path]:
         """Copies the originals (metadata included) into `folder`; never overwrites a file."""
