@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
+        actions["checkLibrary"].triggered.connect(self.gallery.check_library)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         detail.use_as_source_requested.connect(self._use_as_source)
         detail.use_as_style_requested.connect(self._use_as_style)
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
+        # A rebuild changed every id: the detail view lets its picture go.
+        gallery.library_rebuilt.connect(lambda: detail.set_library(self.studio.library))
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
         self.onboarding = ProviderOnboarding(self, self.studio, self.show_settings)

@@ -6,13 +6,18 @@ message for the status bar (or None when the user cancelled).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import CheckReport, ImportReport
+from stepfun_studio.library.records import ImportReport
+from stepfun_studio.ui.library_check import (
+    CheckLibraryDialog,
+    open_check_dialog,
+)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -85,22 +90,8 @@ def export_dialog(parent: QWidget, library: Library, ids: list[int]) -> str | No
     return _tr("Exported %n image(s)", len(written)) + f" → {folder}"
 
 
-def check_report_text(report: CheckReport) -> str:
-    if report.ok:
-        return _tr("The library is in order: every image has its file.")
-    lines = []
-    if report.missing_files:
-        lines.append(_tr("%n image(s) whose file is missing", len(report.missing_files)))
-    if report.missing_references:
-        lines.append(_tr("%n reference image(s) missing", len(report.missing_references)))
-    if report.files_without_row:
-        lines.append(_tr("%n file(s) not in the library", len(report.files_without_row)))
-        lines.extend(f"  {p}" for p in report.files_without_row[:10])
-    lines.append(_tr("Nothing was deleted. Import stray files to bring them back."))
-    return "\n".join(lines)
-
-
-def check_dialog(parent: QWidget, library: Library) -> CheckReport:
-    report = library.check()
-    QMessageBox.information(parent, _tr("Check library"), check_report_text(report))
-    return report
+def check_dialog(
+    parent: QWidget, library: Library, on_rebuilt: Callable[[], None] | None = None
+) -> CheckLibraryDialog:
+    """File ▸ Check library…: checks off the GUI thread and offers Rebuild (library_check.py)."""
+    return open_check_dialog(parent, library, on_rebuilt)

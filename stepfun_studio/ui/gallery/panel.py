@@ -65,6 +65,7 @@ class GalleryPanel(QWidget):
     use_as_source_requested = Signal(int)
     use_as_style_requested = Signal(int)
     status_message = Signal(str)
+    library_rebuilt = Signal()  # File ▸ Check library ▸ Rebuild: every id changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -523,7 +524,13 @@ class GalleryPanel(QWidget):
 
     def check_library(self) -> None:
         if self._library is not None:
-            organise.check_dialog(self, self._library)
+            organise.check_dialog(self, self._library, self._after_rebuild)
+
+    def _after_rebuild(self) -> None:
+        # Every id changed: caches, undo steps and the list are read anew, as for a new library.
+        self.set_library(self._library)
+        self.sidebar.reload()
+        self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:
         answer = QMessageBox.question(
