@@ -133,6 +133,9 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    from tools.shots import journal
+
+    journal.shoot(window, studio, pump, save, language)  # File ▸ Check Library…
     window.close()
     QApplication.processEvents()
     return 0
@@ -284,7 +287,6 @@ def shoot_gallery(
     for name, open_dialog in (
         ("gallery-tags-dialog-light", lambda: gallery.edit_tags([current])),
         ("gallery-note-dialog-light", lambda: gallery.edit_note(current)),
-        ("gallery-check-library-light", gallery.check_library),
     ):
         QTimer.singleShot(300, lambda n=name: grab_modal(pump, save, n))
         open_dialog()

@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImportReport
+from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.library_check import (
     CheckLibraryDialog,
     open_check_dialog,
@@ -60,11 +62,29 @@ def import_report_text(report: ImportReport) -> str:
     if report.duplicates:
         text += "; " + _tr("%n already in the library", len(report.duplicates))
     if report.failures:
-        text += "; " + _tr("%n could not be read", len(report.failures))
+        text += "; " + _tr("%n not imported", len(report.failures))
     return text
 
 
-def import_dialog(parent: QWidget, library: Library, folder: bool) -> ImportReport | None:
+def import_failures_text(report: ImportReport, shown: int = 20) -> str:
+    """One line per refused file, its name and the reason in words."""
+    lines = [f"{failure.path.name}: {failure.reason}" for failure in report.failures[:shown]]
+    if len(report.failures) > shown:
+        lines.append(_tr("…and %n more", len(report.failures) - shown))
+    return "\n".join(lines)
+
+
+def import_dialog(
+    parent: QWidget,
+    library: Library,
+    folder: bool,
+    done: Callable[[ImportReport], None] | None = None,
+) -> bool:
+    """Asks for files or a folder and imports them on a worker thread; False if cancelled.
+
+    Every file is read and decoded whole, which takes seconds for a folder of photos: never on
+    the GUI thread. `done(report)` follows, after a list of the refused files if any.
+    """
     if folder:
         chosen = QFileDialog.getExistingDirectory(parent, _tr("Import a folder"))
         paths = [Path(chosen)] if chosen else []
@@ -74,12 +94,21 @@ def import_dialog(parent: QWidget, library: Library, folder: bool) -> ImportRepo
         )
         paths = [Path(f) for f in files]
     if not paths:
-        return None
-    report = library.import_files(paths)
-    if report.failures:
-        details = "\n".join(f"{f.path.name}: {f.reason}" for f in report.failures[:20])
-        QMessageBox.warning(parent, _tr("Import"), import_report_text(report) + "\n\n" + details)
-    return report
+        return False
+
+    def finished(report: ImportReport | None, error: BaseException | None) -> None:
+        if report is None:
+            reason = error.message if isinstance(error, AppError) else str(error)
+            QMessageBox.warning(parent, _tr("Import"), _tr("Nothing was imported: ") + reason)
+            return
+        if report.failures:
+            text = import_report_text(report) + "\n\n" + import_failures_text(report)
+            QMessageBox.warning(parent, _tr("Import"), text)
+        if done is not None:
+            done(report)
+
+    run_in_background(parent, lambda: library.import_files(paths), finished, "import-files")
+    return True
 
 
 def export_dialog(parent: QWidget, library: Library, ids: list[int]) -> str | None:

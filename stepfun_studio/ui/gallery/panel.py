@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.library.records import ImageQuery, ImportReport
 from stepfun_studio.ui.gallery import organise
 from stepfun_studio.ui.gallery.auto_size import AutoCellSize
 from stepfun_studio.ui.gallery.compare import CompareDialog
@@ -513,10 +513,11 @@ class GalleryPanel(QWidget):
     def import_images(self, folder: bool) -> None:
         if self._library is None:
             return
-        report = organise.import_dialog(self, self._library, folder)
-        if report is not None:
-            self.refresh()
-            self.status_message.emit(organise.import_report_text(report))
+        organise.import_dialog(self, self._library, folder, self._on_imported)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self.refresh()
+        self.status_message.emit(organise.import_report_text(report))
 
     def export_images(self, ids: list[int]) -> None:
         if self._library is not None:
