@@ -31,7 +31,6 @@ from stepfun_studio.library.pngchunks import MAX_TEXT_BYTES, oversized_text_chun
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "Library"
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 # Just under Pillow's own decompression-bomb warning (89.5 megapixels): a larger picture is
 # refused by us before Pillow would warn about it.
@@ -58,14 +57,14 @@ def _megabytes(size: int) -> str:
 
 def _check_stat(info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise ImportRefused(tr(_CONTEXT, "it is a folder, not a picture"))
+        raise ImportRefused(tr("Library", "it is a folder, not a picture"))
     if not stat.S_ISREG(info.st_mode):
-        raise ImportRefused(tr(_CONTEXT, "it is not a regular file (a pipe or a device)"))
+        raise ImportRefused(tr("Library", "it is not a regular file (a pipe or a device)"))
     if info.st_size == 0:
-        raise ImportRefused(tr(_CONTEXT, "the file is empty"))
+        raise ImportRefused(tr("Library", "the file is empty"))
     if info.st_size > MAX_IMPORT_BYTES:
         raise ImportRefused(
-            tr(_CONTEXT, "the file is {size} MB; at most {limit} MB are imported").format(
+            tr("Library", "the file is {size} MB; at most {limit} MB are imported").format(
                 size=_megabytes(info.st_size), limit=MAX_IMPORT_BYTES // (1024 * 1024)
             )
         )
@@ -92,12 +91,12 @@ def read_import_file(path: Path) -> bytes:
             os.close(descriptor)
     except OSError as exc:
         raise ImportRefused(
-            tr(_CONTEXT, "cannot be read: {reason}").format(reason=exc.strerror or exc)
+            tr("Library", "cannot be read: {reason}").format(reason=exc.strerror or exc)
         ) from exc
     except ValueError as exc:  # a NUL in the name
-        raise ImportRefused(tr(_CONTEXT, "the file name is not valid")) from exc
+        raise ImportRefused(tr("Library", "the file name is not valid")) from exc
     if total > MAX_IMPORT_BYTES:
-        raise ImportRefused(tr(_CONTEXT, "the file grew past the import limit while read"))
+        raise ImportRefused(tr("Library", "the file grew past the import limit while read"))
     return b"".join(chunks)
 
 
@@ -110,13 +109,13 @@ def refuse_large_text(data: bytes) -> None:
     limit = MAX_TEXT_CHUNK // (1024 * 1024)
     if compressed:
         reason = tr(
-            _CONTEXT,
+            "Library",
             "it carries a compressed text chunk “{keyword}” that inflates past {limit} MB "
             "(this is how text bombs look); it is not imported",
         ).format(keyword=keyword[:40], limit=limit)
     else:
         reason = tr(
-            _CONTEXT,
+            "Library",
             "it carries a text chunk “{keyword}” of {size} MB; pictures with more than "
             "{limit} MB of text in one chunk are not imported",
         ).format(keyword=keyword[:40], size=_megabytes(size), limit=limit)
@@ -129,11 +128,11 @@ def check_decodes(data: bytes) -> None:
         with Image.open(io.BytesIO(data), formats=_FORMATS) as image:
             width, height = image.size
             if width <= 0 or height <= 0:
-                raise ImportRefused(tr(_CONTEXT, "the picture is damaged (no size)"))
+                raise ImportRefused(tr("Library", "the picture is damaged (no size)"))
             if width * height > MAX_IMPORT_PIXELS:
                 raise ImportRefused(
                     tr(
-                        _CONTEXT,
+                        "Library",
                         "it claims {width}×{height} pixels, more than the {limit} megapixels "
                         "Studio imports",
                     ).format(width=width, height=height, limit=MAX_IMPORT_PIXELS // 1_000_000)
@@ -143,11 +142,11 @@ def check_decodes(data: bytes) -> None:
     except ImportRefused:
         raise
     except UnidentifiedImageError as exc:
-        raise ImportRefused(tr(_CONTEXT, "not a PNG, JPEG or WebP picture")) from exc
+        raise ImportRefused(tr("Library", "not a PNG, JPEG or WebP picture")) from exc
     except Exception as exc:  # hostile bytes make Pillow raise anything (SyntaxError, ...)
         log.info("import: picture does not decode: %r", exc)
         raise ImportRefused(
-            tr(_CONTEXT, "the picture is damaged or truncated and cannot be shown")
+            tr("Library", "the picture is damaged or truncated and cannot be shown")
         ) from exc
 
 
@@ -159,7 +158,7 @@ def check_parameters(meta: ImageMetadata | None) -> None:
     if length > MAX_PARAMETER_TEXT:
         raise ImportRefused(
             tr(
-                _CONTEXT,
+                "Library",
                 "its parameters hold a prompt of {size} KB; at most {limit} KB are imported",
             ).format(size=length // 1024, limit=MAX_PARAMETER_TEXT // 1024)
         )

@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 REBUILD_BATCH = 500
 # Journal records per transaction while replaying.
 REPLAY_BATCH = 2000
-_CONTEXT = "Library"
 
 
 @dataclass(frozen=True)
@@ -49,18 +48,18 @@ class RebuildReport:
     kept_at: Path | None = None
 
     def message(self) -> str:
-        text = tr(_CONTEXT, "The library was rebuilt from {count} image files.").format(
+        text = tr("Library", "The library was rebuilt from {count} image files.").format(
             count=self.images
         )
         text += " " + tr(
-            _CONTEXT, "{applied} edits (ratings, tags, notes, collections) were restored."
+            "Library", "{applied} edits (ratings, tags, notes, collections) were restored."
         ).format(applied=self.edits_applied)
         if self.edits_skipped:
             text += " " + tr(
-                _CONTEXT, "{skipped} damaged journal lines were skipped (see the log)."
+                "Library", "{skipped} damaged journal lines were skipped (see the log)."
             ).format(skipped=self.edits_skipped)
         if self.kept_at is not None:
-            text += " " + tr(_CONTEXT, "The previous database was kept at {aside}.").format(
+            text += " " + tr("Library", "The previous database was kept at {aside}.").format(
                 aside=self.kept_at
             )
         return text
@@ -118,16 +117,28 @@ class Rebuilding(LibraryBase):
         return target
 
     def _wipe_rows(self) -> None:
-        """Forgets every picture row, tag and collection; jobs and reference rows stay."""
-        with self._db.write() as connection:
-            for table in ("collection_items", "collections", "image_tags", "tags"):
-                connection.execute(f"DELETE FROM {table}")
-            connection.execute("DELETE FROM image_references")
-            connection.execute("DELETE FROM search_text")
-            connection.execute("INSERT INTO search_trigram (search_trigram) VALUES ('delete-all')")
-            connection.execute("INSERT INTO search_grams (search_grams) VALUES ('delete-all')")
-            connection.execute("UPDATE jobs SET image_id = NULL WHERE image_id IS NOT NULL")
-            connection.execute("DELETE FROM images")
+        """Forgets every picture row, tag and collection; jobs and reference rows stay.
+
+        Foreign keys are off on this thread's connection meanwhile: with them on, SQLite scans
+        the jobs table (no index on `image_id`) once per deleted picture, 16 s for 20,000
+        pictures. Every table that points at a picture is emptied here by hand instead.
+        """
+        own = self._db.connection()
+        own.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self._db.write() as connection:
+                for table in ("collection_items", "collections", "image_tags", "tags"):
+                    connection.execute(f"DELETE FROM {table}")
+                connection.execute("DELETE FROM image_references")
+                connection.execute("DELETE FROM search_text")
+                connection.execute(
+                    "INSERT INTO search_trigram (search_trigram) VALUES ('delete-all')"
+                )
+                connection.execute("INSERT INTO search_grams (search_grams) VALUES ('delete-all')")
+                connection.execute("UPDATE jobs SET image_id = NULL WHERE image_id IS NOT NULL")
+                connection.execute("DELETE FROM images")
+        finally:
+            own.execute("PRAGMA foreign_keys = ON")
 
     def _rebuild_rows(self, progress: Callable[[int], None] | None = None) -> int:
         """Fills the database from the stored files, then replays the edits journal.

@@ -37,8 +37,6 @@ from stepfun_studio.library.storage_errors import storage_errors
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "Library"
-
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path]:
     for given in paths:
@@ -77,7 +75,7 @@ class Transfers(Rebuilding):
                     ImportFailure(
                         path,
                         tr(
-                            _CONTEXT,
+                            "Library",
                             "could not be imported ({error}); the log file has the details",
                         ).format(error=type(exc).__name__),
                     )
@@ -98,7 +96,7 @@ class Transfers(Rebuilding):
         try:
             facts = picture_facts(data)
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-            raise ImportRefused(tr(_CONTEXT, "not a PNG, JPEG or WebP picture")) from exc
+            raise ImportRefused(tr("Library", "not a PNG, JPEG or WebP picture")) from exc
         check_parameters(facts.meta)
         meta = facts.meta or plain_metadata(facts.width, facts.height)
         created_at = (meta.stored_at if facts.ours else None) or self._now()

@@ -48,21 +48,23 @@ class _Progress(QObject):
     moved = Signal(int, int)
 
 
-def check_report_text(report: CheckReport) -> str:
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("GalleryOrganise", text, None, n)
+def _tr(text: str, n: int = -1) -> str:
+    # The gallery's context: these lines were the gallery's before the dialog had a module.
+    return QCoreApplication.translate("GalleryOrganise", text, None, n)
 
+
+def check_report_text(report: CheckReport) -> str:
     if report.ok:
-        return tr("The library is in order: every image has its file.")
+        return _tr("The library is in order: every image has its file.")
     lines = []
     if report.missing_files:
-        lines.append(tr("%n image(s) whose file is missing", len(report.missing_files)))
+        lines.append(_tr("%n image(s) whose file is missing", len(report.missing_files)))
     if report.missing_references:
-        lines.append(tr("%n reference image(s) missing", len(report.missing_references)))
+        lines.append(_tr("%n reference image(s) missing", len(report.missing_references)))
     if report.files_without_row:
-        lines.append(tr("%n file(s) not in the library", len(report.files_without_row)))
+        lines.append(_tr("%n file(s) not in the library", len(report.files_without_row)))
         lines.extend(f"  {p}" for p in report.files_without_row[:10])
-    lines.append(tr("Nothing was deleted. Import stray files to bring them back."))
+    lines.append(_tr("Nothing was deleted. Import stray files to bring them back."))
     return "\n".join(lines)
 
 
@@ -136,7 +138,7 @@ class CheckLibraryDialog(QDialog):
         self.progress.setVisible(False)
         self.rebuild_button.setEnabled(True)
         if error is not None or report is None:
-            self.summary.setText(self._error_text(error))
+            self._show(self._error_text(error))
             return
         self.report = report
         text = check_report_text(report)
@@ -145,7 +147,7 @@ class CheckLibraryDialog(QDialog):
                 "Rebuild library repairs this: it reads the database again from the pictures."
             )
             self.rebuild_button.setDefault(True)
-        self.summary.setText(text)
+        self._show(text)
         self.checked.emit(report)
 
     # -- rebuilding -------------------------------------------------------------------
@@ -197,12 +199,20 @@ class CheckLibraryDialog(QDialog):
                     "the pictures."
                 )
             )
-            self.summary.setText(text)
+            self._show(text)
             self.rebuild_button.setEnabled(True)
             self.failed.emit(text)
             return
-        self.summary.setText(report.message())
+        # Done: the warning and the button have said what they had to.
+        self.warning.setVisible(False)
+        self.rebuild_button.setVisible(False)
+        self._show(report.message())
         self.rebuilt.emit(report)
+
+    def _show(self, text: str) -> None:
+        # The text may be several lines longer than the last: the dialog grows to show it all.
+        self.summary.setText(text)
+        self.adjustSize()
 
     def _error_text(self, error: BaseException | None) -> str:
         if isinstance(error, AppError):
