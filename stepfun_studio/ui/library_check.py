@@ -105,7 +105,8 @@ class CheckLibraryDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        # A fixed width lets the wrapped labels know their height; the height follows the text.
+        self.setFixedWidth(560)
         self._progress = _Progress(QCoreApplication.instance())
         self._progress.moved.connect(self._on_progress)
         self.destroyed.connect(self._progress.deleteLater)
@@ -137,6 +138,7 @@ class CheckLibraryDialog(QDialog):
         self._working = False
         self.progress.setVisible(False)
         self.rebuild_button.setEnabled(True)
+        self._fit_height()
         if error is not None or report is None:
             self._show(self._error_text(error))
             return
@@ -161,6 +163,7 @@ class CheckLibraryDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.summary.setText(self.tr("Rebuilding the library…"))
+        self._fit_height()
         library, progress = self._library, self._progress
 
         def moved(done: int, total: int) -> None:
@@ -211,8 +214,15 @@ class CheckLibraryDialog(QDialog):
 
     def _show(self, text: str) -> None:
         # The text may be several lines longer than the last: the dialog grows to show it all.
-        self.summary.setText(text)
-        self.adjustSize()
+        # A zero-width space after each slash lets a long path wrap instead of being cut off.
+        self.summary.setText(text.replace("/", "/\u200b"))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width())
+        self.setFixedHeight(max(height, layout.totalMinimumSize().height()))
 
     def _error_text(self, error: BaseException | None) -> str:
         if isinstance(error, AppError):
