@@ -220,6 +220,7 @@ class CheckLibraryDialog(QDialog):
 
     def _fit_height(self) -> None:
         layout = self.layout()
+        assert layout is not None  # made in __init__
         layout.activate()
         height = layout.totalHeightForWidth(self.width())
         self.setFixedHeight(max(height, layout.totalMinimumSize().height()))
