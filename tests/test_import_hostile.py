@@ -73,6 +73,17 @@ def text_chunk_png(size: int) -> bytes:
     return _before_idat(_png((1, 2, 3)), _chunk(b"tEXt", b"parameters\x00" + text))
 
 
+def huge_header_png() -> bytes:
+    """A header claiming 10000×9000 pixels over a few bytes of data: a decompression bomb."""
+    header = struct.pack(">IIBBBBB", 10_000, 9_000, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(b"\x00" * 1000))
+        + _chunk(b"IEND", b"")
+    )
+
+
 @pytest.fixture
 def library(app_paths: AppPaths) -> Iterator[Library]:
     with Library.open(app_paths) as opened:
@@ -87,6 +98,7 @@ def test_one_bad_file_never_stops_the_batch(library: Library, tmp_path: Path) ->
         "truncated.jpg": truncated_jpeg(),
         "text-20mb.png": text_chunk_png(20 * 1024 * 1024),
         "long-prompt.png": text_chunk_png(MAX_PARAMETER_TEXT + 1000),
+        "bomb.png": huge_header_png(),
         "empty.png": b"",
         "not-a-picture.png": b"hello, I am text",
         "good-2.png": _png((1, 1, 200)),
@@ -107,6 +119,7 @@ def test_one_bad_file_never_stops_the_batch(library: Library, tmp_path: Path) ->
     assert "damaged or truncated" in reasons["truncated.jpg"]
     assert "text chunk “parameters” of 20.0 MB" in reasons["text-20mb.png"]
     assert "at most 64 KB" in reasons["long-prompt.png"]
+    assert "10000×9000 pixels" in reasons["bomb.png"]
     assert "empty" in reasons["empty.png"]
     assert "not a PNG, JPEG or WebP" in reasons["not-a-picture.png"]
     if hasattr(os, "mkfifo"):

@@ -21,6 +21,8 @@ import io
 import logging
 import os
 import stat
+import threading
+import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -32,8 +34,8 @@ from stepfun_studio.library.pngchunks import MAX_TEXT_BYTES, oversized_text_chun
 log = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
-# Just under Pillow's own decompression-bomb warning (89.5 megapixels): a larger picture is
-# refused by us before Pillow would warn about it.
+# Just under Pillow's own decompression-bomb threshold (89.5 megapixels, a warning; twice that,
+# an error): a larger picture is refused by us, in words, before a pixel is decoded.
 MAX_IMPORT_PIXELS = 89_000_000
 MAX_TEXT_CHUNK = MAX_TEXT_BYTES
 # The text fields of the parameters together (prompt, negative prompt, ...); the prompt is
@@ -41,6 +43,8 @@ MAX_TEXT_CHUNK = MAX_TEXT_BYTES
 MAX_PARAMETER_TEXT = 64 * 1024
 _FORMATS = ("PNG", "JPEG", "WEBP")
 _READ_CHUNK = 1024 * 1024
+# warnings.catch_warnings() edits process-wide state: one import decode at a time touches it.
+_warnings_lock = threading.Lock()
 
 
 class ImportRefused(Exception):  # noqa: N818 - a refusal, not an error of ours
@@ -125,7 +129,11 @@ def refuse_large_text(data: bytes) -> None:
 def check_decodes(data: bytes) -> None:
     """Decodes every pixel of the picture (under the pixel cap), or refuses it in words."""
     try:
-        with Image.open(io.BytesIO(data), formats=_FORMATS) as image:
+        with _warnings_lock, warnings.catch_warnings():
+            # Our own limit is checked right below; Pillow's warning would only repeat it.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data), formats=_FORMATS)
+        with opened as image:
             width, height = image.size
             if width <= 0 or height <= 0:
                 raise ImportRefused(tr("Library", "the picture is damaged (no size)"))
@@ -141,6 +149,10 @@ def check_decodes(data: bytes) -> None:
             image.getexif()  # the thumbnail reads the orientation from it
     except ImportRefused:
         raise
+    except Image.DecompressionBombError as exc:
+        raise ImportRefused(
+            tr("Library", "it claims far more pixels than Studio imports (a decompression bomb)")
+        ) from exc
     except UnidentifiedImageError as exc:
         raise ImportRefused(tr("Library", "not a PNG, JPEG or WebP picture")) from exc
     except Exception as exc:  # hostile bytes make Pillow raise anything (SyntaxError, ...)

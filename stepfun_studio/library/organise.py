@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library.base import LibraryBase
 from stepfun_studio.library.database import Database
@@ -49,8 +50,9 @@ class Organising(LibraryBase):
             # A library from before the journal: its edits so far become the first lines.
             with self._db.read() as connection:
                 self.journal.ensure_started(connection)
-        except OSError as exc:
-            # Not fatal here: the first edit tries again, and fails (rolled back) if it must.
+        except (OSError, sqlite3.Error, AppError) as exc:
+            # Not fatal here (a damaged database is found and reported by its first real
+            # use): the first edit tries again, and fails (rolled back) if it must.
             log.warning("edits journal not started: %s", exc)
 
     def _update_each(
