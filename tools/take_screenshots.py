@@ -140,6 +140,9 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots.spool import shoot as shoot_quit  # quitting with pictures on their way
 
     shoot_quit(window, studio, pump, save, language)
+    from tools.shots import journal
+
+    journal.shoot(window, studio, pump, save, language)  # File ▸ Check Library…
     window.close()
     QApplication.processEvents()
     return 0
@@ -291,7 +294,6 @@ def shoot_gallery(
     for name, open_dialog in (
         ("gallery-tags-dialog-light", lambda: gallery.edit_tags([current])),
         ("gallery-note-dialog-light", lambda: gallery.edit_note(current)),
-        ("gallery-check-library-light", gallery.check_library),
     ):
         QTimer.singleShot(300, lambda n=name: grab_modal(pump, save, n))
         open_dialog()

@@ -4,7 +4,8 @@
 references, files the database does not know) and never deletes anything. `rebuild` builds a
 new database from the stored pictures' own metadata, keeping the old database beside it: the
 way back when the database was lost or damaged (the app's recovery notice points here). Ratings,
-tags, notes and collections live only in the database and do not come back.
+favourites, tags, notes and collections come back from the edits journal beside the pictures
+(`edits.jsonl`), replayed after the files are read.
 """
 
 from __future__ import annotations
@@ -83,13 +84,24 @@ def rebuild() -> int:
         raise UsageError(error.message) from None
     try:
         warn(library.recovery_notice or "")
-        say(
-            tr(
-                "Cli",
-                "Ratings, tags, notes and collections are kept only in the database; the "
-                "previous one was set aside, not deleted.",
+        replayed = library.last_replay
+        if replayed is not None:
+            say(
+                tr(
+                    "Cli",
+                    "{applied} edits (ratings, favourites, tags, notes, collections) were "
+                    "restored from the edits journal.",
+                ).format(applied=replayed.applied)
             )
-        )
+            if replayed.skipped:
+                warn(
+                    tr(
+                        "Cli",
+                        "{skipped} damaged lines of the edits journal were skipped; the log "
+                        "names them.",
+                    ).format(skipped=replayed.skipped)
+                )
+        say(tr("Cli", "The previous database was set aside, not deleted."))
     finally:
         library.close()
     return EXIT_OK

@@ -150,8 +150,8 @@ class Library(Organising, Transfers, Spending):
     ) -> Library:
         """A new database built from the stored files' metadata; the old one is moved aside.
 
-        Ratings, tags, notes and collections live only in the database and are not in the
-        files, so they do not come back; every generation parameter does.
+        Every generation parameter comes back from the files; ratings, tags, notes and
+        collections from the edits journal, replayed last (`last_replay` counts them).
         """
         path = paths.database_path
         aside = None

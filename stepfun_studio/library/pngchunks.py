@@ -155,6 +155,53 @@ def read_text_chunks_from_file(path: Path) -> dict[str, str]:
                 handle.seek(length + 4, 1)
 
 
+def oversized_text_chunk(data: bytes, limit: int) -> tuple[str, int, bool] | None:
+    """(keyword, size, compressed) of the first text chunk over `limit` bytes, else None.
+
+    The size of a compressed chunk is what it inflates to, found with at most `limit + 1`
+    bytes inflated. Reads chunk headers and text only; tolerant of a truncated chunk or a
+    missing IEND (decoding reports those), so it can run first on any bytes.
+    """
+    if not is_png(data):
+        return None
+    position = len(PNG_SIGNATURE)
+    while position + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        if kind == b"IEND":
+            break
+        if kind in _TEXT_TYPES:
+            body = data[position + 8 : position + 8 + min(length, len(data))]
+            keyword = _keyword(body[:80])
+            if length > limit:
+                return keyword, length, False
+            inflated = _inflated_size(kind, body, limit)
+            if inflated > limit:
+                return keyword, inflated, True
+        position += 12 + length
+    return None
+
+
+def _inflated_size(kind: bytes, body: bytes, limit: int) -> int:
+    """How much a compressed text chunk's text inflates to (> limit means "too much"); 0 if
+    the chunk is not compressed or its stream is damaged (reading skips it then)."""
+    _keyword_bytes, _, rest = body.partition(b"\x00")
+    if kind == b"zTXt":
+        stream = rest[1:]
+    elif kind == b"iTXt" and rest[:1] == b"\x01":
+        rest = rest[2:]
+        _language, _, rest = rest.partition(b"\x00")
+        _translated, _, stream = rest.partition(b"\x00")
+    else:
+        return 0
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(stream, limit + 1)
+    except zlib.error:
+        return 0
+    return len(text) + (1 if inflater.unconsumed_tail else 0)
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     """Width and height from the IHDR chunk."""
     if not is_png(data) or data[12:16] != b"IHDR":

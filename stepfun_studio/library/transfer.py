@@ -1,4 +1,4 @@
-"""Files in and out: import, export, Check Library, and rebuilding the database from files.
+"""Files in and out: import, export and Check Library (rebuilding is in rebuild.py).
 
 Imported files are stored byte for byte (so importing the same file twice, or an export of ours,
 finds the image already there). Export copies the stored file, so the metadata goes with it.
@@ -7,30 +7,35 @@ finds the image already there). Export copies the stored file, so the metadata g
 from __future__ import annotations
 
 import io
+import logging
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PIL import Image
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.metadata import ReferenceInfo
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.text import tr
-from stepfun_studio.library.base import LibraryBase, NewImage
+from stepfun_studio.library.base import NewImage
+from stepfun_studio.library.import_checks import (
+    ImportRefused,
+    check_decodes,
+    check_parameters,
+    read_import_file,
+    refuse_large_text,
+)
 from stepfun_studio.library.reading import (
     IMPORT_SUFFIXES,
-    file_facts,
     metadata_of,
     picture_facts,
     plain_metadata,
 )
+from stepfun_studio.library.rebuild import Rebuilding
 from stepfun_studio.library.records import CheckReport, ImportFailure, ImportReport
-from stepfun_studio.library.rows import image_id_for_sha, insert_blob, insert_image
 from stepfun_studio.library.storage_errors import storage_errors
 
-_CONTEXT = "Library"
-REBUILD_BATCH = 500
+log = logging.getLogger(__name__)
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -44,54 +49,69 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-class Transfers(LibraryBase):
+class Transfers(Rebuilding):
     def import_files(self, paths: Iterable[Path]) -> ImportReport:
-        """Imports pictures and folders of pictures; one bad file never stops the rest."""
+        """Imports pictures and folders of pictures; one bad file never stops the rest.
+
+        Every file is read, scanned and decoded whole before any transaction is opened
+        (import_checks.py), so a hostile file is refused without holding the write lock.
+        """
         imported: list[int] = []
         duplicates: list[int] = []
         failures: list[ImportFailure] = []
         with_parameters = 0
         for path in _expand(paths):
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                failures.append(
-                    ImportFailure(
-                        path,
-                        tr(_CONTEXT, "cannot be read: {reason}").format(reason=exc.strerror or exc),
-                    )
-                )
+                image_id, new, has_parameters = self._import_one(path)
+            except ImportRefused as refused:
+                failures.append(ImportFailure(path, refused.reason))
                 continue
-            try:
-                facts = picture_facts(data)
-            except (OSError, ValueError, Image.DecompressionBombError):
-                failures.append(
-                    ImportFailure(path, tr(_CONTEXT, "not a PNG, JPEG or WebP picture"))
-                )
-                continue
-            meta = facts.meta or plain_metadata(facts.width, facts.height)
-            created_at = (meta.stored_at if facts.ours else None) or self._now()
-            try:
-                image_id, new = self._store(
-                    NewImage(
-                        data=data,
-                        ext=facts.ext,
-                        origin="generated" if facts.ours and meta.finish_reason else "imported",
-                        meta=meta,
-                        width=facts.width,
-                        height=facts.height,
-                        created_at=created_at,
-                    )
-                )
             except AppError as exc:
                 failures.append(ImportFailure(path, exc.message))
                 continue
+            except Exception as exc:  # a surprise in one file must not cost the rest
+                log.exception("import of %s failed", path)
+                failures.append(
+                    ImportFailure(
+                        path,
+                        tr(
+                            "Library",
+                            "could not be imported ({error}); the log file has the details",
+                        ).format(error=type(exc).__name__),
+                    )
+                )
+                continue
             if new:
                 imported.append(image_id)
-                with_parameters += facts.meta is not None
+                with_parameters += has_parameters
             else:
                 duplicates.append(image_id)
         return ImportReport(tuple(imported), tuple(duplicates), tuple(failures), with_parameters)
+
+    def _import_one(self, path: Path) -> tuple[int, bool, bool]:
+        """(id, True if new, True if it carried parameters); ImportRefused when refused."""
+        data = read_import_file(path)
+        refuse_large_text(data)
+        check_decodes(data)
+        try:
+            facts = picture_facts(data)
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            raise ImportRefused(tr("Library", "not a PNG, JPEG or WebP picture")) from exc
+        check_parameters(facts.meta)
+        meta = facts.meta or plain_metadata(facts.width, facts.height)
+        created_at = (meta.stored_at if facts.ours else None) or self._now()
+        image_id, new = self._store(
+            NewImage(
+                data=data,
+                ext=facts.ext,
+                origin="generated" if facts.ours and meta.finish_reason else "imported",
+                meta=meta,
+                width=facts.width,
+                height=facts.height,
+                created_at=created_at,
+            )
+        )
+        return image_id, new, facts.meta is not None
 
     def export(self, ids: Iterable[int], folder: Path) -> list[Path]:
         """Copies the originals (metadata included) into `folder`; never overwrites a file."""
@@ -146,60 +166,3 @@ class Transfers(LibraryBase):
         if meta is None:
             return None
         return meta.request(lambda info: self._reference_image(info.sha256, info.name))
-
-    def _rebuild_rows(self, progress: Callable[[int], None] | None = None) -> int:
-        """Fills an empty database from the stored files; returns the number of images.
-
-        `progress(images so far)` is called after each batch, for a progress bar.
-        """
-        with self._db.write() as connection:
-            for sha, ext, path in self._references.all_files():
-                try:
-                    with Image.open(path) as image:
-                        width, height = image.size
-                        mime = Image.MIME.get(image.format or "", "image/png")
-                except (OSError, ValueError):
-                    continue
-                insert_blob(connection, ReferenceInfo(sha, mime, width, height), ext)
-        count = 0
-        batch: list[tuple[str, str, Path]] = []
-        for entry in self._images.all_files():
-            batch.append(entry)
-            if len(batch) >= REBUILD_BATCH:
-                count += self._rebuild_batch(batch)
-                batch = []
-                if progress is not None:
-                    progress(count)
-        count += self._rebuild_batch(batch)
-        if progress is not None:
-            progress(count)
-        return count
-
-    def _rebuild_batch(self, batch: list[tuple[str, str, Path]]) -> int:
-        count = 0
-        with self._db.write() as connection:
-            for sha, ext, path in batch:
-                try:
-                    facts = file_facts(path)
-                except (OSError, ValueError, Image.DecompressionBombError):
-                    continue  # Check Library lists it as a file without a row
-                if image_id_for_sha(connection, sha) is not None:
-                    continue
-                meta = facts.meta or plain_metadata(facts.width, facts.height)
-                named = (meta.source, meta.style, *meta.references, meta.mask)
-                connection.executemany(
-                    "UPDATE blobs SET name = ? WHERE sha = ? AND name = ''",
-                    [(info.name, info.sha256) for info in named if info and info.name],
-                )
-                insert_image(
-                    connection,
-                    sha=sha,
-                    ext=ext,
-                    origin="generated" if facts.ours and meta.finish_reason else "imported",
-                    meta=meta,
-                    created_at=(meta.stored_at if facts.ours else None) or path.stat().st_mtime,
-                    width=facts.width,
-                    height=facts.height,
-                )
-                count += 1
-        return count

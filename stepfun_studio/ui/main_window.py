@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
+        actions["checkLibrary"].triggered.connect(self.gallery.check_library)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         detail.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
         detail.use_as_style_requested.connect(lambda i: self._reference_of(i, source=False))
         detail.moved_to_trash.connect(lambda _ids: gallery.refresh())
+        # A rebuild changed every id: the detail view lets its picture go.
+        gallery.library_rebuilt.connect(lambda: detail.set_library(self.studio.library))
         detail.status_message.connect(self.status.show_info)
         self.studio.connection_problem.connect(self.status.show_error)
         self.studio.settings.save_failed.connect(self.status.show_error)

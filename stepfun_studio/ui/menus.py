@@ -31,6 +31,7 @@ class WindowActions(QObject):
             "retryFailed",
             "focusPrompt",
             "focusSearch",
+            "checkLibrary",
             "settings",
             "quit",
             "fullScreen",
@@ -68,6 +69,8 @@ class WindowActions(QObject):
         self.language_menu = QMenu(bar)
         self.theme_menu = QMenu(bar)
         self.help_menu = QMenu(bar)
+        self.file_menu.addAction(self.actions["checkLibrary"])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["settings"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["quit"])
@@ -120,6 +123,7 @@ class WindowActions(QObject):
             "retryFailed": self.tr("&Retry Failed Jobs"),
             "focusPrompt": self.tr("Go to &Prompt"),
             "focusSearch": self.tr("&Search Library"),
+            "checkLibrary": self.tr("&Check Library…"),
             "settings": self.tr("&Settings…"),
             "quit": self.tr("&Quit"),
             "fullScreen": self.tr("&Full Screen"),

@@ -31,6 +31,7 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "retryFailed": "Ctrl+Shift+R",
     "focusPrompt": "Ctrl+L",
     "focusSearch": StandardKey.Find,
+    "checkLibrary": "Ctrl+Shift+K",  # K for checK: C, H and L are taken
     "settings": StandardKey.Preferences,
     "quit": StandardKey.Quit,
     "toggleParameters": "Ctrl+1",

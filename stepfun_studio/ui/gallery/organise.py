@@ -6,13 +6,20 @@ message for the status bar (or None when the user cancelled).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import CheckReport, ImportReport
+from stepfun_studio.library.records import ImportReport
+from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.library_check import (
+    CheckLibraryDialog,
+    open_check_dialog,
+)
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -55,11 +62,29 @@ def import_report_text(report: ImportReport) -> str:
     if report.duplicates:
         text += "; " + _tr("%n already in the library", len(report.duplicates))
     if report.failures:
-        text += "; " + _tr("%n could not be read", len(report.failures))
+        text += "; " + _tr("%n not imported", len(report.failures))
     return text
 
 
-def import_dialog(parent: QWidget, library: Library, folder: bool) -> ImportReport | None:
+def import_failures_text(report: ImportReport, shown: int = 20) -> str:
+    """One line per refused file, its name and the reason in words."""
+    lines = [f"{failure.path.name}: {failure.reason}" for failure in report.failures[:shown]]
+    if len(report.failures) > shown:
+        lines.append(_tr("…and %n more", len(report.failures) - shown))
+    return "\n".join(lines)
+
+
+def import_dialog(
+    parent: QWidget,
+    library: Library,
+    folder: bool,
+    done: Callable[[ImportReport], None] | None = None,
+) -> bool:
+    """Asks for files or a folder and imports them on a worker thread; False if cancelled.
+
+    Every file is read and decoded whole, which takes seconds for a folder of photos: never on
+    the GUI thread. `done(report)` follows, after a list of the refused files if any.
+    """
     if folder:
         chosen = QFileDialog.getExistingDirectory(parent, _tr("Import a folder"))
         paths = [Path(chosen)] if chosen else []
@@ -69,12 +94,21 @@ def import_dialog(parent: QWidget, library: Library, folder: bool) -> ImportRepo
         )
         paths = [Path(f) for f in files]
     if not paths:
-        return None
-    report = library.import_files(paths)
-    if report.failures:
-        details = "\n".join(f"{f.path.name}: {f.reason}" for f in report.failures[:20])
-        QMessageBox.warning(parent, _tr("Import"), import_report_text(report) + "\n\n" + details)
-    return report
+        return False
+
+    def finished(report: ImportReport | None, error: BaseException | None) -> None:
+        if report is None:
+            reason = error.message if isinstance(error, AppError) else str(error)
+            QMessageBox.warning(parent, _tr("Import"), _tr("Nothing was imported: ") + reason)
+            return
+        if report.failures:
+            text = import_report_text(report) + "\n\n" + import_failures_text(report)
+            QMessageBox.warning(parent, _tr("Import"), text)
+        if done is not None:
+            done(report)
+
+    run_in_background(parent, lambda: library.import_files(paths), finished, "import-files")
+    return True
 
 
 def export_dialog(parent: QWidget, library: Library, ids: list[int]) -> str | None:
@@ -85,22 +119,8 @@ def export_dialog(parent: QWidget, library: Library, ids: list[int]) -> str | No
     return _tr("Exported %n image(s)", len(written)) + f" → {folder}"
 
 
-def check_report_text(report: CheckReport) -> str:
-    if report.ok:
-        return _tr("The library is in order: every image has its file.")
-    lines = []
-    if report.missing_files:
-        lines.append(_tr("%n image(s) whose file is missing", len(report.missing_files)))
-    if report.missing_references:
-        lines.append(_tr("%n reference image(s) missing", len(report.missing_references)))
-    if report.files_without_row:
-        lines.append(_tr("%n file(s) not in the library", len(report.files_without_row)))
-        lines.extend(f"  {p}" for p in report.files_without_row[:10])
-    lines.append(_tr("Nothing was deleted. Import stray files to bring them back."))
-    return "\n".join(lines)
-
-
-def check_dialog(parent: QWidget, library: Library) -> CheckReport:
-    report = library.check()
-    QMessageBox.information(parent, _tr("Check library"), check_report_text(report))
-    return report
+def check_dialog(
+    parent: QWidget, library: Library, on_rebuilt: Callable[[], None] | None = None
+) -> CheckLibraryDialog:
+    """File ▸ Check library…: checks off the GUI thread and offers Rebuild (library_check.py)."""
+    return open_check_dialog(parent, library, on_rebuilt)

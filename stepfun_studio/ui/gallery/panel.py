@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.library.records import ImageQuery, ImportReport
 from stepfun_studio.ui.gallery import organise
 from stepfun_studio.ui.gallery.auto_size import AutoCellSize
 from stepfun_studio.ui.gallery.compare import CompareDialog
@@ -65,6 +65,7 @@ class GalleryPanel(QWidget):
     use_as_source_requested = Signal(int)
     use_as_style_requested = Signal(int)
     status_message = Signal(str)
+    library_rebuilt = Signal()  # File ▸ Check library ▸ Rebuild: every id changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -513,10 +514,11 @@ class GalleryPanel(QWidget):
     def import_images(self, folder: bool) -> None:
         if self._library is None:
             return
-        report = organise.import_dialog(self, self._library, folder)
-        if report is not None:
-            self.refresh()
-            self.status_message.emit(organise.import_report_text(report))
+        organise.import_dialog(self, self._library, folder, self._on_imported)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self.refresh()
+        self.status_message.emit(organise.import_report_text(report))
 
     def export_images(self, ids: list[int]) -> None:
         if self._library is not None:
@@ -524,7 +526,13 @@ class GalleryPanel(QWidget):
 
     def check_library(self) -> None:
         if self._library is not None:
-            organise.check_dialog(self, self._library)
+            organise.check_dialog(self, self._library, self._after_rebuild)
+
+    def _after_rebuild(self) -> None:
+        # Every id changed: caches, undo steps and the list are read anew, as for a new library.
+        self.set_library(self._library)
+        self.sidebar.reload()
+        self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:
         answer = QMessageBox.question(
