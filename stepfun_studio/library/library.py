@@ -342,11 +342,15 @@ class Library(Organising, Transfers, Spending):
         sql = f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)}"
         with self._db.read() as connection:
             ids = [int(row[0]) for row in connection.execute(sql, params).fetchall()]
+        self._remember(query, generation, ids)
+        return ids
+
+    def _remember(self, query: ImageQuery, generation: int, ids: list[int]) -> None:
+        """Keeps every id of `query` as read at `generation` (stale after the next write)."""
         with self._cache_lock:
             self._cache[query] = (generation, ids)
             while len(self._cache) > _CACHED_QUERIES:
                 self._cache.popitem(last=False)
-        return ids
 
     def clear_query_cache(self) -> None:
         """Forgets cached search results (they are also dropped after every write)."""
@@ -376,7 +380,10 @@ class Library(Organising, Transfers, Spending):
             with self._db.read() as connection:
                 page = first_page(connection, query, limit, self.first_page_tuning, counted)
             if page is not None:
-                return page
+                ids, complete = page
+                if complete:
+                    self._remember(query, generation, ids)
+                return ids[:limit]
         matching = self._matching_ids(query)
         if matching is not None:
             return matching[offset : offset + limit]

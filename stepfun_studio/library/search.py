@@ -9,6 +9,7 @@ or fold them. Both are rowid lists in the end, so every search is an index looku
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections.abc import Callable
@@ -139,12 +140,18 @@ def _id_condition(lists: list[_IdList], probe: bool) -> tuple[str, list[Any]]:
     `probe=True` writes `+images.id`, which keeps the planner from driving the query by the
     lists: it then walks an order index and tests each row against them (a first page).
     """
+    sql, _column, params = _intersection(lists)
+    return f"{'+' if probe else ''}images.id IN ({sql})", params
+
+
+def _intersection(lists: list[_IdList]) -> _IdList:
+    """One SELECT of the ids in every one of `lists`: the first walked, the others probed."""
     (sql, column, params), *others = lists
     params = list(params)
     for other_sql, _other_column, other_params in others:
         sql += f" AND +{column} IN ({other_sql})"
         params += other_params
-    return f"{'+' if probe else ''}images.id IN ({sql})", params
+    return sql, column, params
 
 
 def is_text_only(query: ImageQuery) -> bool:
@@ -208,8 +215,7 @@ def where_clause(
     if query.tag:
         lists.append(
             (
-                "SELECT image_id FROM image_tags JOIN tags ON tags.id = tag_id "
-                "WHERE tags.name = ?",
+                "SELECT image_id FROM image_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?",
                 "image_id",
                 [query.tag],
             )
@@ -255,16 +261,19 @@ def first_page(
     limit: int,
     tuning: FirstPageTuning,
     counted: Callable[[int], None] = lambda count: None,
-) -> list[int] | None:
+) -> tuple[list[int], bool] | None:
     """The first `limit` ids of a text search without gathering every match, or None.
 
-    Gathering every match and sorting it costs about 1.5 µs a match: 25 ms for a word in one
-    picture of six at 100,000 pictures, hundreds for a word in most of them. The first page
-    needs none of that when the word is common: it is then near the top of the order index.
-    So the text's matches are counted first (in C, ~1 ms), and
-    - none: the page is empty;
-    - fewer than `tuning.ordered_min`: None, gathering them is cheap (and later pages free);
-    - a large share of the library: the newest rows are read and their text checked here;
+    Returns (ids, complete): complete when `ids` is every match of `query` (keep it: count and
+    later pages are then free), else it is the first page only.
+
+    Gathering every match and sorting it costs about 1.5 µs a match through `images`: 25 ms
+    for a word in one picture of six at 100,000 pictures, hundreds for a word in most of them.
+    The first page needs none of that when the word is common: it is then near the top of the
+    order index. So the index is asked for at most `tuning.ordered_min` matching rowids, and
+    - fewer came: that is every match; `images` sorts them (no second pass over the index);
+    - else the matches are counted (in C, ~1 ms) and, when a large share of the library
+      matches, the newest rows are read and their text checked here;
     - otherwise, or when the newest rows held too few: the order index is walked and each
       row tested against the text's rowid lists (SQLite builds those once per query).
     Only for text with an optional date range (not the trash): other filters may reject most
@@ -272,32 +281,40 @@ def first_page(
     a text-only query, which then costs `Library.count` nothing.
     """
     plain = ImageQuery(text=query.text, sort=query.sort)
-    if query.trash or query != replace(
-        plain, created_from=query.created_from, created_to=query.created_to
+    lists = _text_lists(query.text)
+    if (
+        not lists
+        or query.trash
+        or query != replace(plain, created_from=query.created_from, created_to=query.created_to)
     ):
         return None
+    rowids_sql, _column, rowids_params = _intersection(lists)
+    rowids = connection.execute(f"{rowids_sql} LIMIT ?", [*rowids_params, tuning.ordered_min])
+    found = [row[0] for row in rowids.fetchall()]
+    if len(found) < tuning.ordered_min:
+        where, params = where_clause(query, with_text=False)
+        sql = (
+            "SELECT images.id FROM images WHERE images.id IN (SELECT value FROM json_each(?)) "
+            f"AND {where} ORDER BY {order_clause(query)}"
+        )
+        every = connection.execute(sql, [json.dumps(found), *params]).fetchall()
+        return [int(row[0]) for row in every], True
     count_sql = text_count_sql(plain)
-    if count_sql is None:
-        return None
+    assert count_sql is not None  # the same text as `lists`
     matches = int(connection.execute(*count_sql).fetchone()[0])
     if query == plain:
         counted(matches)
-    if matches == 0:
-        return []
-    if matches < tuning.ordered_min:
-        return None
-    if query == plain:
         # max(id) bounds the live count from above in one index step: a cheap share estimate.
         newest_id = int(connection.execute("SELECT max(id) FROM images").fetchone()[0] or 1)
         share = matches / newest_id
-        if share >= tuning.recent_share:
+        if share >= tuning.recent_share and matches:
             scan = min(tuning.recent_scan, max(limit, math.ceil(2 * limit / share)))
             page = _recent_first_page(connection, query, limit, scan)
             if page is not None:
-                return page
+                return page, False
     where, params = where_clause(query, probe=True)
     sql = f"SELECT images.id FROM images WHERE {where} ORDER BY {order_clause(query)} LIMIT ?"
-    return [int(row[0]) for row in connection.execute(sql, [*params, limit]).fetchall()]
+    return [int(row[0]) for row in connection.execute(sql, [*params, limit]).fetchall()], False
 
 
 def _recent_first_page(
