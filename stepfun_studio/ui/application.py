@@ -81,17 +81,11 @@ def create_application(argv: list[str]) -> QApplication:
     from stepfun_studio.ui.about_dialog import application_icon
 
     app.setWindowIcon(application_icon())
-    app.aboutToQuit.connect(_release_private_clipboard)
-    GuiThreadGarbageCollector(app)
-    return app
-
-
-def _release_private_clipboard() -> None:
-    # Imported at quit: the clipboard module pulls in the drop machinery (PIL, urllib), which
-    # the first frame does not need.
     from stepfun_studio.ui.clipboard import release_private_clipboard
 
-    release_private_clipboard()
+    app.aboutToQuit.connect(release_private_clipboard)
+    GuiThreadGarbageCollector(app)
+    return app
 
 
 class _FirstPaint(QObject):
