@@ -150,7 +150,7 @@ def test_every_road_gives_the_oracles_pages_and_count(
             ImageQuery(text=text, sort=sort, created_from=1_700_000_000 + 600),  # type: ignore[arg-type]
         ):
             expected = oracle(library, query, records)
-            for limit in (1, 4, 200):
+            for limit in (1, 4, 200, 1 << 40):  # pages, and every id (the lister)
                 library.clear_query_cache()
                 assert library.query_ids(query, 0, limit) == expected[:limit], (query, limit)
                 # The count right after a first page (it may have learnt it on the way).

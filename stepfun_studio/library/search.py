@@ -36,6 +36,8 @@ class FirstPageTuning:
     recent_share: float = 0.25
     # At most this many newest rows are read for it.
     recent_scan: int = 2000
+    # Longer "pages" (every id, for the gallery's lister) are gathered whole and sorted.
+    page_max: int = 5000
 
 
 def search_text(prompt: str, tags: list[str], note: str) -> str:
@@ -277,8 +279,9 @@ def first_page(
     - otherwise, or when the newest rows held too few: the order index is walked and each
       row tested against the text's rowid lists (SQLite builds those once per query).
     Only for text with an optional date range (not the trash): other filters may reject most
-    rows of the order index, and their columns are not in it. `counted` is told the count of
-    a text-only query, which then costs `Library.count` nothing.
+    rows of the order index, and their columns are not in it. Nor for a long "page" (every id,
+    for the gallery's lister): gathering and sorting is then the cheaper way. `counted` is told
+    the count of a text-only query, which then costs `Library.count` nothing.
     """
     plain = ImageQuery(text=query.text, sort=query.sort)
     lists = _text_lists(query.text)
@@ -299,6 +302,8 @@ def first_page(
         )
         every = connection.execute(sql, [json.dumps(found), *params]).fetchall()
         return [int(row[0]) for row in every], True
+    if limit > tuning.page_max:
+        return None  # not a page but a list (the gallery's lister): gathered whole, sorted
     count_sql = text_count_sql(plain)
     assert count_sql is not None  # the same text as `lists`
     matches = int(connection.execute(*count_sql).fetchone()[0])
