@@ -1,11 +1,22 @@
 """StepFun Studio: a desktop client for StepFun's text-to-image API."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("stepfun-studio")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed metadata when first asked.
+
+    importlib.metadata costs 50-100 ms to import (email, zipfile, csv): not on the way to the
+    first painted window, which never shows the version.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("stepfun-studio")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        found = "0.0.0+source"
+    globals()["__version__"] = found
+    return found
 
 
 def _make_none_immortal() -> None:

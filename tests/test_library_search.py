@@ -9,6 +9,7 @@ from test_library_support import simple_result
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
+from stepfun_studio.library.search import FirstPageTuning
 
 PROMPTS = {
     "cat_zh": "一只橘猫趴在窗台上晒太阳",
@@ -138,14 +139,17 @@ def test_results_follow_writes_at_once(filled: tuple[Library, dict[str, int]]) -
 
 
 @pytest.mark.parametrize("recent_scan", [1, 3, 4000])
+@pytest.mark.parametrize("ordered_min", [0, 1500])
 @pytest.mark.parametrize("text", ["花", "cat", "a", "A", "樱花 cat", "ai 花", "鲸鱼", "ROSES"])
 def test_a_first_page_is_the_start_of_the_whole_list(
-    filled: tuple[Library, dict[str, int]], recent_scan: int, text: str
+    filled: tuple[Library, dict[str, int]], recent_scan: int, ordered_min: int, text: str
 ) -> None:
     # A first page may come from the newest rows instead of the indexes; whichever way it came,
     # it is exactly the start of the list that the indexes give, in every sort.
     library, _ids = filled
-    library.recent_scan = recent_scan
+    library.first_page_tuning = FirstPageTuning(
+        ordered_min=ordered_min, recent_share=0.0, recent_scan=recent_scan
+    )
     for sort in ("newest", "oldest", "rating"):
         query = ImageQuery(text=text, sort=sort)  # type: ignore[arg-type]
         library.clear_query_cache()

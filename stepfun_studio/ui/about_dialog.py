@@ -14,7 +14,6 @@ from __future__ import annotations
 import platform
 from dataclasses import dataclass
 from importlib import resources
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import PySide6
@@ -46,6 +45,9 @@ class ComponentVersions:
 
 
 def distribution_version(name: str) -> str:
+    # Here, not at the top: the app icon is set from this module before the first paint.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(name)
     except PackageNotFoundError:

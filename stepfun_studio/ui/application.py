@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stepfun_studio.core.errors import AppError
@@ -91,6 +91,32 @@ def create_application(argv: list[str]) -> QApplication:
     # freeze on a locked or slow disk): they go through `ui.background`.
     forbid_thread(threading.get_ident())
     return app
+
+
+class _FirstPaint(QObject):
+    """Runs `callbacks` on the turn of the event loop after `widget` first paints.
+
+    A zero-time timer set before `show()` fires before the first paint (timers come before
+    the expose and the paint it brings), so it cannot keep work off the first frame.
+    """
+
+    def __init__(self, widget: QWidget, callbacks: list[Callable[[], object]]) -> None:
+        super().__init__(widget)
+        self._callbacks = callbacks
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callbacks:
+            watched.removeEventFilter(self)
+            callbacks, self._callbacks = self._callbacks, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
+        return False
+
+
+def after_first_paint(widget: QWidget, *callbacks: Callable[[], object]) -> None:
+    """Runs each of `callbacks` (in order) once `widget` has painted its first frame."""
+    _FirstPaint(widget, list(callbacks))
 
 
 def folder_problem(error: OSError) -> str:
@@ -168,10 +194,9 @@ def run_gui(argv: list[str]) -> int:
     instance.files_received.connect(lambda handed: open_files(main, handed))
     if files:
         QTimer.singleShot(0, lambda: open_files(main, files))
-    # After the first paint: the key (the keyring may take a moment), then the queue.
-    QTimer.singleShot(0, main.start_studio)
-    # Then what start-up made lives as long as the app: out of the collector's sight.
-    QTimer.singleShot(0, GuiThreadGarbageCollector.freeze_long_lived)
+    # After the first paint: the key (the keyring may take a moment), then the queue; then
+    # what start-up made lives as long as the app: out of the collector's sight.
+    after_first_paint(main, main.start_studio, GuiThreadGarbageCollector.freeze_long_lived)
     try:
         return app.exec()
     finally:

@@ -56,6 +56,9 @@ class GalleryModel(QAbstractListModel):
     SUMMARY_BLOCK = 120
 
     total_changed = Signal(int)
+    # The count of a query whose whole list is still being read (a COUNT, `Library.count`:
+    # known in milliseconds, while a broad search's list takes hundreds).
+    count_known = Signal(int)
     # Every cached summary was dropped (the library changed): views repaint what they show.
     # Not a dataChanged over every row: QListView spends ~50 ms on one over 100,000 rows.
     summaries_invalidated = Signal()
@@ -76,6 +79,7 @@ class GalleryModel(QAbstractListModel):
         # so no Qt object is ever touched from the worker (the model may be gone by then).
         self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
         self._listing: Future[list[int]] | None = None
+        self._counting: Future[int] | None = None
         self._shut_down = False
         self._list_poll = QTimer(self)
         self._list_poll.setInterval(self.LIST_POLL_MS)
@@ -121,16 +125,27 @@ class GalleryModel(QAbstractListModel):
         library, query = self._library, self._query
         if library is None or self._shut_down:
             return
+        # The count first: the lister runs one task at a time, and the count is quick.
+        self._counting = self._lister.submit(library.count, query)
         self._listing = self._lister.submit(library.query_ids, query, 0, self.ALL)
         self._list_poll.start()
 
     def _drop_listing(self) -> None:
+        if self._counting is not None:
+            self._counting.cancel()
+            self._counting = None
         if self._listing is not None:
             self._listing.cancel()
             self._listing = None
         self._list_poll.stop()
 
     def _collect_listing(self) -> None:
+        counting = self._counting
+        if counting is not None and counting.done():
+            self._counting = None
+            count = finished_result(counting, "counting the gallery's images")
+            if count is not None and self._total is None:
+                self.count_known.emit(count)
         listing = self._listing
         if listing is None or not listing.done():
             return

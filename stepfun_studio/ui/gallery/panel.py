@@ -178,6 +178,7 @@ class GalleryPanel(QWidget):
         self.culling.changed.connect(self._on_culled)
         self.culling.status_message.connect(self.status_message)
         self.model.total_changed.connect(self._show_count)
+        self.model.count_known.connect(self._show_count)
         self.model.total_changed.connect(self._restore_place)
         self.model.summaries_invalidated.connect(self.view.viewport().update)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
