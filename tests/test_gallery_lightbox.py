@@ -51,10 +51,10 @@ def window(qtbot: QtBot, library: Library) -> Iterator[tuple[QWidget, GalleryPan
 def select_row(panel: GalleryPanel, row: int, *more: int) -> None:
     selection = panel.view.selectionModel()
     selection.setCurrentIndex(
-        panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     for other in more:
-        selection.select(panel.proxy.index(other, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.model.index(other, 0), QItemSelectionModel.SelectionFlag.Select)
     panel.view.setFocus()
 
 

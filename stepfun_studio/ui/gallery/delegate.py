@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from stepfun_studio.library.records import ImageSummary
 from stepfun_studio.ui.gallery.model import ImageIdRole, SummaryRole
+from stepfun_studio.ui.gallery.placeholders import paint_placeholder
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 
 MARGIN = 4
@@ -55,6 +56,12 @@ class GalleryDelegate(QStyledItemDelegate):
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
+        # A job's placeholder cell: its progress share (None: waiting) and words; the panel
+        # hands in `JobPlaceholders.progress`.
+        self.placeholder_progress: Callable[[int], tuple[float | None, str]] = lambda _job: (
+            None,
+            "",
+        )
 
     @property
     def cell_size(self) -> int:
@@ -95,6 +102,11 @@ class GalleryDelegate(QStyledItemDelegate):
         # through Python, and nothing here draws what they answer.
         opt = option
         image_id = index.data(ImageIdRole)
+        if isinstance(image_id, int) and image_id < 0:
+            cell = QRectF(opt.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+            share, words = self.placeholder_progress(-image_id)
+            paint_placeholder(painter, opt.palette, cell, share, words)
+            return
         summary: ImageSummary | None = index.data(SummaryRole)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)

@@ -1,19 +1,18 @@
 """`GalleryModel`: the grid's list of image ids: a page at once, the whole list off the GUI thread.
 
 The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
-once (a screen and a bit), and a worker thread then reads every matching id; when that list is
-in, the count comes from it and the rest of the rows are inserted in one go. So a keystroke in
-the search field costs one page, a broad search ("s" matches most of a library) never stalls the
-window while it is gathered, and scrolling never waits for a page: QListView lays out every row
-again at each insert, so one insert of all the rows costs less than a page per screen scrolled.
-Summaries are read ahead of the viewport on the lister's thread (see `SummaryCache`), or in a
-block at once when a row is painted before its read is done.
+once (a screen and a bit), and the reader's thread then reads every matching id; when that list
+is in, the count comes from it and the rest of the rows are inserted in one go (the grid's
+layout is arithmetic, so an insert costs the same at any count). Summaries are read ahead of
+the viewport on the same thread (see `SummaryCache`); painting only ever looks in that cache.
+
+A row may also be a job's placeholder (a negative id, `-job_id`): a picture being made, shown
+at the top until `replace_id` puts the picture in its place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +22,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
@@ -33,13 +31,17 @@ from stepfun_studio.library.records import ImageQuery, ImageSummary
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
 from stepfun_studio.ui.gallery.summaries import SummaryCache
-from stepfun_studio.ui.gallery.worker_results import finished_result
+from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.provider_names import provider_label
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def is_placeholder(image_id: int) -> bool:
+    return image_id < 0
 
 
 class GalleryModel(QAbstractListModel):
@@ -52,13 +54,9 @@ class GalleryModel(QAbstractListModel):
     RELOAD_AT_ONCE = 2000
     # Every id of a query, at most: far beyond any library, so "all" is one query.
     ALL = 1 << 40
-    LIST_POLL_MS = 10
     SUMMARY_BLOCK = 120
 
     total_changed = Signal(int)
-    # Every cached summary was dropped (the library changed): views repaint what they show.
-    # Not a dataChanged over every row: QListView spends ~50 ms on one over 100,000 rows.
-    summaries_invalidated = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,16 +70,11 @@ class GalleryModel(QAbstractListModel):
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
-        # One lister thread; its result is picked up by polling the future from the GUI thread,
-        # so no Qt object is ever touched from the worker (the model may be gone by then).
-        self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
-        self._listing: Future[list[int]] | None = None
-        self._shut_down = False
-        self._list_poll = QTimer(self)
-        self._list_poll.setInterval(self.LIST_POLL_MS)
-        self._list_poll.timeout.connect(self._collect_listing)
-        # Read on the lister's thread too: it idles once the list is read.
-        self._summaries = SummaryCache(self._lister)
+        # One reader thread for the list and the summaries; answers come back on this thread.
+        self.reads = LibraryReads(self)
+        self._listing = 0  # the number of the listing whose answer is wanted; 0: none
+        self._listings = 0
+        self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -94,18 +87,13 @@ class GalleryModel(QAbstractListModel):
         return self._query
 
     @property
-    def executor(self) -> ThreadPoolExecutor:
-        """The lister's thread, for other reads of this library that must not block the GUI."""
-        return self._lister
-
-    @property
     def total(self) -> int:
         """How many images match the query (not how many rows are loaded yet).
 
         Asked before the lister is done, this reads the whole list here and now.
         """
         if self._total is None:
-            self._drop_listing()
+            self._listing = 0
             library = self._library
             self._take_full_list(library.query_ids(self._query, 0, self.ALL) if library else [])
         assert self._total is not None
@@ -116,41 +104,34 @@ class GalleryModel(QAbstractListModel):
         return self._total is not None
 
     def _start_listing(self) -> None:
-        """Reads every id of the current query on the lister thread."""
-        self._drop_listing()
+        """Reads every id of the current query on the reader's thread."""
         library, query = self._library, self._query
-        if library is None or self._shut_down:
+        if library is None:
             return
-        self._listing = self._lister.submit(library.query_ids, query, 0, self.ALL)
-        self._list_poll.start()
+        self._listings += 1
+        number = self._listing = self._listings
 
-    def _drop_listing(self) -> None:
-        if self._listing is not None:
-            self._listing.cancel()
-            self._listing = None
-        self._list_poll.stop()
+        def done(ids: list[int]) -> None:
+            if number == self._listing:  # not superseded by another query or change
+                self._listing = 0
+                self._take_full_list(ids)
 
-    def _collect_listing(self) -> None:
-        listing = self._listing
-        if listing is None or not listing.done():
-            return
-        self._drop_listing()
-        if listing.cancelled():
-            return
-        ids = finished_result(listing, "listing the gallery's images")
-        if ids is None:
-            # The library went away under the lister (closed, or a read failed): the rows
-            # already shown stay, counted as what they are; the next query or reload tries again.
-            ids = list(self._ids)
-        self._take_full_list(ids)
+        self.reads.submit(
+            lambda: library.query_ids(query, 0, self.ALL), done, "listing the gallery's images"
+        )
+
+    def _placeholders(self) -> list[int]:
+        return [i for i in self._ids if i < 0]
 
     def _take_full_list(self, ids: list[int]) -> None:
         """Every id of the query: the count, and the rows not loaded yet, inserted at once."""
-        loaded = len(self._ids)
-        if ids[:loaded] == self._ids:
+        real = [i for i in self._ids if i >= 0] if self._placeholders() else self._ids
+        loaded = len(real)
+        if ids[:loaded] == real:
             # One query's list is unique already, so no de-duplication here.
             if len(ids) > loaded:
-                self.beginInsertRows(QModelIndex(), loaded, len(ids) - 1)
+                end = len(self._ids)
+                self.beginInsertRows(QModelIndex(), end, end + len(ids) - loaded - 1)
                 self._ids.extend(ids[loaded:])
                 self._id_set.update(ids[loaded:])
                 self._id_rows = None
@@ -163,24 +144,25 @@ class GalleryModel(QAbstractListModel):
 
     def _replace_rows(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self._id_set = set()
-        self._ids = self._unique(ids, self._id_set)
+        placeholders = self._placeholders()
+        self._id_set = set(placeholders)
+        self._ids = placeholders + self._unique(ids, self._id_set)
         self._id_rows = None
         self.endResetModel()
 
     def shutdown(self) -> None:
-        """Stops the lister; the panel calls this before the library closes."""
-        self._shut_down = True
-        self._drop_listing()
-        self._lister.shutdown(wait=True, cancel_futures=True)
+        """Stops the reader; the panel calls this before the library closes."""
+        self._listing = 0
+        self.reads.shutdown()
 
     def _adjust_total(self, change: int) -> None:
-        if self._total is not None:
+        if self._total is not None and change:
             self._total = max(0, self._total + change)
             self.total_changed.emit(self._total)
 
     def loaded_ids(self) -> list[int]:
-        return list(self._ids)
+        """The pictures' ids in grid order (placeholders left out)."""
+        return [i for i in self._ids if i >= 0]
 
     def set_library(self, library: Library | None) -> None:
         self._library = library
@@ -195,27 +177,26 @@ class GalleryModel(QAbstractListModel):
         """Read the query again (after the library changed), keeping the rows' order stable.
 
         A few loaded rows are read again here and now; many are kept on screen while the lister
-        reads the query, and replaced only if its list differs (reading 100,000 ids here would
-        stall the window).
+        reads the query, and replaced only if its list differs.
         """
         self._summaries.invalidate()
         if len(self._ids) <= self.RELOAD_AT_ONCE:
             self._read_at_once(max(self.FIRST_PAGE, len(self._ids)))
         else:
-            self._start_listing()
             self._total = None
-            self.summaries_invalidated.emit()
+            self._start_listing()
+            self._repaint_all()
 
     def _read_at_once(self, limit: int) -> None:
         """Show the first `limit` ids now; the lister reads the rest if there is more."""
-        self._drop_listing()
+        self._listing = 0
         # One more than asked: whether there is more is then known without a count.
         page = [] if self._library is None else self._library.query_ids(self._query, 0, limit + 1)
         complete = len(page) <= limit
         self._replace_rows(page[:limit])
-        self._total = len(self._ids) if complete else None
+        self._total = len(page) if complete else None
         if complete:
-            self.total_changed.emit(len(self._ids))
+            self.total_changed.emit(len(page))
         else:
             self._start_listing()
 
@@ -238,6 +219,8 @@ class GalleryModel(QAbstractListModel):
         return self._ids[max(0, first) : max(0, last + 1)]
 
     def row_of(self, image_id: int) -> int | None:
+        if image_id not in self._id_set:
+            return None
         if self._id_rows is None:
             self._id_rows = {image_id: row for row, image_id in enumerate(self._ids)}
         return self._id_rows.get(image_id)
@@ -247,12 +230,11 @@ class GalleryModel(QAbstractListModel):
         return QModelIndex() if row is None else self.index(row, 0)
 
     def summary(self, row: int) -> ImageSummary | None:
-        """The summary of `row`, read now (with its block of rows) if it was not read ahead."""
+        """The summary of `row`, read here and now if it is not cached (not for painting)."""
         image_id = self._ids[row]
         found = self._summaries.get(image_id)
-        if found is None:
-            start = row - row % self.SUMMARY_BLOCK
-            self._summaries.read_now(self._ids[start : start + self.SUMMARY_BLOCK])
+        if found is None and image_id >= 0:
+            self._summaries.read_now([image_id])
             found = self._summaries.get(image_id)
         return found
 
@@ -261,12 +243,20 @@ class GalleryModel(QAbstractListModel):
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
         """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        self._summaries.read_ahead(self.ids_in(first, last))
+        self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0])
+
+    def _on_summaries(self) -> None:
+        self._repaint_all()
+
+    def _repaint_all(self) -> None:
+        # The grid repaints what it shows: one signal whatever the count.
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
 
     # -- changes -------------------------------------------------------------------------
 
     def insert_top(self, image_ids: list[int]) -> None:
-        """New images, newest first, above every row: one insert (so one relayout) for all."""
+        """New rows, newest first, above every row (below no placeholder): one insert."""
         fresh = [i for i in dict.fromkeys(image_ids) if i not in self._id_set]
         if not fresh:
             return
@@ -275,8 +265,25 @@ class GalleryModel(QAbstractListModel):
         self._id_set.update(fresh)
         self._id_rows = None
         self.endInsertRows()
-        self._adjust_total(len(fresh))
+        self._adjust_total(sum(1 for i in fresh if i >= 0))
         self._relist_if_pending()
+
+    def replace_id(self, old: int, new: int) -> bool:
+        """Row `old` (a placeholder) becomes `new`, in place: no row moves."""
+        row = self.row_of(old)
+        if row is None or new in self._id_set:
+            return False
+        self._ids[row] = new
+        self._id_set.discard(old)
+        self._id_set.add(new)
+        if self._id_rows is not None:
+            del self._id_rows[old]
+            self._id_rows[new] = row
+        self._adjust_total(1 if new >= 0 else 0)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        self._relist_if_pending()
+        return True
 
     def remove_ids(self, ids: list[int]) -> None:
         rows = sorted((r for r in (self.row_of(i) for i in ids) if r is not None), reverse=True)
@@ -286,17 +293,17 @@ class GalleryModel(QAbstractListModel):
             while rows and rows[0] == first - 1:
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
-            removed = set(self._ids[first : last + 1])
-            self._id_set -= removed
+            removed = self._ids[first : last + 1]
+            self._id_set.difference_update(removed)
             del self._ids[first : last + 1]
             self._id_rows = None
             self.endRemoveRows()
-            self._adjust_total(first - last - 1)
+            self._adjust_total(-sum(1 for i in removed if i >= 0))
         self._relist_if_pending()
 
     def _relist_if_pending(self) -> None:
         # A list read before this change would not start with the rows now loaded.
-        if self._listing is not None:
+        if self._listing:
             self._start_listing()
 
     def refresh_summaries(self, ids: list[int]) -> None:
@@ -316,17 +323,22 @@ class GalleryModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = index.row()
+        image_id = self._ids[index.row()]
         if role == ImageIdRole:
-            return self._ids[row]
+            return image_id
+        # Painting never reads the library: a summary not read ahead yet is asked for, and
+        # the cell is painted again when it comes.
+        summary = self._summaries.get(image_id)
+        if summary is None and image_id >= 0:
+            start = index.row() - index.row() % self.SUMMARY_BLOCK
+            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
         if role == SummaryRole:
-            return self.summary(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            summary = self.summary(row)
-            if summary is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return summary.prompt
+            return summary
+        if summary is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return summary.prompt
+        if role == Qt.ItemDataRole.ToolTipRole:
             return tr("GalleryModel", "{prompt}\n{model} · {provider} · {width}×{height}").format(
                 prompt=summary.prompt[:300],
                 model=summary.model,
@@ -339,6 +351,10 @@ class GalleryModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self._ids[index.row()] < 0:
+            # A picture being made: nothing to select, drag or rate yet, and the cursor
+            # passes it by (Qt never makes a disabled row current).
+            return Qt.ItemFlag.ItemNeverHasChildren
         return (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -354,7 +370,8 @@ class GalleryModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """File URLs of the originals, the first image's pixels, and our own id list."""
-        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        rows = sorted(i.row() for i in indexes if i.isValid())
+        ids = [self._ids[r] for r in rows if self._ids[r] >= 0]
         if self._library is not None and ids:
             # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
             paths = [self._library.original_path(i) for i in ids]

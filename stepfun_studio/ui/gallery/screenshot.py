@@ -55,8 +55,8 @@ def render(path: Path) -> Path:
     panel.set_thumbnail_size(192)
     selection = panel.view.selectionModel()
     for row in (1, 2, 8):
-        selection.select(panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
-    selection.setCurrentIndex(panel.proxy.index(2, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+    selection.setCurrentIndex(panel.model.index(2, 0), QItemSelectionModel.SelectionFlag.Select)
     panel.view.setFocus()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

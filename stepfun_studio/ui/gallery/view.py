@@ -1,14 +1,42 @@
-"""`GalleryView`: the one `QListView` of the grid, in icon mode, with the culling keys.
+"""`GalleryView`: the grid of uniform cells, laid out by arithmetic, with the culling keys.
 
-Keys the list view already knows (arrows, Shift/Ctrl selection, Enter to activate) stay with
-Qt; the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are turned into signals.
+Every cell has the same size, so a row's place is `divmod(row + phase, columns)`: finding the
+cell under the mouse, the rectangle of a row, the next row for an arrow key, the rows of a
+rubber band and the rows to paint are each a few multiplications, whatever the count. Inserting,
+removing and resetting rows cost the same at 1,000 and at 1,000,000 (QListView laid out every
+row again at each change). `phase` is how many cells are left blank before row 0: when rows are
+inserted above what the user looks at, the phase takes them up, so every picture on screen stays
+exactly where it was (the blanks sit at the very top, out of sight, until the next reset).
+
+Arrows, Shift/Ctrl selection, Enter, drag start and the selection model are Qt's
+(`QAbstractItemView`); the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are
+turned into signals.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QWidget
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 CULLING_KEYS = {
     Qt.Key.Key_Space,
@@ -23,9 +51,12 @@ CULLING_KEYS = {
     Qt.Key.Key_Delete,
     Qt.Key.Key_Backspace,
 }
+Cursor = QAbstractItemView.CursorAction
+Hint = QAbstractItemView.ScrollHint
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class GalleryView(QListView):
+class GalleryView(QAbstractItemView):
     culling_key = Signal(int)  # a Qt.Key from CULLING_KEYS
     zoom_requested = Signal(int)  # +1 bigger, -1 smaller
     undo_requested = Signal()
@@ -35,15 +66,18 @@ class GalleryView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryView")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setUniformItemSizes(True)
-        self.setMovement(QListView.Movement.Static)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setWrapping(True)
-        self.setSpacing(0)
+        self._base = QSize(100, 100)  # the smallest cell; columns share the spare width
+        self._columns = 1
+        self._cell = QSize(100, 100)
+        self._phase = 0
+        self._hover_row = -1
+        self._pending_shift = 0  # px to scroll once rows above the screen are removed
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always shown: a bar that came and went with the count would change the width, the
+        # columns and so every cell's place (the old "one pixel spare" dance).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
@@ -51,7 +85,274 @@ class GalleryView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.verticalScrollBar().setSingleStep(24)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    # -- layout ----------------------------------------------------------------------------
+
+    def set_cell(self, base: QSize) -> None:
+        """The smallest cell: as many columns as fit, each widened to fill the row."""
+        self._base = QSize(base)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = max(1, self.viewport().width())
+        columns = max(1, width // max(1, self._base.width()))
+        cell = QSize(max(self._base.width(), width // columns), self._base.height())
+        if columns != self._columns or cell != self._cell:
+            # Keep the row at the top in view; the blanks of the phase go with a new layout.
+            top = self.first_visible_row()
+            self._columns, self._cell, self._phase = columns, cell, 0
+            self.updateGeometries()
+            self.verticalScrollBar().setValue((top // columns) * cell.height())
+            self.viewport().update()
+
+    def columns(self) -> int:
+        return self._columns
+
+    def gridSize(self) -> QSize:  # noqa: N802 - QListView's name, kept for callers
+        return QSize(self._cell)
+
+    def _count(self) -> int:
+        model = self.model()
+        return model.rowCount() if model is not None else 0
+
+    def _grid_rows(self) -> int:
+        return -(-(self._count() + self._phase) // self._columns)
+
+    def first_visible_row(self) -> int:
+        slot = (self.verticalOffset() // self._cell.height()) * self._columns
+        return max(0, slot - self._phase)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row on screen now (exact, from the arithmetic); (0, -1) if none."""
+        count = self._count()
+        if count == 0:
+            return (0, -1)
+        height = self._cell.height()
+        top = self.verticalOffset() // height
+        bottom = (self.verticalOffset() + self.viewport().height() - 1) // height
+        first = max(0, top * self._columns - self._phase)
+        last = min(count - 1, (bottom + 1) * self._columns - 1 - self._phase)
+        return (min(first, count - 1), last)
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setRange(0, max(0, self._grid_rows() * self._cell.height() - page))
+        bar.setPageStep(page)
+        super().updateGeometries()
+
+    def _slot_rect(self, slot: int) -> QRect:
+        line, column = divmod(slot, self._columns)
+        width, height = self._cell.width(), self._cell.height()
+        return QRect(column * width, line * height - self.verticalOffset(), width, height)
+
+    # -- QAbstractItemView's arithmetic ----------------------------------------------------
+
+    def visualRect(self, index: AnyIndex) -> QRect:  # noqa: N802 - Qt's name
+        if not index.isValid():
+            return QRect()
+        return self._slot_rect(index.row() + self._phase)
+
+    def indexAt(self, point: QPoint) -> QModelIndex:  # noqa: N802 - Qt's name
+        model = self.model()
+        if model is None or point.x() < 0 or point.y() < 0:
+            return QModelIndex()
+        column = point.x() // self._cell.width()
+        if column >= self._columns:
+            return QModelIndex()
+        line = (point.y() + self.verticalOffset()) // self._cell.height()
+        row = line * self._columns + column - self._phase
+        return model.index(row, 0) if 0 <= row < self._count() else QModelIndex()
+
+    def scrollTo(  # noqa: N802 - Qt's name
+        self, index: AnyIndex, hint: Hint = Hint.EnsureVisible
+    ) -> None:
+        if not index.isValid():
+            return
+        rect = self.visualRect(index)
+        bar, page = self.verticalScrollBar(), self.viewport().height()
+        top = rect.top() + bar.value()
+        if hint == Hint.PositionAtTop:
+            bar.setValue(top)
+        elif hint == Hint.PositionAtBottom:
+            bar.setValue(top + rect.height() - page)
+        elif hint == Hint.PositionAtCenter:
+            bar.setValue(top + rect.height() // 2 - page // 2)
+        elif rect.top() < 0:
+            bar.setValue(top)
+        elif rect.bottom() >= page:
+            bar.setValue(top + rect.height() - page)
+
+    def moveCursor(  # noqa: N802 - Qt's name
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        model, count = self.model(), self._count()
+        if model is None or count == 0:
+            return QModelIndex()
+        current = self.currentIndex()
+        if not current.isValid():
+            return model.index(0, 0)
+        row, columns = current.row(), self._columns
+        page = max(1, self.viewport().height() // self._cell.height()) * columns
+        steps = {
+            Cursor.MoveLeft: -1,
+            Cursor.MovePrevious: -1,
+            Cursor.MoveRight: 1,
+            Cursor.MoveNext: 1,
+            Cursor.MoveUp: -columns,
+            Cursor.MoveDown: columns,
+            Cursor.MovePageUp: -page,
+            Cursor.MovePageDown: page,
+        }
+        if action == Cursor.MoveHome:
+            row = 0
+        elif action == Cursor.MoveEnd:
+            row = count - 1
+        elif action in steps:
+            moved = row + steps[action]
+            # Up or down off the grid stays put; a page or a step sideways stops at the end.
+            if action in (Cursor.MoveUp, Cursor.MoveDown) and not 0 <= moved < count:
+                moved = row
+            row = moved
+        return model.index(max(0, min(count - 1, row)), 0)
+
+    def horizontalOffset(self) -> int:  # noqa: N802 - Qt's name
+        return 0
+
+    def verticalOffset(self) -> int:  # noqa: N802 - Qt's name
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: AnyIndex) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def _slot_range(self, rect: QRect) -> tuple[int, int, int, int]:
+        """Grid lines and columns a viewport rectangle covers."""
+        rect = rect.normalized()
+        width, height, offset = self._cell.width(), self._cell.height(), self.verticalOffset()
+        first_column = max(0, rect.left() // width)
+        last_column = min(self._columns - 1, rect.right() // width)
+        first_line = max(0, (rect.top() + offset) // height)
+        last_line = min(self._grid_rows() - 1, (rect.bottom() + offset) // height)
+        return first_line, last_line, first_column, last_column
+
+    def setSelection(  # noqa: N802 - Qt's name
+        self, rect: QRect, command: QItemSelectionModel.SelectionFlag
+    ) -> None:
+        model, count = self.model(), self._count()
+        if model is None or count == 0:
+            return
+        first_line, last_line, first_column, last_column = self._slot_range(rect)
+        selection = QItemSelection()
+        # One range per grid line: the rows of a line are consecutive.
+        for line in range(first_line, last_line + 1):
+            start = max(0, line * self._columns + first_column - self._phase)
+            end = min(count - 1, line * self._columns + last_column - self._phase)
+            if start <= end:
+                selection.select(model.index(start, 0), model.index(end, 0))
+        self.selectionModel().select(selection, command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802
+        region = QRegion()
+        first, last = self.visible_rows()
+        for selected in selection:
+            top, bottom = max(first, selected.top()), min(last, selected.bottom())
+            for row in range(top, bottom + 1):
+                region += self._slot_rect(row + self._phase)
+        return region
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:  # noqa: N802
+        added = end - start + 1
+        if start < self.first_visible_row() and self.verticalOffset() > 0:
+            # Above the screen: blanks at the top take up the new rows' cells, so every
+            # picture on screen stays in its column and the scroll moves by whole lines.
+            first = self.first_visible_row()
+            before = (first + self._phase) // self._columns
+            self._phase = (self._phase - added) % self._columns
+            after = (first + added + self._phase) // self._columns
+            self.updateGeometries()
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + (after - before) * self._cell.height())
+        else:
+            self.updateGeometries()
+        super().rowsInserted(parent, start, end)
+        self.viewport().update()
+
+    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:  # noqa: N802
+        first = self.first_visible_row()
+        if end < first and self.verticalOffset() > 0:
+            removed = end - start + 1
+            before = (first + self._phase) // self._columns
+            self._phase = (self._phase + removed) % self._columns
+            after = (first - removed + self._phase) // self._columns
+            self._pending_shift = (after - before) * self._cell.height()
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _rows_removed(self) -> None:
+        shift, self._pending_shift = self._pending_shift, 0
+        self.updateGeometries()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + shift)
+        self.viewport().update()
+
+    def reset(self) -> None:
+        self._phase = 0
+        super().reset()
+
+    def setModel(self, model: object) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)  # type: ignore[arg-type]
+        self.model().rowsRemoved.connect(self._rows_removed)
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        model, delegate = self.model(), self.itemDelegate()
+        if model is None or delegate is None:
+            return
+        first, last = self.visible_rows()
+        painter = QPainter(self.viewport())
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        base_state = option.state
+        selection, current = self.selectionModel(), self.currentIndex()
+        focused = self.hasFocus()
+        State = QStyle.StateFlag
+        exposed = event.rect()
+        for row in range(first, last + 1):
+            rect = self._slot_rect(row + self._phase)
+            if not rect.intersects(exposed):
+                continue
+            index = model.index(row, 0)
+            state = base_state
+            if selection.isSelected(index):
+                state |= State.State_Selected
+            if row == self._hover_row:
+                state |= State.State_MouseOver
+            if focused and index == current:
+                state |= State.State_HasFocus
+            option.rect, option.state = rect, state
+            delegate.paint(painter, option, index)
+        painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        index = self.indexAt(event.position().toPoint())
+        row = index.row() if index.isValid() else -1
+        if row != self._hover_row:
+            for old_or_new in (self._hover_row, row):
+                if old_or_new >= 0:
+                    self.viewport().update(self._slot_rect(old_or_new + self._phase))
+            self._hover_row = row
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        if self._hover_row >= 0:
+            self.viewport().update(self._slot_rect(self._hover_row + self._phase))
+            self._hover_row = -1
+        super().leaveEvent(event)  # type: ignore[arg-type]
+
+    # -- keys, wheel, size -----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         # Undo is handled here rather than by a window-wide shortcut: Ctrl+Z in the prompt
         # editor must undo typing, and only in the grid should it undo culling.
         if event.matches(QKeySequence.StandardKey.Undo):
@@ -70,11 +371,13 @@ class GalleryView(QListView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._relayout()
+        self.updateGeometries()
         self.resized.emit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
@@ -82,38 +385,3 @@ class GalleryView(QListView):
             event.accept()
             return
         super().wheelEvent(event)
-
-    def visible_rows(self) -> tuple[int, int]:
-        """First and last row that can be on screen now (a cheap estimate from the grid)."""
-        count = self.model().rowCount() if self.model() is not None else 0
-        grid = self.gridSize()
-        if count == 0 or grid.isEmpty():
-            first = self.indexAt(QPoint(1, 1)).row()
-            return (max(0, first), max(0, first))
-        columns = self.columns()
-        top_line = self.verticalScrollBar().value() // grid.height()
-        lines = self.viewport().height() // grid.height() + 2
-        first = min(count - 1, top_line * columns)
-        last = min(count - 1, (top_line + lines) * columns - 1)
-        return first, last
-
-    def columns(self) -> int:
-        grid = self.gridSize()
-        return max(1, self.viewport().width() // max(1, grid.width()))
-
-    def set_cell(self, grid: QSize) -> None:
-        self.setGridSize(grid)
-
-    def fit_grid(self, grid: QSize) -> None:
-        """Share the row's spare width among the columns of `grid`, so the cells fill the view."""
-        # QListView lays out as if its scroll bar were shown whenever one may be needed; sizing
-        # to the bare viewport made the last column wrap, leaving one column and a wide gap.
-        scroll_bar = self.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar()
-        )
-        width = self.maximumViewportSize().width() - scroll_bar
-        columns = max(1, width // grid.width())
-        # One pixel spare: a row whose cells end exactly on the edge wraps its last cell.
-        fitted = QSize(max(grid.width(), (width - 1) // columns), grid.height())
-        if fitted != self.gridSize():
-            self.setGridSize(fitted)
