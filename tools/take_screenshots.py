@@ -266,10 +266,10 @@ def shoot_gallery(
     pump(1.0)
     selection = gallery.view.selectionModel()
     selection.setCurrentIndex(
-        gallery.proxy.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        gallery.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     pump(0.4)
-    rect = gallery.view.visualRect(gallery.proxy.index(1, 0))
+    rect = gallery.view.visualRect(gallery.model.index(1, 0))
     menu = build_context_menu(gallery, gallery)
     menu.popup(gallery.view.viewport().mapToGlobal(rect.center()))
     pump(0.6)

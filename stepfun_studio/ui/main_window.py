@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         queue.job_failed.connect(self._on_job_failed)
         queue.job_waiting_for_rate.connect(self._on_rate_wait)
         queue.image_ready.connect(self._on_image_ready)
+        # A placeholder cell per job at the top of the grid; the picture takes its place.
+        self.gallery.set_queue(queue)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
         self.queue_view.image_requested.connect(detail.show_image)
@@ -246,7 +248,6 @@ class MainWindow(QMainWindow):
         self.status.show_error(error)
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
-        self.gallery.add_image(image_id)
         record = self.studio.library.get(image_id)
         if record is not None and record.returned_seed:
             self.parameter_dock.set_last_returned_seed(record.returned_seed)

@@ -63,7 +63,6 @@ class GalleryModel(QAbstractListModel):
         self._library: Library | None = None
         self._query = ImageQuery()
         self._ids: list[int] = []
-        self._id_rows: dict[int, int] | None = None
         # The loaded ids as a set, kept in step with _ids: "is it loaded?" must not rebuild a
         # 100,000-entry row map each time a new picture arrives at the top.
         self._id_set: set[int] = set()
@@ -134,7 +133,6 @@ class GalleryModel(QAbstractListModel):
                 self.beginInsertRows(QModelIndex(), end, end + len(ids) - loaded - 1)
                 self._ids.extend(ids[loaded:])
                 self._id_set.update(ids[loaded:])
-                self._id_rows = None
                 self.endInsertRows()
         else:
             # The library changed since the rows were read: the new list wins.
@@ -147,7 +145,6 @@ class GalleryModel(QAbstractListModel):
         placeholders = self._placeholders()
         self._id_set = set(placeholders)
         self._ids = placeholders + self._unique(ids, self._id_set)
-        self._id_rows = None
         self.endResetModel()
 
     def shutdown(self) -> None:
@@ -219,11 +216,15 @@ class GalleryModel(QAbstractListModel):
         return self._ids[max(0, first) : max(0, last + 1)]
 
     def row_of(self, image_id: int) -> int | None:
-        if image_id not in self._id_set:
-            return None
-        if self._id_rows is None:
-            self._id_rows = {image_id: row for row, image_id in enumerate(self._ids)}
-        return self._id_rows.get(image_id)
+        return self.rows_of([image_id])[0]
+
+    def rows_of(self, ids: list[int]) -> list[int | None]:
+        # A scan in C (~1 ms at 100,000 rows, less near the top where new rows are) beats a
+        # map of every row kept in step with each insert; many ids share one map made now.
+        if len(ids) > 8:
+            rows = {image_id: row for row, image_id in enumerate(self._ids)}
+            return [rows.get(i) for i in ids]
+        return [self._ids.index(i) if i in self._id_set else None for i in ids]
 
     def index_of(self, image_id: int) -> QModelIndex:
         row = self.row_of(image_id)
@@ -263,7 +264,6 @@ class GalleryModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._ids[:0] = fresh
         self._id_set.update(fresh)
-        self._id_rows = None
         self.endInsertRows()
         self._adjust_total(sum(1 for i in fresh if i >= 0))
         self._relist_if_pending()
@@ -276,9 +276,6 @@ class GalleryModel(QAbstractListModel):
         self._ids[row] = new
         self._id_set.discard(old)
         self._id_set.add(new)
-        if self._id_rows is not None:
-            del self._id_rows[old]
-            self._id_rows[new] = row
         self._adjust_total(1 if new >= 0 else 0)
         index = self.index(row)
         self.dataChanged.emit(index, index)
@@ -286,7 +283,7 @@ class GalleryModel(QAbstractListModel):
         return True
 
     def remove_ids(self, ids: list[int]) -> None:
-        rows = sorted((r for r in (self.row_of(i) for i in ids) if r is not None), reverse=True)
+        rows = sorted((r for r in self.rows_of(ids) if r is not None), reverse=True)
         # Contiguous runs, last first, so earlier row numbers stay valid while removing.
         while rows:
             last = first = rows.pop(0)
@@ -296,8 +293,7 @@ class GalleryModel(QAbstractListModel):
             removed = self._ids[first : last + 1]
             self._id_set.difference_update(removed)
             del self._ids[first : last + 1]
-            self._id_rows = None
-            self.endRemoveRows()
+                self.endRemoveRows()
             self._adjust_total(-sum(1 for i in removed if i >= 0))
         self._relist_if_pending()
 
@@ -311,7 +307,7 @@ class GalleryModel(QAbstractListModel):
         if self._library is None or not ids:
             return
         self._summaries.update(self._library.summaries(ids))
-        rows = [r for r in (self.row_of(i) for i in ids) if r is not None]
+        rows = [r for r in self.rows_of(ids) if r is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [SummaryRole])
 

@@ -237,17 +237,26 @@ class GalleryView(QAbstractItemView):
     def setSelection(  # noqa: N802 - Qt's name
         self, rect: QRect, command: QItemSelectionModel.SelectionFlag
     ) -> None:
+        """A rubber band selects the cells it covers (a range per grid line); Shift with a key
+        or a click selects every picture from the anchor to the new one, in reading order."""
         model, count = self.model(), self._count()
         if model is None or count == 0:
             return
-        first_line, last_line, first_column, last_column = self._slot_range(rect)
         selection = QItemSelection()
-        # One range per grid line: the rows of a line are consecutive.
-        for line in range(first_line, last_line + 1):
-            start = max(0, line * self._columns + first_column - self._phase)
-            end = min(count - 1, line * self._columns + last_column - self._phase)
-            if start <= end:
-                selection.select(model.index(start, 0), model.index(end, 0))
+        if self.state() == QAbstractItemView.State.DragSelectingState:
+            first_line, last_line, first_column, last_column = self._slot_range(rect)
+            # One range per grid line: the rows of a line are consecutive.
+            for line in range(first_line, last_line + 1):
+                start = max(0, line * self._columns + first_column - self._phase)
+                end = min(count - 1, line * self._columns + last_column - self._phase)
+                if start <= end:
+                    selection.select(model.index(start, 0), model.index(end, 0))
+        else:
+            # Qt passes QRect(anchor, new current): its corners, not its area, matter here.
+            ends = [self.indexAt(p).row() for p in (rect.topLeft(), rect.bottomRight())]
+            ends = [row for row in ends if row >= 0] or [-1]
+            if min(ends) >= 0:
+                selection.select(model.index(min(ends), 0), model.index(max(ends), 0))
         self.selectionModel().select(selection, command)
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802
