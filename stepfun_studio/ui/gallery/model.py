@@ -293,7 +293,7 @@ class GalleryModel(QAbstractListModel):
             removed = self._ids[first : last + 1]
             self._id_set.difference_update(removed)
             del self._ids[first : last + 1]
-                self.endRemoveRows()
+            self.endRemoveRows()
             self._adjust_total(-sum(1 for i in removed if i >= 0))
         self._relist_if_pending()
 
