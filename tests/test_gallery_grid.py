@@ -164,8 +164,9 @@ def test_a_job_shows_a_placeholder_at_once_then_its_picture_in_the_same_cell(
     assert gallery.model.image_id(0) == -job_id
     assert (time.perf_counter() - started) < 0.5
     qtbot.waitUntil(
-        lambda: (info := window.studio.queue.get(job_id)) is not None
-        and info.state is JobState.RUNNING,
+        lambda: (
+            (info := window.studio.queue.get(job_id)) is not None and info.state is JobState.RUNNING
+        ),
         timeout=5000,
     )
     qtbot.wait(300)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
+from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery import GalleryPanel
-from stepfun_studio.ui.gallery.sample_images import fill_library
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.studio import Studio, StudioOptions

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
-from stepfun_studio.ui.gallery.sample_images import fill_library
+from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery.summaries import SummaryCache
 from stepfun_studio.ui.library_reads import LibraryReads
 

@@ -133,6 +133,9 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    from tools.shots.grid import shoot as shoot_grid  # the job placeholder cell (issue 14)
+
+    shoot_grid(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

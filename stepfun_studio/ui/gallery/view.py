@@ -27,9 +27,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCursor,
     QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QRegion,
@@ -53,6 +53,7 @@ CULLING_KEYS = {
 }
 Cursor = QAbstractItemView.CursorAction
 Hint = QAbstractItemView.ScrollHint
+State = QStyle.StateFlag
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -70,7 +71,6 @@ class GalleryView(QAbstractItemView):
         self._columns = 1
         self._cell = QSize(100, 100)
         self._phase = 0
-        self._hover_row = -1
         self._pending_shift = 0  # px to scroll once rows above the screen are removed
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -82,6 +82,7 @@ class GalleryView(QAbstractItemView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.verticalScrollBar().setSingleStep(24)
 
@@ -107,7 +108,7 @@ class GalleryView(QAbstractItemView):
     def columns(self) -> int:
         return self._columns
 
-    def gridSize(self) -> QSize:  # noqa: N802 - QListView's name, kept for callers
+    def gridSize(self) -> QSize:
         return QSize(self._cell)
 
     def _count(self) -> int:
@@ -133,7 +134,7 @@ class GalleryView(QAbstractItemView):
         last = min(count - 1, (bottom + 1) * self._columns - 1 - self._phase)
         return (min(first, count - 1), last)
 
-    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+    def updateGeometries(self) -> None:
         bar = self.verticalScrollBar()
         page = self.viewport().height()
         bar.setRange(0, max(0, self._grid_rows() * self._cell.height() - page))
@@ -147,12 +148,12 @@ class GalleryView(QAbstractItemView):
 
     # -- QAbstractItemView's arithmetic ----------------------------------------------------
 
-    def visualRect(self, index: AnyIndex) -> QRect:  # noqa: N802 - Qt's name
+    def visualRect(self, index: AnyIndex) -> QRect:
         if not index.isValid():
             return QRect()
         return self._slot_rect(index.row() + self._phase)
 
-    def indexAt(self, point: QPoint) -> QModelIndex:  # noqa: N802 - Qt's name
+    def indexAt(self, point: QPoint) -> QModelIndex:
         model = self.model()
         if model is None or point.x() < 0 or point.y() < 0:
             return QModelIndex()
@@ -163,9 +164,7 @@ class GalleryView(QAbstractItemView):
         row = line * self._columns + column - self._phase
         return model.index(row, 0) if 0 <= row < self._count() else QModelIndex()
 
-    def scrollTo(  # noqa: N802 - Qt's name
-        self, index: AnyIndex, hint: Hint = Hint.EnsureVisible
-    ) -> None:
+    def scrollTo(self, index: AnyIndex, hint: Hint = Hint.EnsureVisible) -> None:
         if not index.isValid():
             return
         rect = self.visualRect(index)
@@ -182,7 +181,7 @@ class GalleryView(QAbstractItemView):
         elif rect.bottom() >= page:
             bar.setValue(top + rect.height() - page)
 
-    def moveCursor(  # noqa: N802 - Qt's name
+    def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
         model, count = self.model(), self._count()
@@ -215,28 +214,16 @@ class GalleryView(QAbstractItemView):
             row = moved
         return model.index(max(0, min(count - 1, row)), 0)
 
-    def horizontalOffset(self) -> int:  # noqa: N802 - Qt's name
+    def horizontalOffset(self) -> int:
         return 0
 
-    def verticalOffset(self) -> int:  # noqa: N802 - Qt's name
+    def verticalOffset(self) -> int:
         return self.verticalScrollBar().value()
 
-    def isIndexHidden(self, index: AnyIndex) -> bool:  # noqa: N802 - Qt's name
+    def isIndexHidden(self, index: AnyIndex) -> bool:
         return False
 
-    def _slot_range(self, rect: QRect) -> tuple[int, int, int, int]:
-        """Grid lines and columns a viewport rectangle covers."""
-        rect = rect.normalized()
-        width, height, offset = self._cell.width(), self._cell.height(), self.verticalOffset()
-        first_column = max(0, rect.left() // width)
-        last_column = min(self._columns - 1, rect.right() // width)
-        first_line = max(0, (rect.top() + offset) // height)
-        last_line = min(self._grid_rows() - 1, (rect.bottom() + offset) // height)
-        return first_line, last_line, first_column, last_column
-
-    def setSelection(  # noqa: N802 - Qt's name
-        self, rect: QRect, command: QItemSelectionModel.SelectionFlag
-    ) -> None:
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """A rubber band selects the cells it covers (a range per grid line); Shift with a key
         or a click selects every picture from the anchor to the new one, in reading order."""
         model, count = self.model(), self._count()
@@ -244,11 +231,18 @@ class GalleryView(QAbstractItemView):
             return
         selection = QItemSelection()
         if self.state() == QAbstractItemView.State.DragSelectingState:
-            first_line, last_line, first_column, last_column = self._slot_range(rect)
+            rect, (width, height) = rect.normalized(), (self._cell.width(), self._cell.height())
+            left, right = (
+                max(0, rect.left() // width),
+                min(self._columns - 1, rect.right() // width),
+            )
+            top, bottom = (
+                (y + self.verticalOffset()) // height for y in (rect.top(), rect.bottom())
+            )
             # One range per grid line: the rows of a line are consecutive.
-            for line in range(first_line, last_line + 1):
-                start = max(0, line * self._columns + first_column - self._phase)
-                end = min(count - 1, line * self._columns + last_column - self._phase)
+            for line in range(max(0, top), bottom + 1):
+                start = max(0, line * self._columns + left - self._phase)
+                end = min(count - 1, line * self._columns + right - self._phase)
                 if start <= end:
                     selection.select(model.index(start, 0), model.index(end, 0))
         else:
@@ -259,10 +253,11 @@ class GalleryView(QAbstractItemView):
                 selection.select(model.index(min(ends), 0), model.index(max(ends), 0))
         self.selectionModel().select(selection, command)
 
-    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         region = QRegion()
         first, last = self.visible_rows()
-        for selected in selection:
+        for number in range(selection.size()):
+            selected = selection.at(number)
             top, bottom = max(first, selected.top()), min(last, selected.bottom())
             for row in range(top, bottom + 1):
                 region += self._slot_rect(row + self._phase)
@@ -270,7 +265,7 @@ class GalleryView(QAbstractItemView):
 
     # -- changes ---------------------------------------------------------------------------
 
-    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:  # noqa: N802
+    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
         added = end - start + 1
         if start < self.first_visible_row() and self.verticalOffset() > 0:
             # Above the screen: blanks at the top take up the new rows' cells, so every
@@ -287,7 +282,7 @@ class GalleryView(QAbstractItemView):
         super().rowsInserted(parent, start, end)
         self.viewport().update()
 
-    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:  # noqa: N802
+    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:
         first = self.first_visible_row()
         if end < first and self.verticalOffset() > 0:
             removed = end - start + 1
@@ -308,13 +303,13 @@ class GalleryView(QAbstractItemView):
         self._phase = 0
         super().reset()
 
-    def setModel(self, model: object) -> None:  # noqa: N802 - Qt's name
+    def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]
         self.model().rowsRemoved.connect(self._rows_removed)
 
     # -- painting --------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         model, delegate = self.model(), self.itemDelegate()
         if model is None or delegate is None:
             return
@@ -325,7 +320,10 @@ class GalleryView(QAbstractItemView):
         base_state = option.state
         selection, current = self.selectionModel(), self.currentIndex()
         focused = self.hasFocus()
-        State = QStyle.StateFlag
+        # Qt's own hover tracking repaints the cells the mouse enters and leaves.
+        under_mouse = self.viewport().underMouse()
+        hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row()
+        hovered = hovered if under_mouse else -1
         exposed = event.rect()
         for row in range(first, last + 1):
             rect = self._slot_rect(row + self._phase)
@@ -335,7 +333,7 @@ class GalleryView(QAbstractItemView):
             state = base_state
             if selection.isSelected(index):
                 state |= State.State_Selected
-            if row == self._hover_row:
+            if row == hovered:
                 state |= State.State_MouseOver
             if focused and index == current:
                 state |= State.State_HasFocus
@@ -343,25 +341,9 @@ class GalleryView(QAbstractItemView):
             delegate.paint(painter, option, index)
         painter.end()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        index = self.indexAt(event.position().toPoint())
-        row = index.row() if index.isValid() else -1
-        if row != self._hover_row:
-            for old_or_new in (self._hover_row, row):
-                if old_or_new >= 0:
-                    self.viewport().update(self._slot_rect(old_or_new + self._phase))
-            self._hover_row = row
-        super().mouseMoveEvent(event)
-
-    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        if self._hover_row >= 0:
-            self.viewport().update(self._slot_rect(self._hover_row + self._phase))
-            self._hover_row = -1
-        super().leaveEvent(event)  # type: ignore[arg-type]
-
     # -- keys, wheel, size -----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Undo is handled here rather than by a window-wide shortcut: Ctrl+Z in the prompt
         # editor must undo typing, and only in the grid should it undo culling.
         if event.matches(QKeySequence.StandardKey.Undo):
@@ -380,13 +362,13 @@ class GalleryView(QAbstractItemView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
         self.updateGeometries()
         self.resized.emit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
