@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -193,3 +194,23 @@ def test_a_cancelled_job_takes_its_placeholder_away(qtbot: QtBot, window: MainWi
     window.studio.queue.cancel(job_id)
     assert gallery.model.row_of(-job_id) is None
     assert gallery.current_id() is None or gallery.current_id() >= 0  # type: ignore[operator]
+
+
+def test_screen_readers_see_a_list_of_pictures(grid: GalleryPanel) -> None:
+    QAccessible.setActive(True)
+    try:
+        described = QAccessible.queryAccessibleInterface(grid.view)
+        assert described is not None and described.role() == QAccessible.Role.List
+        assert described.childCount() == ROWS
+        grid.view.selectionModel().setCurrentIndex(
+            grid.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        item = described.child(2)
+        assert item is not None and item.role() == QAccessible.Role.ListItem
+        assert item.state().selected and not item.state().invisible
+        assert item.rect().size() == grid.view.gridSize()
+        centre = item.rect().center()
+        found = described.childAt(centre.x(), centre.y())
+        assert found is not None and described.indexOfChild(found) == 2
+    finally:
+        QAccessible.setActive(False)

@@ -38,6 +38,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
+from stepfun_studio.ui.gallery import accessible
+
 CULLING_KEYS = {
     Qt.Key.Key_Space,
     Qt.Key.Key_0,
@@ -67,6 +69,8 @@ class GalleryView(QAbstractItemView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryView")
+        self.setAccessibleName(self.tr("Pictures"))
+        accessible.install(GalleryView)
         self._base = QSize(100, 100)  # the smallest cell; columns share the spare width
         self._columns = 1
         self._cell = QSize(100, 100)
