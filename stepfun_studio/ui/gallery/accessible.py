@@ -25,25 +25,25 @@ class _Item(QAccessibleInterface):
         model = self._grid.view.model()
         return model.index(self.row, 0) if model is not None else QModelIndex()
 
-    def isValid(self) -> bool:  # noqa: N802 - Qt's names, here and below
+    def isValid(self) -> bool:
         return self._index().isValid()
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt takes a null
         return None
 
     def parent(self) -> QAccessibleInterface:
         return self._grid
 
-    def child(self, _number: int) -> None:
+    def child(self, _number: int) -> None:  # type: ignore[override]  # Qt takes a null
         return None
 
-    def childCount(self) -> int:  # noqa: N802
+    def childCount(self) -> int:
         return 0
 
-    def indexOfChild(self, _child: Any) -> int:  # noqa: N802
+    def indexOfChild(self, _child: Any) -> int:
         return -1
 
-    def childAt(self, _x: int, _y: int) -> None:  # noqa: N802
+    def childAt(self, _x: int, _y: int) -> None:  # type: ignore[override]  # Qt takes a null
         return None
 
     def role(self) -> QAccessible.Role:
@@ -58,7 +58,7 @@ class _Item(QAccessibleInterface):
             return QCoreApplication.translate("JobPlaceholder", "Making a picture…")
         return str(words or "")
 
-    def setText(self, _kind: QAccessible.Text, _text: str) -> None:  # noqa: N802
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
         return None
 
     def rect(self) -> QRect:
@@ -81,20 +81,20 @@ class _Grid(QAccessibleInterface):
         self.view = view
         self._items: dict[int, _Item] = {}
 
-    def isValid(self) -> bool:  # noqa: N802
+    def isValid(self) -> bool:
         return True
 
     def object(self) -> QObject:
         return self.view
 
-    def parent(self) -> QAccessibleInterface | None:
-        return QAccessible.queryAccessibleInterface(self.view.parentWidget())
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes a null
+        return QAccessible.queryAccessibleInterface(self.view.parentWidget())  # type: ignore[arg-type]
 
-    def childCount(self) -> int:  # noqa: N802
+    def childCount(self) -> int:
         model = self.view.model()
         return model.rowCount() if model is not None else 0
 
-    def child(self, number: int) -> _Item | None:
+    def child(self, number: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
         if not 0 <= number < self.childCount():
             return None
         item = self._items.get(number)
@@ -103,14 +103,14 @@ class _Grid(QAccessibleInterface):
             QAccessible.registerAccessibleInterface(item)
         return item
 
-    def indexOfChild(self, child: Any) -> int:  # noqa: N802
+    def indexOfChild(self, child: Any) -> int:
         return child.row if isinstance(child, _Item) else -1
 
-    def childAt(self, x: int, y: int) -> _Item | None:  # noqa: N802
+    def childAt(self, x: int, y: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
         index = self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y)))
         return self.child(index.row()) if index.isValid() else None
 
-    def focusChild(self) -> _Item | None:  # noqa: N802
+    def focusChild(self) -> _Item | None:  # type: ignore[override]  # Qt takes a null
         current = self.view.currentIndex()
         return self.child(current.row()) if current.isValid() else None
 
@@ -122,7 +122,7 @@ class _Grid(QAccessibleInterface):
             return self.view.accessibleName()
         return self.view.accessibleDescription() if kind == Text.Description else ""
 
-    def setText(self, _kind: QAccessible.Text, _text: str) -> None:  # noqa: N802
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
         return None
 
     def rect(self) -> QRect:
