@@ -34,8 +34,8 @@ def reads(qtbot: QtBot) -> Iterator[LibraryReads]:
 
 @pytest.fixture
 def cache(library: Library, reads: LibraryReads) -> SummaryCache:
-    arrivals: list[int] = []
-    summaries = SummaryCache(reads.submit, lambda: arrivals.append(1))
+    arrivals: list[tuple[int, int]] = []
+    summaries = SummaryCache(reads.submit, arrivals.append)
     summaries.arrivals = arrivals  # type: ignore[attr-defined]
     summaries.set_reader(library.summaries)
     return summaries
@@ -46,11 +46,11 @@ def test_rows_read_ahead_are_found_without_a_read_here(
 ) -> None:
     ids = library.query_ids(ImageQuery(), 0, IMAGES)
     assert cache.get(ids[0]) is None  # get never reads
-    cache.read_ahead(ids[:5])
+    cache.read_ahead(ids[:5], (0, 4))
     qtbot.waitUntil(lambda: cache.get(ids[4]) is not None, timeout=5000)
     assert [cache.get(i) for i in ids[:5]] == [library.summaries([i])[i] for i in ids[:5]]
     assert cache.get(ids[5]) is None
-    assert cache.arrivals == [1]  # type: ignore[attr-defined] # the grid is told to repaint
+    assert cache.arrivals == [(0, 4)]  # type: ignore[attr-defined] # those rows repaint
 
 
 def test_a_read_under_way_when_the_library_changes_is_thrown_away(

@@ -239,15 +239,29 @@ class GalleryModel(QAbstractListModel):
             found = self._summaries.get(image_id)
         return found
 
+    def cell(self, row: int) -> tuple[int, ImageSummary | None]:
+        """What the grid paints for `row`: its id and cached summary (asked for if missing)."""
+        image_id = self._ids[row]
+        summary = self._summaries.get(image_id)
+        if summary is None and image_id >= 0:
+            start = row - row % self.SUMMARY_BLOCK
+            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
+        return image_id, summary
+
     def cached_summary(self, image_id: int) -> ImageSummary | None:
         return self._summaries.get(image_id)
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
         """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0])
+        first = max(0, first)
+        self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0], (first, last))
 
-    def _on_summaries(self) -> None:
-        self._repaint_all()
+    def _on_summaries(self, rows: tuple[int, int]) -> None:
+        # Only those rows: the grid repaints the ones on screen, if any (most reads ahead are
+        # for rows off screen, and a whole screen repainted per read cost frames while scrolling).
+        first, last = rows[0], min(rows[1], len(self._ids) - 1)
+        if first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last), [SummaryRole])
 
     def _repaint_all(self) -> None:
         # The grid repaints what it shows: one signal whatever the count.
@@ -319,15 +333,11 @@ class GalleryModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        image_id = self._ids[index.row()]
         if role == ImageIdRole:
-            return image_id
+            return self._ids[index.row()]
         # Painting never reads the library: a summary not read ahead yet is asked for, and
         # the cell is painted again when it comes.
-        summary = self._summaries.get(image_id)
-        if summary is None and image_id >= 0:
-            start = index.row() - index.row() % self.SUMMARY_BLOCK
-            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
+        _image_id, summary = self.cell(index.row())
         if role == SummaryRole:
             return summary
         if summary is None:

@@ -25,6 +25,7 @@ from stepfun_studio.library.records import ImageSummary
 
 Reader = Callable[[list[int]], dict[int, ImageSummary]]
 Packed = tuple[object, ...]  # an ImageSummary's fields, in order
+Rows = tuple[int, int]  # the grid rows a read was asked for, handed back when it lands
 # `LibraryReads.submit`'s shape: work on the worker, done(result) back on the GUI thread.
 Submit = Callable[[Callable[[], Any], Callable[[Any], None], str], object]
 
@@ -38,7 +39,9 @@ class SummaryCache:
     # oldest quarter is dropped (never the rows just read, which are on or near the screen).
     LIMIT = 20_000
 
-    def __init__(self, submit: Submit, arrived: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self, submit: Submit, arrived: Callable[[Rows], None] = lambda _rows: None
+    ) -> None:
         self._submit = submit
         self._arrived = arrived
         self._reader: Reader | None = None
@@ -73,20 +76,21 @@ class SummaryCache:
             return
         self._store(_packed(self._reader(missing)))
 
-    def read_ahead(self, ids: Iterable[int]) -> None:
-        """Start reading those of `ids` not cached or asked for yet, on the worker."""
+    def read_ahead(self, ids: Iterable[int], rows: Rows = (0, -1)) -> None:
+        """Start reading those of `ids` not cached or asked for yet, on the worker; `arrived`
+        gets `rows` when they are in."""
         missing = [i for i in ids if i not in self._rows and i not in self._asked]
         if self._reader is None or not missing:
             return
         self._asked.update(missing)
         reader, generation = self._reader, self._generation
 
-        def done(rows: dict[int, Packed]) -> None:
+        def done(found: dict[int, Packed]) -> None:
             if generation != self._generation:
                 return
             self._asked.difference_update(missing)
-            self._store(rows)
-            self._arrived()
+            self._store(found)
+            self._arrived(rows)
 
         self._submit(lambda: _packed(reader(missing)), done, "reading gallery summaries ahead")
 

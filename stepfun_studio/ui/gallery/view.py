@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QWidget
 
 from stepfun_studio.ui.gallery import accessible
 
@@ -76,6 +76,7 @@ class GalleryView(QAbstractItemView):
         self._cell = QSize(100, 100)
         self._phase = 0
         self._pending_shift = 0  # px to scroll once rows above the screen are removed
+        self._anchoring = False  # rows landed above: the scroll follows, nothing on screen moves
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -269,6 +270,21 @@ class GalleryView(QAbstractItemView):
 
     # -- changes ---------------------------------------------------------------------------
 
+    def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: object = ()) -> None:
+        # Only the changed cells on screen are painted again (Qt's own repaints the viewport
+        # for any range, on screen or not).
+        first, last = self.visible_rows()
+        top, bottom = max(first, top_left.row()), min(last, bottom_right.row())
+        if top <= bottom:
+            area = self._slot_rect(top + self._phase).united(self._slot_rect(bottom + self._phase))
+            self.viewport().update(QRect(0, area.top(), self.viewport().width(), area.height()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # While rows land above the screen, the scroll follows them and what is shown stays as
+        # it was: nothing to move and nothing to paint.
+        if not self._anchoring:
+            super().scrollContentsBy(dx, dy)
+
     def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
         added = end - start + 1
         if start < self.first_visible_row() and self.verticalOffset() > 0:
@@ -278,13 +294,17 @@ class GalleryView(QAbstractItemView):
             before = (first + self._phase) // self._columns
             self._phase = (self._phase - added) % self._columns
             after = (first + added + self._phase) // self._columns
-            self.updateGeometries()
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + (after - before) * self._cell.height())
+            self._anchoring = True
+            try:
+                self.updateGeometries()
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + (after - before) * self._cell.height())
+            finally:
+                self._anchoring = False
         else:
             self.updateGeometries()
+            self.viewport().update()
         super().rowsInserted(parent, start, end)
-        self.viewport().update()
 
     def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:
         first = self.first_visible_row()
@@ -298,10 +318,15 @@ class GalleryView(QAbstractItemView):
 
     def _rows_removed(self) -> None:
         shift, self._pending_shift = self._pending_shift, 0
-        self.updateGeometries()
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + shift)
-        self.viewport().update()
+        self._anchoring = bool(shift)
+        try:
+            self.updateGeometries()
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + shift)
+        finally:
+            self._anchoring = False
+        if not shift:
+            self.viewport().update()
 
     def reset(self) -> None:
         self._phase = 0
@@ -315,34 +340,27 @@ class GalleryView(QAbstractItemView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         model, delegate = self.model(), self.itemDelegate()
-        if model is None or delegate is None:
+        if model is None or not hasattr(delegate, "paint_cell"):
             return
         first, last = self.visible_rows()
-        painter = QPainter(self.viewport())
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        base_state = option.state
-        selection, current = self.selectionModel(), self.currentIndex()
-        focused = self.hasFocus()
+        selected: set[int] = set()
+        ranges = self.selectionModel().selection()
+        for number in range(ranges.size()):
+            chosen = ranges.at(number)
+            selected.update(range(max(first, chosen.top()), min(last, chosen.bottom()) + 1))
+        current = self.currentIndex().row() if self.hasFocus() else -1
         # Qt's own hover tracking repaints the cells the mouse enters and leaves.
-        under_mouse = self.viewport().underMouse()
-        hovered = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos())).row()
-        hovered = hovered if under_mouse else -1
-        exposed = event.rect()
+        viewport = self.viewport()
+        hovered = -1
+        if viewport.underMouse():
+            hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row()
+        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.rect()
+        painter = QPainter(viewport)
         for row in range(first, last + 1):
             rect = self._slot_rect(row + self._phase)
-            if not rect.intersects(exposed):
-                continue
-            index = model.index(row, 0)
-            state = base_state
-            if selection.isSelected(index):
-                state |= State.State_Selected
-            if row == hovered:
-                state |= State.State_MouseOver
-            if focused and index == current:
-                state |= State.State_HasFocus
-            option.rect, option.state = rect, state
-            delegate.paint(painter, option, index)
+            if rect.intersects(exposed):
+                flags = (row in selected, row == hovered, row == current)
+                delegate.paint_cell(painter, rect, look, model.cell(row), flags)  # type: ignore[attr-defined]
         painter.end()
 
     # -- keys, wheel, size -----------------------------------------------------------------
