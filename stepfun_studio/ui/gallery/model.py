@@ -1,10 +1,11 @@
-"""`GalleryModel`: the grid's list of image ids: a page at once, the whole list off the GUI thread.
+"""`GalleryModel`: the grid's list of image ids, every one of them read off the GUI thread.
 
-The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
-once (a screen and a bit), and the reader's thread then reads every matching id; when that list
-is in, the count comes from it and the rest of the rows are inserted in one go (the grid's
-layout is arithmetic, so an insert costs the same at any count). Summaries are read ahead of
-the viewport on the same thread (see `SummaryCache`); painting only ever looks in that cache.
+The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page as
+soon as a worker has read it (a screen and a bit, a few ms), and another worker then reads every
+matching id; when that list is in, the count comes from it and the rest of the rows are inserted
+in one go (the grid's layout is arithmetic, so an insert costs the same at any count). Summaries
+are read ahead of the viewport on that worker (see `SummaryCache`); painting only ever looks in
+that cache.
 
 A row may also be a job's placeholder (a negative id, `-job_id`): a picture being made, shown
 at the top until `replace_id` puts the picture in its place.
@@ -49,8 +50,8 @@ class GalleryModel(QAbstractListModel):
 
     # The first page of a query: a large screen of cells twice over.
     FIRST_PAGE = 240
-    # A reload of up to this many loaded rows reads them again at once (a few ms); a larger
-    # one keeps the rows on screen and swaps in the lister's list when it is read.
+    # A reload of up to this many loaded rows reads them again as a first page (a few ms); a
+    # larger one keeps the rows on screen and swaps in the lister's list when it is read.
     RELOAD_AT_ONCE = 2000
     # Every id of a query, at most: far beyond any library, so "all" is one query.
     ALL = 1 << 40
@@ -69,8 +70,12 @@ class GalleryModel(QAbstractListModel):
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
-        # One reader thread for the list and the summaries; answers come back on this thread.
+        # One reader thread for the list and the summaries, and one for first pages, which must
+        # never wait behind a broad search's list; answers come back on this thread.
         self.reads = LibraryReads(self)
+        self._pages = LibraryReads(self)
+        self._paging = self._pagings = 0  # the first page wanted (0: none), as for listings
+        self._page_limit = self.FIRST_PAGE
         self._listing = 0  # the number of the listing whose answer is wanted; 0: none
         self._listings = 0
         self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
@@ -87,16 +92,8 @@ class GalleryModel(QAbstractListModel):
 
     @property
     def total(self) -> int:
-        """How many images match the query (not how many rows are loaded yet).
-
-        Asked before the lister is done, this reads the whole list here and now.
-        """
-        if self._total is None:
-            self._listing = 0
-            library = self._library
-            self._take_full_list(library.query_ids(self._query, 0, self.ALL) if library else [])
-        assert self._total is not None
-        return self._total
+        """How many images match the query; until the list is read, how many are shown."""
+        return self._total if self._total is not None else len(self.loaded_ids())
 
     @property
     def total_known(self) -> bool:
@@ -148,8 +145,9 @@ class GalleryModel(QAbstractListModel):
         self.endResetModel()
 
     def shutdown(self) -> None:
-        """Stops the reader; the panel calls this before the library closes."""
-        self._listing = 0
+        """Stops the readers; the panel calls this before the library closes."""
+        self._listing = self._paging = 0
+        self._pages.shutdown()
         self.reads.shutdown()
 
     def _adjust_total(self, change: int) -> None:
@@ -168,27 +166,44 @@ class GalleryModel(QAbstractListModel):
 
     def set_query(self, query: ImageQuery) -> None:
         self._query = query
-        self._read_at_once(self.FIRST_PAGE)
+        self._read_first(self.FIRST_PAGE)
 
     def reload(self) -> None:
         """Read the query again (after the library changed), keeping the rows' order stable.
 
-        A few loaded rows are read again here and now; many are kept on screen while the lister
-        reads the query, and replaced only if its list differs.
+        A few loaded rows are read again as a first page; many are kept on screen while the
+        lister reads the query, and replaced only if its list differs.
         """
         self._summaries.invalidate()
         if len(self._ids) <= self.RELOAD_AT_ONCE:
-            self._read_at_once(max(self.FIRST_PAGE, len(self._ids)))
+            self._read_first(max(self.FIRST_PAGE, len(self._ids)))
         else:
             self._total = None
             self._start_listing()
             self._repaint_all()
 
-    def _read_at_once(self, limit: int) -> None:
-        """Show the first `limit` ids now; the lister reads the rest if there is more."""
-        self._listing = 0
+    def _read_first(self, limit: int) -> None:
+        """Show the first `limit` ids when read (a few ms); the lister reads the rest, if any."""
+        self._listing, self._total = 0, None
+        library, query = self._library, self._query
+        self._pagings += 1
+        number = self._paging = self._pagings
+        self._page_limit = limit
+        if library is None:
+            self._paging = 0
+            self._show_page([], limit)
+            return
+
+        def done(page: list[int]) -> None:
+            if number == self._paging:  # not superseded by another query or change
+                self._paging = 0
+                self._show_page(page, limit)
+
         # One more than asked: whether there is more is then known without a count.
-        page = [] if self._library is None else self._library.query_ids(self._query, 0, limit + 1)
+        read = lambda: library.query_ids(query, 0, limit + 1)  # noqa: E731
+        self._pages.submit(read, done, "reading the gallery's first page")
+
+    def _show_page(self, page: list[int], limit: int) -> None:
         complete = len(page) <= limit
         self._replace_rows(page[:limit])
         self._total = len(page) if complete else None
@@ -312,8 +327,10 @@ class GalleryModel(QAbstractListModel):
         self._relist_if_pending()
 
     def _relist_if_pending(self) -> None:
-        # A list read before this change would not start with the rows now loaded.
-        if self._listing:
+        # A list or page read before this change may not hold it.
+        if self._paging:
+            self._read_first(self._page_limit)
+        elif self._listing:
             self._start_listing()
 
     def refresh_summaries(self, ids: list[int]) -> None:

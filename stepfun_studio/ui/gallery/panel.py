@@ -172,6 +172,7 @@ class GalleryPanel(QWidget):
         self.culling.status_message.connect(self.status_message)
         self.model.total_changed.connect(self._show_count)
         self.model.total_changed.connect(self._restore_place)
+        self.model.modelReset.connect(self._current_to_top)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
         import_button.clicked.connect(lambda: self.import_images(folder=False))
@@ -238,9 +239,15 @@ class GalleryPanel(QWidget):
         self._search_pending = False
         self._place_to_keep = None  # a new query starts at its top
         self.model.set_query(self.query())
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
+
+    def _current_to_top(self) -> None:
+        # New rows with no current picture (a new query): the keys start from the first one.
+        if self._place_to_keep is not None or self.view.currentIndex().isValid():
+            return
+        first = next((r for r, i in enumerate(self.model.ids_in(0, 63)) if i >= 0), None)
+        if first is not None:
             self.view.selectionModel().setCurrentIndex(
-                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
     def refresh(self) -> None:
