@@ -123,7 +123,7 @@ class EmptyState(QWidget):
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
             self._centre()
         return False
 
