@@ -157,9 +157,8 @@ def test_search_narrows_the_grid(
     assert 0 < expected < IMAGES
     qtbot.waitUntil(lambda: panel.model.total == expected, timeout=2000)
     assert panel.model.rowCount() == expected
-    for row in range(panel.model.rowCount()):
-        summary = panel.model.summary(row)
-        assert summary is not None and text in summary.prompt
+    for summary in library.summaries(panel.model.loaded_ids()).values():
+        assert text in summary.prompt
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.model.total == IMAGES, timeout=2000)
 
@@ -427,9 +426,8 @@ def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -
 def test_compare_with_source_has_a_wipe(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    row = next(
-        r for r in range(panel.model.rowCount()) if (s := panel.model.summary(r)) and s.has_source
-    )
+    summaries = library.summaries(panel.model.loaded_ids())
+    row = next(r for r, i in enumerate(panel.model.loaded_ids()) if summaries[i].has_source)
     select_rows(panel, [row])
     dialog = panel.compare_with_source()
     assert dialog is not None and dialog.wipe_slider is not None

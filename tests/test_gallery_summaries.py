@@ -62,7 +62,7 @@ def test_a_read_under_way_when_the_library_changes_is_thrown_away(
     cache.invalidate()  # what the model does when the library changed
     qtbot.waitUntil(lambda: not reads.busy(), timeout=5000)  # its answer came, and was dropped
     assert all(cache.get(i) is None for i in ids)
-    cache.read_now(ids[:3])
+    cache.update(library.summaries(ids[:3]))
     assert all((s := cache.get(i)) is not None and s.rating == 5 for i in ids[:3])
     # Rows the caller read afresh replace what a read ahead begun before would bring.
     cache.read_ahead(ids[3:])
@@ -76,7 +76,7 @@ def test_the_oldest_rows_make_room_for_new_ones(cache: SummaryCache, library: Li
     cache.LIMIT = 8
     ids = library.query_ids(ImageQuery(), 0, IMAGES)
     for image_id in ids:
-        cache.read_now([image_id])
+        cache.update(library.summaries([image_id]))
     kept = [i for i in ids if cache.get(i) is not None]
     assert 0 < len(kept) <= 8
     assert kept == ids[-len(kept) :]  # the most recently read survive

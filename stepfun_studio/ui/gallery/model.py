@@ -245,15 +245,6 @@ class GalleryModel(QAbstractListModel):
         row = self.row_of(image_id)
         return QModelIndex() if row is None else self.index(row, 0)
 
-    def summary(self, row: int) -> ImageSummary | None:
-        """The summary of `row`, read here and now if it is not cached (not for painting)."""
-        image_id = self._ids[row]
-        found = self._summaries.get(image_id)
-        if found is None and image_id >= 0:
-            self._summaries.read_now([image_id])
-            found = self._summaries.get(image_id)
-        return found
-
     def cell(self, row: int) -> tuple[int, ImageSummary | None]:
         """What the grid paints for `row`: its id and cached summary (asked for if missing)."""
         image_id = self._ids[row]

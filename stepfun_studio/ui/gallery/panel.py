@@ -278,47 +278,8 @@ class GalleryPanel(QWidget):
             )
 
     def add_image(self, image_id: int, job_id: int | None = None) -> None:
-        """A new image is in the library: show it at the top when it matches the view.
-
-        A job's picture takes its placeholder's row (nothing moves). Whether a picture matches
-        a search or a filter is asked on the worker; the plain newest-first view takes every
-        new picture at once.
-        """
-        placeholder = -job_id if job_id is not None else None
-        if placeholder is not None and self.model.row_of(placeholder) is None:
-            placeholder = None
-        query, library = self.model.query, self._library
-        if library is None:
-            return
-        if query.sort != "newest" or query.trash:
-            self._drop_placeholder(placeholder)
-            self.reload_keeping_place()
-        elif query == ImageQuery():
-            self._show_arrival(image_id, placeholder)
-        else:
-            # Newest first: one that matches is among the first few of the query.
-            self.model.reads.submit(
-                lambda: library.query_ids(query, 0, 64),
-                lambda newest: self._arrival_checked(image_id, placeholder, query, newest),
-                "checking whether a new picture matches the gallery's search",
-            )
-
-    def _arrival_checked(
-        self, image_id: int, placeholder: int | None, query: ImageQuery, newest: list[int]
-    ) -> None:
-        if query == self.model.query and image_id in newest:
-            self._show_arrival(image_id, placeholder)
-        else:
-            self._drop_placeholder(placeholder)
-
-    def _show_arrival(self, image_id: int, placeholder: int | None) -> None:
-        if placeholder is None or not self.model.replace_id(placeholder, image_id):
-            self._drop_placeholder(placeholder)
-            self.model.insert_top([image_id])
-
-    def _drop_placeholder(self, placeholder: int | None) -> None:
-        if placeholder is not None:
-            self.model.remove_ids([placeholder])
+        """A new image is in the library: at the top if it matches (see `JobPlaceholders.land`)."""
+        self.placeholders.land(image_id, job_id)
 
     def selected_ids(self) -> list[int]:
         """The selected pictures in grid order (the view's rows are the model's rows)."""

@@ -1,4 +1,4 @@
-"""`JobPlaceholders`: a cell at the top of the grid for each picture being made.
+"""`JobPlaceholders`: a cell at the top of the grid for each picture being made, and new pictures.
 
 When a job is queued, a placeholder row (`-job_id`) goes in at the top of the grid at once, so
 Generate answers where the user is looking. It shows the job's progress as the time elapsed
@@ -6,7 +6,8 @@ against the model's typical time (`ModelSpec.typical_seconds`, an estimate: the 
 no progress). When the picture lands, the panel puts it in the placeholder's row (no row moves);
 a failed, cancelled or interrupted job takes its placeholder away.
 
-Only the queue's signals are used (`job_changed`, `image_ready`): nothing here reads the library.
+Only the queue's signals are used (`job_changed`, `image_ready`); whether a new picture matches
+a search is asked on the model's worker. The GUI thread reads nothing from the library here.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.library.jobs import JobState
+from stepfun_studio.library.records import ImageQuery
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
@@ -69,7 +71,49 @@ class JobPlaceholders(QObject):
 
     def _on_image_ready(self, job_id: int, image_id: int) -> None:
         self._forget(job_id)
-        self._panel.add_image(image_id, job_id)
+        self.land(image_id, job_id)
+
+    def land(self, image_id: int, job_id: int | None = None) -> None:
+        """A new picture is in the library: shown at the top when it matches the grid's query.
+
+        A job's picture takes its placeholder's row (nothing moves). The plain newest-first
+        view takes every new picture at once; for a search or a filter the worker is asked.
+        """
+        model, library = self._panel.model, self._panel.library
+        placeholder = -job_id if job_id is not None and model.row_of(-job_id) is not None else None
+        query = model.query
+        if library is None:
+            return
+        if query.sort != "newest" or query.trash:
+            self._drop(placeholder)
+            self._panel.reload_keeping_place()
+        elif query == ImageQuery():
+            self._show(image_id, placeholder)
+        else:
+            # Newest first: one that matches is among the first few of the query.
+            model.reads.submit(
+                lambda: library.query_ids(query, 0, 64),
+                lambda newest: self._checked(image_id, placeholder, query, newest),
+                "checking whether a new picture matches the gallery's search",
+            )
+
+    def _checked(
+        self, image_id: int, placeholder: int | None, query: ImageQuery, newest: list[int]
+    ) -> None:
+        if query == self._panel.model.query and image_id in newest:
+            self._show(image_id, placeholder)
+        else:
+            self._drop(placeholder)
+
+    def _show(self, image_id: int, placeholder: int | None) -> None:
+        model = self._panel.model
+        if placeholder is None or not model.replace_id(placeholder, image_id):
+            self._drop(placeholder)
+            model.insert_top([image_id])
+
+    def _drop(self, placeholder: int | None) -> None:
+        if placeholder is not None:
+            self._panel.model.remove_ids([placeholder])
 
     def _forget(self, job_id: int) -> None:
         self._shown.discard(job_id)

@@ -68,14 +68,6 @@ class SummaryCache:
         found = self._rows.get(image_id)
         return None if found is None else ImageSummary(*found)  # type: ignore[arg-type]
 
-    def read_now(self, ids: Iterable[int]) -> None:
-        """Read those of `ids` not cached yet, here and now (tests, and callers off the paint
-        path that need the answer at once)."""
-        missing = [i for i in ids if i not in self._rows]
-        if self._reader is None or not missing:
-            return
-        self._store(_packed(self._reader(missing)))
-
     def read_ahead(self, ids: Iterable[int], rows: Rows = (0, -1)) -> None:
         """Start reading those of `ids` not cached or asked for yet, on the worker; `arrived`
         gets `rows` when they are in."""

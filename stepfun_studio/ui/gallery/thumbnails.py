@@ -198,10 +198,6 @@ class ThumbnailLoader(QObject):
         with self._lock:
             return len(self._queue) + len(self._decoding)
 
-    def decoding_ids(self) -> set[int]:
-        with self._lock:
-            return {k[0] for k in self._decoding}
-
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
         deadline = time.monotonic() + msecs / 1000
