@@ -214,3 +214,13 @@ def test_screen_readers_see_a_list_of_pictures(grid: GalleryPanel) -> None:
         assert found is not None and described.indexOfChild(found) == 2
     finally:
         QAccessible.setActive(False)
+
+
+def test_rows_removed_above_at_the_very_bottom_keep_the_place(grid: GalleryPanel) -> None:
+    view = grid.view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    point = QPoint(view.gridSize().width() + 3, view.viewport().height() - 20)
+    picture = grid.model.image_id(view.indexAt(point).row())
+    grid.model.remove_ids(list(range(ROWS, ROWS - 3 * view.columns(), -1)))  # three lines
+    assert grid.model.image_id(view.indexAt(point).row()) == picture

@@ -320,9 +320,10 @@ class GalleryView(QAbstractItemView):
         shift, self._pending_shift = self._pending_shift, 0
         self._anchoring = bool(shift)
         try:
-            self.updateGeometries()
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + shift)
+            target = bar.value() + shift  # before the shorter range clamps the value
+            self.updateGeometries()
+            bar.setValue(target)
         finally:
             self._anchoring = False
         if not shift:
