@@ -124,19 +124,40 @@ def scroll(
 
 
 def type_key(app: QApplication, panel: GalleryPanel, char: str) -> tuple[float, float]:
-    """Milliseconds from the key to the grid repainted, and to the match count shown."""
+    """Milliseconds from the key to the grid repainted with the first page, and to the match
+    count shown (the first count the panel is given, whichever worker read it)."""
+    marks: dict[str, float] = {}
+    model = panel.model
+
+    def mark(name: str) -> None:
+        marks.setdefault(name, time.perf_counter())
+
+    def on_reset() -> None:
+        mark("page")
+
+    def on_count(_count: int) -> None:
+        mark("count")
+
+    model.modelReset.connect(on_reset)
+    model.total_changed.connect(on_count)
     started = time.perf_counter()
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
         QApplication.sendEvent(panel.search, event)
-    panel.view.viewport().repaint()
-    grid_ms = (time.perf_counter() - started) * 1000
-    while not panel.model.total_known:
+    while "page" not in marks or "count" not in marks or not model.total_known:
+        if "page" in marks and "grid" not in marks:
+            panel.view.viewport().repaint()
+            mark("grid")
         app.processEvents()
-        # An idle event loop waits in the OS and leaves the GIL to the lister thread; a loop
-        # spinning here without pause would starve it, which the app never does.
+        # An idle event loop waits in the OS and leaves the GIL to the workers; a loop
+        # spinning here without pause would starve them, which the app never does.
         time.sleep(0.001)
-    return grid_ms, (time.perf_counter() - started) * 1000
+    if "grid" not in marks:
+        panel.view.viewport().repaint()
+        mark("grid")
+    model.modelReset.disconnect(on_reset)
+    model.total_changed.disconnect(on_count)
+    return (marks["grid"] - started) * 1000, (marks["count"] - started) * 1000
 
 
 def search_keystrokes(

@@ -209,8 +209,21 @@ class GalleryModel(QAbstractListModel):
         self._total = len(page) if complete else None
         if complete:
             self.total_changed.emit(len(page))
-        else:
-            self._start_listing()
+            return
+        self._start_listing()
+        # The count, on the first pages' worker: a broad search's whole list takes a while to
+        # gather, its count (the library's COUNT path) not; the list's length confirms it.
+        library, query, number = self._library, self._query, self._pagings
+        if library is not None:
+            self._pages.submit(
+                lambda: library.count(query),
+                lambda count: self._count_read(number, count),
+                "counting the gallery's search",
+            )
+
+    def _count_read(self, number: int, count: int) -> None:
+        if number == self._pagings and self._total is None:
+            self.total_changed.emit(count)
 
     @staticmethod
     def _unique(ids: list[int], seen: set[int]) -> list[int]:
