@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
+from stepfun_studio.library.samples import fill_library, sample_result
 from stepfun_studio.ui.gallery import IMAGE_IDS_MIME, GalleryPanel
 from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.gallery.mime import decode_ids
-from stepfun_studio.ui.gallery.sample_images import fill_library, sample_result
 from stepfun_studio.ui.gallery.sidebar import KindRole, Scope
 
 IMAGES = 2000
@@ -49,19 +49,25 @@ def panel(qtbot: QtBot, library: Library) -> Iterator[GalleryPanel]:
     widget.show()
     qtbot.waitExposed(widget)
     widget.set_library(library)
+    listed(qtbot, widget)
     yield widget
     # The pool must be quiet before the library closes under it.
     widget.shutdown()
     QApplication.processEvents()
 
 
+def listed(qtbot: QtBot, panel: GalleryPanel) -> None:
+    """Wait for the query's list: the library is read on worker threads, never here."""
+    qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
+
+
 def select_rows(panel: GalleryPanel, rows: list[int]) -> None:
     selection = panel.view.selectionModel()
     selection.clearSelection()
     for row in rows:
-        selection.select(panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
     selection.setCurrentIndex(
-        panel.proxy.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        panel.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
     )
     panel.view.setFocus()
 
@@ -88,10 +94,12 @@ def wait_for_thumbnails(qtbot: QtBot, panel: GalleryPanel) -> None:
     )
 
 
-def test_newest_first_and_count(panel: GalleryPanel, library: Library) -> None:
-    panel.model.set_query(ImageQuery())
-    assert not panel.model.total_known
+def test_newest_first_and_count(qtbot: QtBot, panel: GalleryPanel, library: Library) -> None:
+    with qtbot.waitSignal(panel.model.modelReset):  # the first page, read on a worker
+        panel.model.set_query(ImageQuery())
+        assert not panel.model.total_known
     assert panel.model.rowCount() < IMAGES  # a first page at once, not everything
+    listed(qtbot, panel)
     assert panel.model.total == library.count(ImageQuery()) == IMAGES
     # Once counted, every row is loaded (in one insert, from the list the count read).
     assert panel.model.rowCount() == IMAGES
@@ -149,9 +157,8 @@ def test_search_narrows_the_grid(
     assert 0 < expected < IMAGES
     qtbot.waitUntil(lambda: panel.model.total == expected, timeout=2000)
     assert panel.model.rowCount() == expected
-    for row in range(panel.model.rowCount()):
-        summary = panel.model.summary(row)
-        assert summary is not None and text in summary.prompt
+    for summary in library.summaries(panel.model.loaded_ids()).values():
+        assert text in summary.prompt
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.model.total == IMAGES, timeout=2000)
 
@@ -207,6 +214,7 @@ def test_enter_opens_and_space_previews(qtbot: QtBot, panel: GalleryPanel) -> No
 
 def test_hide_rejected_removes_rejected_rows(qtbot: QtBot, panel: GalleryPanel) -> None:
     panel.filters.hide_rejected.setChecked(True)
+    listed(qtbot, panel)
     select_rows(panel, [0, 1])
     ids = panel.selected_ids()
     qtbot.keyClick(panel.view, Qt.Key.Key_X)
@@ -225,16 +233,20 @@ def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> 
     assert library.count(ImageQuery(trash=True)) == 3
 
     panel.sidebar.select(Scope.TRASH)
+    listed(qtbot, panel)
     assert sorted(panel.model.loaded_ids()) == sorted(ids)
     panel.sidebar.select(Scope.ALL)
+    listed(qtbot, panel)
 
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert all((r := library.get(i)) is not None and r.trashed_at is None for i in ids)
+    listed(qtbot, panel)
     assert panel.model.total == IMAGES
     assert all(panel.model.row_of(i) == row for i, row in zip(ids, [2, 3, 4], strict=True))
 
     # In the trash, Delete restores; emptying the trash removes files for good.
+    listed(qtbot, panel)
     select_rows(panel, [0])
     doomed = panel.current_id()
     assert doomed is not None
@@ -256,9 +268,10 @@ def test_new_images_appear_on_top_together_when_they_match(
         panel.add_image(image_id)
     qtbot.waitUntil(lambda: panel.model.total == IMAGES + 3, timeout=2000)
     assert panel.model.ids_in(0, 2) == new_ids[::-1]  # newest first
-    assert inserts == [(0, 2)]
+    assert inserts == [(0, 0)] * 3
     panel.search.setText("no-such-words-anywhere")
     panel.apply_query()
+    listed(qtbot, panel)
     other = library.ingest_result(sample_result(IMAGES + 4, max_side=64))
     panel.add_image(other)
     qtbot.wait(50)
@@ -268,8 +281,9 @@ def test_new_images_appear_on_top_together_when_they_match(
 def test_the_whole_list_arrives_off_the_gui_thread(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    panel.model.set_query(ImageQuery())
-    assert not panel.model.total_known  # a first page now, the rest from the lister
+    with qtbot.waitSignal(panel.model.modelReset):  # a first page soon, the rest from the lister
+        panel.model.set_query(ImageQuery())
+    assert not panel.model.total_known
     first_page = panel.model.loaded_ids()
     # An image arriving while the list is read must not be lost or doubled when it lands.
     new_id = library.ingest_result(sample_result(IMAGES + 3, max_side=64))
@@ -350,6 +364,7 @@ def test_dropping_images_on_a_collection_adds_them(
     infos = {c.id: c for c in library.list_collections()}
     assert infos[collection].count == 3
     panel.sidebar.select(Scope.COLLECTION, collection)
+    listed(qtbot, panel)
     assert sorted(panel.model.loaded_ids()) == sorted(ids)
 
     # A drop on "All images" or of foreign data is refused.
@@ -369,14 +384,18 @@ def test_filters_and_sort(qtbot: QtBot, panel: GalleryPanel, library: Library) -
     qtbot.keyClick(panel.view, Qt.Key.Key_5)
     best = panel.current_id()
     panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("rating"))
+    listed(qtbot, panel)
     assert panel.model.image_id(0) == best
     panel.filters.min_rating.setCurrentIndex(panel.filters.min_rating.findData(5))
+    listed(qtbot, panel)
     assert panel.model.loaded_ids() == [best]
     panel.filters.min_rating.setCurrentIndex(0)
     panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("oldest"))
+    listed(qtbot, panel)
     assert panel.model.loaded_ids()[:5] == library.query_ids(ImageQuery(sort="oldest"), 0, 5)
     model_index = panel.filters.model_filter.findData("step-2x-large")
     panel.filters.model_filter.setCurrentIndex(model_index)
+    listed(qtbot, panel)
     assert panel.model.total == library.count(ImageQuery(model="step-2x-large")) > 0
 
 
@@ -408,9 +427,8 @@ def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -
 def test_compare_with_source_has_a_wipe(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    row = next(
-        r for r in range(panel.model.rowCount()) if (s := panel.model.summary(r)) and s.has_source
-    )
+    summaries = library.summaries(panel.model.loaded_ids())
+    row = next(r for r, i in enumerate(panel.model.loaded_ids()) if summaries[i].has_source)
     select_rows(panel, [row])
     dialog = panel.compare_with_source()
     assert dialog is not None
@@ -465,5 +483,8 @@ def test_filter_by_provider_offers_the_providers_present(
     qtbot.waitUntil(lambda: panel.model.total == expected, timeout=5000)
     assert panel.filters.more_button.text() == "Filters (1)"
     assert panel.query().provider == "openai"
-    tip = panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    # The summary behind the tip is read on the worker (painting never reads the library).
+    first = panel.model.index(0, 0)
+    qtbot.waitUntil(lambda: panel.model.data(first, Qt.ItemDataRole.ToolTipRole) is not None)
+    tip = panel.model.data(first, Qt.ItemDataRole.ToolTipRole)
     assert "gpt-image-1 · OpenAI" in tip

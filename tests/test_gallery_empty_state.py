@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
+from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery import GalleryPanel
 from stepfun_studio.ui.gallery.empty_state import Emptiness
-from stepfun_studio.ui.gallery.sample_images import fill_library
 from stepfun_studio.ui.gallery.sidebar import Scope
 
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
+from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery import GalleryPanel
-from stepfun_studio.ui.gallery.sample_images import fill_library
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.studio import Studio, StudioOptions
@@ -51,10 +51,10 @@ def window(qtbot: QtBot, library: Library) -> Iterator[tuple[QWidget, GalleryPan
 def select_row(panel: GalleryPanel, row: int, *more: int) -> None:
     selection = panel.view.selectionModel()
     selection.setCurrentIndex(
-        panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     for other in more:
-        selection.select(panel.proxy.index(other, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.model.index(other, 0), QItemSelectionModel.SelectionFlag.Select)
     panel.view.setFocus()
 
 

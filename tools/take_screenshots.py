@@ -143,6 +143,9 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots import journal
 
     journal.shoot(window, studio, pump, save, language)  # File ▸ Check Library…
+    from tools.shots.grid import shoot as shoot_grid  # the job placeholder cell (issue 14)
+
+    shoot_grid(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0
@@ -276,10 +279,10 @@ def shoot_gallery(
     pump(1.0)
     selection = gallery.view.selectionModel()
     selection.setCurrentIndex(
-        gallery.proxy.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        gallery.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     pump(0.4)
-    rect = gallery.view.visualRect(gallery.proxy.index(1, 0))
+    rect = gallery.view.visualRect(gallery.model.index(1, 0))
     menu = build_context_menu(gallery, gallery)
     menu.popup(gallery.view.viewport().mapToGlobal(rect.center()))
     pump(0.6)

@@ -181,6 +181,9 @@ class ModelSpec:
     result_size_exact: bool = True
     wire: tuple[tuple[str, str], ...] = ()
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    # How long one picture usually takes, in seconds: an estimate (public reports and our own
+    # runs), shown as a placeholder's progress; never a promise or a timeout.
+    typical_seconds: float = 20.0
 
     # -- what the model takes -----------------------------------------------------------------
 
@@ -409,6 +412,7 @@ def _model(data: dict[str, Any]) -> ModelSpec:
         formats=tuple(data.get("formats", ("png",))),
         result_size_exact=bool(data.get("result_size_exact", True)),
         wire=tuple(sorted((data.get("wire") or {}).items())),
+        typical_seconds=float(data.get("typical_seconds", 20.0)),
         lifecycle=Lifecycle(
             status=lifecycle.get("status", "available"),
             date=lifecycle.get("date"),

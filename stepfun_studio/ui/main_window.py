@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         queue.storage_problem.connect(self.status.show_error)
         self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         queue.image_ready.connect(self._on_image_ready)
+        # A placeholder cell per job at the top of the grid; the picture takes its place.
+        self.gallery.set_queue(queue)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
         self.queue_view.image_requested.connect(detail.show_image)
@@ -276,7 +278,6 @@ class MainWindow(QMainWindow):
         self.status.show_error(error)
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
-        self.gallery.add_image(image_id)
         library = self.studio.library
         run_in_background(
             self, lambda: library.get(image_id), self._on_ready_record, "ready-record"

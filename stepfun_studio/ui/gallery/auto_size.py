@@ -4,7 +4,7 @@ At 2560 px a fixed 176 px cell left most of the grid empty. While the size slide
 moved, the cell is the grid's width shared among `AUTO_COLUMNS` (five) columns, kept between the
 panel's default and largest sizes and rounded down to the slider's step (so a window being
 dragged wider changes the size, and re-decodes thumbnails, only every step, not every pixel);
-`GalleryView.fit_grid` then spreads the spare pixels so whole columns fill the row. Any other
+`GalleryView.set_cell` then spreads the spare pixels so whole columns fill the row. Any other
 change of the slider (a drag, the keyboard, Ctrl+wheel, code) is the user's choice and wins
 from then on. The work is one division per resize of the view: nothing per row.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStyle
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -49,11 +48,7 @@ class AutoCellSize(QObject):
         if not self.active:
             return
         view = self._panel.view
-        # The width QListView lays out in (as GalleryView.fit_grid measures it).
-        scroll_bar = view.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent, None, view.verticalScrollBar()
-        )
-        width = view.maximumViewportSize().width() - scroll_bar
+        width = view.viewport().width()  # the scroll bar is always shown: a stable width
         smallest, largest, step = self._bounds
         # The grid cell is the thumbnail plus its margins: size the thumbnail so cells fit.
         margins = self._panel.delegate.grid_size().width() - self._panel.delegate.cell_size

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from stepfun_studio.library.records import ImageSummary
 from stepfun_studio.ui.gallery.model import ImageIdRole, SummaryRole
+from stepfun_studio.ui.gallery.placeholders import paint_placeholder
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 
 MARGIN = 4
@@ -55,6 +56,12 @@ class GalleryDelegate(QStyledItemDelegate):
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
+        # A job's placeholder cell: its progress share (None: waiting) and words; the panel
+        # hands in `JobPlaceholders.progress`.
+        self.placeholder_progress: Callable[[int], tuple[float | None, str]] = lambda _job: (
+            None,
+            "",
+        )
 
     @property
     def cell_size(self) -> int:
@@ -93,29 +100,49 @@ class GalleryDelegate(QStyledItemDelegate):
     ) -> None:
         # No copy and no initStyleOption: that asks the model for a dozen roles per cell
         # through Python, and nothing here draws what they answer.
-        opt = option
-        image_id = index.data(ImageIdRole)
-        summary: ImageSummary | None = index.data(SummaryRole)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        current = bool(opt.state & QStyle.StateFlag.State_HasFocus)
+        state, widget = option.state, option.widget
+        self.paint_cell(
+            painter,
+            option.rect,
+            (option.palette, widget.devicePixelRatioF() if widget is not None else 1.0),
+            (index.data(ImageIdRole), index.data(SummaryRole)),
+            (
+                bool(state & QStyle.StateFlag.State_Selected),
+                bool(state & QStyle.StateFlag.State_MouseOver),
+                bool(state & QStyle.StateFlag.State_HasFocus),
+            ),
+        )
 
+    def paint_cell(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        look: tuple[QPalette, float],
+        content: tuple[int, ImageSummary | None],
+        flags: tuple[bool, bool, bool],
+    ) -> None:
+        """One cell: `look` is (palette, device pixel ratio), `content` (image id, summary),
+        `flags` (selected, hovered, current). The grid calls this straight, with what it knows,
+        rather than through `paint` and a dozen calls into the model per cell."""
+        (palette, dpr), (image_id, summary) = look, content
+        selected, hovered, current = flags
+        cell = QRectF(rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+        if image_id < 0:
+            share, words = self.placeholder_progress(-image_id)
+            paint_placeholder(painter, palette, cell, share, words)
+            return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        cell = QRectF(opt.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
-        dpr = opt.widget.devicePixelRatioF() if opt.widget is not None else 1.0
         background = self._stamp(
-            ("background", cell.size().toSize(), selected, hovered, opt.palette.cacheKey()),
+            ("background", cell.size().toSize(), selected, hovered, palette.cacheKey()),
             cell.size().toSize(),
             dpr,
-            lambda p, at: self._paint_background(p, opt.palette, at, selected, hovered),
+            lambda p, at: self._paint_background(p, palette, at, selected, hovered),
         )
         painter.drawPixmap(cell.topLeft(), background)
         inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING).toRect()
         rejected = summary is not None and summary.rejected
-        picture = inner
-        if isinstance(image_id, int):
-            picture = self._paint_thumbnail(painter, opt, image_id, inner, rejected)
+        picture = self._paint_thumbnail(painter, look, image_id, inner, rejected)
         if summary is not None:
             # Marks sit on the picture itself, not on the cell around a portrait image.
             emphasised = selected or hovered
@@ -137,9 +164,7 @@ class GalleryDelegate(QStyledItemDelegate):
                 )
                 painter.drawPixmap(picture.topLeft(), stamp)
         if current and selected:
-            pen = QPen(
-                opt.palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine
-            )
+            pen = QPen(palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(cell.adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
@@ -188,17 +213,22 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), RADIUS, RADIUS)
 
     def _paint_thumbnail(
-        self, painter: QPainter, opt: QStyleOptionViewItem, image_id: int, inner: QRect, dim: bool
+        self,
+        painter: QPainter,
+        look: tuple[QPalette, float],
+        image_id: int,
+        inner: QRect,
+        dim: bool,
     ) -> QRect:
         """Draws the picture (or a placeholder) centred in `inner`; returns where it went."""
-        dpr = opt.widget.devicePixelRatioF() if opt.widget is not None else 1.0
+        palette, dpr = look
         size_px = thumbnail_pixels(self._cell, dpr)
         pixmap = self._loader.cached(image_id, size_px)
         if pixmap is None:
             if not self._loader.has_failed(image_id, size_px):
                 self._loader.request(image_id, size_px, dpr)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(opt.palette.color(QPalette.ColorRole.Mid).darker(130))
+            painter.setBrush(palette.color(QPalette.ColorRole.Mid).darker(130))
             painter.drawRoundedRect(QRectF(inner), 3, 3)
             return inner
         logical = pixmap.deviceIndependentSize().toSize()

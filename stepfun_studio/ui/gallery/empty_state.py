@@ -56,8 +56,8 @@ class EmptyState(QWidget):
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.setFixedWidth(MESSAGE_WIDTH)
 
-        proxy = panel.view.model()
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset):
+        model = panel.model
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self.refresh)
         panel.model.total_changed.connect(self.refresh)
         # While empty, what the message says follows the search, the filters and the scope.
@@ -123,7 +123,7 @@ class EmptyState(QWidget):
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
             self._centre()
         return False
 

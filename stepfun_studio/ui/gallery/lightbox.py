@@ -90,7 +90,7 @@ class Lightbox(QWidget):
         # image id -> (decoded original, whether it was scaled down to fit)
         self._originals: OrderedDict[int, tuple[QPixmap, bool]] = OrderedDict()
         self._loading: set[int] = set()
-        self._reads = LibraryReads(self, panel.model.executor)
+        self._reads = LibraryReads(self)
         self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
         self.filmstrip.row_clicked.connect(self.go_to_row)
         self._resize_timer = QTimer(self)
@@ -141,6 +141,10 @@ class Lightbox(QWidget):
             self._read_around(row)
         self.update()
 
+    def shutdown(self) -> None:
+        """Stops its reader for good (the library is about to close)."""
+        self._reads.shutdown()
+
     def close_lightbox(self) -> None:
         was_open = self.isVisible()
         self.hide()
@@ -155,7 +159,7 @@ class Lightbox(QWidget):
         row = max(0, min(panel.model.rowCount() - 1, row))
         if row >= 0:
             panel.view.selectionModel().setCurrentIndex(
-                panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
 
     def _cover_window(self) -> None:

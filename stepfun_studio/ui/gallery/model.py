@@ -1,19 +1,19 @@
-"""`GalleryModel`: the grid's list of image ids: a page at once, the whole list off the GUI thread.
+"""`GalleryModel`: the grid's list of image ids, every one of them read off the GUI thread.
 
-The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page at
-once (a screen and a bit), and a worker thread then reads every matching id; when that list is
-in, the count comes from it and the rest of the rows are inserted in one go. So a keystroke in
-the search field costs one page, a broad search ("s" matches most of a library) never stalls the
-window while it is gathered, and scrolling never waits for a page: QListView lays out every row
-again at each insert, so one insert of all the rows costs less than a page per screen scrolled.
-Summaries are read ahead of the viewport on the lister's thread (see `SummaryCache`), or in a
-block at once when a row is painted before its read is done.
+The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page as
+soon as a worker has read it (a screen and a bit, a few ms), and another worker then reads every
+matching id; when that list is in, the count comes from it and the rest of the rows are inserted
+in one go (the grid's layout is arithmetic, so an insert costs the same at any count). Summaries
+are read ahead of the viewport on that worker (see `SummaryCache`); painting only ever looks in
+that cache.
+
+A row may also be a job's placeholder (a negative id, `-job_id`): a picture being made, shown
+at the top until `replace_id` puts the picture in its place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
@@ -33,7 +32,7 @@ from stepfun_studio.library.records import ImageQuery, ImageSummary
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
 from stepfun_studio.ui.gallery.summaries import SummaryCache
-from stepfun_studio.ui.gallery.worker_results import finished_result
+from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.provider_names import provider_label
 
 ImageIdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -42,50 +41,47 @@ SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def is_placeholder(image_id: int) -> bool:
+    return image_id < 0
+
+
 class GalleryModel(QAbstractListModel):
     """Image ids of one `ImageQuery`, newest first unless the query sorts otherwise."""
 
     # The first page of a query: a large screen of cells twice over.
     FIRST_PAGE = 240
-    # A reload of up to this many loaded rows reads them again at once (a few ms); a larger
-    # one keeps the rows on screen and swaps in the lister's list when it is read.
+    # A reload of up to this many loaded rows reads them again as a first page (a few ms); a
+    # larger one keeps the rows on screen and swaps in the lister's list when it is read.
     RELOAD_AT_ONCE = 2000
     # Every id of a query, at most: far beyond any library, so "all" is one query.
     ALL = 1 << 40
-    LIST_POLL_MS = 10
     SUMMARY_BLOCK = 120
 
     total_changed = Signal(int)
     # The count of a query whose whole list is still being read (a COUNT, `Library.count`:
     # known in milliseconds, while a broad search's list takes hundreds).
     count_known = Signal(int)
-    # Every cached summary was dropped (the library changed): views repaint what they show.
-    # Not a dataChanged over every row: QListView spends ~50 ms on one over 100,000 rows.
-    summaries_invalidated = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library: Library | None = None
         self._query = ImageQuery()
         self._ids: list[int] = []
-        self._id_rows: dict[int, int] | None = None
         # The loaded ids as a set, kept in step with _ids: "is it loaded?" must not rebuild a
         # 100,000-entry row map each time a new picture arrives at the top.
         self._id_set: set[int] = set()
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
-        # One lister thread; its result is picked up by polling the future from the GUI thread,
-        # so no Qt object is ever touched from the worker (the model may be gone by then).
-        self._lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gallery-lister")
-        self._listing: Future[list[int]] | None = None
-        self._counting: Future[int] | None = None
-        self._shut_down = False
-        self._list_poll = QTimer(self)
-        self._list_poll.setInterval(self.LIST_POLL_MS)
-        self._list_poll.timeout.connect(self._collect_listing)
-        # Read on the lister's thread too: it idles once the list is read.
-        self._summaries = SummaryCache(self._lister)
+        # One reader thread for the list and the summaries, and one for first pages, which must
+        # never wait behind a broad search's list; answers come back on this thread.
+        self.reads = LibraryReads(self)
+        self._pages = LibraryReads(self)
+        self._paging = self._pagings = 0  # the first page wanted (0: none), as for listings
+        self._page_limit = self.FIRST_PAGE
+        self._listing = 0  # the number of the listing whose answer is wanted; 0: none
+        self._listings = 0
+        self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -98,77 +94,51 @@ class GalleryModel(QAbstractListModel):
         return self._query
 
     @property
-    def executor(self) -> ThreadPoolExecutor:
-        """The lister's thread, for other reads of this library that must not block the GUI."""
-        return self._lister
-
-    @property
     def total(self) -> int:
-        """How many images match the query (not how many rows are loaded yet).
-
-        Asked before the lister is done, this reads the whole list here and now.
-        """
-        if self._total is None:
-            self._drop_listing()
-            library = self._library
-            self._take_full_list(library.query_ids(self._query, 0, self.ALL) if library else [])
-        assert self._total is not None
-        return self._total
+        """How many images match the query; until the list is read, how many are shown."""
+        return self._total if self._total is not None else len(self.loaded_ids())
 
     @property
     def total_known(self) -> bool:
         return self._total is not None
 
     def _start_listing(self) -> None:
-        """Reads every id of the current query on the lister thread."""
-        self._drop_listing()
+        """Reads every id of the current query on the reader's thread."""
         library, query = self._library, self._query
-        if library is None or self._shut_down:
+        if library is None:
             return
-        # The count first: the lister runs one task at a time, and the count is quick.
-        self._counting = self._lister.submit(library.count, query)
-        self._listing = self._lister.submit(library.query_ids, query, 0, self.ALL)
-        self._list_poll.start()
+        self._listings += 1
+        number = self._listing = self._listings
 
-    def _drop_listing(self) -> None:
-        if self._counting is not None:
-            self._counting.cancel()
-            self._counting = None
-        if self._listing is not None:
-            self._listing.cancel()
-            self._listing = None
-        self._list_poll.stop()
+        def done(ids: list[int]) -> None:
+            if number == self._listing:  # not superseded by another query or change
+                self._listing = 0
+                self._take_full_list(ids)
 
-    def _collect_listing(self) -> None:
-        counting = self._counting
-        if counting is not None and counting.done():
-            self._counting = None
-            count = finished_result(counting, "counting the gallery's images")
-            if count is not None and self._total is None:
+        def counted(count: int) -> None:
+            if number == self._listing and self._total is None:
                 self.count_known.emit(count)
-        listing = self._listing
-        if listing is None or not listing.done():
-            return
-        self._drop_listing()
-        if listing.cancelled():
-            return
-        ids = finished_result(listing, "listing the gallery's images")
-        if ids is None:
-            # The library went away under the lister (closed, or a read failed): the rows
-            # already shown stay, counted as what they are; the next query or reload tries again.
-            ids = list(self._ids)
-        self._take_full_list(ids)
+
+        # The count first: the reader runs one task at a time, and the count is quick.
+        self.reads.submit(lambda: library.count(query), counted, "counting the gallery's images")
+        self.reads.submit(
+            lambda: library.query_ids(query, 0, self.ALL), done, "listing the gallery's images"
+        )
+
+    def _placeholders(self) -> list[int]:
+        return [i for i in self._ids if i < 0]
 
     def _take_full_list(self, ids: list[int]) -> None:
         """Every id of the query: the count, and the rows not loaded yet, inserted at once."""
-        loaded = len(self._ids)
-        if ids[:loaded] == self._ids:
+        real = [i for i in self._ids if i >= 0] if self._placeholders() else self._ids
+        loaded = len(real)
+        if ids[:loaded] == real:
             # One query's list is unique already, so no de-duplication here.
             if len(ids) > loaded:
-                self.beginInsertRows(QModelIndex(), loaded, len(ids) - 1)
+                end = len(self._ids)
+                self.beginInsertRows(QModelIndex(), end, end + len(ids) - loaded - 1)
                 self._ids.extend(ids[loaded:])
                 self._id_set.update(ids[loaded:])
-                self._id_rows = None
                 self.endInsertRows()
         else:
             # The library changed since the rows were read: the new list wins.
@@ -178,24 +148,25 @@ class GalleryModel(QAbstractListModel):
 
     def _replace_rows(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self._id_set = set()
-        self._ids = self._unique(ids, self._id_set)
-        self._id_rows = None
+        placeholders = self._placeholders()
+        self._id_set = set(placeholders)
+        self._ids = placeholders + self._unique(ids, self._id_set)
         self.endResetModel()
 
     def shutdown(self) -> None:
-        """Stops the lister; the panel calls this before the library closes."""
-        self._shut_down = True
-        self._drop_listing()
-        self._lister.shutdown(wait=True, cancel_futures=True)
+        """Stops the readers; the panel calls this before the library closes."""
+        self._listing = self._paging = 0
+        self._pages.shutdown()
+        self.reads.shutdown()
 
     def _adjust_total(self, change: int) -> None:
-        if self._total is not None:
+        if self._total is not None and change:
             self._total = max(0, self._total + change)
             self.total_changed.emit(self._total)
 
     def loaded_ids(self) -> list[int]:
-        return list(self._ids)
+        """The pictures' ids in grid order (placeholders left out)."""
+        return [i for i in self._ids if i >= 0]
 
     def set_library(self, library: Library | None) -> None:
         self._library = library
@@ -204,35 +175,64 @@ class GalleryModel(QAbstractListModel):
 
     def set_query(self, query: ImageQuery) -> None:
         self._query = query
-        self._read_at_once(self.FIRST_PAGE)
+        self._read_first(self.FIRST_PAGE)
 
     def reload(self) -> None:
         """Read the query again (after the library changed), keeping the rows' order stable.
 
-        A few loaded rows are read again here and now; many are kept on screen while the lister
-        reads the query, and replaced only if its list differs (reading 100,000 ids here would
-        stall the window).
+        A few loaded rows are read again as a first page; many are kept on screen while the
+        lister reads the query, and replaced only if its list differs.
         """
         self._summaries.invalidate()
         if len(self._ids) <= self.RELOAD_AT_ONCE:
-            self._read_at_once(max(self.FIRST_PAGE, len(self._ids)))
+            self._read_first(max(self.FIRST_PAGE, len(self._ids)))
         else:
-            self._start_listing()
             self._total = None
-            self.summaries_invalidated.emit()
+            self._start_listing()
+            self._repaint_all()
 
-    def _read_at_once(self, limit: int) -> None:
-        """Show the first `limit` ids now; the lister reads the rest if there is more."""
-        self._drop_listing()
+    def _read_first(self, limit: int) -> None:
+        """Show the first `limit` ids when read (a few ms); the lister reads the rest, if any."""
+        self._listing, self._total = 0, None
+        library, query = self._library, self._query
+        self._pagings += 1
+        number = self._paging = self._pagings
+        self._page_limit = limit
+        if library is None:
+            self._paging = 0
+            self._show_page([], limit)
+            return
+
+        def done(page: list[int]) -> None:
+            if number == self._paging:  # not superseded by another query or change
+                self._paging = 0
+                self._show_page(page, limit)
+
         # One more than asked: whether there is more is then known without a count.
-        page = [] if self._library is None else self._library.query_ids(self._query, 0, limit + 1)
+        read = lambda: library.query_ids(query, 0, limit + 1)  # noqa: E731
+        self._pages.submit(read, done, "reading the gallery's first page")
+
+    def _show_page(self, page: list[int], limit: int) -> None:
         complete = len(page) <= limit
         self._replace_rows(page[:limit])
-        self._total = len(self._ids) if complete else None
+        self._total = len(page) if complete else None
         if complete:
-            self.total_changed.emit(len(self._ids))
-        else:
-            self._start_listing()
+            self.total_changed.emit(len(page))
+            return
+        self._start_listing()
+        # The count, on the first pages' worker: a broad search's whole list takes a while to
+        # gather, its count (the library's COUNT path) not; the list's length confirms it.
+        library, query, number = self._library, self._query, self._pagings
+        if library is not None:
+            self._pages.submit(
+                lambda: library.count(query),
+                lambda count: self._count_read(number, count),
+                "counting the gallery's search",
+            )
+
+    def _count_read(self, number: int, count: int) -> None:
+        if number == self._pagings and self._total is None:
+            self.total_changed.emit(count)
 
     @staticmethod
     def _unique(ids: list[int], seen: set[int]) -> list[int]:
@@ -253,65 +253,97 @@ class GalleryModel(QAbstractListModel):
         return self._ids[max(0, first) : max(0, last + 1)]
 
     def row_of(self, image_id: int) -> int | None:
-        if self._id_rows is None:
-            self._id_rows = {image_id: row for row, image_id in enumerate(self._ids)}
-        return self._id_rows.get(image_id)
+        return self.rows_of([image_id])[0]
+
+    def rows_of(self, ids: list[int]) -> list[int | None]:
+        # A scan in C (~1 ms at 100,000 rows, less near the top where new rows are) beats a
+        # map of every row kept in step with each insert; many ids share one map made now.
+        if len(ids) > 8:
+            rows = {image_id: row for row, image_id in enumerate(self._ids)}
+            return [rows.get(i) for i in ids]
+        return [self._ids.index(i) if i in self._id_set else None for i in ids]
 
     def index_of(self, image_id: int) -> QModelIndex:
         row = self.row_of(image_id)
         return QModelIndex() if row is None else self.index(row, 0)
 
-    def summary(self, row: int) -> ImageSummary | None:
-        """The summary of `row`, read now (with its block of rows) if it was not read ahead."""
+    def cell(self, row: int) -> tuple[int, ImageSummary | None]:
+        """What the grid paints for `row`: its id and cached summary (asked for if missing)."""
         image_id = self._ids[row]
-        found = self._summaries.get(image_id)
-        if found is None:
+        summary = self._summaries.get(image_id)
+        if summary is None and image_id >= 0:
             start = row - row % self.SUMMARY_BLOCK
-            self._summaries.read_now(self._ids[start : start + self.SUMMARY_BLOCK])
-            found = self._summaries.get(image_id)
-        return found
+            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
+        return image_id, summary
 
     def cached_summary(self, image_id: int) -> ImageSummary | None:
         return self._summaries.get(image_id)
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
         """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        self._summaries.read_ahead(self.ids_in(first, last))
+        first = max(0, first)
+        self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0], (first, last))
+
+    def _on_summaries(self, rows: tuple[int, int]) -> None:
+        # Only those rows: the grid repaints the ones on screen, if any (most reads ahead are
+        # for rows off screen, and a whole screen repainted per read cost frames while scrolling).
+        first, last = rows[0], min(rows[1], len(self._ids) - 1)
+        if first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last), [SummaryRole])
+
+    def _repaint_all(self) -> None:
+        # The grid repaints what it shows: one signal whatever the count.
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
 
     # -- changes -------------------------------------------------------------------------
 
     def insert_top(self, image_ids: list[int]) -> None:
-        """New images, newest first, above every row: one insert (so one relayout) for all."""
+        """New rows, newest first, above every row (below no placeholder): one insert."""
         fresh = [i for i in dict.fromkeys(image_ids) if i not in self._id_set]
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._ids[:0] = fresh
         self._id_set.update(fresh)
-        self._id_rows = None
         self.endInsertRows()
-        self._adjust_total(len(fresh))
+        self._adjust_total(sum(1 for i in fresh if i >= 0))
         self._relist_if_pending()
 
+    def replace_id(self, old: int, new: int) -> bool:
+        """Row `old` (a placeholder) becomes `new`, in place: no row moves."""
+        row = self.row_of(old)
+        if row is None or new in self._id_set:
+            return False
+        self._ids[row] = new
+        self._id_set.discard(old)
+        self._id_set.add(new)
+        self._adjust_total(1 if new >= 0 else 0)
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        self._relist_if_pending()
+        return True
+
     def remove_ids(self, ids: list[int]) -> None:
-        rows = sorted((r for r in (self.row_of(i) for i in ids) if r is not None), reverse=True)
+        rows = sorted((r for r in self.rows_of(ids) if r is not None), reverse=True)
         # Contiguous runs, last first, so earlier row numbers stay valid while removing.
         while rows:
             last = first = rows.pop(0)
             while rows and rows[0] == first - 1:
                 first = rows.pop(0)
             self.beginRemoveRows(QModelIndex(), first, last)
-            removed = set(self._ids[first : last + 1])
-            self._id_set -= removed
+            removed = self._ids[first : last + 1]
+            self._id_set.difference_update(removed)
             del self._ids[first : last + 1]
-            self._id_rows = None
             self.endRemoveRows()
-            self._adjust_total(first - last - 1)
+            self._adjust_total(-sum(1 for i in removed if i >= 0))
         self._relist_if_pending()
 
     def _relist_if_pending(self) -> None:
-        # A list read before this change would not start with the rows now loaded.
-        if self._listing is not None:
+        # A list or page read before this change may not hold it.
+        if self._paging:
+            self._read_first(self._page_limit)
+        elif self._listing:
             self._start_listing()
 
     def refresh_summaries(self, ids: list[int]) -> None:
@@ -319,7 +351,7 @@ class GalleryModel(QAbstractListModel):
         if self._library is None or not ids:
             return
         self._summaries.update(self._library.summaries(ids))
-        rows = [r for r in (self.row_of(i) for i in ids) if r is not None]
+        rows = [r for r in self.rows_of(ids) if r is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [SummaryRole])
 
@@ -331,17 +363,18 @@ class GalleryModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = index.row()
         if role == ImageIdRole:
-            return self._ids[row]
+            return self._ids[index.row()]
+        # Painting never reads the library: a summary not read ahead yet is asked for, and
+        # the cell is painted again when it comes.
+        _image_id, summary = self.cell(index.row())
         if role == SummaryRole:
-            return self.summary(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            summary = self.summary(row)
-            if summary is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return summary.prompt
+            return summary
+        if summary is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return summary.prompt
+        if role == Qt.ItemDataRole.ToolTipRole:
             return tr("GalleryModel", "{prompt}\n{model} · {provider} · {width}×{height}").format(
                 prompt=summary.prompt[:300],
                 model=summary.model,
@@ -354,6 +387,10 @@ class GalleryModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self._ids[index.row()] < 0:
+            # A picture being made: nothing to select, drag or rate yet, and the cursor
+            # passes it by (Qt never makes a disabled row current).
+            return Qt.ItemFlag.ItemNeverHasChildren
         return (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -369,7 +406,8 @@ class GalleryModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """File URLs of the originals, the first image's pixels, and our own id list."""
-        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        rows = sorted(i.row() for i in indexes if i.isValid())
+        ids = [self._ids[r] for r in rows if self._ids[r] >= 0]
         if self._library is not None and ids:
             # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
             paths = [self._library.original_path(i) for i in ids]

@@ -8,6 +8,7 @@ library calls; painting, listing, decoding and undo live in their own modules.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     QUrl,
@@ -49,10 +49,14 @@ from stepfun_studio.ui.gallery.empty_state import EmptyState
 from stepfun_studio.ui.gallery.filter_bar import FilterBar
 from stepfun_studio.ui.gallery.lightbox import Lightbox
 from stepfun_studio.ui.gallery.model import GalleryModel
+from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
 from stepfun_studio.ui.library_reads import LibraryReads
+
+if TYPE_CHECKING:
+    from stepfun_studio.jobs.queue import JobQueue
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
@@ -109,25 +113,16 @@ class GalleryPanel(QWidget):
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
-        # New images waiting for the next pass of the event loop (see add_image).
-        self._arrived: list[int] = []
-        self._arrivals_timer = QTimer(self)
-        self._arrivals_timer.setSingleShot(True)
-        self._arrivals_timer.setInterval(0)
-        self._arrivals_timer.timeout.connect(self._show_arrivals)
         self.filters = FilterBar(self)
-        # The filters' choices (tags, providers present) are read on the lister's thread.
-        self._reads = LibraryReads(self, self.model.executor)
+        # The filters' choices (tags, providers present) are read on a worker thread.
+        self._reads = LibraryReads(self)
 
         self.view = GalleryView(self)
         self.delegate = GalleryDelegate(self.loader, self.view)
-        # The view sits on a C++ proxy, not on our Python model: QListView lays out every row
-        # again on each insert and asks rowCount() per row, which through Python costs ~140 ms
-        # at 100,000 rows; the proxy answers those calls in C++ (~15 ms). No sort, no filter.
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
+        self.placeholders = JobPlaceholders(self)
+        self.delegate.placeholder_progress = self.placeholders.progress
         self.preview = Lightbox(self)
 
         top = QHBoxLayout()
@@ -169,7 +164,6 @@ class GalleryPanel(QWidget):
             lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
         )
         self.view.culling_key.connect(self._on_culling_key)
-        self.view.resized.connect(self._fit_grid)
         self.view.activated.connect(self._on_activated)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -180,7 +174,7 @@ class GalleryPanel(QWidget):
         self.model.total_changed.connect(self._show_count)
         self.model.count_known.connect(self._show_count)
         self.model.total_changed.connect(self._restore_place)
-        self.model.summaries_invalidated.connect(self.view.viewport().update)
+        self.model.modelReset.connect(self._current_to_top)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
         import_button.clicked.connect(lambda: self.import_images(folder=False))
@@ -221,9 +215,14 @@ class GalleryPanel(QWidget):
         self.model.set_library(library)
         self.model.set_query(self.query())
 
+    def set_queue(self, queue: JobQueue) -> None:
+        """Show a placeholder cell for each job of `queue`, and its picture when it lands."""
+        self.placeholders.set_queue(queue)
+
     def shutdown(self) -> None:
-        """Stop background decoding; the main window calls this before closing the library."""
-        self._reads.cancel_all()
+        """Stop background work; the main window calls this before closing the library."""
+        self._reads.shutdown()
+        self.preview.shutdown()
         self.loader.shutdown()
         self.model.shutdown()
 
@@ -242,9 +241,15 @@ class GalleryPanel(QWidget):
         self._search_pending = False
         self._place_to_keep = None  # a new query starts at its top
         self.model.set_query(self.query())
-        if self.model.rowCount() and not self.view.currentIndex().isValid():
+
+    def _current_to_top(self) -> None:
+        # New rows with no current picture (a new query): the keys start from the first one.
+        if self._place_to_keep is not None or self.view.currentIndex().isValid():
+            return
+        first = next((r for r, i in enumerate(self.model.ids_in(0, 63)) if i >= 0), None)
+        if first is not None:
             self.view.selectionModel().setCurrentIndex(
-                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
 
     def refresh(self) -> None:
@@ -268,42 +273,25 @@ class GalleryPanel(QWidget):
         # cursor, and the user may have moved it while the list was read.
         if image_id is None or self.view.currentIndex().isValid():
             return
-        index = self.proxy.mapFromSource(self.model.index_of(image_id))
+        index = self.model.index_of(image_id)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
 
-    def add_image(self, image_id: int) -> None:
-        """A new image is in the library: show it at the top when it matches the view.
-
-        Images that arrive together (a batch finishing at once) are shown together on the next
-        pass of the event loop: QListView lays out every row again at each insert (~30 ms at
-        100,000 rows on a slow machine), so one insert for all of them, not one each.
-        """
-        self._arrived.append(image_id)
-        self._arrivals_timer.start()
-
-    def _show_arrivals(self) -> None:
-        arrived, self._arrived = self._arrived, []
-        if self._library is None or not arrived:
-            return
-        query = self.query()
-        if query.sort == "newest" and not query.trash:
-            # Newest first: those that match are among the first few of the query.
-            newest = self._library.query_ids(query, 0, 64 + len(arrived))
-            wanted = set(arrived)
-            self.model.insert_top([i for i in newest if i in wanted])
-        else:
-            self.reload_keeping_place()
+    def add_image(self, image_id: int, job_id: int | None = None) -> None:
+        """A new image is in the library: at the top if it matches (see `JobPlaceholders.land`)."""
+        self.placeholders.land(image_id, job_id)
 
     def selected_ids(self) -> list[int]:
+        """The selected pictures in grid order (the view's rows are the model's rows)."""
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
-        return [self.model.image_id(r) for r in rows]
+        return [i for i in (self.model.image_id(r) for r in rows) if i >= 0]
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
-        return self.model.image_id(index.row()) if index.isValid() else None
+        image_id = self.model.image_id(index.row()) if index.isValid() else -1
+        return image_id if image_id >= 0 else None
 
     def in_trash(self) -> bool:
         return self._scope[0] == Scope.TRASH
@@ -311,14 +299,11 @@ class GalleryPanel(QWidget):
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
         self.delegate.set_cell_size(size)
-        self._fit_grid()
+        self.view.set_cell(self.delegate.grid_size())
         self.loader.cancel_all()
         if self.size_slider.value() != size:
             self.size_slider.setValue(size)
         self._schedule_prefetch()
-
-    def _fit_grid(self) -> None:
-        self.view.fit_grid(self.delegate.grid_size())
 
     # -- thumbnails ----------------------------------------------------------------------
 
@@ -333,14 +318,14 @@ class GalleryPanel(QWidget):
             self.loader.cancel_all()
             return
         first, last = self.view.visible_rows()
-        span = last - first + 1
+        span = max(1, last - first + 1)
         # Marks and badges are painted from summaries: read two screens either way ahead.
         self.model.read_summaries_ahead(first - 2 * span, last + 2 * span)
         dpr = self.view.devicePixelRatioF()
         size_px = thumbnail_pixels(self.delegate.cell_size, dpr)
-        on_screen = self.model.ids_in(first, last)
-        below = self.model.ids_in(last + 1, last + span)
-        above = self.model.ids_in(first - span, first - 1)
+        on_screen = [i for i in self.model.ids_in(first, last) if i >= 0]
+        below = [i for i in self.model.ids_in(last + 1, last + span) if i >= 0]
+        above = [i for i in self.model.ids_in(first - span, first - 1) if i >= 0]
         above.reverse()  # nearest first
         for ids in (on_screen, below, above):
             self.loader.request_many(ids, size_px, dpr)
@@ -349,14 +334,13 @@ class GalleryPanel(QWidget):
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
         # Only a cell on screen needs painting again; one scrolled away is painted from the
-        # cache when it comes back. Looked for among the visible rows, not with `row_of`,
-        # whose map of every row is rebuilt after each insert (~16 ms at 100,000).
+        # cache when it comes back. Looked for among the visible rows only.
         first, last = self.view.visible_rows()
         try:
             row = first + self.model.ids_in(first, last).index(image_id)
         except ValueError:
             return
-        self.view.update(self.proxy.index(row, 0))
+        self.view.update(self.model.index(row, 0))
 
     # -- search, scope -------------------------------------------------------------------
 
@@ -448,7 +432,7 @@ class GalleryPanel(QWidget):
 
     def _remove_keeping_place(self, ids: list[int]) -> None:
         """Remove rows; the cursor lands on the image after the first one removed."""
-        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
+        rows = [r for r in self.model.rows_of(ids) if r is not None]
         if not rows:
             return
         self.model.remove_ids(ids)
@@ -456,17 +440,15 @@ class GalleryPanel(QWidget):
         if count:
             row = min(*rows, count - 1)
             self.view.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and self.model.image_id(index.row()) >= 0:
             self.image_activated.emit(self.model.image_id(index.row()))
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_image_changed.emit(
-            self.model.image_id(current.row()) if current.isValid() else None
-        )
+    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_image_changed.emit(self.current_id())
 
     # -- preview -------------------------------------------------------------------------
 
@@ -547,7 +529,7 @@ class GalleryPanel(QWidget):
     def copy_selection(self) -> None:
         indexes = self.view.selectionModel().selectedIndexes()
         if indexes:
-            QGuiApplication.clipboard().setMimeData(self.proxy.mimeData(indexes))
+            QGuiApplication.clipboard().setMimeData(self.model.mimeData(indexes))
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:

@@ -1,12 +1,11 @@
-"""`ThumbnailLoader`: decodes thumbnail files in a thread pool and caches them as pixmaps.
+"""`ThumbnailLoader`: decodes thumbnail files on background threads and caches them as pixmaps.
 
-Only rows near the viewport are asked for. Decoding to `QImage` happens on pool threads;
+Only rows near the viewport are asked for. Decoding to `QImage` happens on decoder threads
+(started with `ui.background.run_in_background`, one loop each, kept while a library is open);
 `QPixmap` is made on the GUI thread (pixmaps may not cross threads) and kept in `QPixmapCache`
-under (image id, pixel size). Requests wait in our own queue, which at most `threads` pool
-runnables drain; a request whose row has scrolled away is simply removed from that queue, so a
-fast scroll never leaves a backlog of pictures nobody will see. (Our own queue rather than
-`QThreadPool.tryTake`: that needs `setAutoDelete(False)`, which in PySide6 6.12 drops a
-reference to None on every call and crashes the interpreter after a few hundred requests.)
+under (image id, pixel size). Requests wait in our own queue, which at most `threads` loops
+drain; a request whose row has scrolled away is simply removed from that queue, so a fast
+scroll never leaves a backlog of pictures nobody will see.
 """
 
 from __future__ import annotations
@@ -16,11 +15,12 @@ import os
 import threading
 import time
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
+from stepfun_studio.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,6 @@ SMALL_THUMBNAIL = 256
 LARGE_THUMBNAIL = 512
 # 64 MB of pixmaps is a few hundred cells at the biggest size: several screens of scrolling.
 PIXMAP_CACHE_KB = 64 * 1024
-# Short, because a pool being destroyed waits for its loops; long enough to span the pauses of
-# a scroll, so a burst of requests keeps one thread state (and one SQLite connection) per loop.
-IDLE_SECONDS = 2.0
 CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
 # Keys of thumbnails put in the pixmap cache, remembered up to this many (a few MB).
 DELIVERED_LIMIT = 50_000
@@ -52,7 +49,7 @@ def cache_key(image_id: int, size_px: int) -> str:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread, so signals emitted from pool threads arrive there queued."""
+    """Lives on the GUI thread, so signals emitted from decoder threads arrive there queued."""
 
     decoded = Signal(int, int, int, QImage)  # generation, image id, size px, image
     failed = Signal(int, int, int, str)  # generation, image id, size px, reason
@@ -67,7 +64,7 @@ _Key = tuple[int, int]
 def decode_thumbnail(library: Library, image_id: int, size_px: int) -> QImage:
     """Read the library's thumbnail of `image_id`, scaled down to `size_px` while decoding."""
     source = LARGE_THUMBNAIL if size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
-    # The library rebuilds a missing thumbnail here, on this pool thread.
+    # The library rebuilds a missing thumbnail here, on this decoder thread.
     path = library.thumbnail_path(image_id, source)
     reader = QImageReader(str(path))
     natural = reader.size()
@@ -105,13 +102,11 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         if threads is None:
             threads = default_decoder_threads()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
         self._threads = threads
         self._relay = _Relay(self)
         self._relay.decoded.connect(self._on_decoded)
         self._relay.failed.connect(self._on_failed)
-        # Shared with the pool threads, under _lock: waiting requests (in order, with their
+        # Shared with the decoder threads, under _lock: waiting requests (in order, with their
         # device pixel ratio), requests being decoded, and how many drain loops are running.
         self._lock = threading.Lock()
         self._queue: dict[_Key, float] = {}
@@ -156,7 +151,7 @@ class ThumbnailLoader(QObject):
     def request(self, image_id: int, size_px: int, device_pixel_ratio: float = 1.0) -> None:
         """Decode the thumbnail of `image_id` at `size_px` physical pixels, unless it is known."""
         key = (image_id, size_px)
-        if self._library is None or key in self._failed:
+        if image_id < 0 or self._library is None or key in self._failed:
             return
         if self.cached(image_id, size_px) is not None:
             return
@@ -170,10 +165,7 @@ class ThumbnailLoader(QObject):
             else:
                 self._wake.notify()
         if start:
-            # The callable overload, never `QRunnable.create`: a Python wrapper of a runnable
-            # that the pool deletes stays in PySide's address map, and a later object at that
-            # address (a QAction, say) comes back to Python as that stale "QRunnable".
-            self._pool.start(self._drain)
+            run_in_background(self, self._drain, lambda _r, _e: None, "gallery-thumbnails")
 
     def request_many(
         self, image_ids: list[int], size_px: int, device_pixel_ratio: float = 1.0
@@ -206,10 +198,6 @@ class ThumbnailLoader(QObject):
         with self._lock:
             return len(self._queue) + len(self._decoding)
 
-    def decoding_ids(self) -> set[int]:
-        with self._lock:
-            return {k[0] for k in self._decoding}
-
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
         deadline = time.monotonic() + msecs / 1000
@@ -219,31 +207,32 @@ class ThumbnailLoader(QObject):
 
     def shutdown(self, msecs: int = 5000) -> bool:
         """Stop the decoding threads for good: call before the library is closed."""
+        deadline = time.monotonic() + msecs / 1000
         with self._lock:
             self._stopping = True
             self._queue.clear()
             self._wake.notify_all()
-        return self._pool.waitForDone(msecs)
+            while self._drainers and time.monotonic() < deadline:
+                self._wake.wait(max(0.0, deadline - time.monotonic()))
+            return self._drainers == 0
 
-    # -- the pool side -------------------------------------------------------------------
+    # -- the decoder side----------------------------------------------------------------
 
     def _drain(self) -> None:
-        """Runs on a pool thread: decode requests as they come, until idle for a while.
+        """Runs on a decoder thread: decode requests as they come, until the library goes.
 
-        The loop stays on its thread rather than ending with the queue: each run of a Python
-        runnable gets a fresh Python thread state, and the library opens one SQLite connection
-        per thread state, so a runnable per burst would open (and keep) a connection per burst.
+        The loop stays on its thread rather than ending with the queue: the library opens one
+        SQLite connection per thread, so a thread per burst would open (and keep) one per burst.
         """
         while True:
             with self._lock:
                 while not self._queue and not self._stopping and self._library is not None:
                     self._idle += 1
-                    woken = self._wake.wait(IDLE_SECONDS)
+                    self._wake.wait()
                     self._idle -= 1
-                    if not woken and not self._queue:
-                        break
                 if not self._queue or self._stopping or self._library is None:
                     self._drainers -= 1
+                    self._wake.notify_all()  # shutdown() may be waiting for the last one
                     return
                 key = next(iter(self._queue))
                 dpr = self._queue.pop(key)
@@ -256,7 +245,7 @@ class ThumbnailLoader(QObject):
             except (AppError, OSError) as exc:
                 image, reason = QImage(), str(exc)
             except Exception as exc:
-                # A bug, but on a pool thread nobody would see it: log it loudly and report.
+                # A bug, but on a decoder thread nobody would see it: log it loudly and report.
                 log.exception("decoding thumbnail of image %s failed", image_id)
                 image, reason = QImage(), repr(exc)
             with self._lock:

@@ -1,14 +1,44 @@
-"""`GalleryView`: the one `QListView` of the grid, in icon mode, with the culling keys.
+"""`GalleryView`: the grid of uniform cells, laid out by arithmetic, with the culling keys.
 
-Keys the list view already knows (arrows, Shift/Ctrl selection, Enter to activate) stay with
-Qt; the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are turned into signals.
+Every cell has the same size, so a row's place is `divmod(row + phase, columns)`: finding the
+cell under the mouse, the rectangle of a row, the next row for an arrow key, the rows of a
+rubber band and the rows to paint are each a few multiplications, whatever the count. Inserting,
+removing and resetting rows cost the same at 1,000 and at 1,000,000 (QListView laid out every
+row again at each change). `phase` is how many cells are left blank before row 0: when rows are
+inserted above what the user looks at, the phase takes them up, so every picture on screen stays
+exactly where it was (the blanks sit at the very top, out of sight, until the next reset).
+
+Arrows, Shift/Ctrl selection, Enter, drag start and the selection model are Qt's
+(`QAbstractItemView`); the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are
+turned into signals.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QWidget
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QCursor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QWidget
+
+from stepfun_studio.ui.gallery import accessible
 
 CULLING_KEYS = {
     Qt.Key.Key_Space,
@@ -23,9 +53,13 @@ CULLING_KEYS = {
     Qt.Key.Key_Delete,
     Qt.Key.Key_Backspace,
 }
+Cursor = QAbstractItemView.CursorAction
+Hint = QAbstractItemView.ScrollHint
+State = QStyle.StateFlag
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class GalleryView(QListView):
+class GalleryView(QAbstractItemView):
     culling_key = Signal(int)  # a Qt.Key from CULLING_KEYS
     zoom_requested = Signal(int)  # +1 bigger, -1 smaller
     undo_requested = Signal()
@@ -35,21 +69,302 @@ class GalleryView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryView")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setUniformItemSizes(True)
-        self.setMovement(QListView.Movement.Static)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setWrapping(True)
-        self.setSpacing(0)
+        self.setAccessibleName(self.tr("Pictures"))
+        accessible.install(GalleryView)
+        self._base = QSize(100, 100)  # the smallest cell; columns share the spare width
+        self._columns = 1
+        self._cell = QSize(100, 100)
+        self._phase = 0
+        self._pending_shift = 0  # px to scroll once rows above the screen are removed
+        self._anchoring = False  # rows landed above: the scroll follows, nothing on screen moves
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always shown: a bar that came and went with the count would change the width, the
+        # columns and so every cell's place (the old "one pixel spare" dance).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.verticalScrollBar().setSingleStep(24)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def set_cell(self, base: QSize) -> None:
+        """The smallest cell: as many columns as fit, each widened to fill the row."""
+        self._base = QSize(base)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = max(1, self.viewport().width())
+        columns = max(1, width // max(1, self._base.width()))
+        cell = QSize(max(self._base.width(), width // columns), self._base.height())
+        if columns != self._columns or cell != self._cell:
+            # Keep the row at the top in view; the blanks of the phase go with a new layout.
+            top = self.first_visible_row()
+            self._columns, self._cell, self._phase = columns, cell, 0
+            self.updateGeometries()
+            self.verticalScrollBar().setValue((top // columns) * cell.height())
+            self.viewport().update()
+
+    def columns(self) -> int:
+        return self._columns
+
+    def gridSize(self) -> QSize:
+        return QSize(self._cell)
+
+    def _count(self) -> int:
+        model = self.model()
+        return model.rowCount() if model is not None else 0
+
+    def _grid_rows(self) -> int:
+        return -(-(self._count() + self._phase) // self._columns)
+
+    def first_visible_row(self) -> int:
+        slot = (self.verticalOffset() // self._cell.height()) * self._columns
+        return max(0, slot - self._phase)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row on screen now (exact, from the arithmetic); (0, -1) if none."""
+        count = self._count()
+        if count == 0:
+            return (0, -1)
+        height = self._cell.height()
+        top = self.verticalOffset() // height
+        bottom = (self.verticalOffset() + self.viewport().height() - 1) // height
+        first = max(0, top * self._columns - self._phase)
+        last = min(count - 1, (bottom + 1) * self._columns - 1 - self._phase)
+        return (min(first, count - 1), last)
+
+    def updateGeometries(self) -> None:
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setRange(0, max(0, self._grid_rows() * self._cell.height() - page))
+        bar.setPageStep(page)
+        super().updateGeometries()
+
+    def _slot_rect(self, slot: int) -> QRect:
+        line, column = divmod(slot, self._columns)
+        width, height = self._cell.width(), self._cell.height()
+        return QRect(column * width, line * height - self.verticalOffset(), width, height)
+
+    # -- QAbstractItemView's arithmetic ----------------------------------------------------
+
+    def visualRect(self, index: AnyIndex) -> QRect:
+        if not index.isValid():
+            return QRect()
+        return self._slot_rect(index.row() + self._phase)
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        model = self.model()
+        if model is None or point.x() < 0 or point.y() < 0:
+            return QModelIndex()
+        column = point.x() // self._cell.width()
+        if column >= self._columns:
+            return QModelIndex()
+        line = (point.y() + self.verticalOffset()) // self._cell.height()
+        row = line * self._columns + column - self._phase
+        return model.index(row, 0) if 0 <= row < self._count() else QModelIndex()
+
+    def scrollTo(self, index: AnyIndex, hint: Hint = Hint.EnsureVisible) -> None:
+        if not index.isValid():
+            return
+        rect = self.visualRect(index)
+        bar, page = self.verticalScrollBar(), self.viewport().height()
+        top = rect.top() + bar.value()
+        if hint == Hint.PositionAtTop:
+            bar.setValue(top)
+        elif hint == Hint.PositionAtBottom:
+            bar.setValue(top + rect.height() - page)
+        elif hint == Hint.PositionAtCenter:
+            bar.setValue(top + rect.height() // 2 - page // 2)
+        elif rect.top() < 0:
+            bar.setValue(top)
+        elif rect.bottom() >= page:
+            bar.setValue(top + rect.height() - page)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        model, count = self.model(), self._count()
+        if model is None or count == 0:
+            return QModelIndex()
+        current = self.currentIndex()
+        if not current.isValid():
+            return model.index(0, 0)
+        row, columns = current.row(), self._columns
+        page = max(1, self.viewport().height() // self._cell.height()) * columns
+        steps = {
+            Cursor.MoveLeft: -1,
+            Cursor.MovePrevious: -1,
+            Cursor.MoveRight: 1,
+            Cursor.MoveNext: 1,
+            Cursor.MoveUp: -columns,
+            Cursor.MoveDown: columns,
+            Cursor.MovePageUp: -page,
+            Cursor.MovePageDown: page,
+        }
+        if action == Cursor.MoveHome:
+            row = 0
+        elif action == Cursor.MoveEnd:
+            row = count - 1
+        elif action in steps:
+            moved = row + steps[action]
+            # Up or down off the grid stays put; a page or a step sideways stops at the end.
+            if action in (Cursor.MoveUp, Cursor.MoveDown) and not 0 <= moved < count:
+                moved = row
+            row = moved
+        return model.index(max(0, min(count - 1, row)), 0)
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: AnyIndex) -> bool:
+        return False
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        """A rubber band selects the cells it covers (a range per grid line); Shift with a key
+        or a click selects every picture from the anchor to the new one, in reading order."""
+        model, count = self.model(), self._count()
+        if model is None or count == 0:
+            return
+        selection = QItemSelection()
+        if self.state() == QAbstractItemView.State.DragSelectingState:
+            rect, (width, height) = rect.normalized(), (self._cell.width(), self._cell.height())
+            left, right = (
+                max(0, rect.left() // width),
+                min(self._columns - 1, rect.right() // width),
+            )
+            top, bottom = (
+                (y + self.verticalOffset()) // height for y in (rect.top(), rect.bottom())
+            )
+            # One range per grid line: the rows of a line are consecutive.
+            for line in range(max(0, top), bottom + 1):
+                start = max(0, line * self._columns + left - self._phase)
+                end = min(count - 1, line * self._columns + right - self._phase)
+                if start <= end:
+                    selection.select(model.index(start, 0), model.index(end, 0))
+        else:
+            # Qt passes QRect(anchor, new current): its corners, not its area, matter here.
+            ends = [self.indexAt(p).row() for p in (rect.topLeft(), rect.bottomRight())]
+            ends = [row for row in ends if row >= 0] or [-1]
+            if min(ends) >= 0:
+                selection.select(model.index(min(ends), 0), model.index(max(ends), 0))
+        self.selectionModel().select(selection, command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        region = QRegion()
+        first, last = self.visible_rows()
+        for number in range(selection.size()):
+            selected = selection.at(number)
+            top, bottom = max(first, selected.top()), min(last, selected.bottom())
+            for row in range(top, bottom + 1):
+                region += self._slot_rect(row + self._phase)
+        return region
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: object = ()) -> None:
+        # Only the changed cells on screen are painted again (Qt's own repaints the viewport
+        # for any range, on screen or not).
+        first, last = self.visible_rows()
+        top, bottom = max(first, top_left.row()), min(last, bottom_right.row())
+        if top <= bottom:
+            area = self._slot_rect(top + self._phase).united(self._slot_rect(bottom + self._phase))
+            self.viewport().update(QRect(0, area.top(), self.viewport().width(), area.height()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # While rows land above the screen, the scroll follows them and what is shown stays as
+        # it was: nothing to move and nothing to paint.
+        if not self._anchoring:
+            super().scrollContentsBy(dx, dy)
+
+    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
+        added = end - start + 1
+        if start < self.first_visible_row() and self.verticalOffset() > 0:
+            # Above the screen: blanks at the top take up the new rows' cells, so every
+            # picture on screen stays in its column and the scroll moves by whole lines.
+            first = self.first_visible_row()
+            before = (first + self._phase) // self._columns
+            self._phase = (self._phase - added) % self._columns
+            after = (first + added + self._phase) // self._columns
+            self._anchoring = True
+            try:
+                self.updateGeometries()
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + (after - before) * self._cell.height())
+            finally:
+                self._anchoring = False
+        else:
+            self.updateGeometries()
+            self.viewport().update()
+        super().rowsInserted(parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:
+        first = self.first_visible_row()
+        if end < first and self.verticalOffset() > 0:
+            removed = end - start + 1
+            before = (first + self._phase) // self._columns
+            self._phase = (self._phase + removed) % self._columns
+            after = (first - removed + self._phase) // self._columns
+            self._pending_shift = (after - before) * self._cell.height()
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _rows_removed(self) -> None:
+        shift, self._pending_shift = self._pending_shift, 0
+        self._anchoring = bool(shift)
+        try:
+            bar = self.verticalScrollBar()
+            target = bar.value() + shift  # before the shorter range clamps the value
+            self.updateGeometries()
+            bar.setValue(target)
+        finally:
+            self._anchoring = False
+        if not shift:
+            self.viewport().update()
+
+    def reset(self) -> None:
+        self._phase = 0
+        super().reset()
+
+    def setModel(self, model: object) -> None:
+        super().setModel(model)  # type: ignore[arg-type]
+        self.model().rowsRemoved.connect(self._rows_removed)
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model, delegate = self.model(), self.itemDelegate()
+        if model is None or not hasattr(delegate, "paint_cell"):
+            return
+        first, last = self.visible_rows()
+        selected: set[int] = set()
+        ranges = self.selectionModel().selection()
+        for number in range(ranges.size()):
+            chosen = ranges.at(number)
+            selected.update(range(max(first, chosen.top()), min(last, chosen.bottom()) + 1))
+        current = self.currentIndex().row() if self.hasFocus() else -1
+        # Qt's own hover tracking repaints the cells the mouse enters and leaves.
+        viewport = self.viewport()
+        hovered = -1
+        if viewport.underMouse():
+            hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row()
+        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.rect()
+        painter = QPainter(viewport)
+        for row in range(first, last + 1):
+            rect = self._slot_rect(row + self._phase)
+            if rect.intersects(exposed):
+                flags = (row in selected, row == hovered, row == current)
+                delegate.paint_cell(painter, rect, look, model.cell(row), flags)  # type: ignore[attr-defined]
+        painter.end()
+
+    # -- keys, wheel, size -----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Undo is handled here rather than by a window-wide shortcut: Ctrl+Z in the prompt
@@ -72,6 +387,8 @@ class GalleryView(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._relayout()
+        self.updateGeometries()
         self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -82,38 +399,3 @@ class GalleryView(QListView):
             event.accept()
             return
         super().wheelEvent(event)
-
-    def visible_rows(self) -> tuple[int, int]:
-        """First and last row that can be on screen now (a cheap estimate from the grid)."""
-        count = self.model().rowCount() if self.model() is not None else 0
-        grid = self.gridSize()
-        if count == 0 or grid.isEmpty():
-            first = self.indexAt(QPoint(1, 1)).row()
-            return (max(0, first), max(0, first))
-        columns = self.columns()
-        top_line = self.verticalScrollBar().value() // grid.height()
-        lines = self.viewport().height() // grid.height() + 2
-        first = min(count - 1, top_line * columns)
-        last = min(count - 1, (top_line + lines) * columns - 1)
-        return first, last
-
-    def columns(self) -> int:
-        grid = self.gridSize()
-        return max(1, self.viewport().width() // max(1, grid.width()))
-
-    def set_cell(self, grid: QSize) -> None:
-        self.setGridSize(grid)
-
-    def fit_grid(self, grid: QSize) -> None:
-        """Share the row's spare width among the columns of `grid`, so the cells fill the view."""
-        # QListView lays out as if its scroll bar were shown whenever one may be needed; sizing
-        # to the bare viewport made the last column wrap, leaving one column and a wide gap.
-        scroll_bar = self.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar()
-        )
-        width = self.maximumViewportSize().width() - scroll_bar
-        columns = max(1, width // grid.width())
-        # One pixel spare: a row whose cells end exactly on the edge wraps its last cell.
-        fitted = QSize(max(grid.width(), (width - 1) // columns), grid.height())
-        if fitted != self.gridSize():
-            self.setGridSize(fitted)

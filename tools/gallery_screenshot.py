@@ -1,6 +1,6 @@
 """Renders docs/screenshots/gallery.png: the gallery over a library of drawn sample images.
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m stepfun_studio.ui.gallery.screenshot [PATH]
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/gallery_screenshot.py [PATH]
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
+from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery.panel import GalleryPanel
-from stepfun_studio.ui.gallery.sample_images import fill_library
 from stepfun_studio.ui.theme import Theme
 
 DEFAULT_PATH = Path("docs/screenshots/gallery.png")
@@ -55,8 +55,8 @@ def render(path: Path) -> Path:
     panel.set_thumbnail_size(192)
     selection = panel.view.selectionModel()
     for row in (1, 2, 8):
-        selection.select(panel.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
-    selection.setCurrentIndex(panel.proxy.index(2, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+    selection.setCurrentIndex(panel.model.index(2, 0), QItemSelectionModel.SelectionFlag.Select)
     panel.view.setFocus()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

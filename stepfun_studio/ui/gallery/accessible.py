@@ -1,0 +1,157 @@
+"""The grid for screen readers: a list whose items are the pictures, by their prompts.
+
+Qt describes its own QListView to assistive tools, but not a custom `QAbstractItemView`; this
+factory does it for `GalleryView`. An item is a row number asked about when the tool asks, so it
+costs nothing until a screen reader is running, and nothing per row even then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QAbstractItemView
+
+Role, Text = QAccessible.Role, QAccessible.Text
+
+
+class _Item(QAccessibleInterface):
+    def __init__(self, grid: _Grid, row: int) -> None:
+        super().__init__()
+        self._grid, self.row = grid, row
+
+    def _index(self) -> QModelIndex:
+        model = self._grid.view.model()
+        return model.index(self.row, 0) if model is not None else QModelIndex()
+
+    def isValid(self) -> bool:
+        return self._index().isValid()
+
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt takes a null
+        return None
+
+    def parent(self) -> QAccessibleInterface:
+        return self._grid
+
+    def child(self, _number: int) -> None:  # type: ignore[override]  # Qt takes a null
+        return None
+
+    def childCount(self) -> int:
+        return 0
+
+    def indexOfChild(self, _child: Any) -> int:
+        return -1
+
+    def childAt(self, _x: int, _y: int) -> None:  # type: ignore[override]  # Qt takes a null
+        return None
+
+    def role(self) -> QAccessible.Role:
+        return Role.ListItem
+
+    def text(self, kind: QAccessible.Text) -> str:
+        index = self._index()
+        if kind != Text.Name or not index.isValid():
+            return ""
+        words = index.data(Qt.ItemDataRole.AccessibleTextRole)
+        if words is None and index.flags() == Qt.ItemFlag.ItemNeverHasChildren:
+            return QCoreApplication.translate("JobPlaceholder", "Making a picture…")
+        return str(words or "")
+
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
+        return None
+
+    def rect(self) -> QRect:
+        view = self._grid.view
+        local = view.visualRect(self._index())
+        return QRect(view.viewport().mapToGlobal(local.topLeft()), local.size())
+
+    def state(self) -> QAccessible.State:
+        view, index, state = self._grid.view, self._index(), QAccessible.State()
+        state.selectable = state.focusable = True
+        state.selected = view.selectionModel().isSelected(index)
+        state.focused = view.hasFocus() and view.currentIndex() == index
+        state.invisible = not view.viewport().rect().intersects(view.visualRect(index))
+        return state
+
+
+class _Grid(QAccessibleInterface):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__()
+        self.view = view
+        self._items: dict[int, _Item] = {}
+
+    def isValid(self) -> bool:
+        return True
+
+    def object(self) -> QObject:
+        return self.view
+
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes a null
+        return QAccessible.queryAccessibleInterface(self.view.parentWidget())  # type: ignore[arg-type]
+
+    def childCount(self) -> int:
+        model = self.view.model()
+        return model.rowCount() if model is not None else 0
+
+    def child(self, number: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
+        if not 0 <= number < self.childCount():
+            return None
+        item = self._items.get(number)
+        if item is None:
+            item = self._items[number] = _Item(self, number)
+            QAccessible.registerAccessibleInterface(item)
+        return item
+
+    def indexOfChild(self, child: Any) -> int:
+        return child.row if isinstance(child, _Item) else -1
+
+    def childAt(self, x: int, y: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
+        index = self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y)))
+        return self.child(index.row()) if index.isValid() else None
+
+    def focusChild(self) -> _Item | None:  # type: ignore[override]  # Qt takes a null
+        current = self.view.currentIndex()
+        return self.child(current.row()) if current.isValid() else None
+
+    def role(self) -> QAccessible.Role:
+        return Role.List
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == Text.Name:
+            return self.view.accessibleName()
+        return self.view.accessibleDescription() if kind == Text.Description else ""
+
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
+        return None
+
+    def rect(self) -> QRect:
+        view = self.view
+        return QRect(view.mapToGlobal(view.rect().topLeft()), view.size())
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        state.focusable, state.focused = True, self.view.hasFocus()
+        state.multiSelectable = state.extSelectable = True
+        return state
+
+
+_grids: list[_Grid] = []  # Python's references; Qt's cache drops its own with the view
+_installed: set[type] = set()
+
+
+def install(view_type: type[QAbstractItemView]) -> None:
+    """Describe every `view_type` to assistive tools (once per process)."""
+    if view_type in _installed:
+        return
+    _installed.add(view_type)
+
+    def factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
+        if not isinstance(target, view_type):
+            return None
+        grid = _Grid(target)
+        _grids.append(grid)
+        target.destroyed.connect(lambda *_: _grids.remove(grid) if grid in _grids else None)
+        return grid
+
+    QAccessible.installFactory(factory)
