@@ -11,8 +11,8 @@ from stepfun_studio.core.iterate import (
     IterationKind,
     iteration_model,
     new_seed,
-    plan_iteration,
     picture_road,
+    plan_iteration,
 )
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.request import GenerationRequest, Mode
@@ -87,7 +87,12 @@ def test_more_like_this_keeps_the_parameters_with_four_new_seeds() -> None:
     )
     plan = plan_iteration(picture_request, MORE, spec("step-1x-medium"), entropy=123456)
     request = plan.request
-    assert (request.n, request.steps, request.source, request.source_weight) == (4, 33, source, 0.45)
+    assert (request.n, request.steps, request.source, request.source_weight) == (
+        4,
+        33,
+        source,
+        0.45,
+    )
     assert request.seed not in (0, 9)
     assert len({single.seed for single in request.fan_out()}) == 4
     assert plan.describe() == "More like this: 4 pictures with new seeds on step-1x-medium"

@@ -114,7 +114,9 @@ class IterationPlan:
         elif self.how is How.REFERENCE:
             text = tr("Iterate", "{action}: the picture as a reference for {model}")
         elif self.how is How.EDIT:
-            text = tr("Iterate", "{action}: an instruction edit with {model} (the prompt says what)")
+            text = tr(
+                "Iterate", "{action}: an instruction edit with {model} (the prompt says what)"
+            )
         elif self.how is How.REDRAW:
             text = tr("Iterate", "{action}: a redraw with {model}, which takes no weight")
         elif self.how is How.NOTHING:
@@ -200,9 +202,7 @@ def plan_iteration(
     how = picture_road(model)
     request = replace(base, seed=seed, n=VARY_COUNT, mask=None)
     if how is How.REDRAW_WEIGHTED:
-        request = replace(
-            request, mode=Mode.REDRAW, source_weight=VARY_WEIGHTS[kind], style=None
-        )
+        request = replace(request, mode=Mode.REDRAW, source_weight=VARY_WEIGHTS[kind], style=None)
     elif how is How.REFERENCE:
         # The picture alone stands for what it was made from: its own source is not sent again.
         mode = Mode.EDIT if model.supports(Mode.EDIT) else _text_or_first(model)

@@ -44,6 +44,13 @@ class JobInfo:
     image_id: int | None = None
     started_at: float | None = None  # time.monotonic() when it started running, this session
     finished_after_s: float | None = None
+    # The jobs of one submit (a Generate of n pictures, one batch or grid run) share the first
+    # one's id, so the queue view can show them as one group; 0 for a job alone.
+    group: int = 0
+
+    @property
+    def group_id(self) -> int:
+        return self.group or self.job_id
 
     def elapsed_s(self, now: float | None = None) -> float | None:
         if self.finished_after_s is not None:
@@ -109,13 +116,18 @@ class JobQueue(QObject):
 
     # --- what the user does -------------------------------------------------------------------
 
-    def submit(self, request: GenerationRequest) -> list[int]:
+    def submit(self, request: GenerationRequest, *, group: int = 0) -> list[int]:
+        """n jobs for `request`'s n pictures, one group; `group` (an earlier job's id) adds them
+        to that group instead (a batch run submitting picture by picture)."""
         if self._closed:
             return []
         singles = request.fan_out()
         ids = self._table.add(singles)
+        group = group or (ids[0] if ids else 0)
         for job_id, single in zip(ids, singles, strict=True):
-            self._jobs[job_id] = JobInfo(job_id, single.prompt, JobState.WAITING, single)
+            self._jobs[job_id] = JobInfo(
+                job_id, single.prompt, JobState.WAITING, single, group=group
+            )
             self._worker.enqueue(job_id, single)
             self.job_changed.emit(job_id)
         return ids
