@@ -219,7 +219,12 @@ class IterationActions(QObject):
             return
         ids = self._window.studio.queue.submit(request)
         self.queued.emit(ids)
-        self.message.emit(f"{said}. " + _tr("Queued %n image(s).", len(ids)))
+        queued = (
+            _tr("Queued 1 picture.")
+            if len(ids) == 1
+            else _tr("Queued {count} pictures.").format(count=len(ids))
+        )
+        self.message.emit(f"{said}. {queued}")
 
     def _fill_dock(self, plan: IterationPlan, picture: ReferenceImage | None, said: str) -> None:
         dock = self._window.parameter_dock

@@ -211,8 +211,9 @@ class QueueModel(QAbstractItemModel):
         return ", ".join(words[state](count) for state, count in counts.items() if count)
 
     def group_title(self, jobs: list[JobInfo]) -> str:
-        return self.tr("{prompt} · %n picture(s)", "", len(jobs)).format(
-            prompt=prompt_start(jobs[0].prompt)
+        # A header is shown for two jobs or more, so the plural needs no %n form.
+        return self.tr("{prompt} · {count} pictures").format(
+            prompt=prompt_start(jobs[0].prompt), count=len(jobs)
         )
 
     def group_tooltip(self, jobs: list[JobInfo]) -> str:
