@@ -176,6 +176,7 @@ def test_the_queue_groups_each_submit_newest_first_with_thumbnails(
     assert group.data(Qt.ItemDataRole.ToolTipRole) == LONG_PROMPT  # the whole prompt on hover
     assert model.index(1, 1).data() == "3 done"
     child = model.index(2, 0, group)
+    assert child.data() == "Picture 3 of 3"  # the header says the prompt once
     assert child.data(Qt.ItemDataRole.ToolTipRole) == LONG_PROMPT
     assert window.queue_view.table.isExpanded(group)
 

@@ -233,6 +233,19 @@ class QueueModel(QAbstractItemModel):
             return self.group_of(index)
         if job is None:
             return self._group_data(jobs, index.column(), role)
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and index.column() == PROMPT
+            and index.parent().isValid()
+        ):
+            # Under its header, a job with the header's prompt is named by its place: the
+            # dock is narrow, and the same words four times say nothing.
+            group = self._members[int(index.internalId())]
+            first = self._jobs[group[0]]
+            if job.prompt == first.prompt:
+                return self.tr("Picture {number} of {count}").format(
+                    number=index.row() + 1, count=len(group)
+                )
         return self._job_data(job, index.column(), role)
 
     def _job_data(self, info: JobInfo, column: int, role: int) -> object:
