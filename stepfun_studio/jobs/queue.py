@@ -235,6 +235,7 @@ class JobQueue(QObject):
         if info.state is JobState.CANCELLED:
             # Paid for and stored before the cancel landed: keep the picture, say so on the job.
             self._jobs[job_id] = replace(info, image_id=image_id)
+            self.job_changed.emit(job_id)
         else:
             self._set(job_id, JobState.DONE, finished=True, image_id=image_id)
         self.image_ready.emit(job_id, image_id)

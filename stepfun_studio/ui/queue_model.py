@@ -76,6 +76,9 @@ class QueueModel(QAbstractItemModel):
         self._jobs: dict[int, JobInfo] = {}
         self._groups: list[int] = []  # group ids, ascending (shown reversed: newest first)
         self._members: dict[int, list[int]] = {}  # group id -> job ids, ascending
+        # image id -> job id: the gallery's loader reports every thumbnail it reads (hundreds
+        # a second while the gallery scrolls); finding ours must not walk every job.
+        self._by_image: dict[int, int] = {}
         for info in queue.jobs():
             self._add(info, announce=False)
         queue.job_changed.connect(self._on_job_changed)
@@ -298,15 +301,24 @@ class QueueModel(QAbstractItemModel):
 
     # --- keeping in step ----------------------------------------------------------------------
 
+    def job_count(self) -> int:
+        return len(self._jobs)
+
     def tick(self) -> None:
-        """Re-reads the time of running jobs, and thumbnails still on their way."""
+        """Re-reads the time of running jobs, and thumbnails still on their way (a request the
+        gallery's loader dropped while it scrolled is asked again when the row is painted)."""
+        size = round(THUMBNAIL_PX * self._dpr)
+        loader = self._thumbnails
         for info in self._jobs.values():
             if info.state is JobState.RUNNING:
                 self._changed(info.job_id, TIME, TIME)
-            elif info.image_id is not None and self._thumbnails is not None:
-                size = round(THUMBNAIL_PX * self._dpr)
-                if self._thumbnails.cached(info.image_id, size) is None:
-                    self._changed(info.job_id, PROMPT, PROMPT)
+            elif (
+                info.image_id is not None
+                and loader is not None
+                and not loader.has_failed(info.image_id, size)
+                and loader.cached(info.image_id, size) is None
+            ):
+                self._changed(info.job_id, PROMPT, PROMPT)
 
     def _changed(self, job_id: int, first: int, last: int) -> None:
         index = self.index_of(job_id, first)
@@ -318,9 +330,9 @@ class QueueModel(QAbstractItemModel):
             self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
     def _on_thumbnail(self, image_id: int, _size: int) -> None:
-        for info in self._jobs.values():
-            if info.image_id == image_id:
-                self._changed(info.job_id, PROMPT, PROMPT)
+        job_id = self._by_image.get(image_id)
+        if job_id is not None:
+            self._changed(job_id, PROMPT, PROMPT)
 
     def _on_job_changed(self, job_id: int) -> None:
         info = self._queue.get(job_id)
@@ -331,9 +343,13 @@ class QueueModel(QAbstractItemModel):
             self._add(info, announce=True)
         elif info is not None:
             self._jobs[job_id] = info
+            if info.image_id is not None:
+                self._by_image[info.image_id] = job_id
             self._changed(job_id, 0, COLUMNS - 1)
 
     def _add(self, info: JobInfo, *, announce: bool) -> None:
+        if info.image_id is not None:
+            self._by_image[info.image_id] = info.job_id
         group = info.group_id
         members = self._members.get(group)
         if members is None:
@@ -360,6 +376,9 @@ class QueueModel(QAbstractItemModel):
             self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
     def _remove(self, job_id: int) -> None:
+        image_id = self._jobs[job_id].image_id
+        if image_id is not None:
+            self._by_image.pop(image_id, None)
         group = self._jobs[job_id].group_id
         members = self._members[group]
         row = self._group_row(group)
