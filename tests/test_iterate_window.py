@@ -19,6 +19,7 @@ from stepfun_studio.standin import StandinServer
 from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.shortcuts import shortcut_rows
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 KEY = "test-key-iterate"
@@ -211,6 +212,9 @@ def test_the_keys_are_listed_and_a_missing_picture_says_so(
     }
     assert keys["varySubtleAction"] == "V" and keys["moreLikeThisAction"] == "M"
     assert keys["varyStrongAction"] == "Shift+V" and keys["useAsReferenceAction"] == "A"
+    # Help ▸ Keyboard Shortcuts lists each once, though the gallery and the view both have it.
+    rows = shortcut_rows(window)
+    assert rows.count(("Vary (subtle)", "V")) == 1 and ("More like this", "M") in rows
     assert not window.iterate.run(IterationKind.VARY_SUBTLE, None)
     assert status(window) == "Choose a picture first."
     assert isinstance(window.iterate.vary_button.menu(), QMenu)  # type: ignore[union-attr]

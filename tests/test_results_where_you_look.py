@@ -220,3 +220,30 @@ def test_a_group_left_with_one_job_becomes_that_job(
     assert not model.index_of(first).isValid()
     window.studio.queue.cancel(second)
     assert model.index(0, 1).data() == "Cancelled"
+
+
+def test_a_later_submit_can_join_an_earlier_group(
+    open_window: WindowFactory, qtbot: QtBot, standin: StandinServer
+) -> None:
+    """A batch run queues picture by picture into one group (`submit(..., group=first)`)."""
+    standin.latency_s = 5.0
+    window = open_window()
+    qtbot.waitUntil(lambda: window.studio.started, timeout=WAIT_MS)
+    queue = window.studio.queue
+    request = window.parameter_dock.current_request().with_changes(prompt="batch picture 1")
+    [first] = queue.submit(request)
+    assert window.queue_view.model.group_sizes() == [1]
+    queue.submit(request.with_changes(prompt="batch picture 2"), group=first)
+    queue.submit(request.with_changes(prompt="batch picture 3"), group=first)
+    model = window.queue_view.model
+    assert model.group_sizes() == [3]
+    header = model.index(0, 0)
+    assert window.queue_view.table.isExpanded(header)
+    # Different prompts: each row says its own, the header's tooltip lists them all.
+    assert [model.index(row, 0, header).data() for row in range(3)] == [
+        "batch picture 1",
+        "batch picture 2",
+        "batch picture 3",
+    ]
+    assert header.data(Qt.ItemDataRole.ToolTipRole).count("batch picture") == 3
+    queue.cancel_all()

@@ -79,6 +79,7 @@ class QueueModel(QAbstractItemModel):
         # image id -> job id: the gallery's loader reports every thumbnail it reads (hundreds
         # a second while the gallery scrolls); finding ours must not walk every job.
         self._by_image: dict[int, int] = {}
+        self._one_prompt: set[int] = set()  # groups whose jobs all have the same prompt
         for info in queue.jobs():
             self._add(info, announce=False)
         queue.job_changed.connect(self._on_job_changed)
@@ -241,11 +242,11 @@ class QueueModel(QAbstractItemModel):
             and index.column() == PROMPT
             and index.parent().isValid()
         ):
-            # Under its header, a job with the header's prompt is named by its place: the
-            # dock is narrow, and the same words four times say nothing.
-            group = self._members[int(index.internalId())]
-            first = self._jobs[group[0]]
-            if job.prompt == first.prompt:
+            # Where a group's jobs share one prompt (n pictures, More like this), each is named
+            # by its place: the dock is narrow, and the same words four times say nothing.
+            group_id = int(index.internalId())
+            group = self._members[group_id]
+            if group_id in self._one_prompt:
                 return self.tr("Picture {number} of {count}").format(
                     number=index.row() + 1, count=len(group)
                 )
@@ -360,6 +361,7 @@ class QueueModel(QAbstractItemModel):
             self._groups.insert(position, group)
             self._members[group] = [info.job_id]
             self._jobs[info.job_id] = info
+            self._one_prompt.add(group)
             if announce:
                 self.endInsertRows()
             return
@@ -369,6 +371,8 @@ class QueueModel(QAbstractItemModel):
         first, last = (0, 1) if len(members) == 1 else (place, place)
         if announce:
             self.beginInsertRows(header, first, last)
+        if info.prompt != self._jobs[members[0]].prompt:
+            self._one_prompt.discard(group)
         members.insert(place, info.job_id)
         self._jobs[info.job_id] = info
         if announce:
@@ -387,6 +391,7 @@ class QueueModel(QAbstractItemModel):
             del self._groups[bisect.bisect_left(self._groups, group)]
             del self._members[group]
             del self._jobs[job_id]
+            self._one_prompt.discard(group)
             self.endRemoveRows()
             return
         header = self.index(row, 0)
@@ -396,6 +401,8 @@ class QueueModel(QAbstractItemModel):
         self.beginRemoveRows(header, first, last)
         members.remove(job_id)
         del self._jobs[job_id]
+        if len({self._jobs[member].prompt for member in members}) == 1:
+            self._one_prompt.add(group)
         self.endRemoveRows()
         self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
