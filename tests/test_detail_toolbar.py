@@ -31,6 +31,11 @@ TOOLBAR_ACTIONS = (
     "saveAsAction",
     "showInFolderAction",
     "moveToTrashAction",
+    # One-click iteration (ui/iterate_actions.py): in More, and behind the "Vary" button.
+    "varySubtleAction",
+    "varyStrongAction",
+    "moreLikeThisAction",
+    "useAsReferenceAction",
 )
 
 
@@ -79,6 +84,7 @@ def test_every_picture_action_is_a_visible_button_or_in_the_more_menu(
         if b.defaultAction() is not None and _fully_inside(b, window)
     }
     assert _fully_inside(detail.more_button, window)
+    assert _fully_inside(window.iterate.vary_button, window)
     in_menu = {a.objectName() for a in detail.more_menu.actions() if not a.isSeparator()}
     assert shown, "no action is a button"
     assert shown | in_menu == set(TOOLBAR_ACTIONS)

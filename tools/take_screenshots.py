@@ -146,6 +146,9 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots.grid import shoot as shoot_grid  # the job placeholder cell (issue 14)
 
     shoot_grid(window, studio, pump, save, language)
+    from tools.shots.loop import shoot as shoot_loop
+
+    shoot_loop(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

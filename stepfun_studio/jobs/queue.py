@@ -50,6 +50,13 @@ class JobInfo:
     image_id: int | None = None
     started_at: float | None = None  # time.monotonic() when it started running, this session
     finished_after_s: float | None = None
+    # The jobs of one submit (a Generate of n pictures, one batch or grid run) share the first
+    # one's id, so the queue view can show them as one group; 0 for a job alone.
+    group: int = 0
+
+    @property
+    def group_id(self) -> int:
+        return self.group or self.job_id
 
     def elapsed_s(self, now: float | None = None) -> float | None:
         if self.finished_after_s is not None:
@@ -182,9 +189,11 @@ class JobQueue(QObject):
 
     # --- what the user does -------------------------------------------------------------------
 
-    def submit(self, request: GenerationRequest) -> list[int]:
-        """Queues the request's pictures; returns their job ids at once ([] before `ready`:
-        they are queued the moment it is). The rows are written on the journal's thread."""
+    def submit(self, request: GenerationRequest, *, group: int = 0) -> list[int]:
+        """Queues the request's n pictures as one group; returns their job ids at once ([]
+        before `ready`: they are queued the moment it is). `group` (an earlier job's id) adds
+        them to that group instead (a batch run submitting picture by picture). The rows are
+        written on the journal's thread."""
         if self._closed:
             return []
         if not self._ready:
@@ -196,8 +205,11 @@ class JobQueue(QObject):
         # The row (and the reference files) go first in the journal's order, so the state
         # changes that follow find it.
         self._journal.add(ids, singles)
+        group = group or (ids[0] if ids else 0)
         for job_id, single in zip(ids, singles, strict=True):
-            self._jobs[job_id] = JobInfo(job_id, single.prompt, JobState.WAITING, single)
+            self._jobs[job_id] = JobInfo(
+                job_id, single.prompt, JobState.WAITING, single, group=group
+            )
             self._worker.enqueue(job_id, single)
             self.job_changed.emit(job_id)
         return ids
@@ -324,6 +336,7 @@ class JobQueue(QObject):
         if info.state is JobState.CANCELLED:
             # Paid for and stored before the cancel landed: keep the picture, say so on the job.
             self._jobs[job_id] = replace(info, image_id=image_id)
+            self.job_changed.emit(job_id)
         else:
             self._set(job_id, JobState.DONE, finished=True, image_id=image_id)
         self.image_ready.emit(job_id, image_id)

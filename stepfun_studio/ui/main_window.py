@@ -28,11 +28,13 @@ from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
+from stepfun_studio.ui.auto_open import ResultFollower
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
+from stepfun_studio.ui.iterate_actions import IterationActions
 from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         self.generate_button = self.parameter_dock.generate_button()
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.detail_dock = self._dock("detailDock", self.detail, right)
-        self.queue_view = QueueView(studio.queue, self)
+        self.queue_view = QueueView(studio.queue, self, self.gallery.loader)
         self.queue_dock = self._dock("queueDock", self.queue_view, right)
         self.splitDockWidget(self.detail_dock, self.queue_dock, Qt.Orientation.Vertical)
 
@@ -108,6 +110,13 @@ class MainWindow(QMainWindow):
         self.menus.add_dock_toggle("toggleParameters", self.parameter_dock.toggleViewAction())
         self.menus.add_dock_toggle("toggleQueue", self.queue_dock.toggleViewAction())
         self.menus.add_dock_toggle("toggleDetail", self.detail_dock.toggleViewAction())
+        # One-click iteration (Vary, More like this, Use as reference) in the detail view, the
+        # gallery's keys and context menu; a finished picture opens where the user looks.
+        self.iterate = IterationActions(self)
+        self.iterate.add_to_detail(self.detail)
+        self.iterate.make_actions(self.gallery, self.gallery.current_id)
+        self.gallery.menu_extensions.append(self.iterate.add_to_menu)
+        self.results = ResultFollower(self.detail.image_id, self.detail.show_image, self)
         self._connect()
         self.retranslate()
         self.refresh_banner()
@@ -186,6 +195,9 @@ class MainWindow(QMainWindow):
         gallery.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
         gallery.use_as_style_requested.connect(lambda i: self._reference_of(i, source=False))
         gallery.status_message.connect(self.status.show_info)
+        self.iterate.message.connect(self.status.show_info)
+        gallery.current_image_changed.connect(self.results.user_picked)
+        self.queue_view.image_requested.connect(self.results.user_picked)
         detail.reuse_parameters_requested.connect(self.reuse_parameters)
         detail.reuse_seed_requested.connect(dock.set_seed)
         detail.use_as_source_requested.connect(lambda i: self._reference_of(i, source=True))
@@ -278,6 +290,7 @@ class MainWindow(QMainWindow):
         self.status.show_error(error)
 
     def _on_image_ready(self, _job_id: int, image_id: int) -> None:
+        self.results.picture_ready(image_id)
         library = self.studio.library
         run_in_background(
             self, lambda: library.get(image_id), self._on_ready_record, "ready-record"
@@ -372,6 +385,7 @@ class MainWindow(QMainWindow):
         self.queue_dock.setWindowTitle(self.tr("Queue"))
         self.detail_dock.setWindowTitle(self.tr("Picture"))
         self.menus.retranslate()
+        self.iterate.retranslate()
         self.status.retranslate()
         self.refresh_generate()
 

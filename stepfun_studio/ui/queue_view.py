@@ -1,23 +1,17 @@
-"""The job queue panel (objectName `queueView`): every job with its prompt, state and time.
+"""The job queue panel (objectName `queueView`): every job with its thumbnail, state and time.
 
-A table model over `JobQueue.jobs()`, a tree view, and three buttons acting on the selection
-(Cancel, Retry) or on everything (Cancel all). Running jobs tick their elapsed time twice a
-second; a failed job shows its reason in the row and in full as the tooltip.
+A tree over `JobQueue.jobs()` (`ui/queue_model.py`): newest first like the gallery, the jobs of
+one submit (a Generate of n pictures, a batch or grid run) under one header with the prompt's
+start and the count, the whole prompt as the tooltip. Buttons act on the selection (Cancel,
+Retry; a header stands for its whole group) or on everything (Cancel all, Clear finished).
+Running jobs tick their elapsed time twice a second; a failed job shows its reason in the row and
+in full as the tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,122 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.jobs.queue import ACTIVE, RETRYABLE, JobInfo, JobQueue
-from stepfun_studio.library.jobs import JobState
+from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.queue_model import (
+    JOB_ID_ROLE,
+    PROMPT,
+    STATE,
+    THUMBNAIL_PX,
+    TIME,
+    QueueModel,
+    format_seconds,
+)
 
-PROMPT, STATE, TIME = range(3)
-JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def format_seconds(seconds: float) -> str:
-    if seconds < 60:
-        return f"{seconds:.1f} s" if seconds < 10 else f"{seconds:.0f} s"
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes}:{rest:02d}"
-
-
-class QueueModel(QAbstractTableModel):
-    """Rows are jobs, newest last; kept in step with the queue by `job_changed`."""
-
-    def __init__(self, queue: JobQueue, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._queue = queue
-        self._rows: list[JobInfo] = queue.jobs()
-        queue.job_changed.connect(self._on_job_changed)
-
-    def state_text(self, info: JobInfo) -> str:
-        labels = {
-            JobState.WAITING: self.tr("Waiting"),
-            JobState.RUNNING: self.tr("Running"),
-            JobState.DONE: self.tr("Done"),
-            JobState.FAILED: self.tr("Failed"),
-            JobState.CANCELLED: self.tr("Cancelled"),
-            JobState.INTERRUPTED: self.tr("Interrupted, may have been billed"),
-        }
-        label = labels[info.state]
-        if info.state is JobState.FAILED and info.error_text:
-            return self.tr("Failed: {reason}").format(reason=info.error_text)
-        return label
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Prompt"), self.tr("State"), self.tr("Time"))[section]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
-        if role == JOB_ID_ROLE:
-            return info.job_id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == PROMPT:
-                return " ".join(info.prompt.split())
-            if column == STATE:
-                return self.state_text(info)
-            elapsed = info.elapsed_s()
-            return "" if elapsed is None else format_seconds(elapsed)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == STATE and info.error is not None:
-                details = info.error.details()
-                return info.error.message + (f"\n\n{details}" if details else "")
-            return self.state_text(info) if column == STATE else info.prompt
-        failed = info.state in (JobState.FAILED, JobState.INTERRUPTED)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATE and failed:
-            return QColor("#d64550")
-        return None
-
-    def job_at(self, row: int) -> JobInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, job_id: int) -> int:
-        for row, info in enumerate(self._rows):
-            if info.job_id == job_id:
-                return row
-        return -1
-
-    def tick(self) -> None:
-        """Re-reads the time column of running jobs."""
-        for row, info in enumerate(self._rows):
-            if info.state is JobState.RUNNING:
-                index = self.index(row, TIME)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
-
-    def _on_job_changed(self, job_id: int) -> None:
-        info = self._queue.get(job_id)
-        row = self.row_of(job_id)
-        if info is None and row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        elif info is not None and row < 0:
-            end = len(self._rows)
-            self.beginInsertRows(QModelIndex(), end, end)
-            self._rows.append(info)
-            self.endInsertRows()
-        elif info is not None:
-            self._rows[row] = info
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
+__all__ = ["JOB_ID_ROLE", "QueueModel", "QueueView", "format_seconds"]
 
 
 # What a push button needs around its text: the theme's 12 px padding each side, the border,
 # and a few pixels of the style's own margin. With less, "Cancel" showed as "Cance".
 BUTTON_CHROME_PX = 36
+TIME_PADDING_PX = 10
 
 
 class QueueView(QWidget):
@@ -156,15 +52,22 @@ class QueueView(QWidget):
 
     image_requested = Signal(int)  # image id of a done job the user opened
 
-    def __init__(self, queue: JobQueue, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        queue: JobQueue,
+        parent: QWidget | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("queueView")
         self._queue = queue
-        self.model = QueueModel(queue, self)
+        self.model = QueueModel(queue, self, thumbnails, self.devicePixelRatioF())
         self.table = QTreeView(self)
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
-        self.table.setRootIsDecorated(False)
+        self.table.setIconSize(QSize(THUMBNAIL_PX, THUMBNAIL_PX))
+        self.table.setIndentation(14)
+        self.table.setExpandsOnDoubleClick(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -173,7 +76,9 @@ class QueueView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width for the time, not "resize to contents": that measures every row of the
+        # list again at each change (half a second per tick at 1,000 jobs).
+        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(STATE, 150)
 
         self.cancel_button = QPushButton(self)
@@ -219,6 +124,8 @@ class QueueView(QWidget):
         self.table.addAction(self._cancel_key)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         queue.job_changed.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._expand_new_group)
+        self.table.expandAll()
         self.retranslate()
         self._update_buttons()
 
@@ -236,6 +143,14 @@ class QueueView(QWidget):
             self.tr("Remove done, failed and cancelled jobs from this list (pictures stay)")
         )
         self.model.retranslate()
+        time_header = self.table.header()
+        widest = max(
+            time_header.fontMetrics().horizontalAdvance(
+                str(self.model.headerData(TIME, Qt.Orientation.Horizontal))
+            ),
+            self.table.fontMetrics().horizontalAdvance("88:88"),
+        )
+        time_header.resizeSection(TIME, widest + 2 * TIME_PADDING_PX)
         # A push button's minimum is the style's 80 px or so even for "Retry"; let the row shrink
         # to the texts, so the queue dock does not hold a 1366 px window wider than its screen.
         for button in (
@@ -254,26 +169,46 @@ class QueueView(QWidget):
         super().changeEvent(event)
 
     def selected_jobs(self) -> list[JobInfo]:
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [info for row in sorted(rows) if (info := self.model.job_at(row)) is not None]
+        """The selected jobs; a group's header stands for all of its jobs."""
+        found: dict[int, JobInfo] = {}
+        for index in self.table.selectionModel().selectedRows():
+            for info in self.model.jobs_for(index):
+                found[info.job_id] = info
+        return [found[job_id] for job_id in sorted(found)]
 
     def select_job(self, job_id: int) -> None:
-        row = self.model.row_of(job_id)
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+        index = self.model.index_of(job_id)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+
+    def _expand_new_group(self, parent: QModelIndex, first: int, last: int) -> None:
+        # New groups open, so their thumbnails show; a group the user closed stays closed
+        # unless it has just become a group (a job alone gaining a second).
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.table.expand(self.model.index(row, 0))
+        elif self.model.rowCount(parent) == last - first + 1:
+            self.table.expand(parent)
 
     def cancel_selected(self) -> None:
-        for info in self.selected_jobs():
-            self._queue.cancel(info.job_id)
+        self._cancel([info.job_id for info in self.selected_jobs()])
 
     def retry_selected(self) -> None:
-        for info in self.selected_jobs():
-            self._queue.retry(info.job_id)
+        self._retry([info.job_id for info in self.selected_jobs()])
+
+    def _cancel(self, job_ids: list[int]) -> None:
+        for job_id in job_ids:
+            self._queue.cancel(job_id)
+
+    def _retry(self, job_ids: list[int]) -> None:
+        for job_id in job_ids:
+            self._queue.retry(job_id)
 
     def _on_activated(self, index: QModelIndex) -> None:
-        info = self.model.job_at(index.row())
-        if info is not None and info.image_id is not None:
-            self.image_requested.emit(info.image_id)
+        # A header opens its group's newest picture.
+        finished = [info.image_id for info in self.model.jobs_for(index) if info.image_id]
+        if finished:
+            self.image_requested.emit(finished[-1])
 
     def error_details(self, info: JobInfo) -> str:
         """What support asks for: the message, the HTTP status, the server's words, trace id."""
@@ -284,16 +219,21 @@ class QueueView(QWidget):
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        info = self.model.job_at(index.row()) if index.isValid() else None
-        if info is None:
+        jobs = self.model.jobs_for(index)
+        if not jobs:
             return
+        # On a group's header: Cancel and Retry act on the whole group.
+        info = self.model.job_for(index) or jobs[-1]
+        active = [job.job_id for job in jobs if job.state in ACTIVE]
+        retryable = [job.job_id for job in jobs if job.state in RETRYABLE]
+        finished = [job.image_id for job in jobs if job.image_id is not None]
         menu = QMenu(self)
-        if info.state in ACTIVE:
-            menu.addAction(self.tr("Cancel"), lambda: self._queue.cancel(info.job_id))
-        if info.state in RETRYABLE:
-            menu.addAction(self.tr("Retry"), lambda: self._queue.retry(info.job_id))
-        if info.image_id is not None:
-            image_id = info.image_id
+        if active:
+            menu.addAction(self.tr("Cancel"), lambda: self._cancel(active))
+        if retryable:
+            menu.addAction(self.tr("Retry"), lambda: self._retry(retryable))
+        if finished:
+            image_id = finished[-1]
             menu.addAction(self.tr("Show the picture"), lambda: self.image_requested.emit(image_id))
         if info.error_text:
             text = self.error_details(info)
@@ -311,4 +251,4 @@ class QueueView(QWidget):
         self.cancel_button.setEnabled(any(info.state in ACTIVE for info in selected))
         self.retry_button.setEnabled(any(info.state in RETRYABLE for info in selected))
         self.cancel_all_button.setEnabled(self._queue.active_count() > 0)
-        self.clear_button.setEnabled(self.model.rowCount() > self._queue.active_count())
+        self.clear_button.setEnabled(self.model.job_count() > self._queue.active_count())

@@ -47,6 +47,12 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "themeDark": "Ctrl+Shift+F10",
     "shortcuts": "Ctrl+/",
     "about": "Ctrl+Shift+/",
+    # One-click iteration (ui/iterate_actions.py): single keys, live only while the gallery or
+    # the detail view has the keyboard, on the picture shown there.
+    "varySubtle": "V",
+    "varyStrong": "Shift+V",
+    "moreLikeThis": "M",
+    "useAsReference": "A",
 }
 
 # Where a platform has no standard key for an action (Preferences on Linux, for one).

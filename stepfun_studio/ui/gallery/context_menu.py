@@ -34,6 +34,9 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
     menu.addAction(_tr("Use as source"), lambda: panel.use_as_source_requested.emit(current))
     menu.addAction(_tr("Use as style"), lambda: panel.use_as_style_requested.emit(current))
     menu.addSeparator()
+    for extend in panel.menu_extensions:  # the iteration actions (ui/iterate_actions.py)
+        extend(menu, current)
+        menu.addSeparator()
 
     rate = menu.addMenu(_tr("Rate"))
     for stars in range(6):

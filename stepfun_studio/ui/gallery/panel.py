@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -77,6 +78,8 @@ class GalleryPanel(QWidget):
         self._library: Library | None = None
         self._scope: tuple[Scope, int | None] = (Scope.ALL, None)
         self.loader = ThumbnailLoader(self)
+        # Sections the window adds to the context menu of one picture (menu, image id).
+        self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.model = GalleryModel(self)
         self.culling = CullingController(self)
         self.sidebar = CollectionsSidebar(self)
