@@ -223,6 +223,13 @@ class BatchStore:
         with self._db.write() as connection:
             connection.execute("UPDATE batches SET state = ? WHERE id = ?", (state.value, batch_id))
 
+    def set_settings(self, batch_id: int, settings: BatchSettings) -> None:
+        """Another budget (the user raised it to carry on): the rest is as planned."""
+        with self._db.write() as connection:
+            connection.execute(
+                "UPDATE batches SET settings_json = ? WHERE id = ?", (settings.to_json(), batch_id)
+            )
+
     def set_item(
         self,
         batch_id: int,

@@ -26,6 +26,7 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.settings.values import effective_model_table
+from stepfun_studio.ui.batch_dialog import show_batch_dialog
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
+        actions["batch"].triggered.connect(lambda: show_batch_dialog(self))
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
