@@ -157,6 +157,9 @@ def test_a_dropped_folder_is_planned_then_redrawn_with_the_weight_into_a_collect
     ]
     status = child(dialog, QLabel, "batchStatusLabel")
     assert isinstance(status, QLabel) and "3 of 3 done" in status.text()
+    listed = dialog.picture_list
+    texts = [listed.item(row).text() for row in range(listed.count())]
+    assert texts == ["boat.png — done", "house.png — done", "tree.png — done"]
     runner.flush()
     library = window.studio.library
     batch = runner.batch
@@ -174,7 +177,8 @@ def test_pause_holds_the_rest_and_resume_sends_it(
     qtbot.waitUntil(lambda: len(dialog.paths) == 3, timeout=10_000)
     choose(dialog.model_combo, "step-2x-large")
     dialog.prompt_edit.setPlainText("{filename}")
-    start, pause, resume = dialog.start_button, dialog.pause_button, dialog.resume_button
+    panel = dialog.run_panel
+    start, pause, resume = dialog.start_button, panel.pause_button, panel.resume_button
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(image2image(server)) == 1, timeout=15_000)
     assert pause.isEnabled() and not resume.isEnabled()

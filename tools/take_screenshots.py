@@ -133,6 +133,9 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    from tools.shots.batch import shoot as shoot_batch
+
+    shoot_batch(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -53,15 +51,15 @@ from stepfun_studio.core.model_table import ModelSpec, ModelTable, model_table
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.validation import validate
 from stepfun_studio.jobs.batch_runner import BatchRunner
-from stepfun_studio.library.batches import BatchSettings, BatchState, ItemState, NewItem
+from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
 from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.batch_run_panel import BatchRunPanel, show_items
 from stepfun_studio.ui.model_picker import fill_model_combo, retranslate_model_combo
 from stepfun_studio.ui.studio import Studio
 
 # A collection's pictures are listed up to this many (a batch of more is a folder's job).
 MAX_COLLECTION_PICTURES = 2000
-SETTLED = (ItemState.DONE, ItemState.FAILED, ItemState.CANCELLED, ItemState.MAYBE_BILLED)
 
 
 def batch_runner_for(studio: Studio) -> BatchRunner:
@@ -110,6 +108,8 @@ class BatchDialog(QDialog):
         self._sidecars: set[Path] = set()
         self._collections: list[tuple[int, str]] = []
         self._problem = ""
+        # The list shows the pictures to send until a batch runs; then that batch's states.
+        self._listing_batch = False
         self._build()
         self._retranslate()
         self._choose_model(template.model)
@@ -133,6 +133,10 @@ class BatchDialog(QDialog):
         self.add_folder_button = _named(QPushButton(self), "batchAddFolderButton")
         self.add_files_button = _named(QPushButton(self), "batchAddFilesButton")
         self.collection_combo = _named(QComboBox(self), "batchCollectionCombo")
+        self.collection_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.collection_combo.setMinimumContentsLength(16)
         self.clear_button = _named(QPushButton(self), "batchClearButton")
         for widget in (self.add_folder_button, self.add_files_button, self.collection_combo):
             sources.addWidget(widget)
@@ -140,14 +144,15 @@ class BatchDialog(QDialog):
         sources.addWidget(self.clear_button)
         layout.addLayout(sources)
         self.picture_list = _named(QListWidget(self), "batchPictureList")
-        self.picture_list.setMaximumHeight(110)
-        layout.addWidget(self.picture_list)
+        self.picture_list.setMinimumHeight(90)
+        layout.addWidget(self.picture_list, 1)  # the room the dialog has to spare
 
         form = QFormLayout()
         self.model_combo = _named(QComboBox(self), "batchModelCombo")
         fill_model_combo(self.model_combo, self._table)
         self.mode_combo = _named(QComboBox(self), "batchModeCombo")
         self.weight_spin = _named(QDoubleSpinBox(self), "batchSourceWeight")
+        self.weight_spin.setMaximumWidth(120)
         self.weight_spin.setRange(0.01, 1.0)
         self.weight_spin.setSingleStep(0.05)
         self.weight_spin.setValue(self._base.source_weight or 0.5)
@@ -184,26 +189,18 @@ class BatchDialog(QDialog):
         self.problem_label = _named(QLabel(self), "batchProblemLabel")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: palette(link);")
-        self.progress = _named(QProgressBar(self), "batchProgress")
-        self.status_label = _named(QLabel(self), "batchStatusLabel")
-        self.status_label.setWordWrap(True)
-        for shown in (self.plan_label, self.problem_label, self.progress, self.status_label):
+        for shown in (self.plan_label, self.problem_label):
             layout.addWidget(shown)
-
+        self.run_panel = BatchRunPanel(self.runner, self.budget, self)
+        layout.addWidget(self.run_panel)
         buttons = QHBoxLayout()
-        self.earlier_combo = _named(QComboBox(self), "batchEarlierCombo")
-        buttons.addWidget(self.earlier_combo, 1)
         self.start_button = _named(QPushButton(self), "batchStartButton")
-        self.pause_button = _named(QPushButton(self), "batchPauseButton")
-        self.resume_button = _named(QPushButton(self), "batchResumeButton")
-        self.cancel_button = _named(QPushButton(self), "batchCancelButton")
-        self.resend_button = _named(QPushButton(self), "batchResendButton")
         self.close_button = _named(QPushButton(self), "batchCloseButton")
-        for button in (
-            self.start_button, self.pause_button, self.resume_button,
-            self.cancel_button, self.resend_button, self.close_button,
-        ):  # fmt: skip
-            buttons.addWidget(button)
+        self.hint_label = _named(QLabel(self), "batchHintLabel")
+        self.hint_label.setWordWrap(True)
+        buttons.addWidget(self.hint_label, 1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.start_button.setDefault(True)
 
@@ -211,7 +208,7 @@ class BatchDialog(QDialog):
         self.add_files_button.clicked.connect(self._add_files)
         self.clear_button.clicked.connect(lambda: self.set_pictures([]))
         self.collection_combo.activated.connect(self._pick_collection)
-        self.earlier_combo.activated.connect(self._open_earlier)
+        self.run_panel.earlier_chosen.connect(lambda _id: self._show_batch_items())
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
         for signal in (
@@ -222,10 +219,6 @@ class BatchDialog(QDialog):
         self.budget_check.toggled.connect(self.budget_spin.setEnabled)
         self.budget_check.toggled.connect(self.update_plan)
         self.start_button.clicked.connect(self.start)
-        self.pause_button.clicked.connect(self.runner.pause)
-        self.resume_button.clicked.connect(self.resume)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        self.resend_button.clicked.connect(self.resend_uncertain)
         self.close_button.clicked.connect(self.close)
         self.resize(720, 640)
 
@@ -250,13 +243,6 @@ class BatchDialog(QDialog):
         self.budget_label.setText(self.tr("Budget"))
         self.budget_check.setText(self.tr("Stop before passing"))
         self.start_button.setText(self.tr("Start"))
-        self.pause_button.setText(self.tr("Pause"))
-        self.resume_button.setText(self.tr("Resume"))
-        self.cancel_button.setText(self.tr("Cancel Batch"))
-        self.resend_button.setText(self.tr("Send Again…"))
-        self.resend_button.setToolTip(
-            self.tr("Send the pictures that may have been billed, failed or were cancelled.")
-        )
         self.close_button.setText(self.tr("Close"))
         retranslate_model_combo(self.model_combo, self._table)
         for index in range(self.mode_combo.count()):
@@ -332,6 +318,12 @@ class BatchDialog(QDialog):
             table=self._table,
         )  # fmt: skip
         self.plan_label.setText(plan_text(plan))
+        self.hint_label.setText(
+            self.tr(
+                "At the model table's price; the time at {at_once} at once and {per_minute} a "
+                "minute, this account's limits."
+            ).format(at_once=at_once, per_minute=per_minute)
+        )
         price = spec.price
         self.budget_spin.setSuffix(f" {price.currency}" if price else "")
         if self.mode() is None:
@@ -370,6 +362,7 @@ class BatchDialog(QDialog):
             self._show_problem(str(error))
             return
         self.paths, self._sidecars = result
+        self._listing_batch = False
         self.picture_list.clear()
         for path in self.paths:
             marker = "  ✎" if path in self._sidecars else ""
@@ -412,11 +405,7 @@ class BatchDialog(QDialog):
             return
         self._collections, earlier = result
         self._fill_collections()
-        self.earlier_combo.clear()
-        self.earlier_combo.addItem(self.tr("Earlier batches…"), None)
-        for batch_id, name, state in earlier:
-            self.earlier_combo.addItem(f"{name} · {self._state_text(state)}", batch_id)
-        self.earlier_combo.setVisible(bool(earlier))
+        self.run_panel.set_earlier(earlier)
 
     def _fill_collections(self) -> None:
         self.collection_combo.clear()
@@ -454,7 +443,7 @@ class BatchDialog(QDialog):
         paths, prompt = list(self.paths), self.prompt_edit.toPlainText().strip()
         sidecars, table = self.sidecar_check.isChecked(), self._table
         self.start_button.setEnabled(False)
-        self.status_label.setText(self.tr("Reading the pictures…"))
+        self.run_panel.status_label.setText(self.tr("Reading the pictures…"))
 
         def work() -> tuple[list[NewItem], list[str]]:
             pictures, refused = read_pictures(paths, mode, sidecars=sidecars)
@@ -485,90 +474,27 @@ class BatchDialog(QDialog):
             time=strftime("%Y-%m-%d %H:%M"), folder=folder
         )
         self.runner.create(name, settings, items, start=True)
+        self._show_batch_items()
         self._refresh_lists()
-
-    def resume(self) -> None:
-        if self.runner.state in (BatchState.OVER_BUDGET, BatchState.PAUSED):
-            self.runner.set_budget(self.budget())
-        self.runner.resume()
-
-    def resend_uncertain(self) -> None:
-        count = self.runner.count(ItemState.MAYBE_BILLED, ItemState.FAILED, ItemState.CANCELLED)
-        if not count:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Send Again"),
-            self.tr(
-                "{count} pictures may have been made and billed already, failed or were "
-                "cancelled. Send them again? Each may be billed again."
-            ).format(count=count),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.runner.resend_uncertain()
-            self.runner.resume()
-
-    def _open_earlier(self, index: int) -> None:
-        batch_id = self.earlier_combo.itemData(index)
-        if batch_id is not None:
-            self.runner.open(int(batch_id))
-
-    def _state_text(self, state: BatchState) -> str:
-        return {
-            BatchState.READY: self.tr("ready"),
-            BatchState.RUNNING: self.tr("running"),
-            BatchState.PAUSED: self.tr("paused"),
-            BatchState.DONE: self.tr("done"),
-            BatchState.CANCELLED: self.tr("cancelled"),
-            BatchState.OVER_BUDGET: self.tr("stopped at the budget"),
-        }[state]
 
     def _show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
         self._show_run()
 
+    def _show_batch_items(self) -> None:
+        """The list shows the open batch's pictures and their states from now on."""
+        self._listing_batch = True
+        self._show_run()
+
     def _show_run(self) -> None:
-        runner, state = self.runner, self.runner.state
-        items = runner.items()
-        settled = runner.count(*SETTLED)
-        self.progress.setRange(0, max(1, len(items)))
-        self.progress.setValue(settled)
-        self.progress.setVisible(bool(items))
-        running = state is BatchState.RUNNING
-        can_continue = state in (BatchState.PAUSED, BatchState.OVER_BUDGET, BatchState.CANCELLED)
-        pending = runner.count(ItemState.PENDING)
-        uncertain = runner.count(ItemState.MAYBE_BILLED, ItemState.FAILED, ItemState.CANCELLED)
-        self.start_button.setEnabled(not running and not self._problem)
-        self.pause_button.setEnabled(running)
-        self.resume_button.setEnabled(can_continue and pending > 0)
-        self.cancel_button.setEnabled(state in (BatchState.RUNNING, BatchState.PAUSED))
-        self.resend_button.setEnabled(not running and uncertain > 0)
-        if runner.batch is None:
-            self.status_label.setText(
-                self.tr("Nothing is sent before you press Start.") if self.paths else ""
-            )
-            return
-        parts = [
-            self.tr("{name}: {state}").format(
-                name=runner.batch.name, state=self._state_text(state or BatchState.READY)
-            ),
-            self.tr("{done} of {total} done").format(
-                done=runner.count(ItemState.DONE), total=len(items)
-            ),
-        ]
-        on_way = runner.count(ItemState.QUEUED, ItemState.SUBMITTING)
-        if on_way:
-            parts.append(self.tr("{count} on their way").format(count=on_way))
-        if runner.count(ItemState.MAYBE_BILLED):
-            parts.append(
-                self.tr("{count} may have been billed (not sent again unless you ask)").format(
-                    count=runner.count(ItemState.MAYBE_BILLED)
-                )
-            )
-        if runner.count(ItemState.FAILED):
-            parts.append(self.tr("{count} failed").format(count=runner.count(ItemState.FAILED)))
-        self.status_label.setText(" · ".join(parts))
+        runner = self.runner
+        self.run_panel.refresh()
+        self.start_button.setEnabled(runner.state is not BatchState.RUNNING and not self._problem)
+        if self._listing_batch and runner.batch is not None:
+            show_items(self.picture_list, runner.items())
+        if runner.batch is None and self.paths:
+            self.run_panel.status_label.setText(self.tr("Nothing is sent before you press Start."))
 
 
 def show_batch_dialog(window: Any, paths: list[Path] | None = None) -> BatchDialog:
