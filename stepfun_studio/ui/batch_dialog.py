@@ -321,7 +321,7 @@ class BatchDialog(QDialog):
         self.hint_label.setText(
             self.tr(
                 "At the model table's price; the time at {at_once} at once and {per_minute} a "
-                "minute, this account's limits."
+                "minute, the limits Studio keeps for this provider."
             ).format(at_once=at_once, per_minute=per_minute)
         )
         price = spec.price
