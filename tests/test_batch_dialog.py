@@ -193,3 +193,51 @@ def test_pause_holds_the_rest_and_resume_sends_it(
     qtbot.waitUntil(lambda: runner.state is BatchState.DONE, timeout=30_000)
     # Files in the order given, each sent once.
     assert [body["prompt"] for body in image2image(server)] == ["house", "tree", "boat"]
+
+
+def test_an_interrupted_batch_is_reopened_and_the_uncertain_picture_waits_for_the_user(
+    window: MainWindow, server: StandinServer, folder: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from stepfun_studio.api.batch_pictures import list_pictures, read_pictures
+    from stepfun_studio.core.batch import BatchMode
+    from stepfun_studio.core.request import GenerationRequest
+    from stepfun_studio.library.batches import BatchSettings, NewItem
+
+    # What a restart leaves: one picture was being handed over when the app stopped.
+    library = window.studio.library
+    pictures, _ = read_pictures(list_pictures([folder]), BatchMode.REDRAW, sidecars=False)
+    template = GenerationRequest(model="step-2x-large", provider="stepfun", size="512x512")
+    settings = BatchSettings(template, BatchMode.REDRAW, "{filename}")
+    items = [NewItem(p.image, p.path.name, p.stem) for p in pictures]
+    batch_id = library.batches.create(
+        "Interrupted", settings, items, library.create_collection("I")
+    )
+    library.batches.set_state(batch_id, BatchState.RUNNING)
+    library.batches.set_item(batch_id, 0, ItemState.SUBMITTING)
+
+    dialog = open_dialog(window, qtbot)
+    panel = dialog.run_panel
+    qtbot.waitUntil(lambda: panel.earlier_combo.findData(batch_id) >= 0, timeout=10_000)
+    panel.earlier_combo.setCurrentIndex(panel.earlier_combo.findData(batch_id))
+    panel.earlier_combo.activated.emit(panel.earlier_combo.currentIndex())
+    qtbot.waitUntil(lambda: dialog.runner.batch is not None, timeout=10_000)
+    listed = dialog.picture_list
+    qtbot.waitUntil(lambda: listed.count() == 3)
+    assert listed.item(0).text() == "boat.png — may have been billed"
+    assert panel.resume_button.isEnabled() and panel.resend_button.isEnabled()
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.runner.state is BatchState.DONE, timeout=30_000)
+    assert [body["prompt"] for body in image2image(server)] == ["house", "tree"]
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "billed" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(200, answer_yes)
+    qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.runner.count(ItemState.DONE) == 3, timeout=30_000)
+    assert [body["prompt"] for body in image2image(server)] == ["house", "tree", "boat"]
