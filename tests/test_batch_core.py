@@ -162,10 +162,12 @@ def test_the_table_keeps_a_batch_and_reconciles_its_jobs(app_paths: AppPaths) ->
     )
     with Library.open(app_paths) as library:
         collection = library.create_collection("Kept")
-        items = [NewItem(png((i * 60, 0, 0)), f"{i}.png", f"p{i}") for i in range(4)]
+        items = [NewItem(png((i * 60, 0, 0)), f"{i}.png", f"p{i}") for i in range(5)]
         batch_id = library.batches.create("Kept", settings, items, collection)
         job_ids = library.jobs.add(
             [GenerationRequest(model="step-2x-large", prompt=f"p{i}") for i in range(3)]
+            # The queue took item 4's job, but the app stopped before the item heard its id.
+            + [GenerationRequest(model="step-2x-large", mode=Mode.REDRAW, source=items[4].picture)]
         )
         library.jobs.set_state(job_ids[0], JobState.RUNNING)  # in flight when the app stopped
         library.jobs.set_state(job_ids[1], JobState.FAILED, error_message="refused")
@@ -174,6 +176,7 @@ def test_the_table_keeps_a_batch_and_reconciles_its_jobs(app_paths: AppPaths) ->
         store.set_item(batch_id, 1, ItemState.QUEUED, job_id=job_ids[1])
         store.set_item(batch_id, 2, ItemState.QUEUED, job_id=job_ids[2])  # still waiting
         store.set_item(batch_id, 3, ItemState.SUBMITTING)
+        store.set_item(batch_id, 4, ItemState.SUBMITTING)
         batch = store.reconcile(batch_id)
         assert batch is not None and batch.state is BatchState.READY
         assert [item.state for item in batch.items] == [
@@ -181,7 +184,9 @@ def test_the_table_keeps_a_batch_and_reconciles_its_jobs(app_paths: AppPaths) ->
             ItemState.FAILED,
             ItemState.QUEUED,
             ItemState.MAYBE_BILLED,
+            ItemState.QUEUED,
         ]
+        assert batch.items[4].job_id == job_ids[3]
         assert batch.items[1].error == "refused"
         assert store.picture(batch.items[0]).data == items[0].picture.data
         assert store.list_batches() == [(batch_id, "Kept", BatchState.READY)]

@@ -261,7 +261,8 @@ def _send(batch: Batch, given: argparse.Namespace, library: Library, *, resend: 
     plan = estimate(template, 1, concurrency=1, per_minute=1, table=table)
     guard = BudgetGuard(batch.settings.budget, plan.price_each)
     for item in batch.items:
-        if item.state in CHARGED_STATES and item not in todo:
+        # What may have been billed counts, also when it is sent again (then twice).
+        if item.state in CHARGED_STATES:
             guard.charge(item.cost)
     connection = resolve_connection(given, table.provider_of(spec))
     try:

@@ -266,8 +266,7 @@ class BatchRunner(QObject):
             return 0
         again = [item for item in self.items() if item.state in UNCERTAIN]
         for item in again:
-            if item.state is ItemState.MAYBE_BILLED:
-                self._guard.refund()  # counted at load; it is counted again when sent
+            # A picture that may have been billed stays counted: sent again, it counts twice.
             self._update(item, ItemState.PENDING, error="")
         return len(again)
 
@@ -378,6 +377,10 @@ class BatchRunner(QObject):
 
     def _settled(self, item: BatchItem) -> None:
         self._in_flight.discard(item.position)
+        if self.state is BatchState.PAUSED and not self._in_flight:
+            if not self.count(ItemState.PENDING):
+                self._set_state(BatchState.DONE)  # paused with nothing left: it is finished
+            return
         self._fill()
 
     def _on_image_ready(self, job_id: int, image_id: int) -> None:

@@ -13,7 +13,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from stepfun_studio.core.batch import BatchMode
@@ -263,6 +263,19 @@ class BatchStore:
             data, row["mime"], row["width"], row["height"], item.name, item.picture_sha
         )
 
+    def _unlinked_job(self, batch: Batch, item: BatchItem) -> int | None:
+        """A job made from the item's picture since the batch began that no item names."""
+        with self._db.read() as connection:
+            row = connection.execute(
+                "SELECT jobs.id FROM jobs WHERE jobs.created_at >= ? AND "
+                "(jobs.source_sha = ? OR EXISTS (SELECT 1 FROM job_references "
+                "WHERE job_references.job_id = jobs.id AND job_references.sha = ?)) AND "
+                "NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_items.job_id = jobs.id) "
+                "ORDER BY jobs.id LIMIT 1",
+                (batch.created_at, item.picture_sha, item.picture_sha),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
     def reconcile(self, batch_id: int, live_jobs: frozenset[int] = frozenset()) -> Batch | None:
         """After a restart (or on opening): each item handed to the queue takes its job's
         outcome. `live_jobs` are jobs this session's queue still runs or will send.
@@ -275,10 +288,15 @@ class BatchStore:
             return None
         for item in batch.items:
             if item.state is ItemState.SUBMITTING:
-                self.set_item(
-                    batch_id, item.position, ItemState.MAYBE_BILLED, error=interrupted_message()
-                )
-                continue
+                job_id = self._unlinked_job(batch, item)
+                if job_id is None:
+                    self.set_item(
+                        batch_id, item.position, ItemState.MAYBE_BILLED, error=interrupted_message()
+                    )
+                    continue
+                # The queue took it, but the app stopped before the item heard its job id.
+                self.set_item(batch_id, item.position, ItemState.QUEUED, job_id=job_id)
+                item = replace(item, state=ItemState.QUEUED, job_id=job_id)  # noqa: PLW2901
             if item.state is not ItemState.QUEUED or item.job_id is None:
                 continue
             if item.job_id in live_jobs:

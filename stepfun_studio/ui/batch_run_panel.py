@@ -181,6 +181,8 @@ class BatchRunPanel(QWidget):
         running = state is BatchState.RUNNING
         can_continue = state in (BatchState.PAUSED, BatchState.OVER_BUDGET, BatchState.CANCELLED)
         self.pause_button.setEnabled(running)
+        # Another batch opened now would leave this one's jobs untracked until reopened.
+        self.earlier_combo.setEnabled(not running)
         self.resume_button.setEnabled(can_continue and runner.count(ItemState.PENDING) > 0)
         self.cancel_button.setEnabled(state in (BatchState.RUNNING, BatchState.PAUSED))
         self.resend_button.setEnabled(not running and runner.count(*UNCERTAIN) > 0)
