@@ -32,7 +32,7 @@ from stepfun_studio.ui.studio import Studio, StudioOptions
 
 @pytest.fixture
 def server() -> Iterator[StandinServer]:
-    with StandinServer(port=0, latency_s=0.6) as standin:
+    with StandinServer(port=0, latency_s=0.3) as standin:
         yield standin
 
 
@@ -179,6 +179,8 @@ def test_pause_holds_the_rest_and_resume_sends_it(
     dialog.prompt_edit.setPlainText("{filename}")
     panel = dialog.run_panel
     start, pause, resume = dialog.start_button, panel.pause_button, panel.resume_button
+    # Slow enough that the first picture is surely still on its way when Pause is pressed.
+    server.latency_s = 3.0
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(image2image(server)) == 1, timeout=15_000)
     assert pause.isEnabled() and not resume.isEnabled()

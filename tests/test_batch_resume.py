@@ -46,7 +46,7 @@ SETTINGS = BatchSettings(
 @pytest.fixture
 def server() -> Iterator[StandinServer]:
     # Slow enough that the first picture is still on its way when the app stops.
-    with StandinServer(port=0, latency_s=1.5, accepted_keys={KEY}) as standin:
+    with StandinServer(port=0, latency_s=3.0, accepted_keys={KEY}) as standin:
         yield standin
 
 
