@@ -243,3 +243,21 @@ def test_an_interrupted_batch_is_reopened_and_the_uncertain_picture_waits_for_th
     qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.runner.count(ItemState.DONE) == 3, timeout=30_000)
     assert [body["prompt"] for body in image2image(server)] == ["house", "tree", "boat"]
+
+
+def test_a_folder_dropped_on_the_window_opens_the_batch_dialog_with_it(
+    window: MainWindow, folder: Path, qtbot: QtBot
+) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(folder))])
+    at, copy = QPointF(window.rect().center()), Qt.DropAction.CopyAction
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(window, QDragEnterEvent(at, copy, data, left, none))
+    event = QDropEvent(at, copy, data, left, none)
+    QApplication.sendEvent(window, event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: window.findChild(BatchDialog, "batchDialog") is not None)
+    dialog = window.findChild(BatchDialog, "batchDialog")
+    assert isinstance(dialog, BatchDialog)
+    qtbot.waitUntil(lambda: [p.name for p in dialog.paths] == ["boat.png", "house.png", "tree.png"])
+    assert not window.drops.overlay.isVisible()  # not the single-picture choices

@@ -26,7 +26,7 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.settings.values import effective_model_table
-from stepfun_studio.ui.batch_dialog import show_batch_dialog
+from stepfun_studio.ui.batch_dialog import FolderDrops, show_batch_dialog
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
         self.drops.message.connect(self.status.show_info)
         self.drops.imported.connect(lambda _report: gallery.refresh())
+        self.folder_drops = FolderDrops(self)  # a dropped folder: the Batch dialog (issue 14)
 
     # --- generating ---------------------------------------------------------------------------
 
