@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"stepfun-studio {__version__}")
         return 0
-    if args and args[0] in ("generate", "providers", "library"):
+    if args and args[0] in ("generate", "providers", "library", "batch"):
         from stepfun_studio.cli import main as cli_main
 
         return cli_main(args)

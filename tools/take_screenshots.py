@@ -149,6 +149,9 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots.loop import shoot as shoot_loop
 
     shoot_loop(window, studio, pump, save, language)
+    from tools.shots.batch import shoot as shoot_batch
+
+    shoot_batch(window, studio, pump, save, language)
     window.close()
     QApplication.processEvents()
     return 0

@@ -28,6 +28,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ResponseFormat
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
+from stepfun_studio.library.batches import BatchStore
 from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.files import sniffed_extension
 from stepfun_studio.library.jobs import JobStore
@@ -104,6 +105,7 @@ class Library(Organising, Transfers, Spending):
         super().__init__(paths, database)
         self.recovery_notice: str | None = None
         self.jobs = JobStore(database, self._references)
+        self.batches = BatchStore(database, self._references, self.jobs)  # issue 14
         self._cache: OrderedDict[ImageQuery, tuple[int, list[int]]] = OrderedDict()
         self._cache_lock = threading.Lock()
         # Counts a first page learnt on its way (search.first_page), valid until the next write.

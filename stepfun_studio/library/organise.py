@@ -303,6 +303,8 @@ def _unreferenced_blobs(
         f"AND image_references.image_id NOT IN ({leaving_set})) AND "
         "NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.source_sha = blobs.sha "
         "OR jobs.style_sha = blobs.sha) AND "
-        "NOT EXISTS (SELECT 1 FROM job_references WHERE job_references.sha = blobs.sha)"
+        "NOT EXISTS (SELECT 1 FROM job_references WHERE job_references.sha = blobs.sha) AND "
+        # A batch's pictures wait there until the batch is sent (issue 14).
+        "NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_items.picture_sha = blobs.sha)"
     ).fetchall()
     return [(str(row[0]), str(row[1])) for row in rows]

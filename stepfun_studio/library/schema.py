@@ -173,6 +173,36 @@ CREATE INDEX job_references_sha ON job_references (sha);
 """
 
 
+# Batches (issue 14, library/batches.py): a batch's settings and each picture's state, so a
+# batch resumes after a restart. Pictures are kept by hash in the references store (a blob
+# row each); IF NOT EXISTS lets this step move to another version when steps are ordered.
+_BATCHES = """
+CREATE TABLE IF NOT EXISTS batches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    settings_json TEXT NOT NULL,
+    state TEXT NOT NULL,
+    collection_id INTEGER REFERENCES collections (id) ON DELETE SET NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batch_items (
+    batch_id INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    picture_sha TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    state TEXT NOT NULL,
+    job_id INTEGER,
+    image_id INTEGER REFERENCES images (id) ON DELETE SET NULL,
+    cost REAL,
+    error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (batch_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS batch_items_job ON batch_items (job_id) WHERE job_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS batch_items_picture ON batch_items (picture_sha);
+"""
+
+
 def _v3_costs(connection: sqlite3.Connection) -> None:
     """Pictures made before costs were kept get the table's price for their model.
 
@@ -189,7 +219,12 @@ def _v3_costs(connection: sqlite3.Connection) -> None:
 
 Migration = str | Callable[[sqlite3.Connection], None]
 # Each version is a list of steps: SQL scripts, or functions for what SQL alone cannot say.
-MIGRATIONS: tuple[tuple[Migration, ...], ...] = ((_V1,), (_V2,), (_V3, _v3_costs))
+MIGRATIONS: tuple[tuple[Migration, ...], ...] = (
+    (_V1,),
+    (_V2,),
+    (_V3, _v3_costs),
+    (_BATCHES,),  # batches (issue 14)
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

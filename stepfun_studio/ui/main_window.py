@@ -30,6 +30,7 @@ from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.auto_open import ResultFollower
 from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.batch_dialog import FolderDrops, show_batch_dialog
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         actions["settings"].triggered.connect(self.show_settings)
         actions["checkLibrary"].triggered.connect(self.gallery.check_library)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
+        actions["batch"].triggered.connect(lambda: show_batch_dialog(self))
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
         self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
         self.drops.message.connect(self.status.show_info)
         self.drops.imported.connect(lambda _report: gallery.refresh())
+        self.folder_drops = FolderDrops(self)  # a dropped folder: the Batch dialog (issue 14)
 
     # --- generating ---------------------------------------------------------------------------
 

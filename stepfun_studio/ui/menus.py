@@ -36,6 +36,7 @@ class WindowActions(QObject):
             "quit",
             "fullScreen",
             "spend",
+            "batch",
             "shortcuts",
             "about",
         ):
@@ -69,8 +70,9 @@ class WindowActions(QObject):
         self.language_menu = QMenu(bar)
         self.theme_menu = QMenu(bar)
         self.help_menu = QMenu(bar)
-        self.file_menu.addAction(self.actions["checkLibrary"])
+        self.file_menu.addAction(self.actions["batch"])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions["checkLibrary"])
         self.file_menu.addAction(self.actions["settings"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions["quit"])
@@ -128,6 +130,7 @@ class WindowActions(QObject):
             "quit": self.tr("&Quit"),
             "fullScreen": self.tr("&Full Screen"),
             "spend": self.tr("S&pend…"),
+            "batch": self.tr("&Batch…"),
             "shortcuts": self.tr("&Keyboard Shortcuts"),
             "about": self.tr("&About StepFun Studio"),
         }

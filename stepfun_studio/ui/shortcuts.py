@@ -39,6 +39,7 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "toggleDetail": "Ctrl+3",
     "fullScreen": StandardKey.FullScreen,
     "spend": "Ctrl+Shift+E",  # E for expenses: Ctrl+Shift+S saves a picture in the detail view
+    "batch": "Ctrl+Shift+B",  # issue 14: File ▸ Batch…
     # Not Ctrl+Alt+letter: on Windows that is AltGr, which types €, @, ć… into the prompt.
     "languageEnglish": "Ctrl+F8",
     "languageChinese": "Ctrl+F9",

@@ -27,6 +27,7 @@ from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
+from stepfun_studio.jobs.batch_runner import BatchRunner
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.database import allow_here
@@ -259,17 +260,19 @@ class Studio(QObject):
         self._account_limits = (values.concurrency, values.per_minute)
         self._push_limits()
 
-    def _push_limits(self) -> None:
+    def limits_for(self, provider: str) -> tuple[int, int]:
+        """(at once, per minute) the worker keeps for `provider`'s jobs (batch estimates)."""
         # The built-in stand-in has no tier: a newcomer's 16 demo pictures need not wait
         # for V0's 10-a-minute budget.
+        if self.is_demo(provider):
+            return DEMO_LIMITS
+        if provider == TIERED_PROVIDER:
+            return self._account_limits
+        return OTHER_PROVIDER_LIMITS
+
+    def _push_limits(self) -> None:
         for provider in model_table().provider_ids():
-            if self.is_demo(provider):
-                limits = DEMO_LIMITS
-            elif provider == TIERED_PROVIDER:
-                limits = self._account_limits
-            else:
-                limits = OTHER_PROVIDER_LIMITS
-            self.worker.set_limits(*limits, provider=provider)
+            self.worker.set_limits(*self.limits_for(provider), provider=provider)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -306,6 +309,8 @@ class Studio(QObject):
             return
         self._closed = True
         self.settings.flush()
+        for runner in self.findChildren(BatchRunner):  # batches write their last state first
+            runner.close()
         self.queue.shutdown()
         if self.standin is not None:
             self.standin.stop()
