@@ -100,6 +100,7 @@ def test_bad_axes_are_explained_before_anything_is_sent(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    *,
     axis: str,
     words: str,
 ) -> None:

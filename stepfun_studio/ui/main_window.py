@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
+        actions["xyGrid"].triggered.connect(self.show_xy_grid)
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -218,6 +219,22 @@ class MainWindow(QMainWindow):
         self.prompt_editor.remember_prompt(request.prompt)
         self.status.show_info(self.tr("Queued %n image(s).", "", len(ids)))
         return ids
+
+    def show_xy_grid(self) -> None:
+        """The X/Y grid dialog over the request being edited; non-modal, the window stays usable."""
+        from stepfun_studio.ui.xy_grid_dialog import XYGridDialog
+
+        table = effective_model_table(self.studio.settings.values)
+        dialog = XYGridDialog(
+            self.current_request(), table, self.studio.queue, self.studio.library, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.grid_stored.connect(self._on_grid_stored)
+        dialog.show()
+
+    def _on_grid_stored(self, image_id: int) -> None:
+        self.gallery.add_image(image_id)
+        self.detail.show_image(image_id)
 
     def reuse_parameters(self, request: GenerationRequest) -> None:
         self.parameter_dock.reuse_request(request)

@@ -29,6 +29,7 @@ class WindowActions(QObject):
             "generate",
             "cancelAll",
             "retryFailed",
+            "xyGrid",
             "focusPrompt",
             "focusSearch",
             "settings",
@@ -74,6 +75,8 @@ class WindowActions(QObject):
         for name in ("generate", "cancelAll", "retryFailed"):
             self.generate_menu.addAction(self.actions[name])
         self.generate_menu.addSeparator()
+        self.generate_menu.addAction(self.actions["xyGrid"])
+        self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["focusPrompt"])
         self.generate_menu.addAction(self.actions["focusSearch"])
         self.language_menu.addActions(list(self.language_actions.values()))
@@ -118,6 +121,7 @@ class WindowActions(QObject):
             "generate": self.tr("&Generate"),
             "cancelAll": self.tr("&Cancel All Jobs"),
             "retryFailed": self.tr("&Retry Failed Jobs"),
+            "xyGrid": self.tr("&X/Y Grid…"),
             "focusPrompt": self.tr("Go to &Prompt"),
             "focusSearch": self.tr("&Search Library"),
             "settings": self.tr("&Settings…"),
