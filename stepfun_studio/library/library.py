@@ -32,6 +32,7 @@ from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
+from stepfun_studio.library.prompt_library import PromptHistory
 from stepfun_studio.library.records import ImageQuery, ImageRecord, ImageSummary
 from stepfun_studio.library.rows import (
     SUMMARY_COLUMNS,
@@ -89,7 +90,7 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-class Library(Organising, Transfers, Spending):
+class Library(Organising, Transfers, Spending, PromptHistory):
     # A first page of a search is looked for among this many of the newest rows (in the
     # query's order) before the indexes are asked for every match; see _first_page_from_recent.
     recent_scan = 2000

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
+from stepfun_studio.core.prompt_templates import PromptStyle, TemplateError, apply_style
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.settings.values import effective_model_table
@@ -42,6 +43,7 @@ from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
 from stepfun_studio.ui.widget_state import ui_state_settings
+from stepfun_studio.ui.wildcards import WildcardLists
 from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self.setStatusBar(QStatusBar(self))
         self.status = StatusReporter(self.statusBar(), studio.queue, self)
+        self.wildcards = WildcardLists(studio.library.paths.library_dir, self)
         self.menus = WindowActions(self)
         self.menus.add_dock_toggle("toggleParameters", self.parameter_dock.toggleViewAction())
         self.menus.add_dock_toggle("toggleQueue", self.queue_dock.toggleViewAction())
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         actions["settings"].triggered.connect(self.show_settings)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
         actions["xyGrid"].triggered.connect(self.show_xy_grid)
+        actions["promptLibrary"].triggered.connect(self.show_prompt_library)
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -215,7 +219,12 @@ class MainWindow(QMainWindow):
         if not self.studio.started:
             self.status.show_info(self.tr("Still starting up; try again in a moment."))
             return []
-        ids = self.studio.queue.submit(request)
+        try:
+            requests = self.wildcards.expand(request)
+        except TemplateError as error:
+            self.status.show_info(str(error))
+            return []
+        ids = [job for one in requests for job in self.studio.queue.submit(one)]
         self.prompt_editor.remember_prompt(request.prompt)
         self.status.show_info(self.tr("Queued %n image(s).", "", len(ids)))
         return ids
@@ -231,6 +240,31 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.grid_stored.connect(self._on_grid_stored)
         dialog.show()
+
+    def show_prompt_library(self) -> None:
+        """The prompt library (history, styles, wildcards); one at a time, non-modal."""
+        from stepfun_studio.ui.prompt_library_view import PromptLibraryView
+
+        view = self.findChild(PromptLibraryView, "promptLibraryView")
+        if view is None:
+            view = PromptLibraryView(self.studio.library, self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.prompt_chosen.connect(self._use_prompt)
+            view.style_chosen.connect(self._apply_style)
+            view.files_changed.connect(self.wildcards.reload)
+        view.show()
+        view.raise_()
+
+    def _use_prompt(self, prompt: str, negative: str) -> None:
+        self.prompt_editor.set_prompt(prompt)
+        if negative:
+            self.prompt_editor.set_negative_prompt(negative)
+
+    def _apply_style(self, style: PromptStyle) -> None:
+        editor = self.prompt_editor
+        prompt, negative = apply_style(style, editor.prompt(), editor.negative_prompt())
+        self._use_prompt(prompt, negative)
+        self.status.show_info(self.tr("Style “{name}” applied.").format(name=style.name))
 
     def _on_grid_stored(self, image_id: int) -> None:
         self.gallery.add_image(image_id)

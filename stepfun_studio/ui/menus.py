@@ -30,6 +30,7 @@ class WindowActions(QObject):
             "cancelAll",
             "retryFailed",
             "xyGrid",
+            "promptLibrary",
             "focusPrompt",
             "focusSearch",
             "settings",
@@ -76,6 +77,7 @@ class WindowActions(QObject):
             self.generate_menu.addAction(self.actions[name])
         self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["xyGrid"])
+        self.generate_menu.addAction(self.actions["promptLibrary"])
         self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["focusPrompt"])
         self.generate_menu.addAction(self.actions["focusSearch"])
@@ -122,6 +124,7 @@ class WindowActions(QObject):
             "cancelAll": self.tr("&Cancel All Jobs"),
             "retryFailed": self.tr("&Retry Failed Jobs"),
             "xyGrid": self.tr("&X/Y Grid…"),
+            "promptLibrary": self.tr("Prompt &Library…"),
             "focusPrompt": self.tr("Go to &Prompt"),
             "focusSearch": self.tr("&Search Library"),
             "settings": self.tr("&Settings…"),
