@@ -133,6 +133,9 @@ def shoot(home: Path, language: str) -> int:
         )
     theme.force("light")
     shoot_gallery(window, studio, pump, save, language)
+    from tools.shots import xy as xy_shots
+
+    xy_shots.shoot(window, studio, pump, save, theme=theme, language=language)
     window.close()
     QApplication.processEvents()
     return 0
