@@ -23,7 +23,7 @@ from stepfun_studio.cli.output import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.text import tr
 
-COMMANDS = ("generate", "grid", "providers", "library")
+COMMANDS = ("generate", "grid", "describe", "polish", "providers", "library")
 
 
 def is_command(args: Sequence[str]) -> bool:
@@ -36,6 +36,10 @@ def _run(command: str, rest: list[str]) -> int:
         from stepfun_studio.cli.library_command import run as run_library
 
         return run_library(rest)
+    if command in ("describe", "polish"):
+        from stepfun_studio.cli.assistant_command import run as run_assistant
+
+        return run_assistant(command, rest)
     if command == "grid":
         from stepfun_studio.cli.grid_command import run as run_grid
 

@@ -28,6 +28,7 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ResponseFormat
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
+from stepfun_studio.library.captions import Captions
 from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
@@ -90,7 +91,7 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-class Library(Organising, Transfers, Spending, PromptHistory):
+class Library(Organising, Transfers, Spending, PromptHistory, Captions):
     # A first page of a search is looked for among this many of the newest rows (in the
     # query's order) before the indexes are asked for every match; see _first_page_from_recent.
     recent_scan = 2000

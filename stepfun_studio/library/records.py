@@ -59,6 +59,9 @@ class ImageRecord:
     # The reference list in order, and the mask, as (sha256, name).
     references: tuple[tuple[str, str], ...] = ()
     mask: tuple[str, str] | None = None
+    # What a vision model said the picture shows (the prompt assistant), and when.
+    caption: str = ""
+    captioned_at: float | None = None
 
 
 @dataclass(frozen=True)
