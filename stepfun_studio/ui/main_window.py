@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
-from stepfun_studio.core.prompt_templates import PromptStyle, TemplateError, apply_style
+from stepfun_studio.core.prompt_templates import TemplateError
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.settings.values import effective_model_table
+from stepfun_studio.ui.creative_tools import CreativeTools
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -160,8 +161,8 @@ class MainWindow(QMainWindow):
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
-        actions["xyGrid"].triggered.connect(self.show_xy_grid)
-        actions["promptLibrary"].triggered.connect(self.show_prompt_library)
+        # The creative tools: X/Y grid, prompt library, the prompt assistant.
+        self.tools = CreativeTools(self)
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -228,47 +229,6 @@ class MainWindow(QMainWindow):
         self.prompt_editor.remember_prompt(request.prompt)
         self.status.show_info(self.tr("Queued %n image(s).", "", len(ids)))
         return ids
-
-    def show_xy_grid(self) -> None:
-        """The X/Y grid dialog over the request being edited; non-modal, the window stays usable."""
-        from stepfun_studio.ui.xy_grid_dialog import XYGridDialog
-
-        table = effective_model_table(self.studio.settings.values)
-        dialog = XYGridDialog(
-            self.current_request(), table, self.studio.queue, self.studio.library, self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.grid_stored.connect(self._on_grid_stored)
-        dialog.show()
-
-    def show_prompt_library(self) -> None:
-        """The prompt library (history, styles, wildcards); one at a time, non-modal."""
-        from stepfun_studio.ui.prompt_library_view import PromptLibraryView
-
-        view = self.findChild(PromptLibraryView, "promptLibraryView")
-        if view is None:
-            view = PromptLibraryView(self.studio.library, self)
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            view.prompt_chosen.connect(self._use_prompt)
-            view.style_chosen.connect(self._apply_style)
-            view.files_changed.connect(self.wildcards.reload)
-        view.show()
-        view.raise_()
-
-    def _use_prompt(self, prompt: str, negative: str) -> None:
-        self.prompt_editor.set_prompt(prompt)
-        if negative:
-            self.prompt_editor.set_negative_prompt(negative)
-
-    def _apply_style(self, style: PromptStyle) -> None:
-        editor = self.prompt_editor
-        prompt, negative = apply_style(style, editor.prompt(), editor.negative_prompt())
-        self._use_prompt(prompt, negative)
-        self.status.show_info(self.tr("Style “{name}” applied.").format(name=style.name))
-
-    def _on_grid_stored(self, image_id: int) -> None:
-        self.gallery.add_image(image_id)
-        self.detail.show_image(image_id)
 
     def reuse_parameters(self, request: GenerationRequest) -> None:
         self.parameter_dock.reuse_request(request)

@@ -31,6 +31,8 @@ class WindowActions(QObject):
             "retryFailed",
             "xyGrid",
             "promptLibrary",
+            "describe",
+            "captions",
             "focusPrompt",
             "focusSearch",
             "settings",
@@ -78,6 +80,8 @@ class WindowActions(QObject):
         self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["xyGrid"])
         self.generate_menu.addAction(self.actions["promptLibrary"])
+        self.generate_menu.addAction(self.actions["describe"])
+        self.file_menu.insertAction(self.actions["quit"], self.actions["captions"])
         self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["focusPrompt"])
         self.generate_menu.addAction(self.actions["focusSearch"])
@@ -125,6 +129,8 @@ class WindowActions(QObject):
             "retryFailed": self.tr("&Retry Failed Jobs"),
             "xyGrid": self.tr("&X/Y Grid…"),
             "promptLibrary": self.tr("Prompt &Library…"),
+            "describe": self.tr("&Describe Picture…"),
+            "captions": self.tr("&Caption Pictures for Search…"),
             "focusPrompt": self.tr("Go to &Prompt"),
             "focusSearch": self.tr("&Search Library"),
             "settings": self.tr("&Settings…"),
