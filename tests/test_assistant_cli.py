@@ -158,5 +158,8 @@ def test_caption_run_is_resumable_and_search_finds_words_only_in_captions(
         assert library.count(ImageQuery(text="tones")) == 5
         assert library.count(ImageQuery(text="红色")) == 2
         assert "CNY" in library.assistant_spend()
+        # The Spend view's report has the calls, per provider, counted as calls.
+        (line,) = library.spend_report().assistant
+        assert (line.key, line.currency, line.pictures) == ("stepfun", "CNY", 5)
     finally:
         library.close()

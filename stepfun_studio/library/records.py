@@ -165,3 +165,6 @@ class SpendReport:
     by_collection: tuple[SpendLine, ...] = ()
     totals: tuple[SpendLine, ...] = ()
     unpriced: int = 0
+    # The prompt assistant's chat calls by provider (`pictures` counts calls here); not in
+    # `totals`, which are pictures: the view adds both for its grand total.
+    assistant: tuple[SpendLine, ...] = ()
