@@ -136,6 +136,7 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots import xy as xy_shots
 
     xy_shots.shoot(window, studio, pump, save, theme=theme, language=language)
+    xy_shots.shoot_assistant(window, studio, pump, save, theme=theme, language=language)
     window.close()
     QApplication.processEvents()
     return 0

@@ -26,11 +26,13 @@ from stepfun_studio.ui.studio import Studio
 def cost_words(answer: AssistantAnswer) -> str:
     """ "step-1o-turbo-vision · 1,203 tokens · ≈¥0.004" (the cost where it is known)."""
     tokens = f"{answer.input_tokens + answer.output_tokens:,}"
-    money = (
-        "≈" + format_money(answer.cost, answer.currency)
-        if answer.cost is not None and answer.currency
-        else "?"
-    )
+    if answer.cost is None or not answer.currency:
+        money = "?"
+    elif 0 < answer.cost < 0.001:
+        # A short chat call costs a fraction of a cent: "≈$0.000" would read as free.
+        money = "< " + format_money(0.001, answer.currency)
+    else:
+        money = "≈" + format_money(answer.cost, answer.currency)
     return f"{answer.model} · {tokens} tokens · {money}"
 
 

@@ -46,7 +46,7 @@ def shoot(
     stored: list[int] = []
     for scheme in ("light", "dark"):
         theme.force(scheme)
-        window.show_xy_grid()
+        window.tools.show_xy_grid()
         dialog = window.findChild(XYGridDialog, "xyGridDialog")
         for row, kind, values in ((dialog.x_row, "cfg", "3, 7.5"), (dialog.y_row, "seed", "1, 2")):
             row.kind.setCurrentIndex(row.kind.findData(kind))
@@ -62,7 +62,7 @@ def shoot(
         dialog.close()
         pump(1.5)
         save(window, f"xy-grid-result-{scheme}")
-        window.show_prompt_library()
+        window.tools.show_prompt_library()
         view = window.findChild(PromptLibraryView, "promptLibraryView")
         view.resize(900, 560)
         pump(1.5)
@@ -75,3 +75,55 @@ def shoot(
         pump(0.3)
     window.reuse_parameters(before)
     theme.force("light")
+
+
+def shoot_assistant(
+    window: Any,
+    studio: Any,
+    pump: Callable[[float], None],
+    save: Callable[[Any, str], None],
+    *,
+    theme: Any,
+    language: str,
+) -> None:
+    """Describe (finished), Polish with its diff, and the caption run's cost preview."""
+    from stepfun_studio.library.records import ImageQuery
+    from stepfun_studio.ui.caption_dialog import CaptionDialog
+    from stepfun_studio.ui.describe_dialog import DescribeDialog
+    from stepfun_studio.ui.prompt_diff_dialog import PromptDiffDialog
+
+    window.resize(1366, 768)
+    newest = studio.library.query_ids(ImageQuery(), 0, 1)
+    if newest:
+        window.detail.show_image(newest[0])
+    prompt = "樱花树下的红狐狸，水彩" if language == "zh_CN" else "a red fox under cherry trees"
+    for scheme in ("light", "dark"):
+        theme.force(scheme)
+        pump(0.8)
+        window.tools.describe_shown_picture()
+        dialog = _wait_for(window, DescribeDialog, pump, lambda d: d.use_button.isEnabled())
+        save(dialog, f"assistant-describe-{scheme}")
+        dialog.close()
+        window.prompt_editor.set_prompt(prompt)
+        window.prompt_editor.assist_requested.emit("polish", "ink")
+        diff = _wait_for(window, PromptDiffDialog, pump, lambda d: d.accept_button.isEnabled())
+        save(diff, f"assistant-polish-diff-{scheme}")
+        diff.reject()
+        window.tools.show_caption_run()
+        captions = _wait_for(window, CaptionDialog, pump, lambda d: d.start_button.isEnabled())
+        save(captions, f"assistant-captions-{scheme}")
+        captions.close()
+        pump(0.3)
+    theme.force("light")
+
+
+def _wait_for(window: Any, kind: type, pump: Callable[[float], None], ready: Any) -> Any:
+    deadline = time.monotonic() + 20
+    found = None
+    while time.monotonic() < deadline:
+        found = next((w for w in window.findChildren(kind) if w.isVisible()), None)
+        if found is not None and ready(found):
+            break
+        pump(0.1)
+    pump(0.4)
+    return found
