@@ -152,6 +152,10 @@ def shoot(home: Path, language: str) -> int:
     from tools.shots.batch import shoot as shoot_batch
 
     shoot_batch(window, studio, pump, save, language)
+    from tools.shots import xy as xy_shots
+
+    xy_shots.shoot(window, studio, pump, save, theme=theme, language=language)
+    xy_shots.shoot_assistant(window, studio, pump, save, theme=theme, language=language)
     window.close()
     QApplication.processEvents()
     return 0

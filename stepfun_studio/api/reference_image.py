@@ -58,6 +58,7 @@ READABLE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "DIB", "TIFF", "AVIF")
 # to this much below the limit to get that speed (4000×3000 -> 2000×1500 instead of 2048×1536).
 DRAFT_SLACK = 0.95
 
+MAX_VISION_SIDE = 1024
 _FORMAT_NAMES = {"WEBP": "WebP", "DIB": "BMP"}
 # warnings.catch_warnings() edits process-wide state; one conversion at a time touches it.
 _warnings_lock = threading.Lock()
@@ -69,9 +70,14 @@ class ReferencePurpose(StrEnum):
     REDRAW = "redraw"
     EDIT = "edit"
     STYLE = "style"
+    # A picture shown to a chat model (Describe, captions): vision models look at ~1 megapixel
+    # at most, and every pixel beyond is paid for in tokens.
+    VISION = "vision"
 
     @property
     def max_side(self) -> int:
+        if self is ReferencePurpose.VISION:
+            return MAX_VISION_SIDE
         if self is ReferencePurpose.EDIT:
             return MAX_EDIT_SOURCE_SIDE
         if self is ReferencePurpose.REDRAW:

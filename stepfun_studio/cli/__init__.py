@@ -23,7 +23,7 @@ from stepfun_studio.cli.output import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.text import tr
 
-COMMANDS = ("generate", "providers", "library", "batch")
+COMMANDS = ("generate", "batch", "grid", "describe", "polish", "providers", "library")
 
 
 def is_command(args: Sequence[str]) -> bool:
@@ -40,6 +40,14 @@ def _run(command: str, rest: list[str]) -> int:
         from stepfun_studio.cli.batch_command import run as run_batch
 
         return run_batch(rest)
+    if command in ("describe", "polish"):
+        from stepfun_studio.cli.assistant_command import run as run_assistant
+
+        return run_assistant(command, rest)
+    if command == "grid":
+        from stepfun_studio.cli.grid_command import run as run_grid
+
+        return run_grid(rest)
     if command == "providers":
         from stepfun_studio.cli.providers import run as run_providers
 

@@ -84,6 +84,8 @@ class PictureKeeper:
         self.stem = stem
         self.seeded = seeded
         self.in_library = 0
+        # The library id of each picture kept there, by its index in the run.
+        self.image_ids: dict[int, int] = {}
 
     def _name(self, result: GenerationResult, index: int) -> str:
         seed = result.seed if self.seeded and result.seed else None
@@ -134,6 +136,7 @@ class PictureKeeper:
                 spool.settle, entry, result, library.ingest_result, kept_error
             )
             self.in_library += 1
+            self.image_ids[index] = image_id
             return library.original_path(image_id)
         except AppError as error:
             report(error, index, tr("Cli", "The picture was not added to Studio's library."))

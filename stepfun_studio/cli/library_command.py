@@ -25,13 +25,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "action",
-        choices=("check", "rebuild"),
-        help="check: report problems, delete nothing; rebuild: a new database from the files",
+        choices=("check", "rebuild", "caption"),
+        help="check: report problems, delete nothing; rebuild: a new database from the files; "
+        "caption: caption pictures for search (see `library caption --help`)",
     )
     return parser
 
 
 def run(argv: list[str]) -> int:
+    if argv[:1] == ["caption"]:
+        from stepfun_studio.cli.assistant_command import caption_library
+
+        return caption_library(argv[1:])
     action = _parser().parse_args(argv).action
     return check() if action == "check" else rebuild()
 

@@ -133,6 +133,28 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class AssistantSpec:
+    """The chat models a provider's key also reaches, for the prompt assistant: one that sees
+    pictures (Describe, captions) and one for text (Polish, Translate), with token prices."""
+
+    vision_model: str
+    text_model: str
+    # The request field that bounds the answer: OpenAI now names it `max_completion_tokens`.
+    token_field: str
+    currency: str
+    # (model, price per million input tokens, per million output tokens)
+    prices: tuple[tuple[str, float, float], ...] = ()
+    estimate: bool = True
+
+    def cost(self, model: str, input_tokens: int, output_tokens: int) -> float | None:
+        """What a call cost from its token usage; None for a model without a price."""
+        for name, per_input, per_output in self.prices:
+            if name == model:
+                return (input_tokens * per_input + output_tokens * per_output) / 1_000_000
+        return None
+
+
+@dataclass(frozen=True)
 class ProviderSpec:
     """One image API: where it lives, which protocol it speaks, where its key comes from."""
 
@@ -148,6 +170,7 @@ class ProviderSpec:
     standin_prefix: str
     key_page: str
     custom_models: bool
+    assistant: AssistantSpec | None = None
 
     def region_url(self, region: str) -> str | None:
         urls = dict(self.regions)
@@ -436,6 +459,23 @@ def _provider(data: dict[str, Any]) -> ProviderSpec:
         standin_prefix=data.get("standin_prefix", "/v1"),
         key_page=data.get("key_page", ""),
         custom_models=bool(data.get("custom_models", False)),
+        assistant=_assistant(data.get("assistant")),
+    )
+
+
+def _assistant(data: dict[str, Any] | None) -> AssistantSpec | None:
+    if not data:
+        return None
+    return AssistantSpec(
+        vision_model=data["vision_model"],
+        text_model=data["text_model"],
+        token_field=data.get("token_field", "max_tokens"),
+        currency=data["currency"],
+        prices=tuple(
+            (name, float(pair[0]), float(pair[1]))
+            for name, pair in (data.get("prices_per_million") or {}).items()
+        ),
+        estimate=bool(data.get("estimate", True)),
     )
 
 

@@ -29,11 +29,13 @@ from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
 from stepfun_studio.library.batches import BatchStore
+from stepfun_studio.library.captions import Captions
 from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.files import sniffed_extension
 from stepfun_studio.library.jobs import JobStore
 from stepfun_studio.library.organise import Organising
 from stepfun_studio.library.pngchunks import is_png, with_text_chunks
+from stepfun_studio.library.prompt_library import PromptHistory
 from stepfun_studio.library.records import ImageQuery, ImageRecord, ImageSummary
 from stepfun_studio.library.rows import (
     SUMMARY_COLUMNS,
@@ -97,7 +99,7 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-class Library(Organising, Transfers, Spending):
+class Library(Organising, Transfers, Spending, PromptHistory, Captions):
     # When a search's first page is read without gathering every match; see search.first_page.
     first_page_tuning = FirstPageTuning()
 

@@ -59,6 +59,9 @@ class ImageRecord:
     # The reference list in order, and the mask, as (sha256, name).
     references: tuple[tuple[str, str], ...] = ()
     mask: tuple[str, str] | None = None
+    # What a vision model said the picture shows (the prompt assistant), and when.
+    caption: str = ""
+    captioned_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -162,3 +165,6 @@ class SpendReport:
     by_collection: tuple[SpendLine, ...] = ()
     totals: tuple[SpendLine, ...] = ()
     unpriced: int = 0
+    # The prompt assistant's chat calls by provider (`pictures` counts calls here); not in
+    # `totals`, which are pictures: the view adds both for its grand total.
+    assistant: tuple[SpendLine, ...] = ()

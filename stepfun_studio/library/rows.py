@@ -203,14 +203,14 @@ def summary_from_row(row: sqlite3.Row) -> ImageSummary:
 
 
 def reindex(connection: sqlite3.Connection, image_id: int) -> None:
-    """Rebuilds one image's search text after its tags or note changed."""
+    """Rebuilds one image's search text after its tags, note or caption changed."""
     row = connection.execute(
-        "SELECT images.prompt, images.note, search_text.text FROM images "
+        "SELECT images.prompt, images.note, search_text.text, images.caption FROM images "
         "LEFT JOIN search_text ON search_text.image_id = images.id WHERE images.id = ?",
         (image_id,),
     ).fetchone()
     if row is None:
         return
-    new_text = search_text(row[0], tags_of(connection, image_id), row[1])
+    new_text = search_text(row[0], tags_of(connection, image_id), row[1], row[3])
     if new_text != row[2]:
         index_text(connection, image_id, row[2], new_text)

@@ -217,6 +217,27 @@ def _v3_costs(connection: sqlite3.Connection) -> None:
             )
 
 
+# The prompt assistant (issue 17): a caption per picture (what a vision model says it shows, in
+# English and Chinese, editable), fed into the search text; and every chat call with its tokens
+# and cost, for the Spend view.
+_V_CAPTIONS = """
+ALTER TABLE images ADD COLUMN caption TEXT NOT NULL DEFAULT '';
+ALTER TABLE images ADD COLUMN captioned_at REAL;
+CREATE INDEX images_uncaptioned ON images (origin, id) WHERE captioned_at IS NULL;
+CREATE TABLE assistant_calls (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    task TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cost REAL,
+    currency TEXT
+);
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 # Each version is a list of steps: SQL scripts, or functions for what SQL alone cannot say.
 MIGRATIONS: tuple[tuple[Migration, ...], ...] = (
@@ -224,6 +245,7 @@ MIGRATIONS: tuple[tuple[Migration, ...], ...] = (
     (_V2,),
     (_V3, _v3_costs),
     (_BATCHES,),  # batches (issue 14)
+    (_V_CAPTIONS,),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

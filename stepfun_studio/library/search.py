@@ -40,9 +40,9 @@ class FirstPageTuning:
     page_max: int = 5000
 
 
-def search_text(prompt: str, tags: list[str], note: str) -> str:
+def search_text(prompt: str, tags: list[str], note: str, caption: str = "") -> str:
     """What the search indexes see for one image; newlines keep the parts from joining."""
-    return "\n".join([prompt, " ".join(tags), note])
+    return "\n".join([prompt, " ".join(tags), note, *([caption] if caption else [])])
 
 
 def _gram_token(text: str) -> str:

@@ -72,4 +72,10 @@ class Spending(LibraryBase):
             (unpriced,) = connection.execute(
                 "SELECT count(*) FROM images WHERE origin = 'generated' AND cost IS NULL"
             ).fetchone()
-        return SpendReport(by_day, by_provider, by_collection, totals, int(unpriced))
+            assistant = _lines(
+                connection,
+                "SELECT provider, currency, sum(cost), count(*) FROM assistant_calls "
+                "WHERE cost IS NOT NULL AND currency IS NOT NULL "
+                "GROUP BY provider, currency ORDER BY provider, currency",
+            )
+        return SpendReport(by_day, by_provider, by_collection, totals, int(unpriced), assistant)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import model_table
+from stepfun_studio.core.prompt_templates import TemplateError
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.validation import validate
 from stepfun_studio.library.records import ImageRecord
@@ -31,6 +32,7 @@ from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.auto_open import ResultFollower
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.batch_dialog import FolderDrops, show_batch_dialog
+from stepfun_studio.ui.creative_tools import CreativeTools
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -48,6 +50,7 @@ from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
 from stepfun_studio.ui.widget_state import ui_state_settings
+from stepfun_studio.ui.wildcards import WildcardLists
 from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
 
         self.setStatusBar(QStatusBar(self))
         self.status = StatusReporter(self.statusBar(), studio.queue, self)
+        self.wildcards = WildcardLists(studio.library.paths.library_dir, self)
         self.menus = WindowActions(self)
         self.menus.add_dock_toggle("toggleParameters", self.parameter_dock.toggleViewAction())
         self.menus.add_dock_toggle("toggleQueue", self.queue_dock.toggleViewAction())
@@ -177,6 +181,8 @@ class MainWindow(QMainWindow):
         actions["checkLibrary"].triggered.connect(self.gallery.check_library)
         actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
         actions["batch"].triggered.connect(lambda: show_batch_dialog(self))
+        # The creative tools: X/Y grid, prompt library, the prompt assistant.
+        self.tools = CreativeTools(self)
         for scheme, action in self.menus.theme_actions.items():
             action.triggered.connect(lambda _=False, v=scheme: self.choose_theme(v))
         for code, action in self.menus.language_actions.items():
@@ -245,7 +251,12 @@ class MainWindow(QMainWindow):
         if not self.studio.started:
             self.status.show_info(self.tr("Still starting up; try again in a moment."))
             return []
-        ids = self.studio.queue.submit(request)
+        try:
+            requests = self.wildcards.expand(request)
+        except TemplateError as error:
+            self.status.show_info(str(error))
+            return []
+        ids = [job for one in requests for job in self.studio.queue.submit(one)]
         self.prompt_editor.remember_prompt(request.prompt)
         self.status.show_info(self.tr("Queued %n image(s).", "", len(ids)))
         return ids

@@ -29,6 +29,10 @@ class WindowActions(QObject):
             "generate",
             "cancelAll",
             "retryFailed",
+            "xyGrid",
+            "promptLibrary",
+            "describe",
+            "captions",
             "focusPrompt",
             "focusSearch",
             "checkLibrary",
@@ -79,6 +83,11 @@ class WindowActions(QObject):
         for name in ("generate", "cancelAll", "retryFailed"):
             self.generate_menu.addAction(self.actions[name])
         self.generate_menu.addSeparator()
+        self.generate_menu.addAction(self.actions["xyGrid"])
+        self.generate_menu.addAction(self.actions["promptLibrary"])
+        self.generate_menu.addAction(self.actions["describe"])
+        self.file_menu.insertAction(self.actions["quit"], self.actions["captions"])
+        self.generate_menu.addSeparator()
         self.generate_menu.addAction(self.actions["focusPrompt"])
         self.generate_menu.addAction(self.actions["focusSearch"])
         self.language_menu.addActions(list(self.language_actions.values()))
@@ -123,6 +132,10 @@ class WindowActions(QObject):
             "generate": self.tr("&Generate"),
             "cancelAll": self.tr("&Cancel All Jobs"),
             "retryFailed": self.tr("&Retry Failed Jobs"),
+            "xyGrid": self.tr("&X/Y Grid…"),
+            "promptLibrary": self.tr("Prompt &Library…"),
+            "describe": self.tr("&Describe Picture…"),
+            "captions": self.tr("&Caption Pictures for Search…"),
             "focusPrompt": self.tr("Go to &Prompt"),
             "focusSearch": self.tr("&Search Library"),
             "checkLibrary": self.tr("&Check Library…"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.core.assistant import POLISH_STYLES
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.ui.request_model import RequestModel, bind
@@ -46,6 +47,8 @@ class PromptEditor(QWidget):
     prompt_changed = Signal(str)
     negative_prompt_changed = Signal(str)
     generate_requested = Signal()
+    # The prompt assistant: ("polish", style key), ("translate", ""), ("describe", "").
+    assist_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +76,14 @@ class PromptEditor(QWidget):
         self._history_button.setMenu(self._history_menu)
         self._count_label = QLabel()
         self._count_label.setObjectName("promptCharCount")
+        # The prompt assistant: Polish in a style, Translate, Describe a picture.
+        self._assist_button = QToolButton()
+        self._assist_button.setObjectName("promptAssistButton")
+        self._assist_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._assist_button.setAutoRaise(True)
+        self._assist_menu = QMenu(self._assist_button)
+        self._assist_menu.aboutToShow.connect(self._fill_assist_menu)
+        self._assist_button.setMenu(self._assist_menu)
 
         self._prompt = QPlainTextEdit()
         self._prompt.setObjectName("promptEditor")
@@ -103,6 +114,7 @@ class PromptEditor(QWidget):
         header.addWidget(self._prompt_label)
         header.addStretch(1)
         header.addWidget(self._count_label)
+        header.addWidget(self._assist_button)
         header.addWidget(self._history_button)
 
         self._negative_box = QWidget()
@@ -126,7 +138,28 @@ class PromptEditor(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
+    def _fill_assist_menu(self) -> None:
+        menu = self._assist_menu
+        menu.clear()
+        polish = menu.addMenu(self.tr("Polish"))
+        for style in POLISH_STYLES:
+            action = polish.addAction(style.label())
+            action.triggered.connect(lambda _=False, k=style.key: self.assist_requested.emit(
+                "polish", k))  # fmt: skip
+        translate = menu.addAction(self.tr("Translate 中 ↔ EN"))
+        translate.triggered.connect(lambda: self.assist_requested.emit("translate", ""))
+        menu.addSeparator()
+        describe = menu.addAction(self.tr("Describe the Picture Shown…"))
+        describe.triggered.connect(lambda: self.assist_requested.emit("describe", ""))
+        empty = not self.prompt().strip()
+        polish.setEnabled(not empty)
+        translate.setEnabled(not empty)
+
     def retranslate(self) -> None:
+        self._assist_button.setText(self.tr("Assistant"))
+        self._assist_button.setToolTip(
+            self.tr("Polish or translate the prompt, or describe a picture, with a chat model")
+        )
         self._prompt_label.setText(self.tr("Prompt"))
         self._history_button.setText(self.tr("History"))
         self._history_button.setToolTip(

@@ -38,6 +38,8 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "toggleQueue": "Ctrl+2",
     "toggleDetail": "Ctrl+3",
     "fullScreen": StandardKey.FullScreen,
+    "promptLibrary": "Ctrl+Shift+H",  # H for history: the prompt library
+    "describe": "Ctrl+Shift+I",  # I for interrogate, as A1111 calls it
     "spend": "Ctrl+Shift+E",  # E for expenses: Ctrl+Shift+S saves a picture in the detail view
     "batch": "Ctrl+Shift+B",  # issue 14: File ▸ Batch…
     # Not Ctrl+Alt+letter: on Windows that is AltGr, which types €, @, ć… into the prompt.

@@ -143,6 +143,8 @@ class SpendView(QDialog):
         if report is None:
             return
         totals = {line.currency: line.amount for line in report.totals}
+        for line in report.assistant:  # the prompt assistant's calls are money spent too
+            totals[line.currency] = totals.get(line.currency, 0.0) + line.amount
         pictures = sum(line.pictures for line in report.totals)
         if totals:
             self.total_label.setText(
@@ -162,9 +164,16 @@ class SpendView(QDialog):
                 "",
                 report.unpriced,
             )
+        if report.assistant:
+            calls = sum(line.pictures for line in report.assistant)
+            spent = {line.currency: line.amount for line in report.assistant}
+            note += " " + self.tr(
+                "Includes {money} for %n prompt assistant call(s).", "", calls
+            ).format(money=format_sums(spent))
         self.note_label.setText(note)
         self._fill(self.by_day, report.by_day, str)
         self._fill(self.by_provider, report.by_provider, provider_label)
+        self._add_assistant_rows(report.assistant)
         self._fill(self.by_collection, report.by_collection, str)
 
     def _fill(
@@ -179,6 +188,17 @@ class SpendView(QDialog):
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             tree.addTopLevelItem(item)
         tree.resizeColumnToContents(0)
+
+    def _add_assistant_rows(self, lines: Iterable[SpendLine]) -> None:
+        for key, calls, sums in _grouped(lines):
+            name = self.tr("{provider} prompt assistant").format(provider=provider_label(key))
+            item = QTreeWidgetItem([name, str(calls), format_sums(sums)])
+            item.setToolTip(1, self.tr("Chat calls, not pictures"))
+            for column in (1, 2):
+                item.setTextAlignment(
+                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+            self.by_provider.addTopLevelItem(item)
 
     # -- language, closing -----------------------------------------------------------------
 

@@ -304,6 +304,21 @@ class Studio(QObject):
     def base_url(self) -> str:
         return self.base_url_for(self.settings.values.default_provider)
 
+    def assistant_target(self) -> tuple[str, str, str, bool]:
+        """(provider, key, server, demo) for the prompt assistant: the default provider when it
+        has chat models and a key, else the first such provider with a key; with no key at
+        all, the stand-in plays one (the default provider's if it has chat models)."""
+        table = model_table()
+        able = [p.id for p in table.providers if p.assistant is not None]
+        default = self.settings.values.default_provider
+        ordered = sorted(able, key=lambda provider: provider != default)
+        for provider in ordered:
+            if not self.is_demo(provider):
+                key = self._connections[provider].api_key or ""
+                return provider, key, self.base_url_for(provider), False
+        provider = ordered[0] if ordered else "stepfun"
+        return provider, DEMO_KEY, self.base_url_for(provider), True
+
     def close(self) -> None:
         if self._closed:
             return

@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -248,6 +248,44 @@ class ImageClient:
             return None
         body, trace_id = await self._exchange(WireCall(path, method="GET"), None, None)
         return self._adapter.parse_balance(self._json(body, trace_id), trace_id=trace_id)
+
+    async def post_json(self, path: str, body: dict[str, object]) -> object:
+        """One JSON call to another endpoint of this API (the prompt assistant's chat), under
+        the same deadline, cap and error mapping as a picture; never retried."""
+        raw, trace_id = await self._exchange(WireCall(path, json=body), None, None)
+        return self._json(raw, trace_id)
+
+    async def post_events(self, path: str, body: dict[str, object]) -> AsyncIterator[object]:
+        """A streamed JSON call: each server-sent `data:` event, parsed, as it arrives.
+
+        The byte cap counts the whole stream; the caller puts the deadline around the loop. A
+        server that answers with plain JSON instead of a stream gives that one object.
+        """
+        import httpx2
+
+        content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}
+        try:
+            async with self._api().stream(
+                "POST", path.lstrip("/"), content=content, headers=headers
+            ) as response:
+                trace_id = self._adapter.trace_id(response.headers)
+                if not 200 <= response.status_code < 300:
+                    raw = await http.read_error_body(response)
+                    reply = ErrorReply(
+                        status=response.status_code,
+                        body=http.parse_body(raw),
+                        headers=response.headers,
+                        trace_id=trace_id,
+                        retry_after=retry_after_of(response.headers),
+                    )
+                    raise self._adapter.map_error(reply, None, None)
+                async for event in http.server_events(response, self.response_cap_bytes):
+                    yield self._json(event, trace_id)
+        except httpx2.HTTPError as error:
+            raise from_http_error(error) from None
+        except http.CapExceededError as over:
+            raise self._adapter.bad_response(str(over), None) from None
 
     # -- the pieces --------------------------------------------------------------------------
 

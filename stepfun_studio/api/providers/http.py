@@ -17,7 +17,7 @@ import asyncio
 import ipaddress
 import json
 import socket
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -94,6 +94,36 @@ async def send(
             trace_id = trace_id_of(response.headers) if trace_id_of else None
             raise bad_response(str(over), trace_id=trace_id, provider=provider) from None
         return RawReply(response.status_code, response.headers, body)
+
+
+async def read_error_body(response: httpx2.Response) -> bytes:
+    """An error answer's first bytes: its words are all we want of it."""
+    return await _read_capped(response, ERROR_BODY_CAP, stop_quietly=True)
+
+
+async def server_events(response: httpx2.Response, cap: int) -> AsyncIterator[bytes]:
+    """The `data:` payloads of a server-sent event stream until `[DONE]`, or the whole body
+    when the server answered plain JSON; CapExceededError past `cap` bytes in all."""
+    if "text/event-stream" not in response.headers.get("content-type", ""):
+        yield await _read_capped(response, cap, stop_quietly=False)
+        return
+    total = 0
+    pending = b""
+    async for chunk in response.aiter_bytes():
+        total += len(chunk)
+        if total > cap:
+            raise CapExceededError(f"the stream is over the limit of {cap} bytes")
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        for raw_line in lines:
+            line = raw_line.strip()
+            if not line.startswith(b"data:"):
+                continue  # comments, event names, keep-alives
+            payload = line[5:].strip()
+            if payload == b"[DONE]":
+                return
+            if payload:
+                yield payload
 
 
 def _form_fields(form: tuple[tuple[str, str], ...]) -> dict[str, str | list[str]]:

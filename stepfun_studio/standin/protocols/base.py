@@ -24,6 +24,7 @@ from stepfun_studio.core.model_table import ModelTable, ProviderSpec
 from stepfun_studio.standin.faults import FAULT_HEADER, STATUS_FAULTS, Fault
 from stepfun_studio.standin.inputs import Upload
 from stepfun_studio.standin.pictures import MEDIA_TYPES, encode
+from stepfun_studio.standin.protocols.chat import CHAT_ROUTE, serve_chat
 from stepfun_studio.standin.refusal import BadInputError, RefusalError
 
 if TYPE_CHECKING:
@@ -139,6 +140,9 @@ class Protocol:
             http.send_json(200, answer(http), self.answer_headers(http))
 
     def serve_post(self, http: StandinHandler, route: str, body: Body, files: Files) -> None:
+        if route == CHAT_ROUTE and self.provider.assistant is not None:
+            serve_chat(self, http, body)  # the prompt assistant's chat models
+            return
         endpoint = self.post_routes().get(route)
         if endpoint is None:
             self.refuse(http, self.not_found("POST", http.record.path))
