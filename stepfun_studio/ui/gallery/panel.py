@@ -8,8 +8,8 @@ library calls; painting, listing, decoding and undo live in their own modules.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
