@@ -102,7 +102,7 @@ class JobQueue(QObject):
         self._ready = False
         self._restore_failed = False
         self._next_id = 1
-        self._held: list[GenerationRequest] = []
+        self._held: list[tuple[GenerationRequest, int]] = []  # (request, group)
         self._held_for_quit: set[int] = set()
         self._restored.connect(self._on_restored)
         self._complaint.connect(self._on_complaint)
@@ -161,8 +161,8 @@ class JobQueue(QObject):
                 self._worker.enqueue(info.job_id, info.request)
             self.job_changed.emit(info.job_id)
         held, self._held = self._held, []
-        for request in held:
-            self.submit(request)
+        for request, group in held:
+            self.submit(request, group=group)
         self.started.emit()
 
     @property
@@ -197,7 +197,7 @@ class JobQueue(QObject):
         if self._closed:
             return []
         if not self._ready:
-            self._held.append(request)
+            self._held.append((request, group))
             return []
         singles = request.fan_out()
         ids = list(range(self._next_id, self._next_id + len(singles)))
