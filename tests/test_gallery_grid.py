@@ -138,6 +138,8 @@ def window(app_paths: AppPaths, slow_standin: StandinServer, qtbot: QtBot) -> It
     opened.show()
     qtbot.waitExposed(opened)
     studio.start("test-key", slow_standin.base_url)
+    # The queue reads the last run's jobs off the GUI thread first; Generate waits for it.
+    qtbot.waitUntil(lambda: studio.started, timeout=10_000)
     yield opened
     opened.close()
 
