@@ -44,6 +44,8 @@ def window(app_paths: AppPaths, server: StandinServer, qtbot: QtBot) -> Iterator
     qtbot.addWidget(shown)
     shown.show()
     studio.start("test-key", server.base_url)
+    # The queue reads the last run's jobs off the GUI thread first; Generate waits.
+    qtbot.waitUntil(lambda: studio.started, timeout=10_000)
     yield shown
     shown.close()
 

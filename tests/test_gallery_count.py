@@ -26,9 +26,9 @@ def test_the_count_shows_before_the_whole_list(
     )
     for query in (ImageQuery(text="细节"), ImageQuery(text="a"), ImageQuery()):
         seen.clear()
-        # Hold the lister until the query is set, so both its tasks wait behind this one.
+        # Hold the reader until the query is set, so both its tasks wait behind this one.
         gate = threading.Event()
-        panel.model.executor.submit(gate.wait, 10)
+        panel.model.reads.submit(lambda: gate.wait(10), lambda _done: None, "holding the reader")
         panel.model.set_query(query)
         assert not panel.model.total_known  # more than a first page: the lister has work
         gate.set()
@@ -49,7 +49,7 @@ def test_no_count_is_shown_for_a_query_that_was_replaced(
     seen: list[int] = []
     panel.model.count_known.connect(seen.append)
     gate = threading.Event()
-    panel.model.executor.submit(gate.wait, 10)
+    panel.model.reads.submit(lambda: gate.wait(10), lambda _done: None, "holding the reader")
     panel.model.set_query(ImageQuery(text="a"))
     panel.model.set_query(ImageQuery(text="细节"))  # typed on before the first was counted
     gate.set()

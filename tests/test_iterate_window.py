@@ -49,6 +49,8 @@ def open_window(
         qtbot.addWidget(window)
         window.show()
         studio.start(KEY, standin.base_url)
+        # The queue reads the last run's jobs off the GUI thread first; Generate waits.
+        qtbot.waitUntil(lambda: studio.started, timeout=10_000)
         return window
 
     yield factory
@@ -134,7 +136,7 @@ def test_vary_by_key_in_the_gallery_sends_the_picture_as_a_gpt_image_reference(
     gallery = window.gallery
     qtbot.waitUntil(lambda: gallery.model.rowCount() == 1, timeout=WAIT_MS)
     gallery.view.selectionModel().setCurrentIndex(
-        gallery.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        gallery.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     assert gallery.current_id() == image_id
     window.activateWindow()
@@ -162,7 +164,7 @@ def test_more_like_this_from_the_context_menu_sends_four_with_new_seeds(
     gallery = window.gallery
     qtbot.waitUntil(lambda: gallery.model.rowCount() == 1, timeout=WAIT_MS)
     gallery.view.selectionModel().setCurrentIndex(
-        gallery.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        gallery.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     menu = build_context_menu(gallery, window)
     by_text = {action.text(): action for action in menu.actions()}

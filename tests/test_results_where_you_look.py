@@ -96,6 +96,8 @@ def open_window(
         qtbot.addWidget(window)
         window.show()
         studio.start(KEY, standin.base_url)
+        # The queue reads the last run's jobs off the GUI thread first; Generate waits.
+        qtbot.waitUntil(lambda: studio.started, timeout=10_000)
         window.parameter_dock.request_model.model = "step-1x-medium"
         return window
 
@@ -124,7 +126,7 @@ def pick_in_gallery(window: MainWindow, qtbot: QtBot, image_id: int) -> None:
     row = gallery.model.row_of(image_id)
     assert row is not None
     gallery.view.selectionModel().setCurrentIndex(
-        gallery.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        gallery.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
 
 

@@ -40,6 +40,8 @@ DEFAULT_KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "fullScreen": StandardKey.FullScreen,
     "promptLibrary": "Ctrl+Shift+H",  # H for history: the prompt library
     "describe": "Ctrl+Shift+I",  # I for interrogate, as A1111 calls it
+    "xyGrid": "Ctrl+Shift+G",
+    "captions": "Ctrl+Shift+T",  # T for text: captions for search
     "spend": "Ctrl+Shift+E",  # E for expenses: Ctrl+Shift+S saves a picture in the detail view
     "batch": "Ctrl+Shift+B",  # issue 14: File ▸ Batch…
     # Not Ctrl+Alt+letter: on Windows that is AltGr, which types €, @, ć… into the prompt.
