@@ -307,12 +307,7 @@ def check_stored_image(
     and the stand-in was asked exactly once (nothing sent twice)."""
     from PIL import Image
 
-    from stepfun_studio.library.database import allow_here
-
-    # The check runs after the window's work is done: reading the record here is the test's
-    # own look at what was stored, not the window waiting on the database.
-    with allow_here():
-        record = studio.library.get(image_id)
+    record = studio.library.get(image_id)
     if record is None:
         raise SelfTestError(f"image #{image_id} was reported stored but is not in the library")
     if record.prompt != PROMPT:
