@@ -140,6 +140,7 @@ def type_key(app: QApplication, panel: GalleryPanel, char: str) -> tuple[float, 
 
     model.modelReset.connect(on_reset)
     model.total_changed.connect(on_count)
+    model.count_known.connect(on_count)  # a broad search's COUNT, before its whole list
     started = time.perf_counter()
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)

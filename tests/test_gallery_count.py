@@ -6,6 +6,7 @@ and only after that gathers every id. The count reaches the label while the list
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from pytestqt.qtbot import QtBot
@@ -28,7 +29,9 @@ def test_the_count_shows_before_the_whole_list(
         seen.clear()
         # Hold the reader until the query is set, so both its tasks wait behind this one.
         gate = threading.Event()
-        panel.model.reads.submit(lambda: gate.wait(10), lambda _done: None, "holding the reader")
+        panel.model.reads.submit(
+            functools.partial(gate.wait, 10), lambda _done: None, "holding the reader"
+        )
         panel.model.set_query(query)
         assert not panel.model.total_known  # more than a first page: the lister has work
         gate.set()

@@ -115,12 +115,6 @@ class GalleryModel(QAbstractListModel):
                 self._listing = 0
                 self._take_full_list(ids)
 
-        def counted(count: int) -> None:
-            if number == self._listing and self._total is None:
-                self.count_known.emit(count)
-
-        # The count first: the reader runs one task at a time, and the count is quick.
-        self.reads.submit(lambda: library.count(query), counted, "counting the gallery's images")
         self.reads.submit(
             lambda: library.query_ids(query, 0, self.ALL), done, "listing the gallery's images"
         )
@@ -232,7 +226,7 @@ class GalleryModel(QAbstractListModel):
 
     def _count_read(self, number: int, count: int) -> None:
         if number == self._pagings and self._total is None:
-            self.total_changed.emit(count)
+            self.count_known.emit(count)
 
     @staticmethod
     def _unique(ids: list[int], seen: set[int]) -> list[int]:
