@@ -339,6 +339,437 @@
     </message>
 </context>
 <context>
+    <name>Assistant</name>
+    <message>
+        <source>{provider} has no chat model Studio can use for the prompt assistant. Use a StepFun or OpenAI key for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat model answered with no text. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No answer within {seconds:g} s; the call was given up. It may still be billed. Try again when the service answers faster.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown style “{style}”. Choose one of: {styles}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Illustration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ink wash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product shot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3D render</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Watercolour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cinematic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The assistant failed on Studio's side ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Batch</name>
+    <message>
+        <source>The budget must be above 0, or left empty for no cap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model table gives no price for this model, so a budget cannot be kept; remove the budget to run it anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cost unknown (no price in the model table)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures · {cost} · about {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures cost about {total}, over the budget of {budget}. Raise the budget, or choose at most {fits} pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}); the log has the details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That batch is gone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The batch stopped at its budget; {count} pictures were not sent. Raise the budget to send them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown model “{model}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent before Studio stopped, with no answer since: it may have been made and billed. It is sent again only if you ask.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Redraw each picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit each picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use each picture as a reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop a folder or pictures here, or add them below. {count} pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Pictures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Small stays close to the picture; 1 ignores it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a watercolour of the {filename}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{filename} becomes each picture's file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the .txt beside a picture as its prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop before passing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the model table's price; the time at {at_once} at once and {per_minute} a minute, the limits Studio keeps for this provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} takes no pictures; choose another model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add pictures to make a batch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a prompt, or use the .txt beside each picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a Folder of Pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add Pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From a collection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the pictures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch {time} · {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is sent before you press Start.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchRunPanel</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send Again…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the pictures that may have been billed, failed or were cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Earlier batches…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures may have been made and billed already, failed or were cancelled. Send them again? Each may be billed again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} on their way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} may have been billed (not sent again unless you ask)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on its way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>may have been billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stopped at the budget</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaptionDialog</name>
+    <message>
+        <source>Stopped; start again to go on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption Pictures for Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counting the pictures without a caption…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every picture has a caption; search already sees them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (demo: nothing is billed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</source>
+        <translation>
+            <numerusform>%n picture have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</numerusform><numerusform>%n pictures have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</numerusform></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} captioned, {failed} failed, spent {cost}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every picture has a caption now.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CheckLibraryDialog</name>
+    <message>
+        <source>Checking the library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuild library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuild reads every picture file and builds the library's database anew. Ratings, favourites, tags, notes and collections come back from the edits journal kept beside the pictures; the current database is kept as a copy beside it. It can take minutes for a large library, and the gallery reloads afterwards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuild library repairs this: it reads the database again from the pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuilding the library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuilding the library: %1 of %2 pictures read…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit Studio and run `stepfun-studio library rebuild` to try again; the database copy made before the rebuild (library.db.before-rebuild-…) is beside the pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>what to draw</source>
@@ -493,10 +924,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Ratings, tags, notes and collections are kept only in the database; the previous one was set aside, not deleted.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Images whose file is missing: {count}</source>
         <translation type="unfinished" />
     </message>
@@ -561,7 +988,239 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>cost unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a prompt for a picture like this one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make a prompt richer in a style, or translate it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption pictures for search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>whose chat models to use (default: stepfun)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the provider's region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the prompt's language (default: both)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the style to write it in (default: photo)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>translate between Chinese and English instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most this many characters (default 1000)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a prompt to polish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--limit: from 10 to 32000 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most N pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--limit: at least 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>({model}: {tokens_in} + {tokens_out} tokens, {cost})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every picture already has a caption.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{done} captioned, {failed} failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picture {id} was not captioned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One redraw, edit or reference job per picture of a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every flag of `stepfun-studio generate` that says where and what is sent works here too: --provider, --model, --base-url, --region, --tier, --size, --seed, --steps, --cfg, --source-weight, --quality, ….</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a folder of pictures, or one picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the prompt; {filename} becomes each file's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what each picture is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>prompts from NAME.txt beside a picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stop before passing this cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the batch's name (and its collection's)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print count, cost and time; send nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>carry on with an earlier batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with --resume: also send again pictures that may have been billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name a folder of pictures (or --resume ID).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a prompt, or --sidecar for a .txt beside each picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--resend goes with --resume ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no pictures at all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch takes its pictures from the folder, one picture each, into the library: {flags} cannot be used here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No pictures in {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch {id}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing left to send in batch {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture was not added to the library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--mode: {model} takes {modes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no batch {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures may have been billed already and are not sent again; add --resend to send them too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped at the budget: {count} pictures were not sent. --resume {id} --budget AMOUNT carries on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No picture within {seconds:g} s; it may still be made and billed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make an X/Y grid: one picture for every combination of two axes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>columns: seed, steps, cfg, weight, model or prompt (search/replace)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rows (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--n: a grid makes one picture per cell; leave --n out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The grid picture could not be written to --out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The grid's pictures are in the collection “{name}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The previous database was set aside, not deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{applied} edits (ratings, favourites, tags, notes, collections) were restored from the edits journal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{skipped} damaged lines of the edits journal were skipped; the log names them.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1021,6 +1680,33 @@
     </message>
 </context>
 <context>
+    <name>CreativeTools</name>
+    <message>
+        <source>Style “{name}” applied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a picture first, then Describe it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture could not be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CullingController</name>
     <message numerus="yes">
         <source>Rate %n image(s)</source>
@@ -1089,6 +1775,37 @@
     </message>
     <message>
         <source>Enter API key…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DescribeDialog</name>
+    <message>
+        <source>Describe Picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Append to Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider} is looking at {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (demo: the local stand-in answers)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1267,10 +1984,6 @@
     </message>
     <message>
         <source>The image file of image {id} could not be read.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The image file could not be read: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1716,16 +2429,26 @@
         <translation>
             <numerusform>Exported %n image</numerusform><numerusform>Exported %n images</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n not imported</source>
+        <translation>
+            <numerusform>%n not imported</numerusform><numerusform>%n not imported</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: </source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>The library is in order: every image has its file.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Nothing was deleted. Import stray files to bring them back.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Check library</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1736,11 +2459,6 @@
         <source>%n already in the library</source>
         <translation>
             <numerusform>%n already in the library</numerusform><numerusform>%n already in the library</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n could not be read</source>
-        <translation>
-            <numerusform>%n could not be read</numerusform><numerusform>%n could not be read</numerusform></translation>
     </message>
     <message>
         <source>Import a folder</source>
@@ -1840,6 +2558,13 @@
     </message>
     <message>
         <source>Source ◀ ▶ Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Pictures</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1957,7 +2682,160 @@
     </message>
 </context>
 <context>
+    <name>Iterate</name>
+    <message>
+        <source>{action}: redraw at weight {weight:g} with {model}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary (strong)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: the picture as a reference for {model}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: an instruction edit with {model} (the prompt says what)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: a redraw with {model}, which takes no weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: {model} takes no pictures; choose a model that does</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: {count} pictures with new seeds on {model}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{action}: new seeds only, as {model} takes no pictures</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IterationActions</name>
+    <message>
+        <source>The picture could not be used; the log has the details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That picture is no longer in the library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary (strong)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new picture close to this one (sent at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new picture that wanders further (sent at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Four more pictures with the same parameters and new seeds (sent at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put this picture in the parameters, as a reference or the source (nothing is sent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued 1 picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vary this picture, or make more like it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a picture first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still starting up; try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture's file could not be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a model in the parameters first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued {count} pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JobPlaceholder</name>
+    <message>
+        <source>Making a picture…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{elapsed} s · longer than the usual ~{typical} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{elapsed} s of about {typical} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Jobs</name>
+    <message>
+        <source>The list of jobs could not be read ({reason}); Studio tries again in a moment. This is a bug in Studio; the details are in the log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new jobs could not be saved ({reason}). They are being made all the same, but quitting now forgets them.</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>the app's log folder</source>
         <translation type="unfinished" />
@@ -2029,6 +2907,66 @@
 <context>
     <name>Library</name>
     <message>
+        <source>it is a folder, not a picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not a regular file (a pipe or a device)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file grew past the import limit while read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file name is not valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it carries a compressed text chunk “{keyword}” that inflates past {limit} MB (this is how text bombs look); it is not imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it carries a text chunk “{keyword}” of {size} MB; pictures with more than {limit} MB of text in one chunk are not imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it claims far more pixels than Studio imports (a decompression bomb)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a PNG, JPEG or WebP picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the picture is damaged or truncated and cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is {size} MB; at most {limit} MB are imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the picture is damaged (no size)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its parameters hold a prompt of {size} KB; at most {limit} KB are imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it claims {width}×{height} pixels, more than the {limit} megapixels Studio imports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The library was rebuilt from {count} image files.</source>
         <translation type="unfinished" />
     </message>
@@ -2041,7 +2979,58 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{applied} edits (ratings, tags, notes, collections) were restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{skipped} damaged journal lines were skipped (see the log).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The library at {path} was made by a newer version of StepFun Studio (schema {found}, this version knows {known}). Update the app to open it; the library was left untouched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk holding the library is full ({place}). Free some space and try again; nothing was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library cannot write to {place}: permission denied or a read-only disk. Check the folder's permissions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library could not open {place}. Check that the folder exists and can be written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library database is locked by another program ({place}). Close other copies of StepFun Studio and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library database is damaged ({place}). Restart the app: it will set the damaged file aside, and you can rebuild from the images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk reported an error while using the library ({place}). Check the disk, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A library file is missing ({place}). Run Check Library to find what is gone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>could not be imported ({error}); the log file has the details</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LibraryNotice</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2092,9 +3081,21 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</source>
+        <source>%n picture(s) are still being made. They may already be billed.</source>
         <translation>
-            <numerusform>%n picture is still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</numerusform><numerusform>%n pictures are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</numerusform></translation>
+            <numerusform>%n picture is still being made. They may already be billed.</numerusform><numerusform>%n pictures are still being made. They may already be billed.</numerusform></translation>
+    </message>
+    <message>
+        <source>Quitting waits up to %1 s for pictures already on their way and keeps them; the ones not sent yet are sent at the next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>StepFun Studio</source>
@@ -2485,7 +3486,42 @@
     </message>
 </context>
 <context>
+    <name>PromptDiffDialog</name>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PromptEditor</name>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Translate 中 ↔ EN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the Picture Shown…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Polish or translate the prompt, or describe a picture, with a chat model</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Prompt</source>
         <translation type="unfinished" />
@@ -2532,6 +3568,178 @@
     </message>
     <message>
         <source>{left} characters left</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PromptLibrary</name>
+    <message>
+        <source>This is not an A1111 styles file: its first line must name the columns name, prompt and negative_prompt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The wildcard __{name}__ has no list of that name (or its list is empty). Add it in the Prompt Library's Wildcards tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file is not a StepFun Studio prompt library export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is not a regular file; it was not read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is larger than {mb} MB; it was not read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” cannot name a wildcard list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved styles in {path} cannot be read (not JSON). Fix or remove the file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PromptLibraryView</name>
+    <message>
+        <source>Prompt Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Styles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wildcards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use as Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No prompt matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompts you generate with appear here, with their pictures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s), last used {when}</source>
+        <translation>
+            <numerusform>%n picture, last used {when}</numerusform><numerusform>%n pictures, last used {when}</numerusform></translation>
+    </message>
+    <message>
+        <source>e.g. cinematic still of {prompt}, film grain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt template:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negative prompt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{prompt} marks where your prompt goes; without it the style is added after.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save Style</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import A1111 styles.csv…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply to Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the style a name first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import A1111 Styles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Styles (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n style(s).</source>
+        <translation>
+            <numerusform>Imported %n style.</numerusform><numerusform>Imported %n styles.</numerusform></translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write __name__ in a prompt to pick one line of the list named “name”. With a fixed seed the same lines are picked again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save List</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export Prompt Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import Prompt Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported {styles} styles and {lists} wildcard lists.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2780,6 +3988,44 @@
         <source>Failed: {reason}</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform><numerusform>%n done</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform><numerusform>%n running</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform><numerusform>%n cancelled</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n interrupted</numerusform><numerusform>%n interrupted</numerusform></translation>
+    </message>
+    <message>
+        <source>{prompt} · {count} pictures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picture {number} of {count}</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Prompt</source>
         <translation type="unfinished" />
@@ -2838,6 +4084,25 @@
     <message>
         <source>Copy the prompt</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuitGrace</name>
+    <message>
+        <source>Quitting StepFun Studio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n picture(s) already on their way, to keep them (%1 s left).
+Pictures not sent yet are sent at the next start.</source>
+        <translation>
+            <numerusform>Waiting for %n picture already on their way, to keep them (%1 s left).
+Pictures not sent yet are sent at the next start.</numerusform><numerusform>Waiting for %n pictures already on their way, to keep them (%1 s left).
+Pictures not sent yet are sent at the next start.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3361,6 +4626,19 @@
         <translation>
             <numerusform>Not counted: %n picture made with a model that has no known price.</numerusform><numerusform>Not counted: %n pictures made with a model that has no known price.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Includes {money} for %n prompt assistant call(s).</source>
+        <translation>
+            <numerusform>Includes {money} for %n prompt assistant call.</numerusform><numerusform>Includes {money} for %n prompt assistant calls.</numerusform></translation>
+    </message>
+    <message>
+        <source>{provider} prompt assistant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat calls, not pictures</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Spend</source>
         <translation type="unfinished" />
@@ -3399,6 +4677,29 @@
     </message>
     <message>
         <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Spool</name>
+    <message>
+        <source>Studio could not add the picture to the library ({error}); this is a bug in Studio, the details are in the log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture is kept in {folder} and will be added at the next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The picture could not be kept either ({reason}): it is lost. Free some disk space before the next picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} picture(s) kept from the last session were added to the library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} kept picture(s) could not be added yet ({reason}); they stay in {folder} and are tried again at the next start.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3566,11 +4867,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;X/Y Grid…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt &amp;Library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Describe Picture…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Caption Pictures for Search…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Go to &amp;Prompt</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Search Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3587,6 +4908,10 @@
     </message>
     <message>
         <source>S&amp;pend…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3675,6 +5000,155 @@
         <source>%n could not be imported</source>
         <translation>
             <numerusform>%n could not be imported</numerusform><numerusform>%n could not be imported</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>XYGrid</name>
+    <message>
+        <source>The two axes vary the same thing; choose two different ones.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt search/replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the {axis} axis its values, e.g. {example}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {axis} axis has {count} values; at most {most} are allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {axis} axis repeats a value; each value once, please.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures is more than a grid may make ({most}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown model “{model}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} has no {axis} to vary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{model} is another provider's model; a grid compares models of one provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is not an axis. Use one of: {axes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed {value} is outside 0–{most}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{word}” is not in the prompt, so there is nothing to replace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a whole number ({axis} axis).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a number ({axis} axis).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X/Y grid {when}: {prompt}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>XYGridDialog</name>
+    <message>
+        <source>X/Y Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model: {model}. Prompt: {prompt}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns (X):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows (Y):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what the columns vary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Making the grid…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No picture of the grid was made; see the queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drawing the grid picture…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pictures are kept, but the grid picture failed: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: the grid and its pictures are in the collection “{name}”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_AxisRow</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>word in the prompt, replacement, …</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

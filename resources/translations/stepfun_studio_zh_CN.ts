@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -15,7 +16,7 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>A desktop studio for StepFun's text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
+        <source>A desktop studio for StepFun&apos;s text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
         <translation>阶跃星辰文生图 API 的桌面工作室：提示词、垫图重绘、风格参考、图像编辑和本地图库。</translation>
     </message>
     <message>
@@ -65,7 +66,7 @@
         <translation>回复到达前连接已中断。请检查网络后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
+        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给阶跃星辰技术支持。</translation>
     </message>
     <message>
@@ -77,7 +78,7 @@
         <translation>图片未通过内容审核。请修改提示词后重试。</translation>
     </message>
     <message>
-        <source>The picture's download link had already expired. Generate it again.</source>
+        <source>The picture&apos;s download link had already expired. Generate it again.</source>
         <translation>图片的下载链接已经过期。请重新生成。</translation>
     </message>
     <message>
@@ -97,7 +98,7 @@
         <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给 {provider} 技术支持。</translation>
     </message>
     <message>
@@ -121,11 +122,11 @@
         <translation>{provider} 未接受该 API 密钥。请检查“设置”中的密钥或 {env} 环境变量，并确认密钥属于这个服务器。</translation>
     </message>
     <message>
-        <source>{provider} refused this request for your account (HTTP 403). Check on the provider's website that the key may use this model.</source>
+        <source>{provider} refused this request for your account (HTTP 403). Check on the provider&apos;s website that the key may use this model.</source>
         <translation>{provider} 拒绝了你账户的这次请求（HTTP 403）。请到服务商网站确认该密钥有权使用这个模型。</translation>
     </message>
     <message>
-        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider's website, then try again.</source>
+        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider&apos;s website, then try again.</source>
         <translation>{provider}：此账户的余额或额度已用完。请到服务商网站充值后重试。</translation>
     </message>
     <message>
@@ -149,7 +150,7 @@
         <translation>{model} 不支持尺寸 {size}。支持的尺寸：{sizes}。</translation>
     </message>
     <message>
-        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider's website that the model is enabled for your account.</source>
+        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider&apos;s website that the model is enabled for your account.</source>
         <translation>{provider} 未向此密钥开放模型 {model}。请选择其他模型，或到服务商网站确认你的账户已开通该模型。</translation>
     </message>
     <message>
@@ -221,7 +222,7 @@
         <translation>无法连接服务器。请检查网络连接和服务器地址。</translation>
     </message>
     <message>
-        <source>The server's answer was cut off. Try again; the image may have been billed.</source>
+        <source>The server&apos;s answer was cut off. Try again; the image may have been billed.</source>
         <translation>服务器的回复被截断。请重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -241,7 +242,7 @@
         <translation>未能及时连上服务器。请检查网络连接。</translation>
     </message>
     <message>
-        <source>StepFun's server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <source>StepFun&apos;s server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
         <translation>阶跃星辰服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -280,7 +281,7 @@
         <translation>未设置密钥。在下方填写服务器地址后，即可使用无需密钥的服务器；在此之前，图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
-        <source>No key is set: {provider}'s pictures are drawn locally (demo mode).</source>
+        <source>No key is set: {provider}&apos;s pictures are drawn locally (demo mode).</source>
         <translation>未设置密钥：{provider} 的图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
@@ -339,13 +340,445 @@
     </message>
 </context>
 <context>
+    <name>Assistant</name>
+    <message>
+        <source>{provider} has no chat model Studio can use for the prompt assistant. Use a StepFun or OpenAI key for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat model answered with no text. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer within {seconds:g} s; the call was given up. It may still be billed. Try again when the service answers faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown style “{style}”. Choose one of: {styles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illustration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ink wash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product shot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D render</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watercolour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cinematic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assistant failed on Studio&apos;s side ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Batch</name>
+    <message>
+        <source>The budget must be above 0, or left empty for no cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model table gives no price for this model, so a budget cannot be kept; remove the budget to run it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost unknown (no price in the model table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures · {cost} · about {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures cost about {total}, over the budget of {budget}. Raise the budget, or choose at most {fits} pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studio failed on its side ({error}); the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That batch is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch stopped at its budget; {count} pictures were not sent. Raise the budget to send them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown model “{model}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent before Studio stopped, with no answer since: it may have been made and billed. It is sent again only if you ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Redraw each picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit each picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use each picture as a reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a folder or pictures here, or add them below. {count} pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Pictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Each picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source weight</source>
+        <translation type="unfinished">原图权重</translation>
+    </message>
+    <message>
+        <source>Small stays close to the picture; 1 ignores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished">提示词</translation>
+    </message>
+    <message>
+        <source>a watercolour of the {filename}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{filename} becomes each picture&apos;s file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the .txt beside a picture as its prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop before passing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the model table&apos;s price; the time at {at_once} at once and {per_minute} a minute, the limits Studio keeps for this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} takes no pictures; choose another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add pictures to make a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt, or use the .txt beside each picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Folder of Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {time} · {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is sent before you press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchRunPanel</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the pictures that may have been billed, failed or were cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier batches…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures may have been made and billed already, failed or were cancelled. Send them again? Each may be billed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} on their way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} may have been billed (not sent again unless you ask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may have been billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDialog</name>
+    <message>
+        <source>Stopped; start again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption Pictures for Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the pictures without a caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every picture has a caption; search already sees them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (demo: nothing is billed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>{done} captioned, {failed} failed, spent {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every picture has a caption now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckLibraryDialog</name>
+    <message>
+        <source>Checking the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check library</source>
+        <translation type="unfinished">检查图库</translation>
+    </message>
+    <message>
+        <source>Rebuild library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild reads every picture file and builds the library&apos;s database anew. Ratings, favourites, tags, notes and collections come back from the edits journal kept beside the pictures; the current database is kept as a copy beside it. It can take minutes for a large library, and the gallery reloads afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild library repairs this: it reads the database again from the pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the library: %1 of %2 pictures read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Studio and run `stepfun-studio library rebuild` to try again; the database copy made before the rebuild (library.db.before-rebuild-…) is beside the pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>what to draw</source>
         <translation>要画什么</translation>
     </message>
     <message>
-        <source>sampling steps (default: the model's)</source>
+        <source>sampling steps (default: the model&apos;s)</source>
         <translation>采样步数（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -377,7 +810,7 @@
         <translation>{provider} 将于 {date} 下线 {model}。</translation>
     </message>
     <message>
-        <source>None of {provider}'s models can do this; its models: {models}.</source>
+        <source>None of {provider}&apos;s models can do this; its models: {models}.</source>
         <translation>{provider} 的模型都做不到这一点；它的模型有：{models}。</translation>
     </message>
     <message>
@@ -397,7 +830,7 @@
         <translation>{provider} 没有模型“{model}”；它的模型有：{models}。</translation>
     </message>
     <message>
-        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal's encoding.</source>
+        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal&apos;s encoding.</source>
         <translation>{flag}：第 {position} 个字符不是有效文本（命令行收到了非 UTF-8 字节）。请检查终端的编码。</translation>
     </message>
     <message>
@@ -441,11 +874,11 @@
         <translation>没有 {provider} 的 API 密钥：请设置 {variable}。</translation>
     </message>
     <message>
-        <source>--base-url: {provider} has no address of its own; give your server's.</source>
+        <source>--base-url: {provider} has no address of its own; give your server&apos;s.</source>
         <translation>--base-url：{provider} 没有自带的地址；请填写你的服务器地址。</translation>
     </message>
     <message>
-        <source>The server's answer is nested too deeply to read; the picture may be billed.</source>
+        <source>The server&apos;s answer is nested too deeply to read; the picture may be billed.</source>
         <translation>服务器的回复嵌套过深，无法读取；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -465,15 +898,15 @@
         <translation>出错后，其余 {count} 张图片未发送。</translation>
     </message>
     <message>
-        <source>{count} added to Studio's library ({where}).</source>
+        <source>{count} added to Studio&apos;s library ({where}).</source>
         <translation>{count} 张已加入 Studio 图库（{where}）。</translation>
     </message>
     <message>
-        <source>The picture was not added to Studio's library.</source>
+        <source>The picture was not added to Studio&apos;s library.</source>
         <translation>这张图片没有加入 Studio 图库。</translation>
     </message>
     <message>
-        <source>Studio's library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
+        <source>Studio&apos;s library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
         <translation>无法打开位于 {where} 的 Studio 图库：{reason} 未发送任何请求。请先解决该问题，或加上 --no-library，只把图片保存在 --out 中。</translation>
     </message>
     <message>
@@ -481,7 +914,7 @@
         <translation>图片 {number}：已保存在 {path}。</translation>
     </message>
     <message>
-        <source>Image {number}: not added to Studio's library ({error}).</source>
+        <source>Image {number}: not added to Studio&apos;s library ({error}).</source>
         <translation>图片 {number}：未加入 Studio 图库（{error}）。</translation>
     </message>
     <message>
@@ -491,10 +924,6 @@
     <message>
         <source>The library is in order: every image has its file.</source>
         <translation>图库完好：每张图片的文件都在。</translation>
-    </message>
-    <message>
-        <source>Ratings, tags, notes and collections are kept only in the database; the previous one was set aside, not deleted.</source>
-        <translation>评分、标签、备注和合集只保存在数据库中；原来的数据库已另存一旁，没有删除。</translation>
     </message>
     <message>
         <source>Images whose file is missing: {count}</source>
@@ -549,11 +978,11 @@
         <translation>通过图像 API 生成图片并保存。</translation>
     </message>
     <message>
-        <source>the image API (default: the model's, or stepfun)</source>
+        <source>the image API (default: the model&apos;s, or stepfun)</source>
         <translation>图像 API（默认：模型所属的服务商，或 stepfun）</translation>
     </message>
     <message>
-        <source>model (default: the provider's first model for the mode); any name with --provider compatible</source>
+        <source>model (default: the provider&apos;s first model for the mode); any name with --provider compatible</source>
         <translation>模型（默认：服务商在该模式下的第一个模型）；配合 --provider compatible 可用任意名称</translation>
     </message>
     <message>
@@ -561,8 +990,240 @@
         <translation>其他服务器地址：https://，http:// 仅限本机</translation>
     </message>
     <message>
-        <source>the provider's region</source>
+        <source>cost unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt for a picture like this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a prompt richer in a style, or translate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption pictures for search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whose chat models to use (default: stepfun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s region</source>
         <translation>服务商的区域</translation>
+    </message>
+    <message>
+        <source>the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt&apos;s language (default: both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the style to write it in (default: photo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>translate between Chinese and English instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most this many characters (default 1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a prompt to polish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit: from 10 to 32000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most N pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit: at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({model}: {tokens_in} + {tokens_out} tokens, {cost})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every picture already has a caption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} captioned, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture {id} was not captioned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One redraw, edit or reference job per picture of a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every flag of `stepfun-studio generate` that says where and what is sent works here too: --provider, --model, --base-url, --region, --tier, --size, --seed, --steps, --cfg, --source-weight, --quality, ….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder of pictures, or one picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt; {filename} becomes each file&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what each picture is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prompts from NAME.txt beside a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop before passing this cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch&apos;s name (and its collection&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print count, cost and time; send nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carry on with an earlier batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with --resume: also send again pictures that may have been billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a folder of pictures (or --resume ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a prompt, or --sidecar for a .txt beside each picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--resend goes with --resume ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pictures at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch takes its pictures from the folder, one picture each, into the library: {flags} cannot be used here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pictures in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch {id}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing left to send in batch {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture was not added to the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mode: {model} takes {modes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no batch {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures may have been billed already and are not sent again; add --resend to send them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at the budget: {count} pictures were not sent. --resume {id} --budget AMOUNT carries on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture within {seconds:g} s; it may still be made and billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an X/Y grid: one picture for every combination of two axes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns: seed, steps, cfg, weight, model or prompt (search/replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--n: a grid makes one picture per cell; leave --n out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid picture could not be written to --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid&apos;s pictures are in the collection “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous database was set aside, not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{applied} edits (ratings, favourites, tags, notes, collections) were restored from the edits journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{skipped} damaged lines of the edits journal were skipped; the log names them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>give up on a picture after this many seconds (default 600)</source>
@@ -573,11 +1234,11 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>do not add the pictures to Studio's library</source>
+        <source>do not add the pictures to Studio&apos;s library</source>
         <translation>不把图片加入 Studio 图库</translation>
     </message>
     <message>
-        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)</source>
+        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model&apos;s)</source>
         <translation>宽x高，例如 1024x1536（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -589,7 +1250,7 @@
         <translation>0 = 随机；N 张图片依次使用 S、S+1、…</translation>
     </message>
     <message>
-        <source>guidance (CFG) scale (default: the model's)</source>
+        <source>guidance (CFG) scale (default: the model&apos;s)</source>
         <translation>CFG 引导强度（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -613,7 +1274,7 @@
         <translation>low 或 high（编辑）</translation>
     </message>
     <message>
-        <source>the provider's mark on the picture (off unless asked for)</source>
+        <source>the provider&apos;s mark on the picture (off unless asked for)</source>
         <translation>服务商在图片上加的水印（默认关闭，需指定才开启）</translation>
     </message>
     <message>
@@ -653,7 +1314,7 @@
         <translation>免费</translation>
     </message>
     <message>
-        <source>the input's size</source>
+        <source>the input&apos;s size</source>
         <translation>与输入图片相同</translation>
     </message>
     <message>
@@ -1024,6 +1685,33 @@
     </message>
 </context>
 <context>
+    <name>CreativeTools</name>
+    <message>
+        <source>Style “{name}” applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation type="unfinished">请先写提示词。</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a picture first, then Describe it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CullingController</name>
     <message numerus="yes">
         <source>Rate %n image(s)</source>
@@ -1103,6 +1791,37 @@
     <message>
         <source>Enter API key…</source>
         <translation>输入 API 密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeDialog</name>
+    <message>
+        <source>Describe Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append to Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider} is looking at {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (demo: the local stand-in answers)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1283,10 +2002,6 @@
         <translation>无法读取图片 {id} 的文件。</translation>
     </message>
     <message>
-        <source>The image file could not be read: {reason}</source>
-        <translation>无法读取图片文件：{reason}</translation>
-    </message>
-    <message>
         <source>Image copied.</source>
         <translation>图片已复制。</translation>
     </message>
@@ -1464,7 +2179,7 @@
         <translation>添加到参考图，供模型参考。</translation>
     </message>
     <message>
-        <source>Fill the prompt and settings from the image's metadata.</source>
+        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
         <translation>根据图片的元数据填写提示词和参数。</translation>
     </message>
     <message>
@@ -1733,6 +2448,22 @@
             <numerusform>已导出 %n 张图片</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n not imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: </source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The library is in order: every image has its file.</source>
         <translation>图库完好：每张图片的文件都在。</translation>
@@ -1742,10 +2473,6 @@
         <translation>没有删除任何东西。导入多出的文件即可把它们找回来。</translation>
     </message>
     <message>
-        <source>Check library</source>
-        <translation>检查图库</translation>
-    </message>
-    <message>
         <source>Tags to add, separated by commas (prefix with - to remove):</source>
         <translation>要添加的标签，用逗号分隔（前面加 - 表示移除）：</translation>
     </message>
@@ -1753,12 +2480,6 @@
         <source>%n already in the library</source>
         <translation>
             <numerusform>%n 张已在图库中</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n could not be read</source>
-        <translation>
-            <numerusform>%n 张无法读取</numerusform>
         </translation>
     </message>
     <message>
@@ -1865,6 +2586,13 @@
     <message>
         <source>Source ◀ ▶ Result</source>
         <translation>原图 ◀ ▶ 结果</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Pictures</source>
+        <translation type="unfinished">图片数</translation>
     </message>
 </context>
 <context>
@@ -1981,13 +2709,166 @@
     </message>
 </context>
 <context>
+    <name>Iterate</name>
+    <message>
+        <source>{action}: redraw at weight {weight:g} with {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary (strong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: the picture as a reference for {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: an instruction edit with {model} (the prompt says what)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: a redraw with {model}, which takes no weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: {model} takes no pictures; choose a model that does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: {count} pictures with new seeds on {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: new seeds only, as {model} takes no pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IterationActions</name>
+    <message>
+        <source>The picture could not be used; the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That picture is no longer in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary (subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary (strong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new picture close to this one (sent at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new picture that wanders further (sent at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four more pictures with the same parameters and new seeds (sent at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this picture in the parameters, as a reference or the source (nothing is sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued 1 picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary this picture, or make more like it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a picture first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still starting up; try again in a moment.</source>
+        <translation type="unfinished">仍在启动中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model in the parameters first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued {count} pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference pictures are full ({count} / {limit}).</source>
+        <translation type="unfinished">参考图已满（{count} / {limit}）。</translation>
+    </message>
+</context>
+<context>
+    <name>JobPlaceholder</name>
+    <message>
+        <source>Making a picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{elapsed} s · longer than the usual ~{typical} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{elapsed} s of about {typical} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
-        <source>the app's log folder</source>
+        <source>The list of jobs could not be read ({reason}); Studio tries again in a moment. This is a bug in Studio; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new jobs could not be saved ({reason}). They are being made all the same, but quitting now forgets them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the app&apos;s log folder</source>
         <translation>程序的日志文件夹</translation>
     </message>
     <message>
-        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server's answer. The details are in the log: {log}</source>
+        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server&apos;s answer. The details are in the log: {log}</source>
         <translation>Studio 自身出错（{reason}）：这是 Studio 的程序缺陷，不是服务器的回答。详情已写入日志：{log}</translation>
     </message>
     <message>
@@ -2053,6 +2934,66 @@
 <context>
     <name>Library</name>
     <message>
+        <source>it is a folder, not a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a pipe or a device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file grew past the import limit while read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it carries a compressed text chunk “{keyword}” that inflates past {limit} MB (this is how text bombs look); it is not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it carries a text chunk “{keyword}” of {size} MB; pictures with more than {limit} MB of text in one chunk are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it claims far more pixels than Studio imports (a decompression bomb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PNG, JPEG or WebP picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is damaged or truncated and cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; at most {limit} MB are imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is damaged (no size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its parameters hold a prompt of {size} KB; at most {limit} KB are imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it claims {width}×{height} pixels, more than the {limit} megapixels Studio imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The library was rebuilt from {count} image files.</source>
         <translation>已根据 {count} 个图片文件重建图库。</translation>
     </message>
@@ -2065,8 +3006,59 @@
         <translation>原来的数据库保留在 {aside}。</translation>
     </message>
     <message>
+        <source>{applied} edits (ratings, tags, notes, collections) were restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{skipped} damaged journal lines were skipped (see the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The library at {path} was made by a newer version of StepFun Studio (schema {found}, this version knows {known}). Update the app to open it; the library was left untouched.</source>
         <translation>{path} 的图库由更新版本的 StepFun Studio 创建（结构版本 {found}，本版本只认识 {known}）。请更新应用后再打开；图库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The disk holding the library is full ({place}). Free some space and try again; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library cannot write to {place}: permission denied or a read-only disk. Check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library could not open {place}. Check that the folder exists and can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library database is locked by another program ({place}). Close other copies of StepFun Studio and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library database is damaged ({place}). Restart the app: it will set the damaged file aside, and you can rebuild from the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using the library ({place}). Check the disk, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A library file is missing ({place}). Run Check Library to find what is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be imported ({error}); the log file has the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryNotice</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">重试</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2117,10 +3109,22 @@
         <translation>退出 StepFun Studio？</translation>
     </message>
     <message numerus="yes">
-        <source>%n picture(s) are still waiting or being made. Quit anyway? Waiting ones are sent at the next start; ones being made now stop, may already be billed, and are marked interrupted.</source>
-        <translation>
-            <numerusform>还有 %n 张图片在等待或生成中。仍要退出吗？等待中的会在下次启动时发送；正在生成的会停止，可能已经计费，并标记为已中断。</numerusform>
+        <source>%n picture(s) are still being made. They may already be billed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quitting waits up to %1 s for pictures already on their way and keeps them; the ones not sent yet are sent at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>StepFun Studio</source>
@@ -2355,7 +3359,7 @@
         <translation>厂商已于 {date} 下线；只能在仍提供它的服务器上使用。</translation>
     </message>
     <message>
-        <source>The output has the input's size</source>
+        <source>The output has the input&apos;s size</source>
         <translation>输出尺寸与输入图片相同</translation>
     </message>
     <message>
@@ -2455,7 +3459,7 @@
         <translation>风格参考</translation>
     </message>
     <message>
-        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's content into the picture.</source>
+        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference&apos;s content into the picture.</source>
         <translation>0–2；指南建议 {low:g}–{high:g}。过高会把参考图的内容带进画面。</translation>
     </message>
     <message>
@@ -2511,7 +3515,42 @@
     </message>
 </context>
 <context>
+    <name>PromptDiffDialog</name>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromptEditor</name>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate 中 ↔ EN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the Picture Shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish or translate the prompt, or describe a picture, with a chat model</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Prompt</source>
         <translation>提示词</translation>
@@ -2559,6 +3598,180 @@
     <message>
         <source>{left} characters left</source>
         <translation>还可输入 {left} 字</translation>
+    </message>
+</context>
+<context>
+    <name>PromptLibrary</name>
+    <message>
+        <source>This is not an A1111 styles file: its first line must name the columns name, prompt and negative_prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wildcard __{name}__ has no list of that name (or its list is empty). Add it in the Prompt Library&apos;s Wildcards tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a StepFun Studio prompt library export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is larger than {mb} MB; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” cannot name a wildcard list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved styles in {path} cannot be read (not JSON). Fix or remove the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptLibraryView</name>
+    <message>
+        <source>Prompt Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished">历史</translation>
+    </message>
+    <message>
+        <source>Styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wildcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">导出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished">导入…</translation>
+    </message>
+    <message>
+        <source>Search prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prompt matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts you generate with appear here, with their pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s), last used {when}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. cinematic still of {prompt}, film grain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">名称：</translation>
+    </message>
+    <message>
+        <source>Prompt template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prompt} marks where your prompt goes; without it the style is added after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Import A1111 styles.csv…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the style a name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import A1111 Styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Styles (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n style(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write __name__ in a prompt to pick one line of the list named “name”. With a fixed seed the same lines are picked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Prompt Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Prompt Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {styles} styles and {lists} wildcard lists.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2638,7 +3851,7 @@
         <translation>已设置 {variable}，本次运行的请求将发往 {url}。</translation>
     </message>
     <message>
-        <source>Enter your server's address, e.g. http://127.0.0.1:8000/v1</source>
+        <source>Enter your server&apos;s address, e.g. http://127.0.0.1:8000/v1</source>
         <translation>请输入你的服务器地址，例如 http://127.0.0.1:8000/v1</translation>
     </message>
     <message>
@@ -2674,8 +3887,8 @@
         <translation>无法读取余额：{reason}</translation>
     </message>
     <message>
-        <source>Get a key: &lt;a href="{url}"&gt;{url}&lt;/a&gt;</source>
-        <translation>获取密钥：&lt;a href="{url}"&gt;{url}&lt;/a&gt;</translation>
+        <source>Get a key: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</source>
+        <translation>获取密钥：&lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>API key</source>
@@ -2694,11 +3907,11 @@
         <translation>自定义服务器</translation>
     </message>
     <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
+        <source>Optional, e.g. a proxy: https://… (empty: the region&apos;s server)</source>
         <translation>可选，例如代理：https://…（留空则使用该区域的服务器）</translation>
     </message>
     <message>
-        <source>Your server's address: https://…, or http:// on this computer</source>
+        <source>Your server&apos;s address: https://…, or http:// on this computer</source>
         <translation>你的服务器地址：https://…，本机可用 http://</translation>
     </message>
     <message>
@@ -2717,15 +3930,15 @@
 <context>
     <name>ProviderTexts</name>
     <message>
-        <source>StepFun's own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
+        <source>StepFun&apos;s own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
         <translation>阶跃星辰自己的图像 API：step-1x-medium、step-2x-large 和 step-image-edit-2，支持种子、步数、CFG 和重绘权重。</translation>
     </message>
     <message>
-        <source>OpenAI's gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
+        <source>OpenAI&apos;s gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
         <translation>OpenAI 的 gpt-image 系列模型：擅长在图片中呈现文字，以及用多张图片和蒙版进行编辑；不支持种子和步数。按张计费。</translation>
     </message>
     <message>
-        <source>Volcengine Ark or BytePlus ModelArk with ByteDance's Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
+        <source>Volcengine Ark or BytePlus ModelArk with ByteDance&apos;s Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
         <translation>火山方舟或 BytePlus ModelArk 上的字节跳动 Seedream：2K 到 4K 图片，最多 14 张参考图。按张计费。</translation>
     </message>
     <message>
@@ -2733,7 +3946,7 @@
         <translation>硅基流动：Kolors（免费）和 Qwen-Image，支持种子、步数、引导系数和反向提示词。</translation>
     </message>
     <message>
-        <source>Your own or your team's server that speaks OpenAI's image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
+        <source>Your own or your team&apos;s server that speaks OpenAI&apos;s image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
         <translation>你自己或团队的、兼容 OpenAI 图像 API 的服务器（vLLM-Omni、SGLang、stable-diffusion.cpp、LocalAI）。需要你告诉 Studio 它有哪些模型、各支持哪些参数。</translation>
     </message>
     <message>
@@ -2806,6 +4019,50 @@
         <source>Failed: {reason}</source>
         <translation>失败：{reason}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{prompt} · {count} pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Prompt</source>
         <translation>提示词</translation>
@@ -2864,6 +4121,24 @@
     <message>
         <source>Copy the prompt</source>
         <translation>复制提示词</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGrace</name>
+    <message>
+        <source>Quitting StepFun Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n picture(s) already on their way, to keep them (%1 s left).
+Pictures not sent yet are sent at the next start.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3289,7 +4564,7 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Empty: the app's data folder</source>
+        <source>Empty: the app&apos;s data folder</source>
         <translation>留空：使用应用的数据文件夹</translation>
     </message>
     <message>
@@ -3380,7 +4655,7 @@
         <translation>尚无花费。</translation>
     </message>
     <message>
-        <source>Costs are what the provider reported, else the model's list price. Currencies are never added together.</source>
+        <source>Costs are what the provider reported, else the model&apos;s list price. Currencies are never added together.</source>
         <translation>费用以服务商报告的金额为准，未报告时按模型标价计算。不同币种从不相加。</translation>
     </message>
     <message numerus="yes">
@@ -3388,6 +4663,20 @@
         <translation>
             <numerusform>未计入：%n 张图片所用的模型价格未知。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes {money} for %n prompt assistant call(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{provider} prompt assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat calls, not pictures</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Spend</source>
@@ -3428,6 +4717,29 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>Spool</name>
+    <message>
+        <source>Studio could not add the picture to the library ({error}); this is a bug in Studio, the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is kept in {folder} and will be added at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be kept either ({reason}): it is lost. Free some disk space before the next picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} picture(s) kept from the last session were added to the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} kept picture(s) could not be added yet ({reason}); they stay in {folder} and are tried again at the next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3594,12 +4906,32 @@
         <translation>重试失败的任务(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;X/Y Grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt &amp;Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Describe Picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Caption Pictures for Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Go to &amp;Prompt</source>
         <translation>转到提示词(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Search Library</source>
         <translation>搜索图库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -3616,6 +4948,10 @@
     <message>
         <source>S&amp;pend…</source>
         <translation>花费(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -3707,6 +5043,155 @@
         <translation>
             <numerusform>%n 张无法导入</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>XYGrid</name>
+    <message>
+        <source>The two axes vary the same thing; choose two different ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">种子</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished">步数</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation type="unfinished">CFG 强度</translation>
+    </message>
+    <message>
+        <source>Source weight</source>
+        <translation type="unfinished">原图权重</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Prompt search/replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the {axis} axis its values, e.g. {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {axis} axis has {count} values; at most {most} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {axis} axis repeats a value; each value once, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures is more than a grid may make ({most}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown model “{model}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has no {axis} to vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} is another provider&apos;s model; a grid compares models of one provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not an axis. Use one of: {axes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed {value} is outside 0–{most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{word}” is not in the prompt, so there is nothing to replace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number ({axis} axis).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number ({axis} axis).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X/Y grid {when}: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XYGridDialog</name>
+    <message>
+        <source>X/Y Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: {model}. Prompt: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns (X):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows (Y):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the columns vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture of the grid was made; see the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the grid picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pictures are kept, but the grid picture failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: the grid and its pictures are in the collection “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_AxisRow</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word in the prompt, replacement, …</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
