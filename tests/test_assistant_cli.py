@@ -163,3 +163,12 @@ def test_caption_run_is_resumable_and_search_finds_words_only_in_captions(
         assert (line.key, line.currency, line.pictures) == ("stepfun", "CNY", 5)
     finally:
         library.close()
+    # Captions were paid for: a rebuild of the database from the files keeps them.
+    rebuilt = run_cli(capsys, monkeypatch, "library", "rebuild")
+    assert rebuilt.status == 0, rebuilt.stderr
+    library = Library.open(AppPaths.under(isolated_home))
+    try:
+        assert library.count(ImageQuery(text="tones")) == 5
+        assert library.uncaptioned_count() == 0
+    finally:
+        library.close()

@@ -138,3 +138,52 @@ def test_caption_run_captions_each_picture_once_and_search_finds_them(
     )
     qtbot.waitUntil(lambda: bool(found), timeout=10_000)
     assert found == [3]
+
+
+def test_describe_from_the_gallery_menu_and_a_caption_edited_in_the_detail_view(
+    window: tuple[MainWindow, StandinServer], qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+
+    from stepfun_studio.ui.gallery.context_menu import build_context_menu
+
+    main, server = window
+    _make_pictures(main, qtbot, 1)
+    image_id = main.studio.queue.jobs()[-1].image_id
+    assert image_id is not None
+    gallery = main.gallery
+    qtbot.waitUntil(lambda: gallery.model.rowCount() >= 1, timeout=10_000)
+    gallery.view.setCurrentIndex(gallery.model.index(0, 0))
+    menu = build_context_menu(gallery, gallery)
+    assert isinstance(menu, QMenu)
+    describe = next(a for a in menu.actions() if a.text() == "Describe…")
+    describe.trigger()
+    qtbot.waitUntil(lambda: main.findChild(DescribeDialog) is not None, timeout=10_000)
+    dialog = main.findChild(DescribeDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.use_button.isEnabled, timeout=20_000)
+    assert server.request_count("/chat/completions") == 1
+    dialog.close()
+    # Edit Caption… in the detail view's More menu: the words become searchable.
+    main.detail.show_image(image_id)
+    qtbot.waitUntil(lambda: main.detail.image_id() == image_id, timeout=10_000)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        box.setTextValue("a red umbrella on a rainy street")
+        box.accept()
+
+    QTimer.singleShot(300, answer)
+    main.tools.edit_caption_action.trigger()
+    qtbot.waitUntil(lambda: "Caption saved" in main.statusBar().currentMessage(), timeout=10_000)
+    found: list[int] = []
+    library = main.studio.library
+    from stepfun_studio.ui.background import run_in_background
+
+    run_in_background(
+        main, lambda: library.count(ImageQuery(text="umbrella")), lambda n, _e: found.append(n), "t"
+    )
+    qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    assert found == [1]

@@ -14,6 +14,7 @@ import time
 from stepfun_studio.core.assistant import AssistantAnswer
 from stepfun_studio.core.plain_text import plain_text
 from stepfun_studio.library.database import Database
+from stepfun_studio.library.edits_journal import EditsJournal, shas_of, split_images
 from stepfun_studio.library.rows import reindex
 
 MAX_CAPTION_CHARS = 2000
@@ -23,16 +24,23 @@ class Captions:
     """Mixin for `Library`."""
 
     _db: Database
+    journal: EditsJournal
 
     def set_caption(self, image_id: int, text: str) -> None:
-        """Stores (or, with "", clears) a picture's caption and re-indexes it for search."""
+        """Stores (or, with "", clears) a picture's caption and re-indexes it for search.
+
+        Journalled like a note, so a rebuild of the library keeps the captions it paid for.
+        """
         caption = plain_text(text).strip()[:MAX_CAPTION_CHARS]
+        now = time.time()
         with self._db.write() as connection:
             connection.execute(
                 "UPDATE images SET caption = ?, captioned_at = ? WHERE id = ?",
-                (caption, time.time(), image_id),
+                (caption, now, image_id),
             )
             reindex(connection, image_id)
+            records = split_images("caption", shas_of(connection, [image_id]), text=caption, at=now)
+            self.journal.append(connection, records)
 
     def caption_of(self, image_id: int) -> str:
         with self._db.read() as connection:

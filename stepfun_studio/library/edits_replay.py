@@ -113,6 +113,17 @@ def _note(connection: sqlite3.Connection, item: Record, state: ReplayState) -> N
         state._reindex.add(image_id)
 
 
+def _caption(connection: sqlite3.Connection, item: Record, state: ReplayState) -> None:
+    text = _text(item, "text")
+    at = item.get("at", 0.0)
+    when = float(at) if isinstance(at, int | float) and not isinstance(at, bool) else 0.0
+    for image_id in _images(item, state):
+        connection.execute(
+            "UPDATE images SET caption = ?, captioned_at = ? WHERE id = ?", (text, when, image_id)
+        )
+        state._reindex.add(image_id)
+
+
 def _tags_add(connection: sqlite3.Connection, item: Record, state: ReplayState) -> None:
     names, ids = _tags(item), _images(item, state)
     if not ids:
@@ -191,6 +202,7 @@ _APPLY: dict[str, Callable[[sqlite3.Connection, Record, ReplayState], None]] = {
     "trash": _trash,
     "restore": _restore,
     "note": _note,
+    "caption": _caption,
     "tags_add": _tags_add,
     "tags_remove": _tags_remove,
     "collection_create": _collection_create,

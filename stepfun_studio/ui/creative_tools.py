@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from stepfun_studio.core.prompt_templates import PromptStyle, apply_style
 from stepfun_studio.settings.values import effective_model_table
@@ -34,6 +35,21 @@ class CreativeTools(QObject):
         actions["describe"].triggered.connect(self.describe_shown_picture)
         actions["captions"].triggered.connect(self.show_caption_run)
         window.prompt_editor.assist_requested.connect(self._on_assist)
+        # Describe and captions on any picture: the gallery's menu and the detail view's More.
+        window.gallery.menu_extensions.append(self._extend_gallery_menu)
+        more = window.detail.more_menu
+        more.addSeparator()
+        more.addAction(actions["describe"])
+        self.edit_caption_action = more.addAction("")
+        self.edit_caption_action.setObjectName("editCaptionAction")
+        self.edit_caption_action.triggered.connect(self.edit_caption)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit_caption_action.setText(self.tr("Edit Caption…"))
+
+    def _extend_gallery_menu(self, menu: QMenu, image_id: int) -> None:
+        menu.addAction(self.tr("Describe…"), lambda: self.describe_image(image_id))
 
     def show_xy_grid(self) -> None:
         """The X/Y grid over the request being edited; non-modal, the window stays usable."""
@@ -104,11 +120,15 @@ class CreativeTools(QObject):
         dialog.show()
 
     def describe_shown_picture(self) -> None:
-        """Describe the picture in the detail view (its file read off the GUI thread)."""
+        """Describe the picture in the detail view."""
         image_id = self.window.detail.image_id()
         if image_id is None:
             self.window.status.show_info(self.tr("Open a picture first, then Describe it."))
             return
+        self.describe_image(image_id)
+
+    def describe_image(self, image_id: int) -> None:
+        """Describe one library picture (its file read off the GUI thread)."""
         library = self.window.studio.library
         run_in_background(
             self,
@@ -135,6 +155,44 @@ class CreativeTools(QObject):
         current = self.window.prompt_editor.prompt().strip()
         self.window.prompt_editor.set_prompt(
             text if replace or not current else f"{current}, {text}"
+        )
+
+    def edit_caption(self) -> None:
+        """Shows the picture's caption for editing; the change is stored off the GUI thread."""
+        image_id = self.window.detail.image_id()
+        if image_id is None:
+            return
+        library = self.window.studio.library
+        run_in_background(
+            self,
+            lambda: library.caption_of(image_id),
+            lambda text, error: self._ask_caption(image_id, text, error),
+            "caption-read",
+        )
+
+    def _ask_caption(self, image_id: int, text: object, error: BaseException | None) -> None:
+        if error is not None:
+            self.window.status.show_info(str(error))
+            return
+        edited, ok = QInputDialog.getMultiLineText(
+            self.window,
+            self.tr("Edit Caption"),
+            self.tr("What the picture shows (search finds these words):"),
+            str(text or ""),
+        )
+        if not ok:
+            return
+        library = self.window.studio.library
+
+        def saved(_result: object, failed: BaseException | None) -> None:
+            if failed is not None:
+                self.window.status.show_info(str(failed))
+                return
+            self.window.detail.show_image(image_id)  # shows the new caption
+            self.window.status.show_info(self.tr("Caption saved."))
+
+        run_in_background(
+            self, lambda: library.set_caption(image_id, edited), saved, "caption-write"
         )
 
     def show_caption_run(self) -> None:

@@ -104,6 +104,12 @@ class DetailInfo(QTextBrowser):
                 f"<p><b>{html.escape(negative_title)}</b><br>"
                 f"{_multiline(record.negative_prompt)}</p>"
             )
+        if record.caption:
+            # What a vision model said the picture shows (searchable; More ▸ Edit Caption…).
+            caption_title = self.tr("Caption")
+            parts.append(
+                f"<p><b>{html.escape(caption_title)}</b><br>{_multiline(record.caption)}</p>"
+            )
         parts.append(f"<table cellspacing='0' cellpadding='2'>{table}</table>")
         self.setHtml("".join(parts))
 

@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
         self.detail_dock.setWindowTitle(self.tr("Picture"))
         self.menus.retranslate()
         self.iterate.retranslate()
+        if hasattr(self, "tools"):  # made in _connect, after the first retranslate
+            self.tools.retranslate()
         self.status.retranslate()
         self.refresh_generate()
 
