@@ -1682,6 +1682,14 @@
 <context>
     <name>CreativeTools</name>
     <message>
+        <source>Edit Caption…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Style “{name}” applied.</source>
         <translation type="unfinished" />
     </message>
@@ -1703,6 +1711,18 @@
     </message>
     <message>
         <source>The picture could not be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Caption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the picture shows (search finds these words):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption saved.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1917,6 +1937,10 @@
     </message>
     <message>
         <source>Negative prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caption</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -16,7 +15,7 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>A desktop studio for StepFun&apos;s text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
+        <source>A desktop studio for StepFun's text-to-image API: prompts, redraws, style references, image edits and a local library.</source>
         <translation>阶跃星辰文生图 API 的桌面工作室：提示词、垫图重绘、风格参考、图像编辑和本地图库。</translation>
     </message>
     <message>
@@ -66,7 +65,7 @@
         <translation>回复到达前连接已中断。请检查网络后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to StepFun support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给阶跃星辰技术支持。</translation>
     </message>
     <message>
@@ -78,7 +77,7 @@
         <translation>图片未通过内容审核。请修改提示词后重试。</translation>
     </message>
     <message>
-        <source>The picture&apos;s download link had already expired. Generate it again.</source>
+        <source>The picture's download link had already expired. Generate it again.</source>
         <translation>图片的下载链接已经过期。请重新生成。</translation>
     </message>
     <message>
@@ -98,7 +97,7 @@
         <translation>服务器总用时超过 {seconds} 秒。请稍后重试；如果请求已到达服务器，这张图片可能已经计费。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
+        <source>The server's answer could not be read. Try again; if it keeps happening, send the trace id to {provider} support.</source>
         <translation>无法读取服务器的回复。请重试；如果反复出现，请把 trace id 发给 {provider} 技术支持。</translation>
     </message>
     <message>
@@ -122,11 +121,11 @@
         <translation>{provider} 未接受该 API 密钥。请检查“设置”中的密钥或 {env} 环境变量，并确认密钥属于这个服务器。</translation>
     </message>
     <message>
-        <source>{provider} refused this request for your account (HTTP 403). Check on the provider&apos;s website that the key may use this model.</source>
+        <source>{provider} refused this request for your account (HTTP 403). Check on the provider's website that the key may use this model.</source>
         <translation>{provider} 拒绝了你账户的这次请求（HTTP 403）。请到服务商网站确认该密钥有权使用这个模型。</translation>
     </message>
     <message>
-        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider&apos;s website, then try again.</source>
+        <source>{provider}: the balance or quota of this account is used up. Top it up on the provider's website, then try again.</source>
         <translation>{provider}：此账户的余额或额度已用完。请到服务商网站充值后重试。</translation>
     </message>
     <message>
@@ -150,7 +149,7 @@
         <translation>{model} 不支持尺寸 {size}。支持的尺寸：{sizes}。</translation>
     </message>
     <message>
-        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider&apos;s website that the model is enabled for your account.</source>
+        <source>{provider} does not offer the model {model} to this key. Choose another model, or check on the provider's website that the model is enabled for your account.</source>
         <translation>{provider} 未向此密钥开放模型 {model}。请选择其他模型，或到服务商网站确认你的账户已开通该模型。</translation>
     </message>
     <message>
@@ -222,7 +221,7 @@
         <translation>无法连接服务器。请检查网络连接和服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was cut off. Try again; the image may have been billed.</source>
+        <source>The server's answer was cut off. Try again; the image may have been billed.</source>
         <translation>服务器的回复被截断。请重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -242,7 +241,7 @@
         <translation>未能及时连上服务器。请检查网络连接。</translation>
     </message>
     <message>
-        <source>StepFun&apos;s server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
+        <source>StepFun's server had trouble (HTTP {status}). Try again later; this image may already have been billed.</source>
         <translation>阶跃星辰服务器出现问题（HTTP {status}）。请稍后重试；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -281,7 +280,7 @@
         <translation>未设置密钥。在下方填写服务器地址后，即可使用无需密钥的服务器；在此之前，图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
-        <source>No key is set: {provider}&apos;s pictures are drawn locally (demo mode).</source>
+        <source>No key is set: {provider}'s pictures are drawn locally (demo mode).</source>
         <translation>未设置密钥：{provider} 的图片在本地绘制（演示模式）。</translation>
     </message>
     <message>
@@ -343,432 +342,431 @@
     <name>Assistant</name>
     <message>
         <source>{provider} has no chat model Studio can use for the prompt assistant. Use a StepFun or OpenAI key for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{provider} 没有可供提示词助手使用的对话模型。请为助手使用阶跃星辰或 OpenAI 的密钥。</translation>
     </message>
     <message>
         <source>The chat model answered with no text. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>对话模型没有返回任何文字。请重试。</translation>
     </message>
     <message>
         <source>No answer within {seconds:g} s; the call was given up. It may still be billed. Try again when the service answers faster.</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds:g} 秒内没有回复，已放弃这次调用。它仍可能计费。请等服务响应变快后再试。</translation>
     </message>
     <message>
         <source>Unknown style “{style}”. Choose one of: {styles}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知风格“{style}”。请从以下选项中选择：{styles}。</translation>
     </message>
     <message>
         <source>Photograph</source>
-        <translation type="unfinished"></translation>
+        <translation>摄影</translation>
     </message>
     <message>
         <source>Illustration</source>
-        <translation type="unfinished"></translation>
+        <translation>插画</translation>
     </message>
     <message>
         <source>Ink wash</source>
-        <translation type="unfinished"></translation>
+        <translation>水墨</translation>
     </message>
     <message>
         <source>Product shot</source>
-        <translation type="unfinished"></translation>
+        <translation>产品图</translation>
     </message>
     <message>
         <source>Anime</source>
-        <translation type="unfinished"></translation>
+        <translation>动漫</translation>
     </message>
     <message>
         <source>3D render</source>
-        <translation type="unfinished"></translation>
+        <translation>3D 渲染</translation>
     </message>
     <message>
         <source>Watercolour</source>
-        <translation type="unfinished"></translation>
+        <translation>水彩</translation>
     </message>
     <message>
         <source>Cinematic</source>
-        <translation type="unfinished"></translation>
+        <translation>电影感</translation>
     </message>
     <message>
-        <source>The assistant failed on Studio&apos;s side ({error}).</source>
-        <translation type="unfinished"></translation>
+        <source>The assistant failed on Studio's side ({error}).</source>
+        <translation>提示词助手出错，问题出在 Studio 自身（{error}）。</translation>
     </message>
 </context>
 <context>
     <name>Batch</name>
     <message>
         <source>The budget must be above 0, or left empty for no cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算必须大于 0；留空则不设上限。</translation>
     </message>
     <message>
         <source>The model table gives no price for this model, so a budget cannot be kept; remove the budget to run it anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型列表中没有这个模型的价格，因此无法控制预算；如仍要运行，请移除预算。</translation>
     </message>
     <message>
         <source>cost unknown (no price in the model table)</source>
-        <translation type="unfinished"></translation>
+        <translation>费用未知（模型价格表中没有该模型的价格）</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} 小时 {m} 分钟</translation>
     </message>
     <message>
         <source>{count} pictures · {cost} · about {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片 · {cost} · 约 {time}</translation>
     </message>
     <message>
         <source>{count} pictures cost about {total}, over the budget of {budget}. Raise the budget, or choose at most {fits} pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片约需 {total}，超出预算 {budget}。请提高预算，或最多选择 {fits} 张图片。</translation>
     </message>
     <message>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 秒</translation>
     </message>
     <message>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 分钟</translation>
     </message>
     <message>
         <source>Studio failed on its side ({error}); the log has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio 自身出错（{error}）；详细信息见日志。</translation>
     </message>
     <message>
         <source>The picture could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图片。</translation>
     </message>
     <message>
         <source>That batch is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>该批量任务已不存在。</translation>
     </message>
     <message>
         <source>The batch stopped at its budget; {count} pictures were not sent. Raise the budget to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>批量任务已达到预算上限并停止；{count} 张图片未发送。提高预算即可发送它们。</translation>
     </message>
     <message>
         <source>Unknown model “{model}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的模型“{model}”。</translation>
     </message>
     <message>
         <source>Sent before Studio stopped, with no answer since: it may have been made and billed. It is sent again only if you ask.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Studio 停止前已发出，此后一直没有回复：它可能已经生成并计费。只有在你要求时才会重新发送。</translation>
     </message>
 </context>
 <context>
     <name>BatchDialog</name>
     <message>
         <source>Redraw each picture</source>
-        <translation type="unfinished"></translation>
+        <translation>逐张垫图重绘</translation>
     </message>
     <message>
         <source>Edit each picture</source>
-        <translation type="unfinished"></translation>
+        <translation>逐张编辑图片</translation>
     </message>
     <message>
         <source>Use each picture as a reference</source>
-        <translation type="unfinished"></translation>
+        <translation>将每张图片用作参考图</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批量</translation>
     </message>
     <message>
         <source>Drop a folder or pictures here, or add them below. {count} pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>把文件夹或图片拖到这里，或在下方添加。共 {count} 张图片。</translation>
     </message>
     <message>
         <source>Add Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹…</translation>
     </message>
     <message>
         <source>Add Pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图片…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Each picture</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图片</translation>
     </message>
     <message>
         <source>Source weight</source>
-        <translation type="unfinished">原图权重</translation>
+        <translation>原图权重</translation>
     </message>
     <message>
         <source>Small stays close to the picture; 1 ignores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>越小越接近原图；为 1 时忽略原图。</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished">提示词</translation>
+        <translation>提示词</translation>
     </message>
     <message>
         <source>a watercolour of the {filename}</source>
-        <translation type="unfinished"></translation>
+        <translation>{filename} 的水彩画</translation>
     </message>
     <message>
-        <source>{filename} becomes each picture&apos;s file name.</source>
-        <translation type="unfinished"></translation>
+        <source>{filename} becomes each picture's file name.</source>
+        <translation>{filename} 会替换为每张图片的文件名。</translation>
     </message>
     <message>
         <source>Use the .txt beside a picture as its prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>用图片旁的 .txt 文件作为其提示词</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Stop before passing</source>
-        <translation type="unfinished"></translation>
+        <translation>超出此金额前停止</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Choose a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择模型。</translation>
     </message>
     <message>
-        <source>At the model table&apos;s price; the time at {at_once} at once and {per_minute} a minute, the limits Studio keeps for this provider.</source>
-        <translation type="unfinished"></translation>
+        <source>At the model table's price; the time at {at_once} at once and {per_minute} a minute, the limits Studio keeps for this provider.</source>
+        <translation>按模型价格表计价；用时按同时 {at_once} 个、每分钟 {per_minute} 个估算，即 Studio 对此服务商采用的限额。</translation>
     </message>
     <message>
         <source>{model} takes no pictures; choose another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 不接受图片输入；请选择其他模型。</translation>
     </message>
     <message>
         <source>Add pictures to make a batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图片以创建批量任务。</translation>
     </message>
     <message>
         <source>Write a prompt, or use the .txt beside each picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写提示词，或使用每张图片旁的 .txt 文件。</translation>
     </message>
     <message>
         <source>Add a Folder of Pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图片文件夹</translation>
     </message>
     <message>
         <source>Add Pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图片</translation>
     </message>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>From a collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>从合集添加…</translation>
     </message>
     <message>
         <source>Reading the pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取图片…</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容。</translation>
     </message>
     <message>
         <source>Batch {time} · {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>批量 {time} · {folder}</translation>
     </message>
     <message>
         <source>Nothing is sent before you press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“开始”之前不会发送任何请求。</translation>
     </message>
 </context>
 <context>
     <name>BatchRunPanel</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Cancel Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>取消批量</translation>
     </message>
     <message>
         <source>Send Again…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送…</translation>
     </message>
     <message>
         <source>Send the pictures that may have been billed, failed or were cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送可能已计费、失败或已取消的图片。</translation>
     </message>
     <message>
         <source>Earlier batches…</source>
-        <translation type="unfinished"></translation>
+        <translation>以前的批量任务…</translation>
     </message>
     <message>
         <source>Send Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送</translation>
     </message>
     <message>
         <source>{count} pictures may have been made and billed already, failed or were cancelled. Send them again? Each may be billed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片可能已经生成并计费，或已失败、已取消。要重新发送吗？每张都可能再次计费。</translation>
     </message>
     <message>
         <source>{name}: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{state}</translation>
     </message>
     <message>
         <source>{done} of {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
         <source>{count} on their way</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张生成中</translation>
     </message>
     <message>
         <source>{count} may have been billed (not sent again unless you ask)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张可能已计费（除非你要求，否则不会重新发送）</translation>
     </message>
     <message>
         <source>{count} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张失败</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>on its way</source>
-        <translation type="unfinished"></translation>
+        <translation>已发出</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>may have been billed</source>
-        <translation type="unfinished"></translation>
+        <translation>可能已计费</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>stopped at the budget</source>
-        <translation type="unfinished"></translation>
+        <translation>已达预算，已停止</translation>
     </message>
 </context>
 <context>
     <name>CaptionDialog</name>
     <message>
         <source>Stopped; start again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止；重新开始即可继续。</translation>
     </message>
     <message>
         <source>Caption Pictures for Search</source>
-        <translation type="unfinished"></translation>
+        <translation>为搜索生成图片描述</translation>
     </message>
     <message>
         <source>Counting the pictures without a caption…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计还没有图片描述的图片…</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Every picture has a caption; search already sees them.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图片都已有图片描述，搜索已可使用。</translation>
     </message>
     <message>
         <source> (demo: nothing is billed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（演示模式：不计费）</translation>
     </message>
     <message numerus="yes">
         <source>%n picture(s) have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 张图片还没有图片描述（先处理导入的图片）。{who} 将逐张描述以供搜索；预计费用 {cost}。</numerusform></translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>{done} captioned, {failed} failed, spent {cost}</source>
-        <translation type="unfinished"></translation>
+        <translation>已生成图片描述 {done} 张，失败 {failed} 张，花费 {cost}</translation>
     </message>
     <message>
         <source>Every picture has a caption now.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在每张图片都有图片描述了。</translation>
     </message>
 </context>
 <context>
     <name>CheckLibraryDialog</name>
     <message>
         <source>Checking the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查图库…</translation>
     </message>
     <message>
         <source>Check library</source>
-        <translation type="unfinished">检查图库</translation>
+        <translation>检查图库</translation>
     </message>
     <message>
         <source>Rebuild library…</source>
-        <translation type="unfinished"></translation>
+        <translation>重建图库…</translation>
     </message>
     <message>
-        <source>Rebuild reads every picture file and builds the library&apos;s database anew. Ratings, favourites, tags, notes and collections come back from the edits journal kept beside the pictures; the current database is kept as a copy beside it. It can take minutes for a large library, and the gallery reloads afterwards.</source>
-        <translation type="unfinished"></translation>
+        <source>Rebuild reads every picture file and builds the library's database anew. Ratings, favourites, tags, notes and collections come back from the edits journal kept beside the pictures; the current database is kept as a copy beside it. It can take minutes for a large library, and the gallery reloads afterwards.</source>
+        <translation>重建会读取每个图片文件，重新建立图库数据库。评分、收藏、标签、备注和合集会从图片旁的编辑日志中恢复；当前数据库会在原处保留一份副本。图库较大时可能需要几分钟，完成后图库会重新加载。</translation>
     </message>
     <message>
         <source>Rebuild library repairs this: it reads the database again from the pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>“重建图库”可以修复此问题：它会根据图片重新生成数据库。</translation>
     </message>
     <message>
         <source>Rebuilding the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重建图库…</translation>
     </message>
     <message>
         <source>Rebuilding the library: %1 of %2 pictures read…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重建图库：已读取 %1 / %2 张图片…</translation>
     </message>
     <message>
         <source>Quit Studio and run `stepfun-studio library rebuild` to try again; the database copy made before the rebuild (library.db.before-rebuild-…) is beside the pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>请退出 Studio，运行 `stepfun-studio library rebuild` 重试；重建前备份的数据库副本（library.db.before-rebuild-…）就在图片旁边。</translation>
     </message>
     <message>
         <source>The library could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图库：%1</translation>
     </message>
 </context>
 <context>
@@ -778,7 +776,7 @@
         <translation>要画什么</translation>
     </message>
     <message>
-        <source>sampling steps (default: the model&apos;s)</source>
+        <source>sampling steps (default: the model's)</source>
         <translation>采样步数（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -810,7 +808,7 @@
         <translation>{provider} 将于 {date} 下线 {model}。</translation>
     </message>
     <message>
-        <source>None of {provider}&apos;s models can do this; its models: {models}.</source>
+        <source>None of {provider}'s models can do this; its models: {models}.</source>
         <translation>{provider} 的模型都做不到这一点；它的模型有：{models}。</translation>
     </message>
     <message>
@@ -830,7 +828,7 @@
         <translation>{provider} 没有模型“{model}”；它的模型有：{models}。</translation>
     </message>
     <message>
-        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal&apos;s encoding.</source>
+        <source>{flag}: character {position} is not valid text (bytes that are not UTF-8 reached the command line). Check the terminal's encoding.</source>
         <translation>{flag}：第 {position} 个字符不是有效文本（命令行收到了非 UTF-8 字节）。请检查终端的编码。</translation>
     </message>
     <message>
@@ -874,11 +872,11 @@
         <translation>没有 {provider} 的 API 密钥：请设置 {variable}。</translation>
     </message>
     <message>
-        <source>--base-url: {provider} has no address of its own; give your server&apos;s.</source>
+        <source>--base-url: {provider} has no address of its own; give your server's.</source>
         <translation>--base-url：{provider} 没有自带的地址；请填写你的服务器地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is nested too deeply to read; the picture may be billed.</source>
+        <source>The server's answer is nested too deeply to read; the picture may be billed.</source>
         <translation>服务器的回复嵌套过深，无法读取；这张图片可能已经计费。</translation>
     </message>
     <message>
@@ -898,15 +896,15 @@
         <translation>出错后，其余 {count} 张图片未发送。</translation>
     </message>
     <message>
-        <source>{count} added to Studio&apos;s library ({where}).</source>
+        <source>{count} added to Studio's library ({where}).</source>
         <translation>{count} 张已加入 Studio 图库（{where}）。</translation>
     </message>
     <message>
-        <source>The picture was not added to Studio&apos;s library.</source>
+        <source>The picture was not added to Studio's library.</source>
         <translation>这张图片没有加入 Studio 图库。</translation>
     </message>
     <message>
-        <source>Studio&apos;s library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
+        <source>Studio's library at {where} cannot be opened: {reason} Nothing was sent. Fix that, or add --no-library to keep the pictures in --out only.</source>
         <translation>无法打开位于 {where} 的 Studio 图库：{reason} 未发送任何请求。请先解决该问题，或加上 --no-library，只把图片保存在 --out 中。</translation>
     </message>
     <message>
@@ -914,7 +912,7 @@
         <translation>图片 {number}：已保存在 {path}。</translation>
     </message>
     <message>
-        <source>Image {number}: not added to Studio&apos;s library ({error}).</source>
+        <source>Image {number}: not added to Studio's library ({error}).</source>
         <translation>图片 {number}：未加入 Studio 图库（{error}）。</translation>
     </message>
     <message>
@@ -978,11 +976,11 @@
         <translation>通过图像 API 生成图片并保存。</translation>
     </message>
     <message>
-        <source>the image API (default: the model&apos;s, or stepfun)</source>
+        <source>the image API (default: the model's, or stepfun)</source>
         <translation>图像 API（默认：模型所属的服务商，或 stepfun）</translation>
     </message>
     <message>
-        <source>model (default: the provider&apos;s first model for the mode); any name with --provider compatible</source>
+        <source>model (default: the provider's first model for the mode); any name with --provider compatible</source>
         <translation>模型（默认：服务商在该模式下的第一个模型）；配合 --provider compatible 可用任意名称</translation>
     </message>
     <message>
@@ -991,239 +989,239 @@
     </message>
     <message>
         <source>cost unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>费用未知</translation>
     </message>
     <message>
         <source>Write a prompt for a picture like this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>为这张图片写一段能生成类似图片的提示词。</translation>
     </message>
     <message>
         <source>Make a prompt richer in a style, or translate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按某种风格丰富提示词，或翻译提示词。</translation>
     </message>
     <message>
         <source>Caption pictures for search.</source>
-        <translation type="unfinished"></translation>
+        <translation>为搜索生成图片描述。</translation>
     </message>
     <message>
         <source>whose chat models to use (default: stepfun)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用哪家服务商的对话模型（默认：stepfun）</translation>
     </message>
     <message>
-        <source>the provider&apos;s region</source>
+        <source>the provider's region</source>
         <translation>服务商的区域</translation>
     </message>
     <message>
         <source>the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
-        <source>the prompt&apos;s language (default: both)</source>
-        <translation type="unfinished"></translation>
+        <source>the prompt's language (default: both)</source>
+        <translation>提示词的语言（默认：中英文都要）</translation>
     </message>
     <message>
         <source>the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词</translation>
     </message>
     <message>
         <source>the style to write it in (default: photo)</source>
-        <translation type="unfinished"></translation>
+        <translation>改写所用的风格（默认：photo）</translation>
     </message>
     <message>
         <source>translate between Chinese and English instead</source>
-        <translation type="unfinished"></translation>
+        <translation>改为在中英文之间翻译</translation>
     </message>
     <message>
         <source>at most this many characters (default 1000)</source>
-        <translation type="unfinished"></translation>
+        <translation>最多字数（默认 1000）</translation>
     </message>
     <message>
         <source>Give a prompt to polish.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出要润色的提示词。</translation>
     </message>
     <message>
         <source>--limit: from 10 to 32000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit：10 到 32000 个字符。</translation>
     </message>
     <message>
         <source>at most N pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 N 张图片</translation>
     </message>
     <message>
         <source>--limit: at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit：至少为 1。</translation>
     </message>
     <message>
         <source>({model}: {tokens_in} + {tokens_out} tokens, {cost})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{model}：{tokens_in} + {tokens_out} tokens，{cost}）</translation>
     </message>
     <message>
         <source>Every picture already has a caption.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有图片都已有图片描述。</translation>
     </message>
     <message>
         <source>{done} captioned, {failed} failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} 张已生成描述，{failed} 张失败。</translation>
     </message>
     <message>
         <source>Picture {id} was not captioned.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 {id} 未生成图片描述。</translation>
     </message>
     <message>
         <source>One redraw, edit or reference job per picture of a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>为文件夹中的每张图片各创建一个垫图重绘、编辑或参考任务。</translation>
     </message>
     <message>
         <source>Every flag of `stepfun-studio generate` that says where and what is sent works here too: --provider, --model, --base-url, --region, --tier, --size, --seed, --steps, --cfg, --source-weight, --quality, ….</source>
-        <translation type="unfinished"></translation>
+        <translation>`stepfun-studio generate` 中所有指定发送目标和发送内容的参数在这里同样适用：--provider、--model、--base-url、--region、--tier、--size、--seed、--steps、--cfg、--source-weight、--quality、…。</translation>
     </message>
     <message>
         <source>a folder of pictures, or one picture</source>
-        <translation type="unfinished"></translation>
+        <translation>一个图片文件夹，或一张图片</translation>
     </message>
     <message>
-        <source>the prompt; {filename} becomes each file&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <source>the prompt; {filename} becomes each file's name</source>
+        <translation>提示词；{filename} 会替换为各个文件的名称</translation>
     </message>
     <message>
         <source>what each picture is</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图片的内容</translation>
     </message>
     <message>
         <source>prompts from NAME.txt beside a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>从图片旁的 NAME.txt 读取提示词</translation>
     </message>
     <message>
         <source>stop before passing this cost</source>
-        <translation type="unfinished"></translation>
+        <translation>在费用超过此金额前停止</translation>
     </message>
     <message>
-        <source>the batch&apos;s name (and its collection&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <source>the batch's name (and its collection's)</source>
+        <translation>批量任务的名称（也是其合集的名称）</translation>
     </message>
     <message>
         <source>print count, cost and time; send nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示张数、费用和用时；不发送任何内容</translation>
     </message>
     <message>
         <source>carry on with an earlier batch</source>
-        <translation type="unfinished"></translation>
+        <translation>继续之前的批量任务</translation>
     </message>
     <message>
         <source>with --resume: also send again pictures that may have been billed</source>
-        <translation type="unfinished"></translation>
+        <translation>配合 --resume：也重新发送可能已计费的图片</translation>
     </message>
     <message>
         <source>Name a folder of pictures (or --resume ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定一个图片文件夹（或 --resume ID）。</translation>
     </message>
     <message>
         <source>Give a prompt, or --sidecar for a .txt beside each picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供提示词，或使用 --sidecar 读取每张图片旁的 .txt 文件。</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容。</translation>
     </message>
     <message>
         <source>--resend goes with --resume ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>--resend 需与 --resume ID 一起使用。</translation>
     </message>
     <message>
         <source>no pictures at all</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何图片</translation>
     </message>
     <message>
         <source>batch takes its pictures from the folder, one picture each, into the library: {flags} cannot be used here.</source>
-        <translation type="unfinished"></translation>
+        <translation>batch 从文件夹读取图片，每张各生成一张图片并存入图库：这里不能使用 {flags}。</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不存在。</translation>
     </message>
     <message>
         <source>No pictures in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中没有图片。</translation>
     </message>
     <message>
         <source>batch {id}: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>批量任务 {id}：{name}</translation>
     </message>
     <message>
         <source>Nothing left to send in batch {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>批量任务 {id} 中已没有要发送的图片。</translation>
     </message>
     <message>
         <source>The picture was not added to the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片未加入图库。</translation>
     </message>
     <message>
         <source>--mode: {model} takes {modes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>--mode：{model} 支持 {modes}。</translation>
     </message>
     <message>
         <source>There is no batch {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有批量任务 {id}。</translation>
     </message>
     <message>
         <source>{count} pictures may have been billed already and are not sent again; add --resend to send them too.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片可能已经计费，不会重新发送；加上 --resend 可一并发送。</translation>
     </message>
     <message>
         <source>Stopped at the budget: {count} pictures were not sent. --resume {id} --budget AMOUNT carries on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已达预算，已停止：{count} 张图片未发送。使用 --resume {id} --budget AMOUNT 可继续。</translation>
     </message>
     <message>
         <source>No picture within {seconds:g} s; it may still be made and billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds:g} 秒内没有收到图片；它仍可能生成并计费。</translation>
     </message>
     <message>
         <source>Make an X/Y grid: one picture for every combination of two axes.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成 X/Y 对比图：两个轴的每种组合各生成一张图片。</translation>
     </message>
     <message>
         <source>the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>对比图</translation>
     </message>
     <message>
         <source>columns: seed, steps, cfg, weight, model or prompt (search/replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>列：seed、steps、cfg、weight、model 或 prompt（搜索/替换）</translation>
     </message>
     <message>
         <source>rows (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>行（可选）</translation>
     </message>
     <message>
         <source>--n: a grid makes one picture per cell; leave --n out.</source>
-        <translation type="unfinished"></translation>
+        <translation>--n：对比图每个格子生成一张图片；请去掉 --n。</translation>
     </message>
     <message>
         <source>The grid picture could not be written to --out.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把对比图写入 --out。</translation>
     </message>
     <message>
         <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片（{columns} × {rows}），预计 {cost}。</translation>
     </message>
     <message>
         <source>price unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>价格未知</translation>
     </message>
     <message>
-        <source>The grid&apos;s pictures are in the collection “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <source>The grid's pictures are in the collection “{name}”.</source>
+        <translation>对比图的图片在合集“{name}”中。</translation>
     </message>
     <message>
         <source>The previous database was set aside, not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>原数据库已移到一旁保留，并未删除。</translation>
     </message>
     <message>
         <source>{applied} edits (ratings, favourites, tags, notes, collections) were restored from the edits journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从编辑日志恢复 {applied} 项编辑（评分、收藏、标签、备注、合集）。</translation>
     </message>
     <message>
         <source>{skipped} damaged lines of the edits journal were skipped; the log names them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过编辑日志中损坏的 {skipped} 行；日志中列出了这些行。</translation>
     </message>
     <message>
         <source>give up on a picture after this many seconds (default 600)</source>
@@ -1234,11 +1232,11 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>do not add the pictures to Studio&apos;s library</source>
+        <source>do not add the pictures to Studio's library</source>
         <translation>不把图片加入 Studio 图库</translation>
     </message>
     <message>
-        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model&apos;s)</source>
+        <source>WIDTHxHEIGHT, e.g. 1024x1536 (default: the model's)</source>
         <translation>宽x高，例如 1024x1536（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -1250,7 +1248,7 @@
         <translation>0 = 随机；N 张图片依次使用 S、S+1、…</translation>
     </message>
     <message>
-        <source>guidance (CFG) scale (default: the model&apos;s)</source>
+        <source>guidance (CFG) scale (default: the model's)</source>
         <translation>CFG 引导强度（默认：模型的默认值）</translation>
     </message>
     <message>
@@ -1274,7 +1272,7 @@
         <translation>low 或 high（编辑）</translation>
     </message>
     <message>
-        <source>the provider&apos;s mark on the picture (off unless asked for)</source>
+        <source>the provider's mark on the picture (off unless asked for)</source>
         <translation>服务商在图片上加的水印（默认关闭，需指定才开启）</translation>
     </message>
     <message>
@@ -1314,7 +1312,7 @@
         <translation>免费</translation>
     </message>
     <message>
-        <source>the input&apos;s size</source>
+        <source>the input's size</source>
         <translation>与输入图片相同</translation>
     </message>
     <message>
@@ -1687,28 +1685,48 @@
 <context>
     <name>CreativeTools</name>
     <message>
+        <source>Edit Caption…</source>
+        <translation>编辑图片描述…</translation>
+    </message>
+    <message>
+        <source>Describe…</source>
+        <translation>描述图片…</translation>
+    </message>
+    <message>
         <source>Style “{name}” applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用风格模板“{name}”。</translation>
     </message>
     <message>
         <source>Write a prompt first.</source>
-        <translation type="unfinished">请先写提示词。</translation>
+        <translation>请先写提示词。</translation>
     </message>
     <message>
         <source>Polish</source>
-        <translation type="unfinished"></translation>
+        <translation>润色</translation>
     </message>
     <message>
         <source>Translate</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译</translation>
     </message>
     <message>
         <source>Open a picture first, then Describe it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一张图片，再使用“描述图片”。</translation>
     </message>
     <message>
         <source>The picture could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图片：{error}</translation>
+    </message>
+    <message>
+        <source>Edit Caption</source>
+        <translation>编辑图片描述</translation>
+    </message>
+    <message>
+        <source>What the picture shows (search finds these words):</source>
+        <translation>图片里有什么（搜索能找到这些词）：</translation>
+    </message>
+    <message>
+        <source>Caption saved.</source>
+        <translation>图片描述已保存。</translation>
     </message>
 </context>
 <context>
@@ -1797,31 +1815,31 @@
     <name>DescribeDialog</name>
     <message>
         <source>Describe Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>描述图片</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <source>Use as Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>用作提示词</translation>
     </message>
     <message>
         <source>Append to Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>追加到提示词</translation>
     </message>
     <message>
         <source>{provider} is looking at {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{provider} 正在查看 {name}…</translation>
     </message>
     <message>
         <source> (demo: the local stand-in answers)</source>
-        <translation type="unfinished"></translation>
+        <translation>（演示：由本地模拟服务器回答）</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1951,10 @@
     <message>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图片描述</translation>
     </message>
     <message>
         <source>Text to image</source>
@@ -2179,7 +2201,7 @@
         <translation>添加到参考图，供模型参考。</translation>
     </message>
     <message>
-        <source>Fill the prompt and settings from the image&apos;s metadata.</source>
+        <source>Fill the prompt and settings from the image's metadata.</source>
         <translation>根据图片的元数据填写提示词和参数。</translation>
     </message>
     <message>
@@ -2450,19 +2472,17 @@
     </message>
     <message numerus="yes">
         <source>%n not imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 张未导入</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>…and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>…另有 %n 个</numerusform></translation>
     </message>
     <message>
         <source>Nothing was imported: </source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容：</translation>
     </message>
     <message>
         <source>The library is in order: every image has its file.</source>
@@ -2592,7 +2612,7 @@
     <name>GalleryView</name>
     <message>
         <source>Pictures</source>
-        <translation type="unfinished">图片数</translation>
+        <translation>图片</translation>
     </message>
 </context>
 <context>
@@ -2712,163 +2732,163 @@
     <name>Iterate</name>
     <message>
         <source>{action}: redraw at weight {weight:g} with {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：用 {model} 以权重 {weight:g} 垫图重绘</translation>
     </message>
     <message>
         <source>Vary (subtle)</source>
-        <translation type="unfinished"></translation>
+        <translation>变体（细微）</translation>
     </message>
     <message>
         <source>Vary (strong)</source>
-        <translation type="unfinished"></translation>
+        <translation>变体（强）</translation>
     </message>
     <message>
         <source>More like this</source>
-        <translation type="unfinished"></translation>
+        <translation>更多类似的</translation>
     </message>
     <message>
         <source>Use as reference</source>
-        <translation type="unfinished"></translation>
+        <translation>用作参考图</translation>
     </message>
     <message>
         <source>{action}: the picture as a reference for {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：将这张图片作为 {model} 的参考图</translation>
     </message>
     <message>
         <source>{action}: an instruction edit with {model} (the prompt says what)</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：用 {model} 按指令编辑（由提示词说明改什么）</translation>
     </message>
     <message>
         <source>{action}: a redraw with {model}, which takes no weight</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：用 {model} 垫图重绘（该模型不支持权重）</translation>
     </message>
     <message>
         <source>{action}: {model} takes no pictures; choose a model that does</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：{model} 不接受图片输入；请选择支持图片输入的模型</translation>
     </message>
     <message>
         <source>{action}: {count} pictures with new seeds on {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：用 {model} 以新种子生成 {count} 张图片</translation>
     </message>
     <message>
         <source>{action}: new seeds only, as {model} takes no pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>{action}：仅更换种子，因为 {model} 不接受图片输入</translation>
     </message>
 </context>
 <context>
     <name>IterationActions</name>
     <message>
         <source>The picture could not be used; the log has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用这张图片；详情见日志。</translation>
     </message>
     <message>
         <source>That picture is no longer in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张图片已不在图库中。</translation>
     </message>
     <message>
         <source>Vary (subtle)</source>
-        <translation type="unfinished"></translation>
+        <translation>变体（细微）</translation>
     </message>
     <message>
         <source>Vary (strong)</source>
-        <translation type="unfinished"></translation>
+        <translation>变体（强）</translation>
     </message>
     <message>
         <source>More like this</source>
-        <translation type="unfinished"></translation>
+        <translation>更多类似的</translation>
     </message>
     <message>
         <source>Use as reference</source>
-        <translation type="unfinished"></translation>
+        <translation>用作参考图</translation>
     </message>
     <message>
         <source>A new picture close to this one (sent at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成一张与此图相近的新图片（立即发送）</translation>
     </message>
     <message>
         <source>A new picture that wanders further (sent at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成一张变化更大的新图片（立即发送）</translation>
     </message>
     <message>
         <source>Four more pictures with the same parameters and new seeds (sent at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>用相同参数和新种子再生成四张图片（立即发送）</translation>
     </message>
     <message>
         <source>Put this picture in the parameters, as a reference or the source (nothing is sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>把这张图片放入参数，作为参考图或原图（不会发送）</translation>
     </message>
     <message>
         <source>Queued 1 picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 1 张图片加入队列。</translation>
     </message>
     <message>
         <source>Vary</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <source>Vary this picture, or make more like it</source>
-        <translation type="unfinished"></translation>
+        <translation>生成这张图片的变体，或更多相似的图片</translation>
     </message>
     <message>
         <source>Choose a picture first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一张图片。</translation>
     </message>
     <message>
         <source>Still starting up; try again in a moment.</source>
-        <translation type="unfinished">仍在启动中，请稍后再试。</translation>
+        <translation>仍在启动中；请稍后再试。</translation>
     </message>
     <message>
-        <source>The picture&apos;s file could not be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <source>The picture's file could not be read: {reason}</source>
+        <translation>无法读取图片文件：{reason}</translation>
     </message>
     <message>
         <source>Choose a model in the parameters first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在参数中选择模型。</translation>
     </message>
     <message>
         <source>Queued {count} pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 张图片加入队列。</translation>
     </message>
     <message>
         <source>The reference pictures are full ({count} / {limit}).</source>
-        <translation type="unfinished">参考图已满（{count} / {limit}）。</translation>
+        <translation>参考图已满（{count} / {limit}）。</translation>
     </message>
 </context>
 <context>
     <name>JobPlaceholder</name>
     <message>
         <source>Making a picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成图片…</translation>
     </message>
     <message>
         <source>{elapsed} s · longer than the usual ~{typical} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{elapsed} 秒 · 比通常的约 {typical} 秒更久</translation>
     </message>
     <message>
         <source>{elapsed} s of about {typical} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{elapsed} 秒 / 约 {typical} 秒</translation>
     </message>
     <message>
         <source>Waiting…</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中…</translation>
     </message>
 </context>
 <context>
     <name>Jobs</name>
     <message>
         <source>The list of jobs could not be read ({reason}); Studio tries again in a moment. This is a bug in Studio; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取任务列表（{reason}）；Studio 稍后会重试。这是 Studio 的程序缺陷；详细信息在日志中。</translation>
     </message>
     <message>
         <source>The new jobs could not be saved ({reason}). They are being made all the same, but quitting now forgets them.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存新任务（{reason}）。它们仍会照常生成，但如果现在退出，这些任务将会丢失。</translation>
     </message>
     <message>
-        <source>the app&apos;s log folder</source>
+        <source>the app's log folder</source>
         <translation>程序的日志文件夹</translation>
     </message>
     <message>
-        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server&apos;s answer. The details are in the log: {log}</source>
+        <source>Studio failed on its own side ({reason}); this is a bug in Studio, not the server's answer. The details are in the log: {log}</source>
         <translation>Studio 自身出错（{reason}）：这是 Studio 的程序缺陷，不是服务器的回答。详情已写入日志：{log}</translation>
     </message>
     <message>
@@ -2935,63 +2955,63 @@
     <name>Library</name>
     <message>
         <source>it is a folder, not a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>这是文件夹，不是图片</translation>
     </message>
     <message>
         <source>it is not a regular file (a pipe or a device)</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是普通文件（是管道或设备）</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>the file grew past the import limit while read</source>
-        <translation type="unfinished"></translation>
+        <translation>文件在读取过程中超过了导入上限</translation>
     </message>
     <message>
         <source>the file name is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名无效</translation>
     </message>
     <message>
         <source>it carries a compressed text chunk “{keyword}” that inflates past {limit} MB (this is how text bombs look); it is not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>它包含压缩文本块“{keyword}”，解压后超过 {limit} MB（文本炸弹就是这样的）；未导入</translation>
     </message>
     <message>
         <source>it carries a text chunk “{keyword}” of {size} MB; pictures with more than {limit} MB of text in one chunk are not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>它带有一个 {size} MB 的文本块“{keyword}”；单个文本块超过 {limit} MB 的图片不会导入</translation>
     </message>
     <message>
         <source>it claims far more pixels than Studio imports (a decompression bomb)</source>
-        <translation type="unfinished"></translation>
+        <translation>它声称的像素数远超 Studio 可导入的上限（解压炸弹）</translation>
     </message>
     <message>
         <source>not a PNG, JPEG or WebP picture</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 PNG、JPEG 或 WebP 图片</translation>
     </message>
     <message>
         <source>the picture is damaged or truncated and cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已损坏或不完整，无法显示</translation>
     </message>
     <message>
         <source>the file is {size} MB; at most {limit} MB are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小为 {size} MB；最多只导入 {limit} MB</translation>
     </message>
     <message>
         <source>the picture is damaged (no size)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已损坏（没有尺寸信息）</translation>
     </message>
     <message>
         <source>its parameters hold a prompt of {size} KB; at most {limit} KB are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>其参数中的提示词有 {size} KB；最多导入 {limit} KB</translation>
     </message>
     <message>
         <source>cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：{reason}</translation>
     </message>
     <message>
         <source>it claims {width}×{height} pixels, more than the {limit} megapixels Studio imports</source>
-        <translation type="unfinished"></translation>
+        <translation>它声称有 {width}×{height} 像素，超过 Studio 能导入的 {limit} 百万像素</translation>
     </message>
     <message>
         <source>The library was rebuilt from {count} image files.</source>
@@ -3007,11 +3027,11 @@
     </message>
     <message>
         <source>{applied} edits (ratings, tags, notes, collections) were restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 {applied} 项编辑（评分、标签、备注、合集）。</translation>
     </message>
     <message>
         <source>{skipped} damaged journal lines were skipped (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过编辑日志中损坏的 {skipped} 行（见日志）。</translation>
     </message>
     <message>
         <source>The library at {path} was made by a newer version of StepFun Studio (schema {found}, this version knows {known}). Update the app to open it; the library was left untouched.</source>
@@ -3019,46 +3039,46 @@
     </message>
     <message>
         <source>The disk holding the library is full ({place}). Free some space and try again; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>图库所在的磁盘已满（{place}）。请腾出一些空间后重试；没有丢失任何内容。</translation>
     </message>
     <message>
-        <source>The library cannot write to {place}: permission denied or a read-only disk. Check the folder&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <source>The library cannot write to {place}: permission denied or a read-only disk. Check the folder's permissions.</source>
+        <translation>图库无法写入 {place}：权限不足或磁盘为只读。请检查该文件夹的权限。</translation>
     </message>
     <message>
         <source>The library could not open {place}. Check that the folder exists and can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>图库无法打开 {place}。请检查该文件夹是否存在且可写。</translation>
     </message>
     <message>
         <source>The library database is locked by another program ({place}). Close other copies of StepFun Studio and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>图库数据库被另一个程序锁定（{place}）。请关闭其他正在运行的 StepFun Studio 后重试。</translation>
     </message>
     <message>
         <source>The library database is damaged ({place}). Restart the app: it will set the damaged file aside, and you can rebuild from the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>图库数据库已损坏（{place}）。请重启应用：它会把损坏的文件移到一旁，之后你可以根据图片重建图库。</translation>
     </message>
     <message>
         <source>The disk reported an error while using the library ({place}). Check the disk, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用图库时磁盘报告了错误（{place}）。请检查磁盘后重试。</translation>
     </message>
     <message>
         <source>A library file is missing ({place}). Run Check Library to find what is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少一个图库文件（{place}）。请运行“检查图库”，找出缺失的内容。</translation>
     </message>
     <message>
         <source>could not be imported ({error}); the log file has the details</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入（{error}）；详情见日志文件</translation>
     </message>
 </context>
 <context>
     <name>LibraryNotice</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">重试</translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3110,21 +3130,20 @@
     </message>
     <message numerus="yes">
         <source>%n picture(s) are still being made. They may already be billed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>还有 %n 张图片正在生成，可能已经计费。</numerusform></translation>
     </message>
     <message>
         <source>Quitting waits up to %1 s for pictures already on their way and keeps them; the ones not sent yet are sent at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出时最多等待 %1 秒，让已发出的图片返回并保留；尚未发送的图片将在下次启动时发送。</translation>
     </message>
     <message>
         <source>Quit anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然退出</translation>
     </message>
     <message>
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>等待</translation>
     </message>
     <message>
         <source>StepFun Studio</source>
@@ -3359,7 +3378,7 @@
         <translation>厂商已于 {date} 下线；只能在仍提供它的服务器上使用。</translation>
     </message>
     <message>
-        <source>The output has the input&apos;s size</source>
+        <source>The output has the input's size</source>
         <translation>输出尺寸与输入图片相同</translation>
     </message>
     <message>
@@ -3459,7 +3478,7 @@
         <translation>风格参考</translation>
     </message>
     <message>
-        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference&apos;s content into the picture.</source>
+        <source>0–2; the guide advises {low:g}–{high:g}. Higher leaks the reference's content into the picture.</source>
         <translation>0–2；指南建议 {low:g}–{high:g}。过高会把参考图的内容带进画面。</translation>
     </message>
     <message>
@@ -3518,38 +3537,38 @@
     <name>PromptDiffDialog</name>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接受</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在撰写…</translation>
     </message>
 </context>
 <context>
     <name>PromptEditor</name>
     <message>
         <source>Polish</source>
-        <translation type="unfinished"></translation>
+        <translation>润色</translation>
     </message>
     <message>
         <source>Translate 中 ↔ EN</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译 中 ↔ EN</translation>
     </message>
     <message>
         <source>Describe the Picture Shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>描述当前显示的图片…</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>助手</translation>
     </message>
     <message>
         <source>Polish or translate the prompt, or describe a picture, with a chat model</source>
-        <translation type="unfinished"></translation>
+        <translation>用对话模型润色或翻译提示词，或描述图片</translation>
     </message>
     <message>
         <source>Prompt</source>
@@ -3604,174 +3623,172 @@
     <name>PromptLibrary</name>
     <message>
         <source>This is not an A1111 styles file: its first line must name the columns name, prompt and negative_prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 A1111 风格文件：第一行必须列出 name、prompt 和 negative_prompt 三列。</translation>
     </message>
     <message>
-        <source>The wildcard __{name}__ has no list of that name (or its list is empty). Add it in the Prompt Library&apos;s Wildcards tab.</source>
-        <translation type="unfinished"></translation>
+        <source>The wildcard __{name}__ has no list of that name (or its list is empty). Add it in the Prompt Library's Wildcards tab.</source>
+        <translation>通配词 __{name}__ 没有同名列表（或列表为空）。请在提示词库的“通配词”标签页中添加。</translation>
     </message>
     <message>
         <source>This file is not a StepFun Studio prompt library export.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是 StepFun Studio 导出的提示词库。</translation>
     </message>
     <message>
         <source>{path} is not a regular file; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是普通文件；未读取。</translation>
     </message>
     <message>
         <source>{path} is larger than {mb} MB; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 超过 {mb} MB，未读取。</translation>
     </message>
     <message>
         <source>“{name}” cannot name a wildcard list.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”不能用作通配词列表的名称。</translation>
     </message>
     <message>
         <source>The saved styles in {path} cannot be read (not JSON). Fix or remove the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path} 中保存的风格模板（不是 JSON）。请修复或删除该文件。</translation>
     </message>
 </context>
 <context>
     <name>PromptLibraryView</name>
     <message>
         <source>Prompt Library</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词库</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished">历史</translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Styles</source>
-        <translation type="unfinished"></translation>
+        <translation>风格模板</translation>
     </message>
     <message>
         <source>Wildcards</source>
-        <translation type="unfinished"></translation>
+        <translation>通配词</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">导出…</translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished">导入…</translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Search prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索提示词</translation>
     </message>
     <message>
         <source>Use as Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>用作提示词</translation>
     </message>
     <message>
         <source>No prompt matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的提示词。</translation>
     </message>
     <message>
         <source>Prompts you generate with appear here, with their pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>你用来生成的提示词会连同其图片显示在这里。</translation>
     </message>
     <message numerus="yes">
         <source>%n picture(s), last used {when}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 张图片，最近使用于 {when}</numerusform></translation>
     </message>
     <message>
         <source>e.g. cinematic still of {prompt}, film grain</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：{prompt} 的电影剧照，胶片颗粒</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">名称：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Prompt template:</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板：</translation>
     </message>
     <message>
         <source>Negative prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>反向提示词：</translation>
     </message>
     <message>
         <source>{prompt} marks where your prompt goes; without it the style is added after.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prompt} 标记提示词插入的位置；没有它时，风格模板会加在提示词之后。</translation>
     </message>
     <message>
         <source>Save Style</source>
-        <translation type="unfinished"></translation>
+        <translation>保存风格模板</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Import A1111 styles.csv…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 A1111 styles.csv…</translation>
     </message>
     <message>
         <source>Apply to Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到提示词</translation>
     </message>
     <message>
         <source>Give the style a name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先给风格模板命名。</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Import A1111 Styles</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 A1111 风格模板</translation>
     </message>
     <message>
         <source>Styles (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>风格模板 (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n style(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>已导入 %n 个风格模板。</numerusform></translation>
     </message>
     <message>
         <source>One choice per line</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个选项</translation>
     </message>
     <message>
         <source>Write __name__ in a prompt to pick one line of the list named “name”. With a fixed seed the same lines are picked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>在提示词中写 __name__，即可从名为“name”的列表中选取一行。种子固定时会再次选中相同的行。</translation>
     </message>
     <message>
         <source>Choices:</source>
-        <translation type="unfinished"></translation>
+        <translation>选项：</translation>
     </message>
     <message>
         <source>Save List</source>
-        <translation type="unfinished"></translation>
+        <translation>保存列表</translation>
     </message>
     <message>
         <source>Export Prompt Library</source>
-        <translation type="unfinished"></translation>
+        <translation>导出提示词库</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 {path}。</translation>
     </message>
     <message>
         <source>Import Prompt Library</source>
-        <translation type="unfinished"></translation>
+        <translation>导入提示词库</translation>
     </message>
     <message>
         <source>Imported {styles} styles and {lists} wildcard lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {styles} 个风格模板和 {lists} 个通配词列表。</translation>
     </message>
 </context>
 <context>
@@ -3851,7 +3868,7 @@
         <translation>已设置 {variable}，本次运行的请求将发往 {url}。</translation>
     </message>
     <message>
-        <source>Enter your server&apos;s address, e.g. http://127.0.0.1:8000/v1</source>
+        <source>Enter your server's address, e.g. http://127.0.0.1:8000/v1</source>
         <translation>请输入你的服务器地址，例如 http://127.0.0.1:8000/v1</translation>
     </message>
     <message>
@@ -3887,8 +3904,8 @@
         <translation>无法读取余额：{reason}</translation>
     </message>
     <message>
-        <source>Get a key: &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</source>
-        <translation>获取密钥：&lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;</translation>
+        <source>Get a key: &lt;a href="{url}"&gt;{url}&lt;/a&gt;</source>
+        <translation>获取密钥：&lt;a href="{url}"&gt;{url}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>API key</source>
@@ -3907,11 +3924,11 @@
         <translation>自定义服务器</translation>
     </message>
     <message>
-        <source>Optional, e.g. a proxy: https://… (empty: the region&apos;s server)</source>
+        <source>Optional, e.g. a proxy: https://… (empty: the region's server)</source>
         <translation>可选，例如代理：https://…（留空则使用该区域的服务器）</translation>
     </message>
     <message>
-        <source>Your server&apos;s address: https://…, or http:// on this computer</source>
+        <source>Your server's address: https://…, or http:// on this computer</source>
         <translation>你的服务器地址：https://…，本机可用 http://</translation>
     </message>
     <message>
@@ -3930,15 +3947,15 @@
 <context>
     <name>ProviderTexts</name>
     <message>
-        <source>StepFun&apos;s own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
+        <source>StepFun's own image API: step-1x-medium, step-2x-large and step-image-edit-2, with seed, steps, CFG and a redraw weight.</source>
         <translation>阶跃星辰自己的图像 API：step-1x-medium、step-2x-large 和 step-image-edit-2，支持种子、步数、CFG 和重绘权重。</translation>
     </message>
     <message>
-        <source>OpenAI&apos;s gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
+        <source>OpenAI's gpt-image models: good at text in pictures and at edits with several images and a mask; no seed or steps. Paid per picture.</source>
         <translation>OpenAI 的 gpt-image 系列模型：擅长在图片中呈现文字，以及用多张图片和蒙版进行编辑；不支持种子和步数。按张计费。</translation>
     </message>
     <message>
-        <source>Volcengine Ark or BytePlus ModelArk with ByteDance&apos;s Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
+        <source>Volcengine Ark or BytePlus ModelArk with ByteDance's Seedream: 2K to 4K pictures and up to 14 reference images. Paid per picture.</source>
         <translation>火山方舟或 BytePlus ModelArk 上的字节跳动 Seedream：2K 到 4K 图片，最多 14 张参考图。按张计费。</translation>
     </message>
     <message>
@@ -3946,7 +3963,7 @@
         <translation>硅基流动：Kolors（免费）和 Qwen-Image，支持种子、步数、引导系数和反向提示词。</translation>
     </message>
     <message>
-        <source>Your own or your team&apos;s server that speaks OpenAI&apos;s image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
+        <source>Your own or your team's server that speaks OpenAI's image API (vLLM-Omni, SGLang, stable-diffusion.cpp, LocalAI). You tell Studio its models and what they take.</source>
         <translation>你自己或团队的、兼容 OpenAI 图像 API 的服务器（vLLM-Omni、SGLang、stable-diffusion.cpp、LocalAI）。需要你告诉 Studio 它有哪些模型、各支持哪些参数。</translation>
     </message>
     <message>
@@ -4021,47 +4038,41 @@
     </message>
     <message numerus="yes">
         <source>%n done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 张已完成</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 个生成中</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 个等待中</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 张失败</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 个已取消</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n interrupted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 个已中断</numerusform></translation>
     </message>
     <message>
         <source>{prompt} · {count} pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>{prompt} · {count} 张图片</translation>
     </message>
     <message>
         <source>Picture {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 张，共 {count} 张</translation>
     </message>
     <message>
         <source>Prompt</source>
@@ -4127,18 +4138,18 @@
     <name>QuitGrace</name>
     <message>
         <source>Quitting StepFun Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>正在退出 StepFun Studio</translation>
     </message>
     <message>
         <source>Quit now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即退出</translation>
     </message>
     <message numerus="yes">
         <source>Waiting for %n picture(s) already on their way, to keep them (%1 s left).
 Pictures not sent yet are sent at the next start.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>正在等待已发出的 %n 张图片返回，以便保留（还剩 %1 秒）。
+尚未发送的图片将在下次启动时发送。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4564,7 +4575,7 @@ Pictures not sent yet are sent at the next start.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Empty: the app&apos;s data folder</source>
+        <source>Empty: the app's data folder</source>
         <translation>留空：使用应用的数据文件夹</translation>
     </message>
     <message>
@@ -4655,7 +4666,7 @@ Pictures not sent yet are sent at the next start.</source>
         <translation>尚无花费。</translation>
     </message>
     <message>
-        <source>Costs are what the provider reported, else the model&apos;s list price. Currencies are never added together.</source>
+        <source>Costs are what the provider reported, else the model's list price. Currencies are never added together.</source>
         <translation>费用以服务商报告的金额为准，未报告时按模型标价计算。不同币种从不相加。</translation>
     </message>
     <message numerus="yes">
@@ -4666,17 +4677,16 @@ Pictures not sent yet are sent at the next start.</source>
     </message>
     <message numerus="yes">
         <source>Includes {money} for %n prompt assistant call(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>其中 {money} 用于 %n 次提示词助手调用。</numerusform></translation>
     </message>
     <message>
         <source>{provider} prompt assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>{provider} 提示词助手</translation>
     </message>
     <message>
         <source>Chat calls, not pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>对话调用，不是图片</translation>
     </message>
     <message>
         <source>Spend</source>
@@ -4723,23 +4733,23 @@ Pictures not sent yet are sent at the next start.</source>
     <name>Spool</name>
     <message>
         <source>Studio could not add the picture to the library ({error}); this is a bug in Studio, the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studio 无法把图片加入图库（{error}）；这是 Studio 的程序缺陷，详细信息见日志。</translation>
     </message>
     <message>
         <source>The picture is kept in {folder} and will be added at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已暂存在 {folder}，下次启动时会加入图库。</translation>
     </message>
     <message>
         <source>The picture could not be kept either ({reason}): it is lost. Free some disk space before the next picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张图片也无法保存（{reason}），已经丢失。请在生成下一张图片前腾出一些磁盘空间。</translation>
     </message>
     <message>
         <source>{count} picture(s) kept from the last session were added to the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次会话保留下来的 {count} 张图片已加入图库。</translation>
     </message>
     <message>
         <source>{count} kept picture(s) could not be added yet ({reason}); they stay in {folder} and are tried again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张暂存的图片暂时无法加入图库（{reason}）；它们保留在 {folder} 中，下次启动时会再次尝试。</translation>
     </message>
 </context>
 <context>
@@ -4907,19 +4917,19 @@ Pictures not sent yet are sent at the next start.</source>
     </message>
     <message>
         <source>&amp;X/Y Grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>X/Y 对比图(&amp;X)…</translation>
     </message>
     <message>
         <source>Prompt &amp;Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词库(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Describe Picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>描述图片(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Caption Pictures for Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>为搜索生成图片描述(&amp;C)…</translation>
     </message>
     <message>
         <source>Go to &amp;Prompt</source>
@@ -4931,7 +4941,7 @@ Pictures not sent yet are sent at the next start.</source>
     </message>
     <message>
         <source>&amp;Check Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查图库(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -4951,7 +4961,7 @@ Pictures not sent yet are sent at the next start.</source>
     </message>
     <message>
         <source>&amp;Batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>批量(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -5049,149 +5059,149 @@ Pictures not sent yet are sent at the next start.</source>
     <name>XYGrid</name>
     <message>
         <source>The two axes vary the same thing; choose two different ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>两条轴变化的是同一项；请选择两个不同的项。</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">种子</translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished">步数</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>CFG scale</source>
-        <translation type="unfinished">CFG 强度</translation>
+        <translation>CFG 强度</translation>
     </message>
     <message>
         <source>Source weight</source>
-        <translation type="unfinished">原图权重</translation>
+        <translation>原图权重</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Prompt search/replace</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词查找/替换</translation>
     </message>
     <message>
         <source>Give the {axis} axis its values, e.g. {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 {axis} 轴填写取值，例如 {example}。</translation>
     </message>
     <message>
         <source>The {axis} axis has {count} values; at most {most} are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{axis} 轴有 {count} 个值；最多允许 {most} 个。</translation>
     </message>
     <message>
         <source>The {axis} axis repeats a value; each value once, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>{axis} 轴有重复的值；每个值只能出现一次。</translation>
     </message>
     <message>
         <source>{count} pictures is more than a grid may make ({most}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片超过了对比图的上限（{most} 张）。</translation>
     </message>
     <message>
         <source>Unknown model “{model}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的模型“{model}”。</translation>
     </message>
     <message>
         <source>{model} has no {axis} to vary.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 没有可调整的 {axis}。</translation>
     </message>
     <message>
-        <source>{model} is another provider&apos;s model; a grid compares models of one provider.</source>
-        <translation type="unfinished"></translation>
+        <source>{model} is another provider's model; a grid compares models of one provider.</source>
+        <translation>{model} 是其他服务商的模型；对比图只能比较同一服务商的模型。</translation>
     </message>
     <message>
         <source>“{name}” is not an axis. Use one of: {axes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”不是可用的轴。请从以下选择：{axes}。</translation>
     </message>
     <message>
         <source>Seed {value} is outside 0–{most}.</source>
-        <translation type="unfinished"></translation>
+        <translation>种子 {value} 超出 0–{most} 的范围。</translation>
     </message>
     <message>
         <source>“{word}” is not in the prompt, so there is nothing to replace.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词中没有“{word}”，无可替换。</translation>
     </message>
     <message>
         <source>“{value}” is not a whole number ({axis} axis).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是整数（{axis} 轴）。</translation>
     </message>
     <message>
         <source>“{value}” is not a number ({axis} axis).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是数字（{axis} 轴）。</translation>
     </message>
     <message>
         <source>X/Y grid {when}: {prompt}</source>
-        <translation type="unfinished"></translation>
+        <translation>X/Y 对比图 {when}：{prompt}</translation>
     </message>
 </context>
 <context>
     <name>XYGridDialog</name>
     <message>
         <source>X/Y Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>X/Y 对比图</translation>
     </message>
     <message>
         <source>Make Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>生成对比图</translation>
     </message>
     <message>
         <source>Model: {model}. Prompt: {prompt}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：{model}。提示词：{prompt}</translation>
     </message>
     <message>
         <source>Columns (X):</source>
-        <translation type="unfinished"></translation>
+        <translation>列（X）：</translation>
     </message>
     <message>
         <source>Rows (Y):</source>
-        <translation type="unfinished"></translation>
+        <translation>行（Y）：</translation>
     </message>
     <message>
         <source>Choose what the columns vary.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择各列要变化的参数。</translation>
     </message>
     <message>
         <source>{count} pictures ({columns} × {rows}), estimated {cost}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 张图片（{columns} × {rows}），预计 {cost}。</translation>
     </message>
     <message>
         <source>price unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>价格未知</translation>
     </message>
     <message>
         <source>Making the grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成对比图…</translation>
     </message>
     <message>
         <source>No picture of the grid was made; see the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>对比图的图片一张也没有生成；请查看队列。</translation>
     </message>
     <message>
         <source>Drawing the grid picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制对比图…</translation>
     </message>
     <message>
         <source>The pictures are kept, but the grid picture failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已保留，但对比图生成失败：{error}</translation>
     </message>
     <message>
         <source>Done: the grid and its pictures are in the collection “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：对比图及其图片已放入合集“{name}”。</translation>
     </message>
 </context>
 <context>
     <name>_AxisRow</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>word in the prompt, replacement, …</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词中的词, 替换词, …</translation>
     </message>
 </context>
 </TS>
