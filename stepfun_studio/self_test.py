@@ -191,6 +191,13 @@ def drive_main_window(started: float) -> SelfTestReport:
         if window.windowIcon().availableSizes() == []:
             raise SelfTestError("the window has no icon: resources/icons is missing")
         studio.start(None)  # no key: demo mode, the built-in stand-in draws the picture
+        # The queue reads the last run's jobs off the GUI thread before it takes new ones.
+        deadline = time.monotonic() + TIMEOUT_S
+        while not studio.started and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
+        if not studio.started:
+            raise SelfTestError(f"the job queue did not start within {TIMEOUT_S:.0f} s")
         fault = os.environ.get(FAULT_VARIABLE)
         if fault and studio.standin is not None:
             studio.standin.add_fault(fault, times=None)

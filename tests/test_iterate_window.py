@@ -123,6 +123,8 @@ def test_vary_subtle_from_the_detail_toolbar_redraws_at_weight_0_3(
     picture = window.studio.library.original_path(image_id).read_bytes()
     assert data_uri_bytes(recorded.body["source_url"]) == picture
 
+    # The new picture opened in the detail view (read off the GUI thread): vary that one now.
+    qtbot.waitUntil(lambda: window.detail.image_id() not in (None, image_id), timeout=WAIT_MS)
     detail_action(window, "varyStrongAction").trigger()
     qtbot.waitUntil(lambda: standin.request_count("/image2image") == 2, timeout=WAIT_MS)
     assert standin.requests[-1].body["source_weight"] == pytest.approx(0.7)  # type: ignore[index]

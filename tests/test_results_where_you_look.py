@@ -138,27 +138,30 @@ def test_the_newest_picture_opens_unless_the_user_looks_at_another(
     window.results.rule = AutoOpenRule(clock)
     detail = window.detail
     [first] = make(window, qtbot, "first")
-    assert detail.image_id() == first  # nothing was shown: it opened
+    # The detail view reads the picture off the GUI thread: it shows it a moment later.
+    qtbot.waitUntil(lambda: detail.image_id() == first, timeout=WAIT_MS)  # nothing shown: opened
     [second] = make(window, qtbot, "second")
-    assert detail.image_id() == second  # the previous newest was shown: it followed
+    qtbot.waitUntil(lambda: detail.image_id() == second, timeout=WAIT_MS)  # it followed
 
     pick_in_gallery(window, qtbot, first)  # the user goes back to the first picture
-    assert detail.image_id() == first
+    qtbot.waitUntil(lambda: detail.image_id() == first, timeout=WAIT_MS)
     clock.now += QUIET_AFTER_PICK_S * 3
     make(window, qtbot, "third")
+    qtbot.wait(300)  # time for a wrong switch to show
     assert detail.image_id() == first  # they are looking at it: it stays
 
     # From the queue, the user opens the newest one and leaves it a while: follow again.
     newest = done_images(window)[-1]
     window.queue_view.image_requested.emit(newest)
-    assert detail.image_id() == newest
+    qtbot.waitUntil(lambda: detail.image_id() == newest, timeout=WAIT_MS)
     clock.now += 1
     make(window, qtbot, "fourth, too soon after the pick")
-    assert detail.image_id() == newest
+    qtbot.wait(300)  # time for a wrong switch to show
+    assert detail.image_id() == newest  # picked a moment ago: it stays
     window.queue_view.image_requested.emit(done_images(window)[-1])
     clock.now += QUIET_AFTER_PICK_S + 1
     [fifth] = make(window, qtbot, "fifth")
-    assert detail.image_id() == fifth
+    qtbot.waitUntil(lambda: detail.image_id() == fifth, timeout=WAIT_MS)
 
 
 def test_the_queue_groups_each_submit_newest_first_with_thumbnails(

@@ -216,16 +216,17 @@ class GalleryModel(QAbstractListModel):
         self._start_listing()
         # The count, on the first pages' worker: a broad search's whole list takes a while to
         # gather, its count (the library's COUNT path) not; the list's length confirms it.
-        library, query, number = self._library, self._query, self._pagings
+        library, query = self._library, self._query
         if library is not None:
             self._pages.submit(
                 lambda: library.count(query),
-                lambda count: self._count_read(number, count),
+                lambda count: self._count_read(query, count),
                 "counting the gallery's search",
             )
 
-    def _count_read(self, number: int, count: int) -> None:
-        if number == self._pagings and self._total is None:
+    def _count_read(self, query: ImageQuery, count: int) -> None:
+        # Said only for the query still shown, and only while its whole list is not in.
+        if query == self._query and self._total is None:
             self.count_known.emit(count)
 
     @staticmethod
