@@ -187,3 +187,31 @@ def test_describe_from_the_gallery_menu_and_a_caption_edited_in_the_detail_view(
     )
     qtbot.waitUntil(lambda: bool(found), timeout=10_000)
     assert found == [1]
+
+
+def test_describe_a_picture_in_a_slot_or_among_the_references(
+    window: tuple[MainWindow, StandinServer], qtbot: QtBot
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from stepfun_studio.core.request import ReferenceImage
+    from stepfun_studio.ui.reference_slot import ReferenceSlot
+
+    main, server = window
+    data = io.BytesIO()
+    Image.new("RGB", (300, 200), (40, 160, 70)).save(data, format="PNG")
+    picture = ReferenceImage(data.getvalue(), "image/png", 300, 200, name="field.png")
+    slots = main.parameter_dock.findChildren(ReferenceSlot)
+    assert slots
+    empty = main.tools.picture_menu(slots[0], lambda: None)
+    assert not empty.actions()[0].isEnabled()  # nothing in the slot: nothing to describe
+    menu = main.tools.picture_menu(slots[0], lambda: picture)
+    menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: main.findChild(DescribeDialog) is not None, timeout=10_000)
+    dialog = main.findChild(DescribeDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.use_button.isEnabled, timeout=20_000)
+    assert "green" in dialog.english.toPlainText()  # the stand-in saw this very picture
+    assert server.request_count("/chat/completions") == 1

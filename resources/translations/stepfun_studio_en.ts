@@ -1690,6 +1690,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Style “{name}” applied.</source>
         <translation type="unfinished" />
     </message>

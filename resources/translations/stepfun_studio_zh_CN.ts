@@ -715,7 +715,8 @@
     <message numerus="yes">
         <source>%n picture(s) have no caption (imported ones are done first). {who} will describe each for search; estimated cost {cost}.</source>
         <translation>
-            <numerusform>%n 张图片还没有图片描述（先处理导入的图片）。{who} 将逐张描述以供搜索；预计费用 {cost}。</numerusform></translation>
+            <numerusform>%n 张图片还没有图片描述（先处理导入的图片）。{who} 将逐张描述以供搜索；预计费用 {cost}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1693,6 +1694,10 @@
         <translation>描述图片…</translation>
     </message>
     <message>
+        <source>the reference</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
         <source>Style “{name}” applied.</source>
         <translation>已应用风格模板“{name}”。</translation>
     </message>
@@ -2473,12 +2478,14 @@
     <message numerus="yes">
         <source>%n not imported</source>
         <translation>
-            <numerusform>%n 张未导入</numerusform></translation>
+            <numerusform>%n 张未导入</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more</source>
         <translation>
-            <numerusform>…另有 %n 个</numerusform></translation>
+            <numerusform>…另有 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported: </source>
@@ -3131,7 +3138,8 @@
     <message numerus="yes">
         <source>%n picture(s) are still being made. They may already be billed.</source>
         <translation>
-            <numerusform>还有 %n 张图片正在生成，可能已经计费。</numerusform></translation>
+            <numerusform>还有 %n 张图片正在生成，可能已经计费。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Quitting waits up to %1 s for pictures already on their way and keeps them; the ones not sent yet are sent at the next start.</source>
@@ -3695,7 +3703,8 @@
     <message numerus="yes">
         <source>%n picture(s), last used {when}</source>
         <translation>
-            <numerusform>%n 张图片，最近使用于 {when}</numerusform></translation>
+            <numerusform>%n 张图片，最近使用于 {when}</numerusform>
+        </translation>
     </message>
     <message>
         <source>e.g. cinematic still of {prompt}, film grain</source>
@@ -3752,7 +3761,8 @@
     <message numerus="yes">
         <source>Imported %n style(s).</source>
         <translation>
-            <numerusform>已导入 %n 个风格模板。</numerusform></translation>
+            <numerusform>已导入 %n 个风格模板。</numerusform>
+        </translation>
     </message>
     <message>
         <source>One choice per line</source>
@@ -4039,32 +4049,38 @@
     <message numerus="yes">
         <source>%n done</source>
         <translation>
-            <numerusform>%n 张已完成</numerusform></translation>
+            <numerusform>%n 张已完成</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n running</source>
         <translation>
-            <numerusform>%n 个生成中</numerusform></translation>
+            <numerusform>%n 个生成中</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
-            <numerusform>%n 个等待中</numerusform></translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
         <translation>
-            <numerusform>%n 张失败</numerusform></translation>
+            <numerusform>%n 张失败</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
         <translation>
-            <numerusform>%n 个已取消</numerusform></translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n interrupted</source>
         <translation>
-            <numerusform>%n 个已中断</numerusform></translation>
+            <numerusform>%n 个已中断</numerusform>
+        </translation>
     </message>
     <message>
         <source>{prompt} · {count} pictures</source>
@@ -4149,7 +4165,8 @@
 Pictures not sent yet are sent at the next start.</source>
         <translation>
             <numerusform>正在等待已发出的 %n 张图片返回，以便保留（还剩 %1 秒）。
-尚未发送的图片将在下次启动时发送。</numerusform></translation>
+尚未发送的图片将在下次启动时发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4678,7 +4695,8 @@ Pictures not sent yet are sent at the next start.</source>
     <message numerus="yes">
         <source>Includes {money} for %n prompt assistant call(s).</source>
         <translation>
-            <numerusform>其中 {money} 用于 %n 次提示词助手调用。</numerusform></translation>
+            <numerusform>其中 {money} 用于 %n 次提示词助手调用。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{provider} prompt assistant</source>

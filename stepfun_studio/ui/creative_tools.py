@@ -8,16 +8,22 @@ window through signals.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from stepfun_studio.core.prompt_templates import PromptStyle, apply_style
+from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.reference_slot import ReferenceSlot
+from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stepfun_studio.api.assistant_client import AssistantClient, TextSink
     from stepfun_studio.core.assistant import AssistantAnswer
     from stepfun_studio.ui.main_window import MainWindow
@@ -43,7 +49,34 @@ class CreativeTools(QObject):
         self.edit_caption_action = more.addAction("")
         self.edit_caption_action.setObjectName("editCaptionAction")
         self.edit_caption_action.triggered.connect(self.edit_caption)
+        # ...and on the pictures already in the parameters: the slots and the references.
+        dock = window.parameter_dock
+        for slot in dock.findChildren(ReferenceSlot):
+            self._offer_describe(slot, slot.image)
+        for strip in dock.findChildren(ReferenceStrip):
+            self._offer_describe(strip, functools.partial(_selected_reference, strip))
         self.retranslate()
+
+    def _offer_describe(
+        self, widget: QWidget, picture_of: Callable[[], ReferenceImage | None]
+    ) -> None:
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(
+            lambda pos: self.picture_menu(widget, picture_of).popup(widget.mapToGlobal(pos))
+        )
+
+    def picture_menu(
+        self, parent: QWidget, picture_of: Callable[[], ReferenceImage | None]
+    ) -> QMenu:
+        """The menu a slot or the reference strip shows: Describe… for its picture."""
+        menu = QMenu(parent)
+        image = picture_of()
+        describe = menu.addAction(self.tr("Describe…"))
+        describe.setEnabled(image is not None)
+        if image is not None:
+            name = image.name or self.tr("the reference")
+            describe.triggered.connect(lambda: self._describe(image.data, name, None))
+        return menu
 
     def retranslate(self) -> None:
         self.edit_caption_action.setText(self.tr("Edit Caption…"))
@@ -208,3 +241,8 @@ class CreativeTools(QObject):
     def _on_grid_stored(self, image_id: int) -> None:
         self.window.gallery.add_image(image_id)
         self.window.detail.show_image(image_id)
+
+
+def _selected_reference(strip: ReferenceStrip) -> ReferenceImage | None:
+    pictures, index = strip.value(), strip.selected()
+    return pictures[index] if 0 <= index < len(pictures) else None
