@@ -36,6 +36,9 @@ TOOLBAR_ACTIONS = (
     "varyStrongAction",
     "moreLikeThisAction",
     "useAsReferenceAction",
+    # The prompt assistant (ui/creative_tools.py): in More.
+    "describeAction",
+    "editCaptionAction",
 )
 
 

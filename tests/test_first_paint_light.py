@@ -34,9 +34,16 @@ class FirstPaint(QObject):
             window = obj.window()
             seen["loaded_at_paint"] = [name for name in LATER if name in sys.modules]
             seen["starting_at_paint"] = starting(window)
+            # Later the start-up work runs: the queue comes up within a few seconds (it reads
+            # its table off the GUI thread first, so a fixed 200 ms may not see it yet).
+            tries = [0]
             def later():
-                seen["starting_later"] = starting(window)
-                app.quit()
+                tries[0] += 1
+                if starting(window) or tries[0] >= 100:
+                    seen["starting_later"] = starting(window)
+                    app.quit()
+                else:
+                    QTimer.singleShot(50, later)
             QTimer.singleShot(200, later)
         return False
 

@@ -230,8 +230,12 @@ class Protocol:
             middle = len(data) // 2
             if output_format == "png":
                 # A flipped byte fails PNG's checksum; JPEG and WebP decoders shrug one off,
-                # so for them the picture is cut short instead.
-                data = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
+                # so for them the picture is cut short instead. The byte flipped is the first
+                # of the pixel data (zlib's header): a byte elsewhere in it can decode into other
+                # pixels, and a decoder that does not check the checksum would take that.
+                idat = data.find(b"IDAT")
+                spot = idat + 4 if idat > 0 else middle
+                data = data[:spot] + bytes([data[spot] ^ 0xFF]) + data[spot + 1 :]
             else:
                 data = data[:middle]
         return data

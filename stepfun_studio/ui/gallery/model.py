@@ -75,8 +75,10 @@ class GalleryModel(QAbstractListModel):
         self._total: int | None = 0
         # One reader thread for the list and the summaries, and one for first pages, which must
         # never wait behind a broad search's list; answers come back on this thread.
-        self.reads = LibraryReads(self)
-        self._pages = LibraryReads(self)
+        # Two lanes (two threads): a first page and its count never wait behind a broad
+        # search's whole list.
+        self.reads = LibraryReads(self, lane="gallery-list")
+        self._pages = LibraryReads(self, lane="gallery-pages")
         self._paging = self._pagings = 0  # the first page wanted (0: none), as for listings
         self._page_limit = self.FIRST_PAGE
         self._listing = 0  # the number of the listing whose answer is wanted; 0: none
