@@ -215,16 +215,25 @@ class GalleryModel(QAbstractListModel):
         if complete:
             self.total_changed.emit(len(page))
             return
-        self._start_listing()
-        # The count, on the first pages' worker: a broad search's whole list takes a while to
-        # gather, its count (the library's COUNT path) not; the list's length confirms it.
+        # The count first, on the first pages' lane: a broad search's whole list takes a while
+        # to gather, its count (the library's COUNT path) not. The list is gathered after it,
+        # so the count is always said first; the list's length then confirms it.
         library, query = self._library, self._query
-        if library is not None:
-            self._pages.submit(
-                lambda: library.count(query),
-                lambda count: self._count_read(query, count),
-                "counting the gallery's search",
-            )
+        if library is None:
+            return
+
+        def counted(count: int) -> None:
+            self._count_read(query, count)
+            if query == self._query:
+                self._start_listing()
+
+        def not_counted(_error: BaseException) -> None:
+            if query == self._query:
+                self._start_listing()
+
+        self._pages.submit(
+            lambda: library.count(query), counted, "counting the gallery's search", not_counted
+        )
 
     def _count_read(self, query: ImageQuery, count: int) -> None:
         # Said only for the query still shown, and only while its whole list is not in.
