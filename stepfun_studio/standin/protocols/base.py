@@ -170,18 +170,8 @@ class Protocol:
         except RefusalError as refusal:
             self.refuse(http, refusal)
             return
-        fault = self.standin.faults.take(http.record.path, http.key, http.headers.get(FAULT_HEADER))
-        http.record.fault = fault.name if fault else None
-        if fault is not None and fault.name in STATUS_FAULTS:
-            self.refuse(http, self.fault_refusal(fault))
-            return
-        delay = self.standin.latency_s
-        if fault is not None and fault.name == "delay":
-            delay += fault.param_float("seconds", 1.0)
-        if delay > 0 and not http.wait(delay):
-            return
-        if fault is not None and fault.name == "drop":
-            http.drop()
+        answered, fault = self.before_answer(http)
+        if answered:
             return
         try:
             payload = self.answer(http, order, fault)
@@ -196,6 +186,25 @@ class Protocol:
             http.send_truncated(data)
         else:
             http.send(200, data, "application/json", self.answer_headers(http))
+
+    def before_answer(self, http: StandinHandler) -> tuple[bool, Fault | None]:
+        """The fault for this request, and the part of it that comes before any answer: a
+        status refusal, a delay (with the server's latency), a dropped connection. True when
+        that already ended the request."""
+        fault = self.standin.faults.take(http.record.path, http.key, http.headers.get(FAULT_HEADER))
+        http.record.fault = fault.name if fault else None
+        if fault is not None and fault.name in STATUS_FAULTS:
+            self.refuse(http, self.fault_refusal(fault))
+            return True, fault
+        delay = self.standin.latency_s
+        if fault is not None and fault.name == "delay":
+            delay += fault.param_float("seconds", 1.0)
+        if delay > 0 and not http.wait(delay):
+            return True, fault
+        if fault is not None and fault.name == "drop":
+            http.drop()
+            return True, fault
+        return False, fault
 
     def fault_refusal(self, fault: Fault) -> RefusalError:
         refusal = self.status_fault(fault.name)

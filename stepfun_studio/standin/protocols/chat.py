@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image, ImageStat
 
 from stepfun_studio.core.model_table import AssistantSpec
-from stepfun_studio.standin.faults import FAULT_HEADER, STATUS_FAULTS
 from stepfun_studio.standin.inputs import picture_from_uri
 from stepfun_studio.standin.refusal import BadInputError, RefusalError
 
@@ -185,18 +184,8 @@ def serve_chat(protocol: Protocol, http: StandinHandler, body: dict[str, Any]) -
     except RefusalError as refusal:
         protocol.refuse(http, refusal)
         return
-    fault = protocol.standin.faults.take(http.record.path, http.key, http.headers.get(FAULT_HEADER))
-    http.record.fault = fault.name if fault else None
-    if fault is not None and fault.name in STATUS_FAULTS:
-        protocol.refuse(http, protocol.fault_refusal(fault))
-        return
-    delay = protocol.standin.latency_s
-    if fault is not None and fault.name == "delay":
-        delay += fault.param_float("seconds", 1.0)
-    if delay > 0 and not http.wait(delay):
-        return
-    if fault is not None and fault.name == "drop":
-        http.drop()
+    answered, fault = protocol.before_answer(http)  # the same faults as image requests
+    if answered:
         return
     text = answer_text(order)
     usage = {
