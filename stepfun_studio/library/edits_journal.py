@@ -27,6 +27,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from stepfun_studio.library.durable import replace_synced
+
 log = logging.getLogger(__name__)
 
 JOURNAL_NAME = "edits.jsonl"
@@ -97,13 +99,7 @@ class EditsJournal:
             if self.path.exists():
                 return
             lines = "".join(_line(item) for item in snapshot(connection))
-            part = self.path.with_name(self.path.name + ".part")
-            with open(part, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(lines)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(part, self.path)
-            _fsync_dir(self.path.parent)
+            replace_synced(self.path, lines.encode("utf-8"))
 
     def append(self, connection: sqlite3.Connection, records: Iterable[Record]) -> None:
         """Appends `records` durably. Call inside the edit's write transaction."""
@@ -161,16 +157,6 @@ class EditsJournal:
 def _line(item: Record) -> str:
     # ensure_ascii keeps every line pure ASCII: a torn multi-byte character cannot happen.
     return json.dumps(item, ensure_ascii=True, separators=(",", ":")) + "\n"
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def snapshot(connection: sqlite3.Connection) -> list[Record]:

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from stepfun_studio.library.durable import replace_synced
+
 MARKER_SUFFIX = ".pending"
 PART_SUFFIX = ".part"
 
@@ -42,17 +44,6 @@ def sniffed_extension(data: bytes, mime: str = "") -> str:
     return extension_for(mime)
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; directories cannot be opened this way on Windows.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 class FileStore:
     """Content-addressed files under `<root>/<sha[:2]>/<sha>.<ext>`, with their own `tmp`."""
 
@@ -74,13 +65,8 @@ class FileStore:
             return final
         # Unique per process and thread: two workers may store the same reference at once.
         part = self.tmp / f"{sha}.{ext}.{os.getpid()}-{threading.get_ident()}{PART_SUFFIX}"
-        with open(part, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         final.parent.mkdir(exist_ok=True)
-        os.replace(part, final)
-        _fsync_dir(final.parent)
+        replace_synced(final, data, part)
         return final
 
     def read(self, sha: str, ext: str) -> bytes:

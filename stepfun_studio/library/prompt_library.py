@@ -11,7 +11,6 @@ of a regular file with a size cap; all of it is blocking: call it off the GUI th
 from __future__ import annotations
 
 import json
-import os
 import stat
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -22,6 +21,7 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.prompt_templates import PromptStyle
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.database import Database
+from stepfun_studio.library.durable import replace_synced
 
 # Caps: a styles file or wildcard list beyond these is a mistake (or not ours), not a library.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -90,12 +90,7 @@ def read_text_file(path: Path) -> str:
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    replace_synced(path, text.encode("utf-8"))
 
 
 class PromptFiles:

@@ -35,6 +35,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
+from stepfun_studio.library.durable import fsync_dir, write_synced
 from stepfun_studio.library.files import extension_for, sniffed_extension
 
 log = logging.getLogger(__name__)
@@ -82,23 +83,6 @@ class Recovery:
                 )
             )
         return " ".join(parts)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _images_of(request: GenerationRequest) -> list[ReferenceImage]:
@@ -209,17 +193,17 @@ class Spool:
             part.mkdir()
             picture = f"picture.{sniffed_extension(result.image_bytes, result.mime)}"
             # The picture first: it is what was paid for, and the largest write.
-            _write_synced(part / picture, result.image_bytes)
+            write_synced(part / picture, result.image_bytes)
             for image in _images_of(result.request):
                 target = part / f"{image.sha256}.{extension_for(image.mime)}"
                 if not target.exists():
-                    _write_synced(target, image.data)
+                    write_synced(target, image.data)
             document = _answer_document(result, picture)
             text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-            _write_synced(part / ANSWER_FILE, text.encode("utf-8", "surrogatepass"))
-            _fsync_dir(part)
+            write_synced(part / ANSWER_FILE, text.encode("utf-8", "surrogatepass"))
+            fsync_dir(part)
             os.rename(part, final)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except OSError:
             shutil.rmtree(part, ignore_errors=True)
             raise
