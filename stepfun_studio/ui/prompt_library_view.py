@@ -227,13 +227,7 @@ class PromptLibraryView(QDialog):
             button = QPushButton(text, page)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(page)
-        layout.addWidget(self.style_list, 1)
-        layout.addLayout(right, 2)
-        return page
+        return _list_beside_editor(page, self.style_list, form, buttons)
 
     def _reload_files(self) -> None:
         files = self._files
@@ -285,20 +279,26 @@ class PromptLibraryView(QDialog):
         if style is not None:
             self.style_chosen.emit(style)
 
+    def _import_file(
+        self, title: str, kinds: str, take: Callable[[str], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Asks for a file, then reads it and hands its text to `take`, both off the GUI
+        thread; `done` gets what `take` returned."""
+        path, _filter = QFileDialog.getOpenFileName(self, title, "", kinds)
+        if path:
+            self._background(lambda: take(read_text_file(Path(path))), done, "prompt-import")
+
     def _import_csv(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import A1111 Styles"), "", self.tr("Styles (*.csv)")
-        )
-        if not path:
-            return
         files = self._files
 
-        def work() -> int:
-            styles = parse_styles_csv(read_text_file(Path(path)))
+        def take(text: str) -> int:
+            styles = parse_styles_csv(text)
             files.add_styles(styles)
             return len(styles)
 
-        self._background(work, self._imported_styles, "prompt-styles-csv")
+        self._import_file(
+            self.tr("Import A1111 Styles"), self.tr("Styles (*.csv)"), take, self._imported_styles
+        )
 
     def _imported_styles(self, count: int) -> None:
         self.message.setText(self.tr("Imported %n style(s).", "", count))
@@ -335,13 +335,7 @@ class PromptLibraryView(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(delete)
         buttons.addWidget(save)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(page)
-        layout.addWidget(self.wildcard_list, 1)
-        layout.addLayout(right, 2)
-        return page
+        return _list_beside_editor(page, self.wildcard_list, form, buttons)
 
     def _show_wildcard(self, name: str) -> None:
         if name in self._lists:
@@ -378,17 +372,8 @@ class PromptLibraryView(QDialog):
             )
 
     def _import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Prompt Library"), "", self.tr("JSON (*.json)")
-        )
-        if not path:
-            return
-        files = self._files
-
-        def work() -> tuple[int, int]:
-            return files.import_json(read_text_file(Path(path)))
-
-        self._background(work, self._imported, "prompt-import")
+        title, kinds = self.tr("Import Prompt Library"), self.tr("JSON (*.json)")
+        self._import_file(title, kinds, self._files.import_json, self._imported)
 
     def _imported(self, counts: tuple[int, int]) -> None:
         styles, lists = counts
@@ -399,3 +384,16 @@ class PromptLibraryView(QDialog):
         )
         self._reload_files()
         self.files_changed.emit()
+
+
+def _list_beside_editor(
+    page: QWidget, names: QListWidget, form: QFormLayout, buttons: QHBoxLayout
+) -> QWidget:
+    """The Styles and Wildcards tabs' layout: the names on the left, the editor on the right."""
+    right = QVBoxLayout()
+    right.addLayout(form)
+    right.addLayout(buttons)
+    layout = QHBoxLayout(page)
+    layout.addWidget(names, 1)
+    layout.addLayout(right, 2)
+    return page
