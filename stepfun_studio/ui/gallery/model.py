@@ -352,12 +352,10 @@ class GalleryModel(QAbstractListModel):
         elif self._listing:
             self._start_listing()
 
-    def refresh_summaries(self, ids: list[int]) -> None:
-        """Re-read the cells of `ids` after the database changed under them."""
-        if self._library is None or not ids:
-            return
-        self._summaries.update(self._library.summaries(ids))
-        rows = [r for r in self.rows_of(ids) if r is not None]
+    def show_summaries(self, summaries: dict[int, ImageSummary]) -> None:
+        """The cells of these ids show these rows (a culling step's, before or after its write)."""
+        self._summaries.update(summaries)
+        rows = [r for r in self.rows_of(list(summaries)) if r is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [SummaryRole])
 

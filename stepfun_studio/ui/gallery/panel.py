@@ -81,7 +81,7 @@ class GalleryPanel(QWidget):
         # Sections the window adds to the context menu of one picture (menu, image id).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.model = GalleryModel(self)
-        self.culling = CullingController(self)
+        self.culling = CullingController(self.model, self)
         self.sidebar = CollectionsSidebar(self)
         self.sidebar.setObjectName("collectionsSidebar")
 
@@ -140,6 +140,7 @@ class GalleryPanel(QWidget):
         column.setContentsMargins(6, 6, 6, 0)
         column.addLayout(top)
         column.addWidget(self.filters)
+        column.addWidget(self.culling.notice)
         column.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
@@ -225,6 +226,7 @@ class GalleryPanel(QWidget):
     def shutdown(self) -> None:
         """Stop background work; the main window calls this before closing the library."""
         self._reads.shutdown()
+        self.culling.set_library(None)  # its writes end first
         self.preview.shutdown()
         self.loader.shutdown()
         self.model.shutdown()
@@ -412,7 +414,6 @@ class GalleryPanel(QWidget):
     def _on_culled(self, ids: list[int], kind: str) -> None:
         query = self.model.query
         if kind == "flags":
-            self.model.refresh_summaries(ids)
             gone = []
             for image_id in ids:
                 summary = self.model.cached_summary(image_id)
@@ -427,7 +428,7 @@ class GalleryPanel(QWidget):
             self._remove_keeping_place(gone)
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
-        else:
+        elif kind != "collected":  # restored, emptied, or a failed write: read the truth
             self.reload_keeping_place()
         self.sidebar.reload()
         if self.preview.isVisible():
@@ -476,11 +477,9 @@ class GalleryPanel(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
-        if self._library is None:
-            return
-        self._library.add_to_collection(ids, collection_id)
-        self.sidebar.reload()
-        self.status_message.emit(self.tr("Added %n image(s) to the collection", "", len(ids)))
+        said = self.tr("Added %n image(s) to the collection", "", len(ids))
+        work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
+        self.culling.write(work, ids, "collected", lambda _none: self.status_message.emit(said))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
         # The sidebar creates it off the GUI thread; the ids follow once it exists.
