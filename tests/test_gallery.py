@@ -174,6 +174,8 @@ def test_keyboard_culling_writes_to_the_database(
     select_rows(panel, [0])
     first = panel.current_id()
     assert first is not None
+    # Its marks are read ahead of painting, off the GUI thread: shown once they are in.
+    qtbot.waitUntil(lambda: panel.model.cached_summary(first) is not None)
     qtbot.keyClick(panel.view, Qt.Key.Key_4)
     assert panel.model.cached_summary(first).rating == 4  # type: ignore[union-attr]  # at once
     written(qtbot, panel)
@@ -464,7 +466,9 @@ def test_compare_with_source_has_a_wipe(
 def test_context_menu_acts_on_the_selection(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    collection = library.create_collection("Posters")
+    with qtbot.waitSignal(panel.sidebar.collection_created) as created:
+        panel.sidebar.create_collection("Posters")  # the menu lists what the sidebar read
+    collection = created.args[0]
     select_rows(panel, [0, 1])
     ids = panel.selected_ids()
     menu = build_context_menu(panel, panel)

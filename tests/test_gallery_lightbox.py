@@ -113,6 +113,8 @@ def test_culling_keys_act_on_the_picture_shown(
     lightbox = panel.preview
     shown = panel.model.image_id(2)
     others = [panel.model.image_id(8), panel.model.image_id(9)]
+    # Its marks are read ahead of painting, off the GUI thread: shown once they are in.
+    qtbot.waitUntil(lambda: panel.model.cached_summary(shown) is not None)
     qtbot.keyClick(lightbox, Qt.Key.Key_4)
     qtbot.keyClick(lightbox, Qt.Key.Key_F)
     qtbot.keyClick(lightbox, Qt.Key.Key_X)

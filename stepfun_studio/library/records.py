@@ -80,6 +80,9 @@ class ImageSummary:
     model: str
     created_at: float
     provider: str = ""
+    # The original's file (`Library.file_path`): a drag out names it without a query.
+    sha: str = ""
+    ext: str = ""
 
 
 @dataclass(frozen=True)

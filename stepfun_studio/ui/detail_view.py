@@ -46,6 +46,7 @@ from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.image_decoding import ImageDecoder, decode
 from stepfun_studio.ui.library_notice import LibraryNotice
+from stepfun_studio.ui.library_writes import change_library
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
 
 
@@ -475,22 +476,18 @@ class DetailView(QWidget):
         if library is None:
             return
 
-        def moved(_result: object, error: BaseException | None) -> None:
-            if isinstance(error, LibraryClosedError):
-                return  # the window is closing
-            if error is not None:
-                if not isinstance(error, AppError):
-                    raise error
-                # Locked by another program, a full disk: say so; Retry trashes it then.
-                self.notice.show_problem(_message(error), partial(self._trash, image_id))
-                self.status_message.emit(_message(error))
-                return
+        def moved(_result: object) -> None:
             if self.image_id() == image_id:
                 self.show_image(None)
             self.moved_to_trash.emit([image_id])
             self.status_message.emit(self.tr("Moved to the trash."))
 
-        run_in_background(self, lambda: library.move_to_trash([image_id]), moved, "trash")
+        def failed(error: AppError) -> None:
+            # Locked by another program, a full disk: say so; Retry trashes it then.
+            self.notice.show_problem(error.message, partial(self._trash, image_id))
+            self.status_message.emit(error.message)
+
+        change_library(self, lambda: library.move_to_trash([image_id]), moved, failed, "trash")
 
     # --- language ---------------------------------------------------------------------------
 

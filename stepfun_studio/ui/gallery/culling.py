@@ -49,7 +49,8 @@ class CullingController(QObject):
     """Writes culling decisions (and other changes to the grid's images) through one lane."""
 
     # ids changed, and how: "flags" (rating/favourite/rejected), "trashed", "restored",
-    # "emptied", "collected"; "failed": a write failed, the grid is to be read again.
+    # "emptied", "organised" (tags, notes, collections); "failed": a write failed, the grid is
+    # to be read again.
     changed = Signal(list, str)
     status_message = Signal(str)
 

@@ -414,8 +414,10 @@ class GalleryModel(QAbstractListModel):
         ids = [self._ids[r] for r in rows if self._ids[r] >= 0]
         if self._library is not None and ids:
             # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
-            paths = [self._library.original_path(i) for i in ids]
-            return image_drag_mime(paths, ids)
+            # Named from the cells' summaries, no query: the files of rows not read yet (far
+            # off screen in a large selection) are left out, their ids are in.
+            found = [s for s in (self._summaries.get(i) for i in ids) if s is not None]
+            return image_drag_mime([self._library.file_path(s.sha, s.ext) for s in found], ids)
         mime = QMimeData()
         mime.setData(IMAGE_IDS_MIME, encode_ids(ids))
         return mime

@@ -428,7 +428,9 @@ class GalleryPanel(QWidget):
             self._remove_keeping_place(gone)
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
-        elif kind != "collected":  # restored, emptied, or a failed write: read the truth
+        elif kind == "organised":  # tags, notes, collections: the filters' choices may change
+            self.filters.load_choices(self._library, self._reads)
+        else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
         if self.preview.isVisible():
@@ -479,7 +481,7 @@ class GalleryPanel(QWidget):
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
         work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
-        self.culling.write(work, ids, "collected", lambda _none: self.status_message.emit(said))
+        self.culling.write(work, ids, "organised", lambda _none: self.status_message.emit(said))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
         # The sidebar creates it off the GUI thread; the ids follow once it exists.
@@ -488,13 +490,12 @@ class GalleryPanel(QWidget):
         )
 
     def edit_tags(self, ids: list[int]) -> None:
-        if self._library is not None:
-            self._report(organise.edit_tags(self, self._library, ids))
-            self.filters.load_choices(self._library, self._reads)
+        organise.edit_tags(self, ids)
 
     def edit_note(self, image_id: int) -> None:
-        if self._library is not None:
-            self._report(organise.edit_note(self, self._library, image_id))
+        if (library := self._library) is not None:
+            ask = lambda record: organise.edit_note(self, record)  # noqa: E731
+            self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
     def import_images(self, folder: bool) -> None:
         if self._library is None:
@@ -506,8 +507,7 @@ class GalleryPanel(QWidget):
         self.status_message.emit(organise.import_report_text(report))
 
     def export_images(self, ids: list[int]) -> None:
-        if self._library is not None:
-            self._report(organise.export_dialog(self, self._library, ids))
+        organise.export_dialog(self, ids)
 
     def check_library(self) -> None:
         if self._library is not None:
@@ -535,9 +535,9 @@ class GalleryPanel(QWidget):
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:
-        if self._library is not None:
-            folder = self._library.original_path(image_id).parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if (library := self._library) is not None:
+            where = lambda: QUrl.fromLocalFile(str(library.original_path(image_id).parent))  # noqa: E731
+            self._reads.submit(where, QDesktopServices.openUrl, "finding a picture's folder")
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
@@ -564,10 +564,6 @@ class GalleryPanel(QWidget):
         dialog.load_wipe(self._library, image_id, self.tr("Source ◀ ▶ Result"))
         dialog.show()
         return dialog
-
-    def _report(self, message: str | None) -> None:
-        if message:
-            self.status_message.emit(message)
 
     def sizeHint(self) -> QSize:
         return QSize(1100, 720)

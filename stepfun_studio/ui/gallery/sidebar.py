@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import CollectionInfo
-from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
 from stepfun_studio.ui.library_notice import LibraryNotice
+from stepfun_studio.ui.library_writes import change_library
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 CollectionRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -116,7 +115,7 @@ class CollectionsSidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library: Library | None = None
-        self._collections: list[CollectionInfo] = []
+        self.collections: list[CollectionInfo] = []  # as last read
         self.list = _DropList(self)
         self.list.setObjectName("collectionsView")
         self.list.setStyleSheet(LIST_STYLE)
@@ -190,7 +189,7 @@ class CollectionsSidebar(QWidget):
         """Reads the collections (counts included) off the GUI thread, then rebuilds the list,
         keeping the current entry selected. Without a library: at once, with none."""
         if self._library is None:
-            self._collections = []
+            self.collections = []
             self._rebuild()
             return
         self._change(lambda _library: None, lambda _result: None)
@@ -208,22 +207,19 @@ class CollectionsSidebar(QWidget):
             result = work(library)
             return result, library.list_collections()
 
-        def done(outcome: Any, error: BaseException | None) -> None:
-            if isinstance(error, LibraryClosedError) or library is not self._library:
-                return  # closing, or another library since
-            if isinstance(error, AppError):
-                # Locked by another program, a full disk: said here, and done again on Retry.
-                self.notice.show_problem(error.message, partial(self._change, work, then, what))
-                self.status_message.emit(error.message)
-                return
-            if error is not None:
-                raise error
-            result, self._collections = outcome
-            self._rebuild()
-            self.listed.emit()
-            then(result)
+        def done(outcome: tuple[Any, list[CollectionInfo]]) -> None:
+            if library is self._library:  # not another library since
+                result, self.collections = outcome
+                self._rebuild()
+                self.listed.emit()
+                then(result)
 
-        run_in_background(self, run, done, what, lane=self.LANE)
+        def failed(error: AppError) -> None:
+            # Locked by another program, a full disk: said here, and done again on Retry.
+            self.notice.show_problem(error.message, partial(self._change, work, then, what))
+            self.status_message.emit(error.message)
+
+        change_library(self, run, done, failed, what, lane=self.LANE)
 
     def _rebuild(self) -> None:
         kind, collection_id = self.current_scope()
@@ -233,7 +229,7 @@ class CollectionsSidebar(QWidget):
         for scope, text in self._scope_names().items():
             self._add(text, scope, None)
         self._add_heading(self.tr("COLLECTIONS"))
-        for info in self._collections:
+        for info in self.collections:
             self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
         # Re-selecting the same entry must not look like a change of scope to the panel.
         self.select(kind, collection_id)
