@@ -107,6 +107,15 @@ class ImageQuery:
     sort: Sort = "newest"
     trash: bool = False
 
+    def marks_pass(self, summary: ImageSummary) -> bool:
+        """Whether a picture with these marks (rating, favourite, rejected) passes the filters
+        on them: the gallery takes a picture away at once when a mark makes it fail."""
+        return not (
+            (self.favourites_only and not summary.favourite)
+            or (self.hide_rejected and summary.rejected)
+            or summary.rating < self.min_rating
+        )
+
 
 @dataclass(frozen=True)
 class CollectionInfo:

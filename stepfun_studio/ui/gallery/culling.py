@@ -1,10 +1,9 @@
 """Culling: rate, favourite, reject, trash and restore a selection, each step undoable.
 
-The grid shows a step at once (the model's cached rows are changed, rows a filter hides leave);
-the library is written off the GUI thread, on one lane (`LANE`), so steps, their undos and redos
-apply in the order they were taken. Each step reads the values it replaces on that lane just
-before it writes, and its undo puts exactly those back. When a write is done the rows are read
-back and the grid shows what the library holds. A write that fails (another program holds the
+The grid shows a step at once (the model's cached rows change; rows a filter hides leave). The
+library is written off the GUI thread on one lane, so steps, undos and redos apply in the order
+taken; a step reads what it replaces there just before writing, and its undo puts exactly that
+back. Once written, the rows are read back and shown. A failed write (another program holds the
 library, a full disk) puts the grid back to the library's truth and says so in `notice`; Retry
 writes every failed step again, in order. `changed` tells the panel which images moved and how.
 """
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -111,39 +109,25 @@ class CullingController(QObject):
         for _ids, again in failed:
             again()
 
-    def _show(self, field: str, values: dict[int, Any]) -> None:
-        """The grid shows `field` = `values` at once, before the library has it."""
-        cached = {i: self._model.cached_summary(i) for i in values}
-        self._model.show_summaries(
-            {i: dataclasses.replace(s, **{field: values[i]}) for i, s in cached.items() if s}
-        )
-        self.changed.emit(list(values), "flags")
-
     def rate(self, ids: list[int], rating: int) -> None:
-        self._flag(ids, "rating", rating, self.tr("Rate %n image(s)", "", len(ids)))
-        self.status_message.emit(
-            self.tr("Rated %n image(s): ", "", len(ids)) + ("★" * rating or self.tr("no stars"))
-        )
+        said = self.tr("Rated %n image(s): ", "", len(ids)) + ("★" * rating or self.tr("no stars"))
+        self._flag(ids, "rating", rating, self.tr("Rate %n image(s)", "", len(ids)), said)
 
     def toggle_favourite(self, ids: list[int]) -> None:
-        value = self._toggled(ids, "favourite")
+        n, on = len(ids), self._toggled(ids, "favourite")
         text = (
-            self.tr("Favourite %n image(s)", "", len(ids))
-            if value
-            else self.tr("Unfavourite %n image(s)", "", len(ids))
+            self.tr("Favourite %n image(s)", "", n)
+            if on
+            else self.tr("Unfavourite %n image(s)", "", n)
         )
-        self._flag(ids, "favourite", value, text)
-        self.status_message.emit(text)
+        self._flag(ids, "favourite", on, text)
 
     def toggle_rejected(self, ids: list[int]) -> None:
-        value = self._toggled(ids, "rejected")
+        n, on = len(ids), self._toggled(ids, "rejected")
         text = (
-            self.tr("Reject %n image(s)", "", len(ids))
-            if value
-            else self.tr("Unreject %n image(s)", "", len(ids))
+            self.tr("Reject %n image(s)", "", n) if on else self.tr("Unreject %n image(s)", "", n)
         )
-        self._flag(ids, "rejected", value, text)
-        self.status_message.emit(text)
+        self._flag(ids, "rejected", on, text)
 
     def _toggled(self, ids: list[int], flag: str) -> bool:
         """Set the flag on all when any lacks it, else clear it on all (as Lightroom does):
@@ -151,62 +135,59 @@ class CullingController(QObject):
         shown = (self._model.cached_summary(i) for i in ids)
         return not all(s is not None and getattr(s, flag) for s in shown)
 
-    def _flag(self, ids: list[int], field: str, value: object, text: str) -> None:
+    def _flag(self, ids: list[int], field: str, value: object, text: str, said: str = "") -> None:
         if self._library is None or not ids:
             return
-        shown = {i: self._model.cached_summary(i) for i in ids}
-        before = {i: getattr(s, field) for i, s in shown.items() if s is not None}
+        shown = {i: s for i in ids if (s := self._model.cached_summary(i))}
+        before = {i: getattr(s, field) for i, s in shown.items()}  # for undo to show at once
         old: dict[int, object] = {}  # what the library held, read and used on the lane only
-
-        def set_flag(library: Library, image_ids: list[int], to: object) -> None:
-            getattr(library, f"set_{field}")(image_ids, to)
+        setter = f"set_{field}"
 
         def redo(library: Library) -> object:
             old.clear()
             old.update({i: getattr(s, field) for i, s in library.summaries(ids).items()})
-            set_flag(library, ids, value)
+            getattr(library, setter)(ids, value)
             return library.summaries(ids)
 
         def undo(library: Library) -> object:
-            groups: dict[object, list[int]] = defaultdict(list)
-            for image_id, was in old.items():
-                groups[was].append(image_id)
-            for was, group in groups.items():
-                set_flag(library, group, was)
+            for was in set(old.values()):  # one write per value (at most six)
+                getattr(library, setter)([i for i, v in old.items() if v == was], was)
             return library.summaries(ids)
 
-        def step(work: Work, shown_now: dict[int, Any]) -> None:
-            self._show(field, shown_now)
+        def step(work: Work, values: dict[int, Any]) -> None:
+            # The grid shows it at once; once written, what the library holds.
+            now = {i: s for i in values if (s := self._model.cached_summary(i))}
+            self._model.show_summaries(
+                {i: dataclasses.replace(s, **{field: values[i]}) for i, s in now.items()}
+            )
+            self.changed.emit(ids, "flags")
             self.write(work, ids, "flags", self._model.show_summaries)
 
         self.undo_stack.push(
             _Step(text, lambda: step(redo, dict.fromkeys(ids, value)), lambda: step(undo, before))
         )
+        self.status_message.emit(said or text)
 
     def trash(self, ids: list[int]) -> None:
-        self._move(ids, True, self.tr("Move %n image(s) to the trash", "", len(ids)))
-        self.status_message.emit(
-            self.tr("Moved %n image(s) to the trash (Ctrl+Z to undo)", "", len(ids))
-        )
+        said = self.tr("Moved %n image(s) to the trash (Ctrl+Z to undo)", "", len(ids))
+        self._move(ids, True, self.tr("Move %n image(s) to the trash", "", len(ids)), said)
 
     def restore(self, ids: list[int]) -> None:
         text = self.tr("Restore %n image(s)", "", len(ids))
-        self._move(ids, False, text)
-        self.status_message.emit(text)
+        self._move(ids, False, text, text)
 
-    def _move(self, ids: list[int], to_trash: bool, text: str) -> None:
+    def _move(self, ids: list[int], to_trash: bool, text: str, said: str) -> None:
         if self._library is None or not ids:
             return
 
         def step(into_trash: bool) -> None:
             kind = "trashed" if into_trash else "restored"
             self.changed.emit(ids, kind)  # the rows leave (or come back) at once
-            if into_trash:
-                self.write(lambda library: library.move_to_trash(ids), ids, kind)
-            else:
-                self.write(lambda library: library.restore(ids), ids, kind)
+            move = Library.move_to_trash if into_trash else Library.restore
+            self.write(lambda library: move(library, ids), ids, kind)
 
         self.undo_stack.push(_Step(text, lambda: step(to_trash), lambda: step(not to_trash)))
+        self.status_message.emit(said)
 
     def empty_trash(self) -> None:
         """Deletes for good: not undoable, so the panel asks first."""

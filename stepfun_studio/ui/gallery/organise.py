@@ -1,4 +1,4 @@
-"""Small dialogs behind the context menu and the toolbar: tags, note, import, export, check.
+"""Small dialogs behind the context menu and the toolbar: tags, note, import, export.
 
 Each asks, then has the library written off the GUI thread (tags and notes through the
 culling lane, in order with the grid's other changes) and says what was done on the status bar.
@@ -17,10 +17,6 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageRecord, ImportReport
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.library_check import (
-    CheckLibraryDialog,
-    open_check_dialog,
-)
 from stepfun_studio.ui.library_writes import change_library
 
 if TYPE_CHECKING:
@@ -48,10 +44,8 @@ def edit_tags(panel: GalleryPanel, ids: list[int]) -> None:
     remove = [w[1:].strip() for w in words if w.startswith("-") and w[1:].strip()]
 
     def work(library: Library) -> None:
-        if add:
-            library.add_tags(ids, add)
-        if remove:
-            library.remove_tags(ids, remove)
+        library.add_tags(ids, add)
+        library.remove_tags(ids, remove)
 
     said = _tr("Tags updated on %n image(s)", len(ids))
     panel.culling.write(work, ids, "organised", lambda _none: panel.status_message.emit(said))
@@ -64,10 +58,8 @@ def edit_note(panel: GalleryPanel, record: ImageRecord) -> None:
     )
     if ok:
         work = lambda library: library.set_note(record.id, text)  # noqa: E731
-        said = _tr("Note saved")
-        panel.culling.write(
-            work, [record.id], "organised", lambda _: panel.status_message.emit(said)
-        )
+        said = lambda _none: panel.status_message.emit(_tr("Note saved"))  # noqa: E731
+        panel.culling.write(work, [record.id], "organised", said)
 
 
 def import_report_text(report: ImportReport) -> str:
@@ -140,10 +132,3 @@ def export_dialog(panel: GalleryPanel, ids: list[int]) -> None:
 
     work = lambda: library.export(ids, Path(folder))  # noqa: E731
     change_library(panel, work, exported, failed, "export")
-
-
-def check_dialog(
-    parent: QWidget, library: Library, on_rebuilt: Callable[[], None] | None = None
-) -> CheckLibraryDialog:
-    """File ▸ Check library…: checks off the GUI thread and offers Rebuild (library_check.py)."""
-    return open_check_dialog(parent, library, on_rebuilt)

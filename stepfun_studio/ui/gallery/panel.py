@@ -54,6 +54,7 @@ from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
+from stepfun_studio.ui.library_check import open_check_dialog
 from stepfun_studio.ui.library_reads import LibraryReads
 
 if TYPE_CHECKING:
@@ -414,18 +415,8 @@ class GalleryPanel(QWidget):
     def _on_culled(self, ids: list[int], kind: str) -> None:
         query = self.model.query
         if kind == "flags":
-            gone = []
-            for image_id in ids:
-                summary = self.model.cached_summary(image_id)
-                if summary is None:
-                    continue
-                if (
-                    (query.favourites_only and not summary.favourite)
-                    or (query.hide_rejected and summary.rejected)
-                    or summary.rating < query.min_rating
-                ):
-                    gone.append(image_id)
-            self._remove_keeping_place(gone)
+            shown = (self.model.cached_summary(i) for i in ids)
+            self._remove_keeping_place([s.id for s in shown if s and not query.marks_pass(s)])
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
         elif kind == "organised":  # tags, notes, collections: the filters' choices may change
@@ -511,7 +502,7 @@ class GalleryPanel(QWidget):
 
     def check_library(self) -> None:
         if self._library is not None:
-            organise.check_dialog(self, self._library, self._after_rebuild)
+            open_check_dialog(self, self._library, self._after_rebuild)  # checks off the GUI thread
 
     def _after_rebuild(self) -> None:
         # Every id changed: caches, undo steps and the list are read anew, as for a new library.
