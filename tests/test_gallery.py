@@ -347,10 +347,14 @@ def test_a_large_reload_keeps_rows_and_place_until_the_new_list_is_read(
     assert abs(bar.value() - scrolled_to) <= panel.view.gridSize().height()
 
 
-def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Library) -> None:
+def test_drag_out_carries_files_pixels_and_ids(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
     indexes = [panel.model.index(r) for r in (0, 1)]
-    mime = panel.model.mimeData(indexes)
     ids = [panel.model.image_id(0), panel.model.image_id(1)]
+    # The files are named from the cells' summaries (read ahead of painting), not a query.
+    qtbot.waitUntil(lambda: all(panel.model.cached_summary(i) is not None for i in ids))
+    mime = panel.model.mimeData(indexes)
     assert decode_ids(mime) == ids
     assert [Path(u.toLocalFile()) for u in mime.urls()] == [library.original_path(i) for i in ids]
     assert mime.hasImage()
