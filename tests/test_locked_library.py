@@ -31,7 +31,10 @@ from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, KindRole, Scope
 
-STALL_LIMIT_MS = 50
+# The freeze this guards against is the lock's whole wait (10 s). The bound is generous for a
+# shared, loaded machine (a gap also holds waits for the GIL, which run delay does not count);
+# bench/gui.py measures the same case against 50 ms on a quiet one.
+STALL_LIMIT_MS = 250
 # The library waits this long for a lock before it gives up (library.schema.BUSY_TIMEOUT_MS).
 LOCK_WAIT_MS = 10_000
 
@@ -256,9 +259,11 @@ def test_culling_while_another_process_holds_the_library_shows_at_once_and_never
     finally:
         recorder.stop()
         locker.release()
-    # Generous for a loaded machine (bench/gui.py holds it to 50 ms): the wait is elsewhere.
-    assert longest < 250, (
+    assert longest < STALL_LIMIT_MS, (
         f"the GUI thread stalled {longest:.1f} ms ({recorder.longest_wall_ms:.1f} ms by the clock)"
+    )
+    print(
+        f"culling: longest GUI stall {longest:.1f} ms, {recorder.longest_wall_ms:.1f} by the clock"
     )
     assert "locked by another program" in gallery.culling.notice.text.text()
     assert gallery.culling.notice.retry_button.isVisible()
