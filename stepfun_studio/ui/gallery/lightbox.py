@@ -45,7 +45,7 @@ TOP_BAR = 36
 CAPTION = 44
 RESIZE_QUIET_MS = 150
 CULLING = {Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-RATINGS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
+CULLING.update(getattr(Qt.Key, f"Key_{n}") for n in range(6))  # the ratings
 MOVES = {
     Qt.Key.Key_Left: -1,
     Qt.Key.Key_Up: -1,
@@ -99,7 +99,7 @@ class Lightbox(QWidget):
         self._resize_timer.timeout.connect(self._reload_if_too_small)
         # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
         # as a child of the window, or the other way round).
-        panel.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        panel.view.selectionModel().currentChanged.connect(self.refresh)
         panel.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.hide()
 
@@ -115,10 +115,7 @@ class Lightbox(QWidget):
         else:
             self.show_current()
 
-    def _on_current_changed(self, _current: object, _previous: object) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
+    def refresh(self, *_current_and_previous: object) -> None:
         """Follow the gallery's current picture, if open."""
         if self.isVisible():
             self.show_current()
@@ -252,7 +249,7 @@ class Lightbox(QWidget):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = Qt.Key(event.key())
         return modifiers == Qt.KeyboardModifier.NoModifier and (
-            key in MOVES or key in CLOSING or key in RATINGS or key in CULLING
+            key in MOVES or key in CLOSING or key in CULLING
         )
 
     def event(self, event: QEvent) -> bool:
@@ -273,23 +270,9 @@ class Lightbox(QWidget):
         elif key in MOVES:
             self.go_to_row(self._row + MOVES[key])
         elif self._shown_id is not None:
-            self._cull(key)
+            # The culling keys act on the picture shown, whatever else the grid has selected.
+            self._panel.cull(key, [self._shown_id])
         event.accept()
-
-    def _cull(self, key: Qt.Key) -> None:
-        """The culling keys act on the picture shown, whatever else the grid has selected."""
-        ids = [self._shown_id] if self._shown_id is not None else []
-        culling = self._panel.culling
-        if key in RATINGS:
-            culling.rate(ids, RATINGS[key])
-        elif key == Qt.Key.Key_F:
-            culling.toggle_favourite(ids)
-        elif key == Qt.Key.Key_X:
-            culling.toggle_rejected(ids)
-        elif self._panel.in_trash():
-            culling.restore(ids)
-        else:
-            culling.trash(ids)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

@@ -87,7 +87,6 @@ class GalleryPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
-        self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("matchCount")
@@ -96,8 +95,7 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
-        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
-        self.empty_trash_button = QPushButton(self.tr("Empty trash…"), self)
+        self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
         self.empty_trash_button.hide()
         # One split button instead of two push buttons keeps the search field wide on a 1366 px
@@ -196,8 +194,7 @@ class GalleryPanel(QWidget):
         for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
             change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
-        self._show_count(0)
-        self._retranslate_library_menu()
+        self._retranslate()
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
         self.auto_size = AutoCellSize(self, CELL_DEFAULT, CELL_MAX, CELL_STEP)  # until it is moved
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
@@ -366,14 +363,14 @@ class GalleryPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch; the filter bar and the sidebar re-set their own texts.
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_button"):
-            self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
-            self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
-            self.empty_trash_button.setText(self.tr("Empty trash…"))
-            self._show_count(self._total)
-            self._retranslate_library_menu()
+            self._retranslate()
         super().changeEvent(event)
 
-    def _retranslate_library_menu(self) -> None:
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
+        self.empty_trash_button.setText(self.tr("Empty trash…"))
+        self._show_count(self._total)
         self._import_button.setText(self.tr("Import…"))
         self._import_button.setToolTip(self.tr("Import pictures into the library"))
         self._import_folder_action.setText(self.tr("Import folder…"))
@@ -392,22 +389,21 @@ class GalleryPanel(QWidget):
         if key == Qt.Key.Key_Space.value:
             self.toggle_preview()
             return
-        ids = self.selected_ids()
-        if not ids and self.current_id() is not None:
-            ids = [self.current_id()]  # type: ignore[list-item]
-        if not ids:
-            return
-        if Qt.Key.Key_0.value <= key <= Qt.Key.Key_5.value:
-            self.culling.rate(ids, key - Qt.Key.Key_0.value)
-        elif key == Qt.Key.Key_F.value:
+        current = self.current_id()
+        ids = self.selected_ids() or ([current] if current is not None else [])
+        if ids:
+            self.cull(key, ids)
+
+    def cull(self, key: int, ids: list[int]) -> None:
+        """A culling key (0-5, F, X, Delete, Backspace) on `ids`, from the grid or the lightbox."""
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+            self.culling.rate(ids, key - Qt.Key.Key_0)
+        elif key == Qt.Key.Key_F:
             self.culling.toggle_favourite(ids)
-        elif key == Qt.Key.Key_X.value:
+        elif key == Qt.Key.Key_X:
             self.culling.toggle_rejected(ids)
-        elif key in (Qt.Key.Key_Delete.value, Qt.Key.Key_Backspace.value):
-            if self.in_trash():
-                self.culling.restore(ids)
-            else:
-                self.culling.trash(ids)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            (self.culling.restore if self.in_trash() else self.culling.trash)(ids)
 
     def _on_culled(self, ids: list[int], kind: str) -> None:
         query = self.model.query
@@ -430,8 +426,7 @@ class GalleryPanel(QWidget):
         else:
             self.reload_keeping_place()
         self.sidebar.reload()
-        if self.preview.isVisible():
-            self._show_preview()
+        self.preview.refresh()
 
     def _remove_keeping_place(self, ids: list[int]) -> None:
         """Remove rows; the cursor lands on the image after the first one removed."""
@@ -457,9 +452,6 @@ class GalleryPanel(QWidget):
 
     def toggle_preview(self) -> None:
         self.preview.toggle()
-
-    def _show_preview(self) -> None:
-        self.preview.show_current()
 
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -542,27 +534,28 @@ class GalleryPanel(QWidget):
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
-        if self._library is None or len(ids) < 2:
+        if len(ids) < 2:
             return None
-        captions = []
-        for image_id in ids:
-            summary = self.model.cached_summary(image_id)
-            captions.append(summary.prompt[:60] if summary is not None else str(image_id))
-        # Read and decoded off the GUI thread; `loaded` says when they are shown.
-        dialog = CompareDialog(self)
-        dialog.problem.connect(self.status_message)
-        dialog.load_side_by_side(self._library, ids, captions)
-        dialog.show()
-        return dialog
+        summaries = [self.model.cached_summary(i) for i in ids]
+        captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
+        return self._compare(
+            lambda dialog, library: dialog.load_side_by_side(library, ids, captions)
+        )
 
     def compare_with_source(self) -> CompareDialog | None:
-        image_id = self.current_id()
-        if self._library is None or image_id is None:
+        image_id, caption = self.current_id(), self.tr("Source ◀ ▶ Result")
+        if image_id is None:
             return None
-        # Read and decoded off the GUI thread; no source: the dialog says so and closes.
+        return self._compare(lambda dialog, library: dialog.load_wipe(library, image_id, caption))
+
+    def _compare(self, load: Callable[[CompareDialog, Library], None]) -> CompareDialog | None:
+        # Read and decoded off the GUI thread; `loaded` says when they are shown, and what
+        # cannot be (no source, a missing file) is said on the status line as the dialog closes.
+        if self._library is None:
+            return None
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
-        dialog.load_wipe(self._library, image_id, self.tr("Source ◀ ▶ Result"))
+        load(dialog, self._library)
         dialog.show()
         return dialog
 
