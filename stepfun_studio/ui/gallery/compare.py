@@ -8,8 +8,9 @@ against its source image with a wipe slider.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
@@ -69,12 +70,15 @@ class ImagePane(QWidget):
     def image_rect(self) -> QRectF:
         if self.image.isNull():
             return QRectF()
-        size = self.image.size().toSizeF()
-        size.scale(self.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio)
-        size *= self._state.zoom
-        rect = QRectF(QPointF(0, 0), size)
-        rect.moveCenter(QRectF(self.rect()).center() + self._state.pan)
+        frame = QRectF(self.rect())
+        rect = QRectF(QPointF(0, 0), fitted(self.image.size().toSizeF(), frame).size())
+        rect.setSize(rect.size() * self._state.zoom)
+        rect.moveCenter(frame.center() + self._state.pan)
         return rect
+
+    def set_wipe(self, per_mille: int) -> None:
+        self.wipe = per_mille / 1000
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -158,7 +162,7 @@ class CompareDialog(QDialog):
         slider.setRange(0, 1000)
         slider.setValue(500)
         slider.setToolTip(self.tr("Left of the line: the source image. Right: the result."))
-        slider.valueChanged.connect(lambda value: self._set_wipe(pane, value / 1000))
+        slider.valueChanged.connect(pane.set_wipe)
         self.wipe_slider = slider
         self._layout.addWidget(slider)
 
@@ -166,18 +170,10 @@ class CompareDialog(QDialog):
         self, library: CompareLibrary, ids: list[int], captions: list[str]
     ) -> None:
         """Reads and decodes the originals off the GUI thread, then shows them side by side."""
-
-        def read() -> list[QImage]:
-            return [decode(Path(library.original_path(image_id))) for image_id in ids]
-
-        def done(images: object, error: BaseException | None) -> None:
-            if self._failed(error):
-                return
-            assert isinstance(images, list)
-            self.show_side_by_side(list(zip(images, captions, strict=True)))
-            self.loaded.emit()
-
-        run_in_background(self, read, done, "compare")
+        self._load(
+            lambda: [decode(Path(library.original_path(image_id))) for image_id in ids],
+            lambda images: self.show_side_by_side(list(zip(images, captions, strict=True))),
+        )
 
     def load_wipe(self, library: CompareLibrary, image_id: int, caption: str) -> None:
         """Reads the result and its source off the GUI thread, then shows the wipe; a picture
@@ -189,35 +185,28 @@ class CompareDialog(QDialog):
                 return None
             return decode(Path(library.original_path(image_id))), decode(source.data)
 
+        self._load(read, lambda pair: self.show_wipe(pair[0], pair[1], caption))
+
+    def _load(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """`read()` off the GUI thread, then `show(its result)`; None or a failure: `problem`."""
+
         def done(pictures: object, error: BaseException | None) -> None:
-            if self._failed(error):
+            if error is not None and not isinstance(error, (AppError, KeyError, OSError)):
+                raise error
+            if error is None and pictures is not None:
+                show(pictures)
+                self.loaded.emit()
                 return
-            if pictures is None:
-                # The gallery's words (and their translation) from before this moved here.
+            if isinstance(error, AppError):
+                self.problem.emit(error.message)
+            elif error is not None:
+                self.problem.emit(str(error))
+            else:  # the gallery's words (and their translation) from before this moved here
                 self.problem.emit(
                     QCoreApplication.translate(
                         "GalleryPanel", "This image was not made from a source image."
                     )
                 )
-                self.close()
-                return
-            assert isinstance(pictures, tuple)
-            result, source = pictures
-            self.show_wipe(result, source, caption)
-            self.loaded.emit()
+            self.close()
 
         run_in_background(self, read, done, "compare")
-
-    def _failed(self, error: BaseException | None) -> bool:
-        if error is None:
-            return False
-        if not isinstance(error, (AppError, KeyError, OSError)):
-            raise error
-        self.problem.emit(error.message if isinstance(error, AppError) else str(error))
-        self.close()
-        return True
-
-    @staticmethod
-    def _set_wipe(pane: ImagePane, fraction: float) -> None:
-        pane.wipe = fraction
-        pane.update()
