@@ -76,7 +76,6 @@ class GalleryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("galleryPanel")
         self._library: Library | None = None
-        self._scope: tuple[Scope, int | None] = (Scope.ALL, None)
         self.loader = ThumbnailLoader(self)
         # Sections the window adds to the context menu of one picture (menu, image id).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
@@ -104,13 +103,12 @@ class GalleryPanel(QWidget):
         import_button.setObjectName("importImages")
         import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        import_button.clicked.connect(lambda: self.import_images(folder=False))
         library_menu = QMenu(import_button)
-        self._import_folder_action = library_menu.addAction("")
-        self._import_folder_action.setObjectName("importFolder")
-        check_button = library_menu.addAction("")
-        check_button.setObjectName("checkLibrary")
+        self._import_folder_action = library_menu.addAction("", lambda: self.import_images(True))
+        self._check_action = library_menu.addAction("", self.check_library)
         import_button.setMenu(library_menu)
-        self._import_button, self._check_button = import_button, check_button
+        self._import_button = import_button
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
@@ -167,7 +165,9 @@ class GalleryPanel(QWidget):
         self.view.culling_key.connect(self._on_culling_key)
         self.view.activated.connect(self._on_activated)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.view.selectionModel().currentChanged.connect(
+            lambda *_indexes: self.current_image_changed.emit(self.current_id())
+        )
         self.preview.closed.connect(self.view.setFocus)
         self.preview.key_forwarded.connect(self._on_preview_key)
         self.culling.changed.connect(self._on_culled)
@@ -178,9 +178,6 @@ class GalleryPanel(QWidget):
         self.model.modelReset.connect(self._current_to_top)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
-        import_button.clicked.connect(lambda: self.import_images(folder=False))
-        self._import_folder_action.triggered.connect(lambda: self.import_images(folder=True))
-        check_button.triggered.connect(self.check_library)
 
         app = QCoreApplication.instance()
         if app is not None:
@@ -227,12 +224,11 @@ class GalleryPanel(QWidget):
         self.model.shutdown()
 
     def query(self) -> ImageQuery:
-        kind, collection_id = self._scope
+        kind, collection_id = self.sidebar.current_scope()
         query = self.filters.apply_to(ImageQuery(text=self.search.text().strip()))
-        if kind == Scope.FAVOURITES:
-            query = dataclasses.replace(query, favourites_only=True)
         return dataclasses.replace(
             query,
+            favourites_only=query.favourites_only or kind == Scope.FAVOURITES,
             collection_id=collection_id if kind == Scope.COLLECTION else None,
             trash=kind == Scope.TRASH,
         )
@@ -248,9 +244,13 @@ class GalleryPanel(QWidget):
             return
         first = next((r for r, i in enumerate(self.model.ids_in(0, 63)) if i >= 0), None)
         if first is not None:
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+            self._make_current(self.model.index(first, 0), select=False)
+
+    def _make_current(self, index: QModelIndex, select: bool = True) -> None:
+        flag = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(
+            index, flag.ClearAndSelect if select else flag.NoUpdate
+        )
 
     def refresh(self) -> None:
         """Read everything again (after changes made elsewhere), keeping the scroll position."""
@@ -275,9 +275,7 @@ class GalleryPanel(QWidget):
             return
         index = self.model.index_of(image_id)
         if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self._make_current(index)
 
     def add_image(self, image_id: int, job_id: int | None = None) -> None:
         """A new image is in the library: at the top if it matches (see `JobPlaceholders.land`)."""
@@ -294,7 +292,7 @@ class GalleryPanel(QWidget):
         return image_id if image_id >= 0 else None
 
     def in_trash(self) -> bool:
-        return self._scope[0] == Scope.TRASH
+        return self.sidebar.current_scope()[0] == Scope.TRASH
 
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
@@ -355,14 +353,13 @@ class GalleryPanel(QWidget):
         if self._search_pending:
             self.apply_query()
 
-    def _on_scope(self, kind: str, collection_id: object) -> None:
-        self._scope = (Scope(kind), collection_id if isinstance(collection_id, int) else None)
-        self.empty_trash_button.setVisible(self._scope[0] == Scope.TRASH)
+    def _on_scope(self, kind: str, _collection_id: object) -> None:
+        self.empty_trash_button.setVisible(kind == Scope.TRASH)
         self.apply_query()
 
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch; the filter bar and the sidebar re-set their own texts.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_button"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_action"):
             self._retranslate()
         super().changeEvent(event)
 
@@ -374,7 +371,7 @@ class GalleryPanel(QWidget):
         self._import_button.setText(self.tr("Import…"))
         self._import_button.setToolTip(self.tr("Import pictures into the library"))
         self._import_folder_action.setText(self.tr("Import folder…"))
-        self._check_button.setText(self.tr("Check library"))
+        self._check_action.setText(self.tr("Check library"))
 
     def _show_count(self, total: int) -> None:
         self._total = total
@@ -409,18 +406,16 @@ class GalleryPanel(QWidget):
         query = self.model.query
         if kind == "flags":
             self.model.refresh_summaries(ids)
-            gone = []
-            for image_id in ids:
-                summary = self.model.cached_summary(image_id)
-                if summary is None:
-                    continue
-                if (
-                    (query.favourites_only and not summary.favourite)
-                    or (query.hide_rejected and summary.rejected)
-                    or summary.rating < query.min_rating
-                ):
-                    gone.append(image_id)
-            self._remove_keeping_place(gone)
+            summaries = [s for s in map(self.model.cached_summary, ids) if s is not None]
+            self._remove_keeping_place(
+                [
+                    s.id
+                    for s in summaries
+                    if (query.favourites_only and not s.favourite)
+                    or (query.hide_rejected and s.rejected)
+                    or s.rating < query.min_rating
+                ]
+            )
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
         else:
@@ -434,19 +429,12 @@ class GalleryPanel(QWidget):
         if not rows:
             return
         self.model.remove_ids(ids)
-        count = self.model.rowCount()
-        if count:
-            row = min(*rows, count - 1)
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        if count := self.model.rowCount():
+            self._make_current(self.model.index(min(*rows, count - 1), 0))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid() and self.model.image_id(index.row()) >= 0:
             self.image_activated.emit(self.model.image_id(index.row()))
-
-    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_image_changed.emit(self.current_id())
 
     # -- preview -------------------------------------------------------------------------
 
