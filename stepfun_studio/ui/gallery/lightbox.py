@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.library.library import Library
+from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip
 from stepfun_studio.ui.library_reads import LibraryReads
@@ -89,7 +90,6 @@ class Lightbox(QWidget):
         self._shown_id: int | None = None
         # image id -> (decoded original, whether it was scaled down to fit)
         self._originals: OrderedDict[int, tuple[QPixmap, bool]] = OrderedDict()
-        self._loading: set[int] = set()
         self._reads = LibraryReads(self)
         self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
         self.filmstrip.row_clicked.connect(self.go_to_row)
@@ -146,7 +146,6 @@ class Lightbox(QWidget):
         was_open = self.isVisible()
         self.hide()
         self._reads.cancel_all()
-        self._loading.clear()
         if was_open:
             self.closed.emit()
 
@@ -191,7 +190,6 @@ class Lightbox(QWidget):
         if library is None:
             return
         self._reads.cancel_all()
-        self._loading.clear()
         bound = self._bound()
         for near in (row, row + 1, row - 1):
             if not 0 <= near < self._panel.model.rowCount():
@@ -200,7 +198,6 @@ class Lightbox(QWidget):
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
                 continue
-            self._loading.add(image_id)
             self._reads.submit(
                 functools.partial(decode_original, library, image_id, bound),
                 functools.partial(self._on_original, image_id),
@@ -208,7 +205,6 @@ class Lightbox(QWidget):
             )
 
     def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
-        self._loading.discard(image_id)
         image, scaled = result
         pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
@@ -219,7 +215,7 @@ class Lightbox(QWidget):
             self.update()
 
     def is_loading(self) -> bool:
-        return bool(self._loading)
+        return self._reads.busy()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -318,9 +314,6 @@ class Lightbox(QWidget):
             index=f"{self._row + 1:,}", count=f"{self._panel.model.rowCount():,}"
         )
 
-    def hint_text(self) -> str:
-        return self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
@@ -328,12 +321,10 @@ class Lightbox(QWidget):
         pixmap = self._picture()
         found = self._originals.get(self._shown_id) if self._shown_id is not None else None
         if pixmap is not None and not pixmap.isNull():
-            size = pixmap.deviceIndependentSize().toSize()
-            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(area.center())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(
+                fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
+            )
         painter.setPen(QColor(230, 230, 235))
         if found is not None and found[0].isNull():
             painter.drawText(
@@ -344,7 +335,8 @@ class Lightbox(QWidget):
         middle = int(Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignLeft), self.position_text())
         painter.setPen(QColor(160, 160, 168))
-        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), self.hint_text())
+        hint = self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
+        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), hint)
         painter.setPen(QColor(230, 230, 235))
         caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
         text = QFontMetrics(painter.font()).elidedText(
