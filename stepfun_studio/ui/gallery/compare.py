@@ -10,23 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.library.library import Library
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.image_decoding import decode
-
-
-class CompareLibrary(Protocol):
-    """What comparing needs of `library.Library`."""
-
-    def original_path(self, image_id: int) -> Path: ...
-    def request_for(self, image_id: int) -> GenerationRequest: ...
 
 
 def fitted(size: QSizeF, frame: QRectF) -> QRectF:
@@ -166,16 +159,14 @@ class CompareDialog(QDialog):
         self.wipe_slider = slider
         self._layout.addWidget(slider)
 
-    def load_side_by_side(
-        self, library: CompareLibrary, ids: list[int], captions: list[str]
-    ) -> None:
+    def load_side_by_side(self, library: Library, ids: list[int], captions: list[str]) -> None:
         """Reads and decodes the originals off the GUI thread, then shows them side by side."""
         self._load(
             lambda: [decode(Path(library.original_path(image_id))) for image_id in ids],
             lambda images: self.show_side_by_side(list(zip(images, captions, strict=True))),
         )
 
-    def load_wipe(self, library: CompareLibrary, image_id: int, caption: str) -> None:
+    def load_wipe(self, library: Library, image_id: int, caption: str) -> None:
         """Reads the result and its source off the GUI thread, then shows the wipe; a picture
         made without a source is a `problem`."""
 

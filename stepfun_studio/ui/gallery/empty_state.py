@@ -25,13 +25,13 @@ MESSAGE_WIDTH = 340
 
 
 class Emptiness(StrEnum):
-    """Why the grid has no rows; each has its own message."""
+    """Why the grid has no rows; each has its own message. An empty scope has its value."""
 
-    LIBRARY = "library"
+    LIBRARY = Scope.ALL.value
+    TRASH = Scope.TRASH.value
+    FAVOURITES = Scope.FAVOURITES.value
+    COLLECTION = Scope.COLLECTION.value
     NO_MATCH = "no_match"
-    TRASH = "trash"
-    FAVOURITES = "favourites"
-    COLLECTION = "collection"
 
 
 class EmptyState(QWidget):
@@ -71,12 +71,7 @@ class EmptyState(QWidget):
         panel = self._panel
         if panel.search.text().strip() or panel.filters.is_filtering():
             return Emptiness.NO_MATCH
-        scope, _collection = panel.sidebar.current_scope()
-        return {
-            Scope.TRASH: Emptiness.TRASH,
-            Scope.FAVOURITES: Emptiness.FAVOURITES,
-            Scope.COLLECTION: Emptiness.COLLECTION,
-        }.get(scope, Emptiness.LIBRARY)
+        return Emptiness(panel.sidebar.current_scope()[0].value)
 
     def text_for(self, emptiness: Emptiness) -> str:
         return {
