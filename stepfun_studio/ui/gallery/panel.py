@@ -478,9 +478,8 @@ class GalleryPanel(QWidget):
             self._report(organise.edit_note(self, self._library, image_id))
 
     def import_images(self, folder: bool) -> None:
-        if self._library is None:
-            return
-        organise.import_dialog(self, self._library, folder, self._on_imported)
+        if self._library is not None:
+            organise.import_dialog(self, self._library, folder, self._on_imported)
 
     def _on_imported(self, report: ImportReport) -> None:
         self.refresh()
@@ -496,8 +495,7 @@ class GalleryPanel(QWidget):
 
     def _after_rebuild(self) -> None:
         # Every id changed: caches, undo steps and the list are read anew, as for a new library.
-        self.set_library(self._library)
-        self.sidebar.reload()
+        self.set_library(self._library)  # the sidebar's list too
         self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:

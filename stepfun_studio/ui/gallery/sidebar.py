@@ -78,10 +78,7 @@ class _DropList(QListWidget):
         return item
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(IMAGE_IDS_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        event.setAccepted(event.mimeData().hasFormat(IMAGE_IDS_MIME))  # the row decides on moves
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         ok = event.mimeData().hasFormat(IMAGE_IDS_MIME)
