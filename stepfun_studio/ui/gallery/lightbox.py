@@ -56,6 +56,7 @@ MOVES = {
     Qt.Key.Key_PageDown: 10,
 }
 CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
+KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
 
 
 def decode_original(library: Library, image_id: int, bound: QSize) -> tuple[QImage, bool]:
@@ -243,10 +244,7 @@ class Lightbox(QWidget):
 
     def _handles(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        key = Qt.Key(event.key())
-        return modifiers == Qt.KeyboardModifier.NoModifier and (
-            key in MOVES or key in CLOSING or key in CULLING
-        )
+        return modifiers == Qt.KeyboardModifier.NoModifier and event.key() in KEYS
 
     def event(self, event: QEvent) -> bool:
         # The window's shortcuts must not take the lightbox's keys while it is open.
