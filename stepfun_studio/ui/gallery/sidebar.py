@@ -161,19 +161,18 @@ class CollectionsSidebar(QWidget):
     def reload(self) -> None:
         """Reads the collections (counts included) off the GUI thread, then rebuilds the list,
         keeping the current entry selected. Without a library: at once, with none."""
-        if self._library is None:
-            self._collections = []
-            self._rebuild()
-            return
         self._change(lambda _library: None)
 
     def _change(
         self, work: Callable[[Library], Any], then: Callable[[Any], None] = lambda _result: None
     ) -> None:
         """`work(library)` and then the listing, off the GUI thread; here, the list rebuilt and
-        `then(work's result)`. A failure is said on the status line."""
+        `then(work's result)`. A failure is said on the status line. No library: no work, no
+        collections listed."""
         library = self._library
         if library is None:
+            self._collections = []
+            self._rebuild()
             return
 
         def run() -> tuple[Any, list[CollectionInfo]]:
