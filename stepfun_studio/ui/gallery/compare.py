@@ -37,7 +37,7 @@ class _ViewState:
     def __init__(self) -> None:
         self.zoom = 1.0
         self.pan = QPointF(0.0, 0.0)
-        self.panes: list[QWidget] = []
+        self.panes: list[ImagePane] = []  # each pane adds itself
 
     def changed(self) -> None:
         for pane in self.panes:
@@ -129,7 +129,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare"))
         self.resize(1200, 760)
         self.state = _ViewState()
-        self.panes: list[ImagePane] = []
+        self.panes = self.state.panes
         self.wipe_slider: QSlider | None = None
         self._layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Wheel zooms and dragging pans, in step across all images."), self)
@@ -140,15 +140,12 @@ class CompareDialog(QDialog):
         grid = QGridLayout()
         columns = 2 if len(images) == 4 else len(images)
         for n, (image, caption) in enumerate(images):
-            pane = ImagePane(image, self.state, caption, self)
-            self.panes.append(pane)
-            grid.addWidget(pane, n // columns, n % columns)
+            grid.addWidget(ImagePane(image, self.state, caption, self), n // columns, n % columns)
         self._layout.addLayout(grid, 1)
 
     def show_wipe(self, result: QImage, source: QImage, caption: str) -> None:
         pane = ImagePane(result, self.state, caption, self)
         pane.under = source
-        self.panes.append(pane)
         self._layout.addWidget(pane, 1)
         slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setObjectName("wipeSlider")
