@@ -116,8 +116,7 @@ class FilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(self.changed)
-        self.use_dates.toggled.connect(self.date_from.setEnabled)
-        self.use_dates.toggled.connect(self.date_to.setEnabled)
+            self.use_dates.toggled.connect(edit.setEnabled)
         self._to_label = QLabel(self._panel)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
@@ -142,9 +141,8 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.sort)
 
-        self.favourites.toggled.connect(self.changed)
-        self.hide_rejected.toggled.connect(self.changed)
-        self.use_dates.toggled.connect(self.changed)
+        for box in (self.favourites, self.hide_rejected, self.use_dates):
+            box.toggled.connect(self.changed)
         for combo in (self.min_rating, *self._hidden, self.sort):
             combo.currentIndexChanged.connect(self.changed)
         # The button's count follows every change of the filters inside the drop-down.
