@@ -16,7 +16,7 @@ import functools
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -152,12 +152,9 @@ class Lightbox(QWidget):
 
     def go_to_row(self, row: int) -> None:
         """Make `row` the gallery's current (and only selected) picture; the lightbox follows."""
-        panel = self._panel
-        row = max(0, min(panel.model.rowCount() - 1, row))
-        if row >= 0:
-            panel.view.selectionModel().setCurrentIndex(
-                panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        model = self._panel.model
+        if model.rowCount():
+            self._panel.make_current(model.index(max(0, min(model.rowCount() - 1, row)), 0))
 
     def _cover_window(self) -> None:
         window = self._panel.window()
@@ -207,7 +204,7 @@ class Lightbox(QWidget):
 
     def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
         image, scaled = result
-        pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        pixmap = QPixmap.fromImage(image)  # null for a file missing or unreadable
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self._originals[image_id] = (pixmap, scaled)
         while len(self._originals) > KEPT_ORIGINALS:

@@ -244,9 +244,10 @@ class GalleryPanel(QWidget):
             return
         first = next((r for r, i in enumerate(self.model.ids_in(0, 63)) if i >= 0), None)
         if first is not None:
-            self._make_current(self.model.index(first, 0), select=False)
+            self.make_current(self.model.index(first, 0), select=False)
 
-    def _make_current(self, index: QModelIndex, select: bool = True) -> None:
+    def make_current(self, index: QModelIndex, select: bool = True) -> None:
+        """`index` becomes the current picture, and the only one selected if `select`."""
         flag = QItemSelectionModel.SelectionFlag
         self.view.selectionModel().setCurrentIndex(
             index, flag.ClearAndSelect if select else flag.NoUpdate
@@ -275,7 +276,7 @@ class GalleryPanel(QWidget):
             return
         index = self.model.index_of(image_id)
         if index.isValid():
-            self._make_current(index)
+            self.make_current(index)
 
     def add_image(self, image_id: int, job_id: int | None = None) -> None:
         """A new image is in the library: at the top if it matches (see `JobPlaceholders.land`)."""
@@ -430,7 +431,7 @@ class GalleryPanel(QWidget):
             return
         self.model.remove_ids(ids)
         if count := self.model.rowCount():
-            self._make_current(self.model.index(min(*rows, count - 1), 0))
+            self.make_current(self.model.index(min(*rows, count - 1), 0))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid() and self.model.image_id(index.row()) >= 0:
