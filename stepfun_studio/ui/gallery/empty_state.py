@@ -110,12 +110,11 @@ class EmptyState(QWidget):
         panel.apply_query()  # at once, even when the search's quiet period would delay it
 
     def _centre(self) -> None:
-        viewport = self.parentWidget()
-        if viewport is not None:
-            self.move(
-                max(0, (viewport.width() - self.width()) // 2),
-                max(0, (viewport.height() - self.height()) // 3),
-            )
+        viewport = self._panel.view.viewport()
+        self.move(
+            max(0, (viewport.width() - self.width()) // 2),
+            max(0, (viewport.height() - self.height()) // 3),
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and not self.isHidden():
