@@ -153,7 +153,7 @@ class CollectionsSidebar(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch, or light to dark: the fixed rows take the new words and colours.
         changes = (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange)
-        if event.type() in changes and hasattr(self, "_add_button"):
+        if event.type() in changes and hasattr(self, "_add_button") and self.list.count():
             self._add_button.setToolTip(self.tr("New collection"))
             self._retitle()
         super().changeEvent(event)
