@@ -174,7 +174,7 @@ class BatchRunPanel(QWidget):
 
     def refresh(self) -> None:
         runner, state = self.runner, self.runner.state
-        total = len(runner.items())
+        total = runner.total()  # not the sorted items: this runs at every item's change
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(runner.count(*SETTLED))
         self.progress.setVisible(bool(total))

@@ -66,9 +66,9 @@ class StatusReporter(QObject):
         self.retranslate()
 
     def update_counts(self, *_args: object) -> None:
-        jobs = self._queue.jobs()
-        running = sum(1 for info in jobs if info.state is JobState.RUNNING)
-        waiting = sum(1 for info in jobs if info.state is JobState.WAITING)
+        # Asked at every job change: the queue keeps the counts, nothing is walked here.
+        running = self._queue.count(JobState.RUNNING)
+        waiting = self._queue.count(JobState.WAITING)
         if running or waiting:
             self._counts.setText(
                 self.tr("{running} running, {waiting} waiting").format(
