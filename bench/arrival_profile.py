@@ -83,7 +83,7 @@ class EventLog:
         log = self
 
         class Filter(QObject):
-            def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
+            def eventFilter(self, watched: QObject, event: object) -> bool:
                 kind = event.type()  # type: ignore[attr-defined]
                 log.events.append((time.perf_counter(), kind, watched))
                 return False
@@ -149,7 +149,7 @@ def main() -> None:
     from stepfun_studio.ui.main_window import MainWindow
     from stepfun_studio.ui.studio import Studio, StudioOptions
 
-    app = create_application([])  # noqa: F841 - kept alive for the run
+    app = create_application([])
     process, base_url = start_standin_process()
     studio = Studio(StudioOptions(paths=AppPaths.from_environment(), concurrency=4, per_minute=200))
     window = MainWindow(studio, LanguageSwitcher())

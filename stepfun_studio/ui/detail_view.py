@@ -280,10 +280,16 @@ class DetailView(QWidget):
         if self._facts_worker is not None:
             self._facts_worker.cancel()  # a selection the user already left: never read
             self._facts_worker = None
-        self._show_facts(None)
         library = self._library
         if image_id is None or library is None:
+            self._show_facts(None)
             return
+        # Until the new picture's facts are read (milliseconds), the last one stays on screen
+        # and its actions do nothing (`_record` is None). Blanking it and greying a dozen
+        # actions, to undo both a moment later, laid out and repainted the whole view twice
+        # per picture while a batch landed.
+        self._record, self._request, self._original = None, None, None
+        self._result.set_drag_out(None)
         token = self._token
 
         def done(facts: object, error: BaseException | None) -> None:
@@ -295,6 +301,7 @@ class DetailView(QWidget):
             if error is not None:
                 if not isinstance(error, (AppError, KeyError)):
                     raise error
+                self._show_facts(None)
                 # A locked or unreadable library: say so, and read again when asked.
                 self.notice.show_problem(_message(error), partial(self.show_image, image_id))
                 self.status_message.emit(_message(error))

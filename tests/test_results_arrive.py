@@ -1,0 +1,165 @@
+"""Pictures landing fast (issue 14, the batch's GUI thread): a burst opens only its newest
+picture in the detail view, a pick made meanwhile is kept, a batch run's pictures are one group
+in the queue with the right header, and the queue's counts follow every change."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from pytestqt.qtbot import QtBot
+
+from stepfun_studio.core.batch import BatchMode
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.core.request import GenerationRequest, ReferenceImage
+from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.jobs.batch_runner import BatchRunner
+from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
+from stepfun_studio.library.jobs import JobState
+from stepfun_studio.library.library import Library
+from stepfun_studio.standin import StandinServer
+from stepfun_studio.ui.auto_open import FOLLOW_MS, AutoOpenRule, ResultFollower
+from stepfun_studio.ui.detail_view import DetailView
+from stepfun_studio.ui.i18n import LanguageSwitcher
+from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.studio import Studio, StudioOptions
+
+KEY = "test-key-arrive"
+WAIT_MS = 20_000
+
+
+def png(colour: tuple[int, int, int], size: tuple[int, int] = (96, 64)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def library(app_paths: AppPaths) -> Iterator[Library]:
+    lib = Library.open(app_paths)
+    yield lib
+    lib.close()
+
+
+def ingest(library: Library, count: int) -> list[int]:
+    request = GenerationRequest(prompt="landing", model="step-2x-large")
+    return [
+        library.ingest_result(
+            GenerationResult(request, png((n * 60, 200, 9)), n + 1, "success", 96, 64)
+        )
+        for n in range(count)
+    ]
+
+
+def follow(qtbot: QtBot, library: Library) -> tuple[DetailView, ResultFollower, list[int]]:
+    view = DetailView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_library(library)
+    view.show()
+    follower = ResultFollower(view.image_id, view.show_image, view, AutoOpenRule())
+    loaded: list[int] = []
+    view.image_loaded.connect(loaded.append)
+    return view, follower, loaded
+
+
+def test_a_burst_of_arrivals_loads_only_the_newest_full_picture(
+    qtbot: QtBot, library: Library
+) -> None:
+    ids = ingest(library, 4)
+    view, follower, loaded = follow(qtbot, library)
+    # Pictures landing a few milliseconds apart, as a batch's do.
+    for image_id in ids:
+        assert follower.picture_ready(image_id)
+        qtbot.wait(10)
+    assert view.image_id() is None and loaded == []  # nothing opened yet: a newer may land
+    qtbot.waitUntil(lambda: loaded == [ids[-1]], timeout=10_000)
+    qtbot.wait(FOLLOW_MS + 200)  # time for a wrong, older load to show
+    assert loaded == [ids[-1]]
+    assert view.image_id() == ids[-1]
+    pixmap = view.result_view().pixmap()
+    assert (pixmap.width(), pixmap.height()) == (96, 64)
+    assert pixmap.toImage().pixelColor(5, 5).red() == 180  # the newest one's colour
+
+    # Later pictures follow along from it (it is the previous newest, left alone).
+    [later] = ingest(library, 1)
+    assert follower.picture_ready(later)
+    qtbot.waitUntil(lambda: loaded[-1:] == [later], timeout=10_000)
+
+
+def test_a_pick_while_a_picture_waits_to_open_is_kept(qtbot: QtBot, library: Library) -> None:
+    first, second, third = ingest(library, 3)
+    view, follower, loaded = follow(qtbot, library)
+    follower.picture_ready(first)
+    qtbot.waitUntil(lambda: loaded == [first], timeout=10_000)
+    assert follower.picture_ready(second)  # it follows the newest ...
+    assert follower.pending == second
+    # ... but the user opens another picture before it does: theirs stays.
+    follower.user_picked(third)
+    view.show_image(third)
+    assert follower.pending is None
+    qtbot.waitUntil(lambda: loaded == [first, third], timeout=10_000)
+    qtbot.wait(FOLLOW_MS + 200)
+    assert view.image_id() == third
+
+
+@pytest.fixture
+def standin() -> Iterator[StandinServer]:
+    with StandinServer(port=0) as server:
+        yield server
+
+
+def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
+    app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
+) -> None:
+    studio = Studio(StudioOptions(paths=app_paths, concurrency=2, per_minute=200))
+    window = MainWindow(studio, LanguageSwitcher())
+    qtbot.addWidget(window)
+    window.show()
+    studio.start(KEY, standin.base_url)
+    qtbot.waitUntil(lambda: studio.started, timeout=10_000)
+    try:
+        runner = BatchRunner(studio.queue, studio.library, studio.limits_for, parent=studio)
+        items = [
+            NewItem(
+                ReferenceImage(png((n * 40, 90, 200), (256, 192)), "image/png", 256, 192),
+                f"{n}.png",
+                f"picture {n}",
+            )
+            for n in range(5)
+        ]
+        template = GenerationRequest(model="step-2x-large", provider="stepfun", size="512x512")
+        settings = BatchSettings(template, BatchMode.REDRAW, "{filename}")
+        runner.create("Five", settings, items, start=True)
+        qtbot.waitUntil(lambda: runner.state is BatchState.DONE, timeout=WAIT_MS)
+
+        queue, model = studio.queue, window.queue_view.model
+        assert model.group_sizes() == [5]  # one group, fed two at a time
+        assert queue.count(JobState.DONE) == 5 and queue.active_count() == 0
+        header = model.index(0, 0)
+        assert "5 pictures" in header.data()
+        assert model.index(0, 1).data() == "5 done"
+        assert model.index(0, 2).data() != ""  # the longest picture's time
+        assert [model.index(row, 0, header).data() for row in range(5)] == [
+            f"picture {n}" for n in range(5)
+        ]
+        newest = max(info.image_id or 0 for info in queue.jobs())
+
+        def header_thumbnail() -> bool:
+            pixmap = header.data(Qt.ItemDataRole.DecorationRole)
+            return isinstance(pixmap, QPixmap) and not pixmap.isNull()
+
+        qtbot.waitUntil(header_thumbnail, timeout=WAIT_MS)
+        assert model.index(4, 0, header).data(Qt.ItemDataRole.DecorationRole) is not None
+        jobs = model.jobs_for(header)
+        assert [info.image_id for info in jobs][-1] == newest
+
+        # Cleared, the counts follow; the tally is read again for what is left.
+        studio.queue.clear_finished()
+        assert model.group_count() == 0 and queue.count(JobState.DONE) == 0
+    finally:
+        window.close()
