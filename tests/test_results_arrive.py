@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.batch import BatchMode
@@ -139,6 +140,10 @@ def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
 
         queue, model = studio.queue, window.queue_view.model
         assert model.group_sizes() == [5]  # one group, fed two at a time
+        # The status bar's counts follow within a tenth of a second, not at every change.
+        counts = window.findChild(QLabel, "queueCountsLabel")
+        assert isinstance(counts, QLabel)
+        qtbot.waitUntil(lambda: counts.text() == "Queue idle", timeout=1_000)
         assert queue.count(JobState.DONE) == 5 and queue.active_count() == 0
         header = model.index(0, 0)
         assert "5 pictures" in header.data()
