@@ -100,9 +100,16 @@ class EventLog:
         _, kind, watched = self.events[position]
         try:
             name = f"{type(watched).__name__}:{watched.objectName()}"  # type: ignore[attr-defined]
+            from PySide6.QtCore import QObject
+
             parent = watched.parent()  # type: ignore[attr-defined]
-            if parent is not None:
+            for _ in range(3):  # up to the first named one
+                if not isinstance(parent, QObject):
+                    break
                 name += f" in {type(parent).__name__}:{parent.objectName()}"
+                if parent.objectName() and not parent.objectName().startswith("qt_"):
+                    break
+                parent = parent.parent()
         except RuntimeError:
             name = type(watched).__name__
         return f"[Qt {str(kind).split('.')[-1]}] {name}"
@@ -213,7 +220,7 @@ def main() -> None:
     print("\n== whole batch: CPU ms by function on the stack")
     counts: collections.Counter[str] = collections.Counter()
     for _, cpu_ms, stack in weighted:
-        for name in {":".join(name.split(":")[:2]) for name in stack}:
+        for name in {name if name[0] == "[" else ":".join(name.split(":")[:2]) for name in stack}:
             counts[name] += cpu_ms
     for name, cpu_ms in counts.most_common(args.top):
         print(f"  {cpu_ms:7.1f}  {name}")
@@ -221,6 +228,10 @@ def main() -> None:
     print("\n== the most frequent events during the batch")
     for name, count in kinds.most_common(12):
         print(f"  {count:5d}  {name}")
+    print("\n== layout requests (who asks the window to lay out again)")
+    for name, count in kinds.most_common():
+        if name.startswith("[Qt 76]") and count > 3:
+            print(f"  {count:5d}  {name}")
     print(
         f"\nGUI thread CPU during the batch: {cpu_total:.0f} ms for {arrivals[0]} pictures, "
         f"{cpu_total / max(1, arrivals[0]):.1f} ms per picture; loadavg {os.getloadavg()[0]:.1f}"
