@@ -163,7 +163,14 @@ def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
         jobs = model.jobs_for(header)
         assert [info.image_id for info in jobs][-1] == newest
 
-        # Cleared, the counts follow; the tally is read again for what is left.
+        # The header stands for its five done jobs: nothing to cancel or retry, some to clear.
+        view = window.queue_view
+        view.table.setCurrentIndex(header)
+        assert len(view.selected_jobs()) == 5
+        assert not view.cancel_button.isEnabled() and not view.retry_button.isEnabled()
+        assert view.clear_button.isEnabled()
+
+        # Cleared, the counts follow.
         studio.queue.clear_finished()
         assert model.group_count() == 0 and queue.count(JobState.DONE) == 0
     finally:

@@ -246,6 +246,16 @@ class QueueModel(QAbstractItemModel):
             return [job] if job is not None else []
         return [self._jobs[job_id] for job_id in self._members[group]]
 
+    def states_in(self, index: AnyIndex) -> collections.Counter[JobState]:
+        """How many jobs of a row are in each state (a header: its group's), without a walk."""
+        group = self.group_of(index)
+        if group is None:
+            return collections.Counter()
+        job = self.job_for(index)
+        if job is not None:
+            return collections.Counter((job.state,))
+        return self._tally(group).counts
+
     def index_of(self, job_id: int, column: int = 0) -> QModelIndex:
         info = self._jobs.get(job_id)
         if info is None:
