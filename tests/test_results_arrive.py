@@ -1,6 +1,7 @@
 """Pictures landing fast (issue 14, the batch's GUI thread): a burst opens only its newest
 picture in the detail view, a pick made meanwhile is kept, a batch run's pictures are one group
-in the queue with the right header, and the queue's counts follow every change."""
+in the queue with the right header, the queue's counts follow every change, and a submit's
+jobs are one group again after a restart."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from stepfun_studio.ui.auto_open import FOLLOW_MS, AutoOpenRule, ResultFollower
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
+from stepfun_studio.ui.queue_model import QueueModel
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 KEY = "test-key-arrive"
@@ -175,3 +177,32 @@ def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
         assert model.group_count() == 0 and queue.count(JobState.DONE) == 0
     finally:
         window.close()
+
+
+def test_queue_groups_come_back_after_a_restart(app_paths: AppPaths, qtbot: QtBot) -> None:
+    # Slow and one at a time: when the app stops, one picture is on its way, the rest wait.
+    with StandinServer(port=0, latency_s=5.0) as server:
+        studio = Studio(StudioOptions(paths=app_paths, concurrency=1, per_minute=200))
+        studio.start(KEY, server.base_url)
+        qtbot.waitUntil(lambda: studio.started, timeout=10_000)
+        request = GenerationRequest(prompt="three pears", model="step-2x-large", n=3)
+        three = studio.queue.submit(request)
+        studio.queue.submit(request.with_changes(prompt="one apple", n=1))
+        assert QueueModel(studio.queue).group_sizes() == [1, 3]
+        qtbot.waitUntil(lambda: studio.queue.count(JobState.RUNNING) == 1, timeout=10_000)
+        studio.close()
+
+        again = Studio(StudioOptions(paths=app_paths, concurrency=1, per_minute=200))
+        again.start(KEY, server.base_url)
+        try:
+            qtbot.waitUntil(lambda: again.started, timeout=10_000)
+            model = QueueModel(again.queue)
+            assert model.group_sizes() == [1, 3]  # the three pears are one group again
+            header = model.index(1, 0)
+            assert [model.job_for(model.index(row, 0, header)) for row in range(3)] == [
+                again.queue.get(job_id) for job_id in three
+            ]
+            # The one on its way may have been billed: interrupted, not sent again.
+            assert "1 interrupted" in model.index(1, 1).data()
+        finally:
+            again.close()

@@ -148,8 +148,13 @@ class JobQueue(QObject):
             QTimer.singleShot(RESTORE_RETRY_MS, self, self._restore)
             return
         self._next_id = restored.last_id + 1
+        # The jobs of one submit were written in one go, with one `created_at`: they are one
+        # group again (the first one's id), as they were before the restart. (A batch run's
+        # pictures were submitted one by one: they come back as jobs of their own.)
+        first_at: dict[float, int] = {}
         # What the user can act on; finished pictures of earlier sessions live in the gallery.
         for record in restored.records:
+            first = first_at.setdefault(record.created_at, record.id)
             self._put(
                 JobInfo(
                     job_id=record.id,
@@ -158,6 +163,7 @@ class JobQueue(QObject):
                     request=record.request,
                     error_text=record.error_message or "",
                     image_id=record.image_id,
+                    group=first if first != record.id else 0,
                 )
             )
         self._ready = True
