@@ -6,7 +6,9 @@ jobs are one group again after a restart."""
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PIL import Image
@@ -20,6 +22,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.jobs.batch_runner import BatchRunner
+from stepfun_studio.jobs.queue import JobInfo
 from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.library.library import Library
@@ -29,6 +32,7 @@ from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.queue_model import QueueModel
+from stepfun_studio.ui.queue_tally import GroupTally
 from stepfun_studio.ui.studio import Studio, StudioOptions
 
 KEY = "test-key-arrive"
@@ -206,3 +210,28 @@ def test_queue_groups_come_back_after_a_restart(app_paths: AppPaths, qtbot: QtBo
             assert "1 interrupted" in model.index(1, 1).data()
         finally:
             again.close()
+
+
+def test_a_group_tally_follows_each_change_without_a_walk() -> None:
+    waiting = [JobInfo(job_id, "p", JobState.WAITING, group=1) for job_id in (1, 2, 3)]
+    tally = GroupTally()
+    tally.rebuild(waiting)
+    assert tally.counts[JobState.WAITING] == 3 and tally.elapsed_s() is None
+
+    def change(old: JobInfo, **new: object) -> JobInfo:
+        changed = replace(old, **new)  # type: ignore[arg-type]
+        tally.remove(old)
+        tally.add(changed)
+        return changed
+
+    running = change(waiting[0], state=JobState.RUNNING, started_at=time.monotonic() - 2)
+    assert 1.9 < (tally.elapsed_s() or 0) < 5  # the running one's time so far
+    done = change(running, state=JobState.DONE, finished_after_s=7.5, image_id=70)
+    later = change(waiting[2], state=JobState.DONE, finished_after_s=1.0, image_id=90)
+    assert tally.newest_done == (3, 90) and tally.elapsed_s() == 7.5
+    assert tally.counts == {JobState.DONE: 2, JobState.WAITING: 1, JobState.RUNNING: 0}
+    assert not tally.stale
+    tally.remove(later)  # the newest picture's job is cleared: read again once
+    assert tally.stale
+    tally.rebuild([done, waiting[1]])
+    assert tally.newest_done == (1, 70) and not tally.stale
