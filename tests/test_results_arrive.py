@@ -6,6 +6,7 @@ jobs are one group again after a restart."""
 from __future__ import annotations
 
 import io
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,9 +27,10 @@ from stepfun_studio.jobs.queue import JobInfo
 from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.library.library import Library
+from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.standin import StandinServer
 from stepfun_studio.ui.auto_open import FOLLOW_MS, AutoOpenRule, ResultFollower
-from stepfun_studio.ui.detail_view import DetailView
+from stepfun_studio.ui.detail_view import BLANK_AFTER_MS, DetailView
 from stepfun_studio.ui.i18n import LanguageSwitcher
 from stepfun_studio.ui.main_window import MainWindow
 from stepfun_studio.ui.queue_model import QueueModel
@@ -235,3 +237,44 @@ def test_a_group_tally_follows_each_change_without_a_walk() -> None:
     assert tally.stale
     tally.rebuild([done, waiting[1]])
     assert tally.newest_done == (1, 70) and not tally.stale
+
+
+class SlowDisk:
+    """The library as a slow disk serves it: each record read waits until `gate` opens."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def get(self, image_id: int) -> ImageRecord | None:
+        self.gate.wait(10)
+        return self.library.get(image_id)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.library, name)
+
+
+def test_the_last_picture_stays_while_the_next_is_read_unless_that_takes_long(
+    qtbot: QtBot, library: Library
+) -> None:
+    first, second = ingest(library, 2)
+    disk = SlowDisk(library)
+    view = DetailView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_library(disk)  # type: ignore[arg-type]  # the DetailLibrary protocol, slower
+    view.show()
+    with qtbot.waitSignal(view.image_loaded, timeout=10_000):
+        view.show_image(first)
+    disk.gate.clear()
+    view.show_image(second)
+    # No blank frame between two pictures: the first stays, its actions doing nothing.
+    assert view.result_view().has_image() and view.image_id() is None
+    qtbot.wait(BLANK_AFTER_MS // 3)
+    assert view.result_view().has_image()
+    # The read takes long (a locked or slow library): blanked, not taken for the one chosen.
+    qtbot.waitUntil(lambda: not view.result_view().has_image(), timeout=BLANK_AFTER_MS * 3)
+    with qtbot.waitSignal(view.image_loaded, timeout=10_000) as loaded:
+        disk.gate.set()
+    assert loaded.args == [second] and view.image_id() == second
