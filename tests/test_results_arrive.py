@@ -167,7 +167,20 @@ def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
             return isinstance(pixmap, QPixmap) and not pixmap.isNull()
 
         qtbot.waitUntil(header_thumbnail, timeout=WAIT_MS)
-        assert model.index(4, 0, header).data(Qt.ItemDataRole.DecorationRole) is not None
+
+        def every_thumbnail() -> bool:
+            decorations = [model.index(row, 0, header).data(1) for row in range(5)]
+            return all(isinstance(pixmap, QPixmap) for pixmap in decorations)
+
+        qtbot.waitUntil(every_thumbnail, timeout=WAIT_MS)
+        # Nothing runs and every thumbnail is here: the twice-a-second tick changes no row.
+        model.tick()  # the first one sees the thumbnails have come
+        model.flush_changes()  # what changed so far is told
+        changed: list[object] = []
+        model.dataChanged.connect(lambda *args: changed.append(args))
+        model.tick()
+        model.flush_changes()
+        assert changed == []
         jobs = model.jobs_for(header)
         assert [info.image_id for info in jobs][-1] == newest
 

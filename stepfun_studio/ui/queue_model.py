@@ -104,6 +104,8 @@ class QueueModel(QAbstractItemModel):
         self._by_image: dict[int, int] = {}
         self._one_prompt: set[int] = set()  # groups whose jobs all have the same prompt
         self._tallies: dict[int, GroupTally] = {}
+        # The jobs `tick` looks at: running ones, and those whose thumbnail has not come yet.
+        self._watched: set[int] = set()
         # Rows changed since the view was last told: (job id, first column, last column).
         self._dirty: dict[int, tuple[int, int]] = {}
         self._flush_timer = QTimer(self)
@@ -361,19 +363,29 @@ class QueueModel(QAbstractItemModel):
 
     def tick(self) -> None:
         """Re-reads the time of running jobs, and thumbnails still on their way (a request the
-        gallery's loader dropped while it scrolled is asked again when the row is painted)."""
+        gallery's loader dropped while it scrolled is asked again when the row is painted).
+        Only the jobs in `_watched` are looked at, not the whole queue, twice a second."""
         size = round(THUMBNAIL_PX * self._dpr)
         loader = self._thumbnails
-        for info in self._jobs.values():
+        for job_id in list(self._watched):
+            info = self._jobs[job_id]
             if info.state is JobState.RUNNING:
-                self._changed(info.job_id, TIME, TIME)
+                self._changed(job_id, TIME, TIME)
             elif (
-                info.image_id is not None
-                and loader is not None
-                and not loader.has_failed(info.image_id, size)
-                and loader.cached(info.image_id, size) is None
+                info.image_id is None
+                or loader is None
+                or loader.has_failed(info.image_id, size)
+                or loader.cached(info.image_id, size) is not None
             ):
-                self._changed(info.job_id, PROMPT, PROMPT)
+                self._watched.discard(job_id)  # here, or never coming: nothing to ask again
+            else:
+                self._changed(job_id, PROMPT, PROMPT)
+
+    def _watch(self, info: JobInfo) -> None:
+        if info.state is JobState.RUNNING or info.image_id is not None:
+            self._watched.add(info.job_id)
+        else:
+            self._watched.discard(info.job_id)
 
     def _changed(self, job_id: int, first: int, last: int) -> None:
         """Marks the row (and its header) changed; the view is told by `flush_changes`."""
@@ -415,11 +427,13 @@ class QueueModel(QAbstractItemModel):
             tally.remove(self._jobs[job_id])
             tally.add(info)
             self._jobs[job_id] = info
+            self._watch(info)
             if info.image_id is not None:
                 self._by_image[info.image_id] = job_id
             self._changed(job_id, 0, COLUMNS - 1)
 
     def _add(self, info: JobInfo, *, announce: bool) -> None:
+        self._watch(info)
         if info.image_id is not None:
             self._by_image[info.image_id] = info.job_id
         group = info.group_id
@@ -454,6 +468,7 @@ class QueueModel(QAbstractItemModel):
             self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
     def _remove(self, job_id: int) -> None:
+        self._watched.discard(job_id)
         image_id = self._jobs[job_id].image_id
         if image_id is not None:
             self._by_image.pop(image_id, None)
