@@ -87,8 +87,7 @@ class CullingController(QObject):
             self.writing -= 1
             if library is not self._library:
                 return
-            # A later write of the same images makes an earlier failed one moot; with none
-            # left to write again, the notice has nothing more to say.
+            # A later write of the same images makes an earlier failed one moot (none left: quiet).
             self._failed = [(f, again) for f, again in self._failed if not set(f) & set(ids)]
             if not self._failed:
                 self.notice.dismiss()

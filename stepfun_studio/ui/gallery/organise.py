@@ -117,8 +117,7 @@ def import_dialog(
 
 
 def export_dialog(panel: GalleryPanel, ids: list[int]) -> None:
-    """Asks for a folder and copies the originals there off the GUI thread (on a thread of its
-    own: a long export must not hold up the culling writes)."""
+    """Copies the originals to a chosen folder on a thread of its own (not the culling lane)."""
     folder = QFileDialog.getExistingDirectory(panel, _tr("Export to folder"))
     library = panel.library
     if not folder or library is None:
