@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QColor,
     QFontMetrics,
     QImage,
-    QImageReader,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -31,10 +30,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from stepfun_studio.library.library import Library
 from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip
+from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
 
 if TYPE_CHECKING:
@@ -57,23 +56,6 @@ MOVES = {
 }
 CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
 KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
-
-
-def decode_original(library: Library, image_id: int, bound: QSize) -> tuple[QImage, bool]:
-    """The original of `image_id` decoded to fit `bound` (runs on a worker thread).
-
-    Returns the image (null if the file is missing or unreadable) and whether it was scaled
-    down, so a larger window later knows to read it again.
-    """
-    reader = QImageReader(str(library.original_path(image_id)))
-    reader.setAutoTransform(True)
-    natural = reader.size()
-    scaled = natural.isValid() and (
-        natural.width() > bound.width() or natural.height() > bound.height()
-    )
-    if scaled:
-        reader.setScaledSize(natural.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read(), scaled
 
 
 class Lightbox(QWidget):
@@ -196,16 +178,21 @@ class Lightbox(QWidget):
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
                 continue
+
+            def read(image_id: int = image_id) -> QImage:  # on the worker: the path is a query
+                return decode(library.original_path(image_id), bound)
+
             self._reads.submit(
-                functools.partial(decode_original, library, image_id, bound),
-                functools.partial(self._on_original, image_id),
+                read,
+                functools.partial(self._on_original, image_id, bound),
                 f"reading the original of image {image_id}",
             )
 
-    def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
-        image, scaled = result
+    def _on_original(self, image_id: int, bound: QSize, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)  # null for a file missing or unreadable
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        # Scaled down, it touches `bound` on one side (to the pixel): a larger window reads again.
+        scaled = image.width() >= bound.width() - 1 or image.height() >= bound.height() - 1
         self._originals[image_id] = (pixmap, scaled)
         while len(self._originals) > KEPT_ORIGINALS:
             self._originals.popitem(last=False)
