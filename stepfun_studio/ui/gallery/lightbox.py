@@ -16,7 +16,7 @@ import functools
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -35,6 +35,7 @@ from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip
 from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -76,10 +77,7 @@ class Lightbox(QWidget):
         self._reads = LibraryReads(self)
         self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
         self.filmstrip.row_clicked.connect(self.go_to_row)
-        self._resize_timer = QTimer(self)
-        self._resize_timer.setSingleShot(True)
-        self._resize_timer.setInterval(RESIZE_QUIET_MS)
-        self._resize_timer.timeout.connect(self._reload_if_too_small)
+        self._resize_timer = single_shot(self, RESIZE_QUIET_MS, self._reload_if_too_small)
         # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
         # as a child of the window, or the other way round).
         panel.view.selectionModel().currentChanged.connect(self.refresh)
