@@ -9,7 +9,6 @@ blocks, so callers run it off the GUI thread (`start_loading`, through `ui.backg
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import urllib.error
@@ -42,12 +41,10 @@ from stepfun_studio.api.reference_image import (
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
 from stepfun_studio.ui.background import Worker, run_in_background
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
 
 log = logging.getLogger(__name__)
 
-# The gallery's drag format (ui/gallery/mime.py). Repeated here rather than imported: importing
-# that module loads the whole gallery package, which a reference slot does not need.
-IMAGE_IDS_MIME = "application/x-stepfun-studio-image-ids"
 THUMBNAIL_SIDE = 160
 MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -106,17 +103,6 @@ class FetchedImage:
     data: bytes = field(repr=False)
     name: str
     path: Path | None = None
-
-
-def decode_ids(mime: QMimeData) -> list[int]:
-    """Gallery image ids in `mime`; [] for a malformed or foreign payload."""
-    try:
-        value = json.loads(bytes(mime.data(IMAGE_IDS_MIME).data()).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return []
-    if not isinstance(value, list):
-        return []
-    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def _text_links(mime: QMimeData) -> tuple[str, ...]:

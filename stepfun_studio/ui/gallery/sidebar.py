@@ -36,7 +36,7 @@ from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import CollectionInfo
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
 from stepfun_studio.ui.library_notice import LibraryNotice
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
