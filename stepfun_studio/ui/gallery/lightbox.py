@@ -298,15 +298,14 @@ class Lightbox(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
         area = self.picture_rect()
-        pixmap = self._picture()
-        found = self._originals.get(self._shown_id) if self._shown_id is not None else None
+        pixmap = self._picture()  # null only for an original missing or unreadable
         if pixmap is not None and not pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawPixmap(
                 fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
             )
         painter.setPen(QColor(230, 230, 235))
-        if found is not None and found[0].isNull():
+        if pixmap is not None and pixmap.isNull():
             painter.drawText(
                 area, int(Qt.AlignmentFlag.AlignCenter), self.tr("The original file is missing.")
             )
