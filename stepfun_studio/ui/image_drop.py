@@ -28,9 +28,8 @@ from PySide6.QtCore import (
     QMimeData,
     QObject,
     QSize,
-    Qt,
 )
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage
 
 from stepfun_studio.api.image_files import read_image_file
 from stepfun_studio.api.reference_image import (
@@ -42,6 +41,7 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
 from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.image_decoding import decode
 
 log = logging.getLogger(__name__)
 
@@ -293,17 +293,9 @@ def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) 
 
 
 def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:
-    """A small QImage of encoded bytes; a JPEG is decoded at reduced scale, so this is cheap."""
-    array = QByteArray(data)
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > side:
-        reader.setScaledSize(size.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    buffer.close()
-    return image
+    """A small QImage of encoded bytes, upright like the reference that is sent; a JPEG is
+    decoded at reduced scale, so this is cheap."""
+    return decode(data, QSize(side, side))
 
 
 def preview_qimage(preview: Image.Image) -> QImage:
