@@ -1,4 +1,5 @@
-"""Decoding the detail view's full-size pictures off the GUI thread (`ui.background`).
+"""Decoding pictures off the GUI thread: `decode` (detail view, compare, lightbox, reference
+thumbnails) and the detail view's `ImageDecoder` (`ui.background`).
 
 A 1024×1024 PNG takes tens of milliseconds to decode; doing that for the result and its source on
 every selection change would stall the window while the user arrows through the gallery. The
