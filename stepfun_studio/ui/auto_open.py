@@ -27,7 +27,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
+
+from stepfun_studio.ui.timers import single_shot
 
 QUIET_AFTER_PICK_S = 8.0
 # How long a landed picture waits for a newer one before it opens: short enough not to be seen
@@ -77,10 +79,7 @@ class ResultFollower(QObject):
         self._show = show
         self._opening = False
         self._pending: int | None = None  # allowed to open, waiting for a newer one
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(follow_ms)
-        self._timer.timeout.connect(self.open_pending)
+        self._timer = single_shot(self, follow_ms, self.open_pending)
 
     @property
     def pending(self) -> int | None:

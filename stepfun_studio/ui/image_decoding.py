@@ -1,4 +1,5 @@
-"""Decoding the detail view's full-size pictures off the GUI thread (`ui.background`).
+"""Decoding pictures off the GUI thread: `decode` (detail view, compare, lightbox, reference
+thumbnails) and the detail view's `ImageDecoder` (`ui.background`).
 
 A 1024×1024 PNG takes tens of milliseconds to decode; doing that for the result and its source on
 every selection change would stall the window while the user arrows through the gallery. The
@@ -13,8 +14,8 @@ import io
 import logging
 from pathlib import Path
 
-from PIL import Image
-from PySide6.QtCore import QObject, Signal
+from PIL import Image, ImageOps
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
 from stepfun_studio.ui.background import Worker, run_in_background
@@ -22,16 +23,25 @@ from stepfun_studio.ui.background import Worker, run_in_background
 log = logging.getLogger(__name__)
 
 
-def decode(file: Path | bytes) -> QImage:
-    """A picture file (or its bytes) as a QImage; a null QImage when it cannot be read.
+def decode(file: Path | bytes, fit: QSize | None = None) -> QImage:
+    """A picture file (or its bytes) as a QImage, upright as its EXIF orientation says; with
+    `fit`, scaled down (never up) to fit inside it. A null QImage when it cannot be read.
 
     Pillow, not QImage's own reader: Pillow lets go of Python's GIL while it decodes, QImage's
     reader does not, and a GIL held for 50 ms in a worker stalls the GUI thread just the same.
     """
     try:
         with Image.open(io.BytesIO(file) if isinstance(file, bytes) else file) as image:
+            if fit is not None:
+                # A JPEG decodes at 1/2, 1/4 or 1/8 scale when that still covers `fit` (turned
+                # either way: the EXIF rotation comes after), far cheaper than in full.
+                side = max(fit.width(), fit.height())
+                image.draft(None, (side, side))
+            ImageOps.exif_transpose(image, in_place=True)
             alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
             converted = image.convert("RGBA" if alpha else "RGB")
+            if fit is not None:
+                converted.thumbnail((max(1, fit.width()), max(1, fit.height())))
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         log.warning("could not decode %s: %s", file if isinstance(file, Path) else "bytes", error)
         return QImage()

@@ -9,7 +9,6 @@ blocks, so callers run it off the GUI thread (`start_loading`, through `ui.backg
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import urllib.error
@@ -29,9 +28,8 @@ from PySide6.QtCore import (
     QMimeData,
     QObject,
     QSize,
-    Qt,
 )
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage
 
 from stepfun_studio.api.image_files import read_image_file
 from stepfun_studio.api.reference_image import (
@@ -42,12 +40,11 @@ from stepfun_studio.api.reference_image import (
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
 from stepfun_studio.ui.background import Worker, run_in_background
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.image_decoding import decode
 
 log = logging.getLogger(__name__)
 
-# The gallery's drag format (ui/gallery/mime.py). Repeated here rather than imported: importing
-# that module loads the whole gallery package, which a reference slot does not need.
-IMAGE_IDS_MIME = "application/x-stepfun-studio-image-ids"
 THUMBNAIL_SIDE = 160
 MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -106,17 +103,6 @@ class FetchedImage:
     data: bytes = field(repr=False)
     name: str
     path: Path | None = None
-
-
-def decode_ids(mime: QMimeData) -> list[int]:
-    """Gallery image ids in `mime`; [] for a malformed or foreign payload."""
-    try:
-        value = json.loads(bytes(mime.data(IMAGE_IDS_MIME).data()).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return []
-    if not isinstance(value, list):
-        return []
-    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def _text_links(mime: QMimeData) -> tuple[str, ...]:
@@ -307,17 +293,9 @@ def fetch_one(payload: DropPayload, index: int, library: OriginalSource | None) 
 
 
 def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> QImage:
-    """A small QImage of encoded bytes; a JPEG is decoded at reduced scale, so this is cheap."""
-    array = QByteArray(data)
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > side:
-        reader.setScaledSize(size.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    buffer.close()
-    return image
+    """A small QImage of encoded bytes, upright like the reference that is sent; a JPEG is
+    decoded at reduced scale, so this is cheap."""
+    return decode(data, QSize(side, side))
 
 
 def preview_qimage(preview: Image.Image) -> QImage:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from stepfun_studio.core.prompt_templates import PromptStyle, parse_styles_csv
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.prompt_library import PromptEntry, PromptFiles, read_text_file
 from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.timers import single_shot
 
 THUMB = 48
 STRIP = 4  # thumbnails shown per prompt
@@ -109,10 +110,7 @@ class PromptLibraryView(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(760, 520)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh_history)
+        self._search_timer = single_shot(self, 150, self.refresh_history)
         self.refresh_history()
         self._reload_files()
 

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor, QPixmap
 
@@ -35,6 +34,7 @@ from stepfun_studio.jobs.queue import JobInfo, JobQueue
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.queue_tally import GroupTally
+from stepfun_studio.ui.timers import single_shot
 
 PROMPT, STATE, TIME = range(3)
 COLUMNS = 3
@@ -108,10 +108,7 @@ class QueueModel(QAbstractItemModel):
         self._watched: set[int] = set()
         # Rows changed since the view was last told: (job id, first column, last column).
         self._dirty: dict[int, tuple[int, int]] = {}
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(REPAINT_MS)
-        self._flush_timer.timeout.connect(self.flush_changes)
+        self._flush_timer = single_shot(self, REPAINT_MS, self.flush_changes)
         for info in queue.jobs():
             self._add(info, announce=False)
         queue.job_changed.connect(self._on_job_changed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -54,6 +54,7 @@ from stepfun_studio.ui.image_drop import (
     refused_file_name,
     start_loading,
 )
+from stepfun_studio.ui.timers import single_shot
 
 FILE_FILTER_SUFFIXES = "*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.avif"
 MESSAGE_SHOWN_MS = 8000
@@ -83,10 +84,7 @@ class ReferenceSlot(QFrame):
         self._token = 0
         self._loaders: dict[int, Worker] = {}
         self._drop_state = DropState.IDLE
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.setInterval(MESSAGE_SHOWN_MS)
-        self._message_timer.timeout.connect(lambda: self._show_message(""))
+        self._message_timer = single_shot(self, MESSAGE_SHOWN_MS, lambda: self._show_message(""))
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)

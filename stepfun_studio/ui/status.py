@@ -7,12 +7,13 @@ the server's words, the trace id). Never a traceback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.library.jobs import JobState
+from stepfun_studio.ui.timers import single_shot
 
 ERROR_SHOWN_MS = 30_000
 INFO_SHOWN_MS = 6_000
@@ -49,10 +50,7 @@ class StatusReporter(QObject):
         self._demo = False
         self._host = ""
         self.last_error: AppError | None = None
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(COUNTS_EVERY_MS)
-        self._counts_timer.timeout.connect(self.update_counts)
+        self._counts_timer = single_shot(self, COUNTS_EVERY_MS, self.update_counts)
         queue.job_changed.connect(self._counts_soon)
         self.update_counts()
 

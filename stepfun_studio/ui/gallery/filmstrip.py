@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.timers import single_shot
 
 CELL = 84  # logical pixels; the strip is one cell high plus a margin
 GAP = 6
@@ -44,10 +45,7 @@ class Filmstrip(QWidget):
         self._image_id_at = image_id_at
         self._current = -1
         self._count = 0
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.update)
+        self._retry = single_shot(self, RETRY_MS, self.update)
         loader.thumbnail_ready.connect(self._on_thumbnail)
         loader.thumbnail_failed.connect(self._on_failed)
 

@@ -16,12 +16,11 @@ import functools
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
     QImage,
-    QImageReader,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -31,11 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from stepfun_studio.library.library import Library
 from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip
+from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.panel import GalleryPanel
@@ -59,23 +59,6 @@ CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
 KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
 
 
-def decode_original(library: Library, image_id: int, bound: QSize) -> tuple[QImage, bool]:
-    """The original of `image_id` decoded to fit `bound` (runs on a worker thread).
-
-    Returns the image (null if the file is missing or unreadable) and whether it was scaled
-    down, so a larger window later knows to read it again.
-    """
-    reader = QImageReader(str(library.original_path(image_id)))
-    reader.setAutoTransform(True)
-    natural = reader.size()
-    scaled = natural.isValid() and (
-        natural.width() > bound.width() or natural.height() > bound.height()
-    )
-    if scaled:
-        reader.setScaledSize(natural.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read(), scaled
-
-
 class Lightbox(QWidget):
     """The full-window view of the gallery's current picture; see the module docstring."""
 
@@ -94,10 +77,7 @@ class Lightbox(QWidget):
         self._reads = LibraryReads(self)
         self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
         self.filmstrip.row_clicked.connect(self.go_to_row)
-        self._resize_timer = QTimer(self)
-        self._resize_timer.setSingleShot(True)
-        self._resize_timer.setInterval(RESIZE_QUIET_MS)
-        self._resize_timer.timeout.connect(self._reload_if_too_small)
+        self._resize_timer = single_shot(self, RESIZE_QUIET_MS, self._reload_if_too_small)
         # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
         # as a child of the window, or the other way round).
         panel.view.selectionModel().currentChanged.connect(self.refresh)
@@ -196,16 +176,21 @@ class Lightbox(QWidget):
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
                 continue
+
+            def read(image_id: int = image_id) -> QImage:  # on the worker: the path is a query
+                return decode(library.original_path(image_id), bound)
+
             self._reads.submit(
-                functools.partial(decode_original, library, image_id, bound),
-                functools.partial(self._on_original, image_id),
+                read,
+                functools.partial(self._on_original, image_id, bound),
                 f"reading the original of image {image_id}",
             )
 
-    def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
-        image, scaled = result
+    def _on_original(self, image_id: int, bound: QSize, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)  # null for a file missing or unreadable
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        # Scaled down, it touches `bound` on one side (to the pixel): a larger window reads again.
+        scaled = image.width() >= bound.width() - 1 or image.height() >= bound.height() - 1
         self._originals[image_id] = (pixmap, scaled)
         while len(self._originals) > KEPT_ORIGINALS:
             self._originals.popitem(last=False)
@@ -313,15 +298,14 @@ class Lightbox(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
         area = self.picture_rect()
-        pixmap = self._picture()
-        found = self._originals.get(self._shown_id) if self._shown_id is not None else None
+        pixmap = self._picture()  # null only for an original missing or unreadable
         if pixmap is not None and not pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawPixmap(
                 fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
             )
         painter.setPen(QColor(230, 230, 235))
-        if found is not None and found[0].isNull():
+        if pixmap is not None and pixmap.isNull():
             painter.drawText(
                 area, int(Qt.AlignmentFlag.AlignCenter), self.tr("The original file is missing.")
             )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import CollectionInfo
-from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
 from stepfun_studio.ui.library_notice import LibraryNotice
 from stepfun_studio.ui.library_writes import change_library
 
