@@ -12,9 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -211,6 +209,11 @@ def download(
     """GETs an http(s) image link, refusing more than `limit` bytes, or taking longer than
     `timeout` s in all (a server trickling bytes would otherwise hold a pool thread, and the
     app's exit, for as long as it likes)."""
+    # Here, not at the top: urllib.request brings http.client, email and ssl, which the way to
+    # the first painted window has no use for.
+    import urllib.error
+    import urllib.request
+
     name = _link_name(link)
     if urllib.parse.urlparse(link).scheme not in ("http", "https"):
         raise _bad(tr("ImageDrop", "“{name}” is not an http(s) link.").format(name=name))

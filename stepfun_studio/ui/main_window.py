@@ -9,6 +9,8 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
@@ -31,10 +33,11 @@ from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.auto_open import ResultFollower
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.batch_dialog import FolderDrops, show_batch_dialog
 from stepfun_studio.ui.creative_tools import CreativeTools
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
+from stepfun_studio.ui.first_paint import after_first_paint
+from stepfun_studio.ui.folder_drops import FolderDrops
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
 from stepfun_studio.ui.iterate_actions import IterationActions
@@ -44,8 +47,6 @@ from stepfun_studio.ui.prompt_editor import PromptEditor
 from stepfun_studio.ui.provider_chooser import ProviderOnboarding
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.queue_view import QueueView
-from stepfun_studio.ui.shortcuts import ShortcutsDialog
-from stepfun_studio.ui.spend_view import show_spend_view, shut_down_spend_views
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
@@ -86,7 +87,6 @@ class MainWindow(QMainWindow):
         self.banner = DemoBanner(self)
         self.prompt_editor = PromptEditor(self)
         self.gallery = GalleryPanel(self)
-        self.gallery.set_library(studio.library)
         self.detail = DetailView(self)
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
             values.default_request(),
             default_provider=values.default_provider,
             table=effective_model_table(values),
+            build_form_later=True,  # after the first paint: see _first_painted
         )
         studio.settings.changed.connect(self._on_settings_changed)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
@@ -139,8 +140,32 @@ class MainWindow(QMainWindow):
         self._settings_dialog: SettingsDialog | None = None
         self._quit_confirmed = False
         self._quit_grace: QuitGrace | None = None
+        self._after_paint: list[Callable[[], object]] | None = []
+        after_first_paint(self, self._first_painted)
 
     # --- construction -------------------------------------------------------------------------
+
+    def run_after_first_paint(self, *callbacks: Callable[[], object]) -> None:
+        """Runs `callbacks` once the window has painted its first frame and made what that frame
+        did not need (now, if it has)."""
+        if self._after_paint is None:
+            for callback in callbacks:
+                callback()
+        else:
+            self._after_paint.extend(callbacks)
+
+    def _first_painted(self) -> None:
+        # What the first frame does not show waits for it: the gallery's list (its answer, a
+        # model reset and thumbnails to decode, would race the frame) and the parameter form
+        # (the dock's frame and footer were painted at their places; the fields fill in now).
+        if self.studio.closed:
+            return
+        if self.gallery.library is None:
+            self.gallery.set_library(self.studio.library)
+        self.parameter_dock.build_form()
+        callbacks, self._after_paint = self._after_paint or [], None
+        for callback in callbacks:
+            callback()
 
     def _central(self) -> QWidget:
         central = QWidget(self)
@@ -179,8 +204,8 @@ class MainWindow(QMainWindow):
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
         actions["checkLibrary"].triggered.connect(self.gallery.check_library)
-        actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
-        actions["batch"].triggered.connect(lambda: show_batch_dialog(self))
+        actions["spend"].triggered.connect(self.show_spend)
+        actions["batch"].triggered.connect(self.show_batch)
         # The creative tools: X/Y grid, prompt library, the prompt assistant.
         self.tools = CreativeTools(self)
         for scheme, action in self.menus.theme_actions.items():
@@ -346,8 +371,23 @@ class MainWindow(QMainWindow):
         self.menus.theme_actions[scheme].setChecked(True)
         self.studio.settings.update(theme=scheme)
 
+    # The dialogs' modules are imported when they are first opened, not on the way to the first
+    # painted window.
+
     def show_shortcuts(self) -> None:
+        from stepfun_studio.ui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
+
+    def show_spend(self) -> None:
+        from stepfun_studio.ui.spend_view import show_spend_view
+
+        show_spend_view(self, self.studio.library)
+
+    def show_batch(self) -> None:
+        from stepfun_studio.ui.batch_dialog import show_batch_dialog
+
+        show_batch_dialog(self)
 
     def show_about(self) -> None:
         from stepfun_studio.ui.about_dialog import AboutDialog
@@ -431,7 +471,9 @@ class MainWindow(QMainWindow):
         # Thumbnail threads read the library; they must be done before it closes.
         self.gallery.loader.wait_idle(5000)
         self.detail.set_library(None)
-        shut_down_spend_views(self)
+        spend_view = sys.modules.get("stepfun_studio.ui.spend_view")
+        if spend_view is not None:  # no spend view was ever opened otherwise
+            spend_view.shut_down_spend_views(self)
         self.studio.close()
 
     def showEvent(self, event: QShowEvent) -> None:
