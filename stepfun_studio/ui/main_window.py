@@ -154,14 +154,23 @@ class MainWindow(QMainWindow):
         else:
             self._after_paint.extend(callbacks)
 
+    def _give_gallery_its_library(self) -> None:
+        if self.gallery.library is None and not self.studio.closed:
+            self.gallery.set_library(self.studio.library)
+
+    def check_library(self) -> None:
+        """File ▸ Check library: the gallery's dialog (given its library now if the first frame
+        has not been painted yet)."""
+        self._give_gallery_its_library()
+        self.gallery.check_library()
+
     def _first_painted(self) -> None:
         # What the first frame does not show waits for it: the gallery's list (its answer, a
         # model reset and thumbnails to decode, would race the frame) and the parameter form
         # (the dock's frame and footer were painted at their places; the fields fill in now).
         if self.studio.closed:
             return
-        if self.gallery.library is None:
-            self.gallery.set_library(self.studio.library)
+        self._give_gallery_its_library()
         self.parameter_dock.build_form()
         callbacks, self._after_paint = self._after_paint or [], None
         for callback in callbacks:
@@ -203,7 +212,7 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
-        actions["checkLibrary"].triggered.connect(self.gallery.check_library)
+        actions["checkLibrary"].triggered.connect(self.check_library)
         actions["spend"].triggered.connect(self.show_spend)
         actions["batch"].triggered.connect(self.show_batch)
         # The creative tools: X/Y grid, prompt library, the prompt assistant.

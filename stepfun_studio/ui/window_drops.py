@@ -35,7 +35,6 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.library import Library, read_png_parameters
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.clipboard import clipboard_payload
 from stepfun_studio.ui.drop_choices import DropChoice, DropOffer, DropTarget, offer_for
 from stepfun_studio.ui.drop_overlay import DropOverlay
 from stepfun_studio.ui.image_drop import (
@@ -131,6 +130,7 @@ class WindowDrops(QObject):
 
     def paste(self) -> None:
         """Ctrl+V outside text fields: into the focused slot, else the drop choices."""
+        from stepfun_studio.ui.clipboard import clipboard_payload
         from stepfun_studio.ui.reference_slot import ReferenceSlot
         from stepfun_studio.ui.reference_strip import ReferenceStrip
 
