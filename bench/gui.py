@@ -556,7 +556,9 @@ def main() -> None:
             f"{'database held by another process: GUI busy max (ms)':52} "
             f"{held['db_held_busy_max_ms']:10.1f} {DB_HELD_TARGET_MS:8.0f}  {verdict(ok_held)}"
         )
-        print(f"{'  of it computing (CPU between ticks, ms)':52} {held['db_held_cpu_max_ms']:10.1f}")
+        print(
+            f"{'  of it computing (CPU between ticks, ms)':52} {held['db_held_cpu_max_ms']:10.1f}"
+        )
         print(f"{'  idle noise floor after it (ms)':52} {held['db_held_idle_gap_max_ms']:10.1f}")
         print(f"{'  dialogs shown meanwhile':52} {'; '.join(held['db_held_dialogs']) or '-':>10}")
         for name, ms in held["db_held_actions_ms"].items():
