@@ -21,13 +21,14 @@ PICTURES = 3
 
 # Each of these has a first use after the first frame: the API client and its SDKs (the first
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
-# thread), downloads, the parameter form and its slots (filled in after the paint), and the
-# dialogs (opened from the menus).
+# thread), Pillow (decoding and ingest, on worker threads), downloads, the parameter form and its
+# slots (filled in after the paint), and the dialogs (opened from the menus).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
     "keyring",
     "asyncio",
+    "PIL",
     "urllib.request",
     "http.client",
     "stepfun_studio.standin",

@@ -13,7 +13,6 @@ import io
 import logging
 from pathlib import Path
 
-from PIL import Image
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
@@ -28,6 +27,9 @@ def decode(file: Path | bytes) -> QImage:
     Pillow, not QImage's own reader: Pillow lets go of Python's GIL while it decodes, QImage's
     reader does not, and a GIL held for 50 ms in a worker stalls the GUI thread just the same.
     """
+    # Here, not at the top: the way to the first painted window has no use for Pillow.
+    from PIL import Image
+
     try:
         with Image.open(io.BytesIO(file) if isinstance(file, bytes) else file) as image:
             alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info

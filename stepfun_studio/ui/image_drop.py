@@ -17,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -40,6 +39,10 @@ from stepfun_studio.api.reference_image import (
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.text import tr
 from stepfun_studio.ui.background import Worker, run_in_background
+
+# Pillow is imported where it is used: the way to the first painted window has no use for it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
