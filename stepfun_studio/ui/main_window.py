@@ -37,7 +37,6 @@ from stepfun_studio.ui.creative_tools import CreativeTools
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.first_paint import after_first_paint
-from stepfun_studio.ui.folder_drops import FolderDrops
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
 from stepfun_studio.ui.iterate_actions import IterationActions
@@ -52,12 +51,12 @@ from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
 from stepfun_studio.ui.widget_state import ui_state_settings
 from stepfun_studio.ui.wildcards import WildcardLists
-from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
     from stepfun_studio.settings.values import StudioSettings
     from stepfun_studio.ui.quit_grace import QuitGrace
     from stepfun_studio.ui.settings_dialog import SettingsDialog
+    from stepfun_studio.ui.window_drops import WindowDrops
 
 
 # Bumped when the docks change, so an old saved layout is not applied to a new window.
@@ -70,6 +69,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    _drops: WindowDrops | None
+
     def __init__(
         self,
         studio: Studio,
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.theme = theme
         self.setObjectName("mainWindow")
+        # Drops and pastes are taken once the window is painted (`drops`): nothing can be
+        # dropped on a window not yet on screen, and their modules cost start-up time.
+        self._drops = None
         self.studio = studio
         self.languages = languages
         self.setDockNestingEnabled(True)
@@ -154,6 +158,24 @@ class MainWindow(QMainWindow):
         else:
             self._after_paint.extend(callbacks)
 
+    @property
+    def drops(self) -> WindowDrops:
+        """Images dropped or pasted anywhere but a slot: the drop overlay's choices; a dropped
+        folder: the Batch dialog (issue 14). Made after the first paint, or on first need."""
+        if self._drops is None:
+            from stepfun_studio.ui.folder_drops import FolderDrops
+            from stepfun_studio.ui.window_drops import install_window_drops
+
+            drops = install_window_drops(
+                self, self.parameter_dock, self.studio.library, self.reuse_parameters
+            )
+            drops.message.connect(self.status.show_info)
+            drops.imported.connect(lambda _report: self.gallery.refresh())
+            self._drops = drops
+            # Installed after the window's drops, so it sees a drop first.
+            self.folder_drops = FolderDrops(self)
+        return self._drops
+
     def _give_gallery_its_library(self) -> None:
         if self.gallery.library is None and not self.studio.closed:
             self.gallery.set_library(self.studio.library)
@@ -172,6 +194,7 @@ class MainWindow(QMainWindow):
             return
         self._give_gallery_its_library()
         self.parameter_dock.build_form()
+        self.drops  # noqa: B018 - made now: the window takes drops and pastes from here on
         callbacks, self._after_paint = self._after_paint or [], None
         for callback in callbacks:
             callback()
@@ -258,11 +281,6 @@ class MainWindow(QMainWindow):
         dock.request_model.changed.connect(
             lambda name, _value: self.refresh_banner() if name == "model" else None
         )
-        # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
-        self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
-        self.drops.message.connect(self.status.show_info)
-        self.drops.imported.connect(lambda _report: gallery.refresh())
-        self.folder_drops = FolderDrops(self)  # a dropped folder: the Batch dialog (issue 14)
 
     # --- generating ---------------------------------------------------------------------------
 
