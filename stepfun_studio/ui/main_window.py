@@ -43,8 +43,8 @@ from stepfun_studio.ui.iterate_actions import IterationActions
 from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
-from stepfun_studio.ui.provider_chooser import ProviderOnboarding
 from stepfun_studio.ui.provider_names import provider_title
+from stepfun_studio.ui.provider_onboarding import ProviderOnboarding
 from stepfun_studio.ui.queue_view import QueueView
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
