@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The library's GUI-thread guard refuses every app caller in tests (no module is exempt).
+os.environ.setdefault("STEPFUN_STUDIO_DB_GUARD", "strict")
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths

@@ -166,3 +166,28 @@ def test_a_worker_that_never_returns_does_not_keep_the_app_from_quitting(lane: s
     assert done.returncode == 0, done.stderr
     assert "quit [1]" in done.stdout
     assert time.monotonic() - began < 15
+
+
+def test_work_without_a_lane_reuses_an_idle_thread_and_never_waits_behind_another(
+    qtbot: QtBot,
+) -> None:
+    """No thread is started per piece of work (a batch lands ten pictures a second), yet one
+    that blocks (a keyring, a dying disk) holds up nothing else."""
+    # The thread objects themselves: an ident may be reused by a later thread, an object held
+    # here may not.
+    threads: list[threading.Thread] = []
+    for round_ in range(1, 5):
+        create_worker(threading.current_thread).start().returned.connect(threads.append)
+        qtbot.waitUntil(lambda: len(threads) == round_, timeout=5000)  # noqa: B023
+        assert wait_until_idle(5000)
+        qtbot.wait(30)  # the thread marks itself idle just after it has said it is done
+    assert len({id(thread) for thread in threads}) == 1  # one thread, idle in between, did all
+
+    release = threading.Event()
+    blocked = create_worker(release.wait, 10).start()
+    done: list[int] = []
+    create_worker(threading.get_ident).start().returned.connect(done.append)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=5000)  # not behind the blocked one
+    assert blocked.is_running
+    release.set()
+    assert wait_until_idle(5000)

@@ -61,6 +61,11 @@ def listed(qtbot: QtBot, panel: GalleryPanel) -> None:
     qtbot.waitUntil(lambda: panel.model.total_known, timeout=5000)
 
 
+def written(qtbot: QtBot, panel: GalleryPanel) -> None:
+    """Culling writes the library off the GUI thread, in order: wait for every outcome."""
+    qtbot.waitUntil(lambda: panel.culling.writing == 0, timeout=10_000)
+
+
 def select_rows(panel: GalleryPanel, rows: list[int]) -> None:
     selection = panel.view.selectionModel()
     selection.clearSelection()
@@ -169,7 +174,11 @@ def test_keyboard_culling_writes_to_the_database(
     select_rows(panel, [0])
     first = panel.current_id()
     assert first is not None
+    # Its marks are read ahead of painting, off the GUI thread: shown once they are in.
+    qtbot.waitUntil(lambda: panel.model.cached_summary(first) is not None)
     qtbot.keyClick(panel.view, Qt.Key.Key_4)
+    assert panel.model.cached_summary(first).rating == 4  # type: ignore[union-attr]  # at once
+    written(qtbot, panel)
     assert (record := library.get(first)) is not None and record.rating == 4
     # Shift+Right extends the selection to three images; every action works on all of them.
     qtbot.keyClick(panel.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
@@ -179,22 +188,27 @@ def test_keyboard_culling_writes_to_the_database(
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
     qtbot.keyClick(panel.view, Qt.Key.Key_X)
     qtbot.keyClick(panel.view, Qt.Key.Key_2)
+    written(qtbot, panel)
     summaries = library.summaries(ids)
     assert all(s.favourite and s.rejected and s.rating == 2 for s in summaries.values())
     assert panel.model.cached_summary(ids[1]) == summaries[ids[1]]  # the cells show it too
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, panel)
     assert all(s.rating == 0 for s in library.summaries(ids[1:]).values())
     assert library.summaries([first])[first].rating == 4
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, panel)
     assert not any(s.rejected for s in library.summaries(ids).values())
     # F on an all-favourite selection clears all; on a mixed one it sets all.
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
+    written(qtbot, panel)
     assert not any(s.favourite for s in library.summaries(ids).values())
     select_rows(panel, [0, 5])
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
     select_rows(panel, [0, 1, 5])
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
     mixed = panel.selected_ids()
+    written(qtbot, panel)
     assert all(s.favourite for s in library.summaries(mixed).values())
 
 
@@ -226,10 +240,13 @@ def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> 
     select_rows(panel, [2, 3, 4])
     ids = panel.selected_ids()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert all((r := library.get(i)) is not None and r.trashed_at is not None for i in ids)
+    # The rows leave at once, the cursor stays in place; the library follows.
     assert all(panel.model.row_of(i) is None for i in ids)
     assert panel.model.total == IMAGES - 3
-    assert panel.current_id() == panel.model.image_id(2)  # the cursor stays in place
+    assert panel.current_id() == panel.model.image_id(2)
+    written(qtbot, panel)
+    assert all((r := library.get(i)) is not None and r.trashed_at is not None for i in ids)
+    assert panel.current_id() == panel.model.image_id(2)
     assert library.count(ImageQuery(trash=True)) == 3
 
     panel.sidebar.select(Scope.TRASH)
@@ -240,6 +257,7 @@ def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> 
 
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, panel)
     assert all((r := library.get(i)) is not None and r.trashed_at is None for i in ids)
     listed(qtbot, panel)
     assert panel.model.total == IMAGES
@@ -251,8 +269,12 @@ def test_trash_and_undo(qtbot: QtBot, panel: GalleryPanel, library: Library) -> 
     doomed = panel.current_id()
     assert doomed is not None
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    written(qtbot, panel)
     original = library.original_path(doomed)
-    assert panel.culling.empty_trash() == 1
+    with qtbot.waitSignal(panel.culling.status_message) as said:
+        panel.culling.empty_trash()
+    # "image(s)" untranslated, "image" once an English translator is installed (test order).
+    assert said.args[0].startswith("Deleted 1 image") and "for good" in said.args[0]
     assert library.get(doomed) is None and not original.exists()
 
 
@@ -326,10 +348,14 @@ def test_a_large_reload_keeps_rows_and_place_until_the_new_list_is_read(
     assert abs(bar.value() - scrolled_to) <= panel.view.gridSize().height()
 
 
-def test_drag_out_carries_files_pixels_and_ids(panel: GalleryPanel, library: Library) -> None:
+def test_drag_out_carries_files_pixels_and_ids(
+    qtbot: QtBot, panel: GalleryPanel, library: Library
+) -> None:
     indexes = [panel.model.index(r) for r in (0, 1)]
-    mime = panel.model.mimeData(indexes)
     ids = [panel.model.image_id(0), panel.model.image_id(1)]
+    # The files are named from the cells' summaries (read ahead of painting), not a query.
+    qtbot.waitUntil(lambda: all(panel.model.cached_summary(i) is not None for i in ids))
+    mime = panel.model.mimeData(indexes)
     assert decode_ids(mime) == ids
     assert [Path(u.toLocalFile()) for u in mime.urls()] == [library.original_path(i) for i in ids]
     assert mime.hasImage()
@@ -382,6 +408,7 @@ def test_dropping_images_on_a_collection_adds_them(
 def test_filters_and_sort(qtbot: QtBot, panel: GalleryPanel, library: Library) -> None:
     select_rows(panel, [7])
     qtbot.keyClick(panel.view, Qt.Key.Key_5)
+    written(qtbot, panel)
     best = panel.current_id()
     panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("rating"))
     listed(qtbot, panel)
@@ -444,7 +471,9 @@ def test_compare_with_source_has_a_wipe(
 def test_context_menu_acts_on_the_selection(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    collection = library.create_collection("Posters")
+    with qtbot.waitSignal(panel.sidebar.collection_created) as created:
+        panel.sidebar.create_collection("Posters")  # the menu lists what the sidebar read
+    collection = created.args[0]
     select_rows(panel, [0, 1])
     ids = panel.selected_ids()
     menu = build_context_menu(panel, panel)
@@ -456,15 +485,18 @@ def test_context_menu_acts_on_the_selection(
     rate = actions["Rate"].menu()
     assert rate is not None
     rate.actions()[3].trigger()
+    written(qtbot, panel)
     assert all(s.rating == 3 for s in library.summaries(ids).values())
     into = actions["Add to collection"].menu()
     assert into is not None
     next(a for a in into.actions() if a.text() == "Posters").trigger()
+    written(qtbot, panel)
     assert sorted(library.query_ids(ImageQuery(collection_id=collection), 0, 10)) == sorted(ids)
     with qtbot.waitSignal(panel.use_as_style_requested) as wanted:
         actions["Use as style"].trigger()
     assert wanted.args == [panel.current_id()]
     actions["Move to trash"].trigger()
+    written(qtbot, panel)
     assert library.count(ImageQuery(trash=True)) == 2
 
 

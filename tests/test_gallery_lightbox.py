@@ -113,9 +113,13 @@ def test_culling_keys_act_on_the_picture_shown(
     lightbox = panel.preview
     shown = panel.model.image_id(2)
     others = [panel.model.image_id(8), panel.model.image_id(9)]
+    # Its marks are read ahead of painting, off the GUI thread: shown once they are in.
+    qtbot.waitUntil(lambda: panel.model.cached_summary(shown) is not None)
     qtbot.keyClick(lightbox, Qt.Key.Key_4)
     qtbot.keyClick(lightbox, Qt.Key.Key_F)
     qtbot.keyClick(lightbox, Qt.Key.Key_X)
+    assert lightbox.caption().startswith("★★★★☆")  # at once, before the library has it
+    qtbot.waitUntil(lambda: panel.culling.writing == 0)
     summary = library.summaries([shown])[shown]
     assert (summary.rating, summary.favourite, summary.rejected) == (4, True, True)
     assert all(s.rating == 0 for s in library.summaries(others).values())
@@ -123,6 +127,7 @@ def test_culling_keys_act_on_the_picture_shown(
     assert lightbox.isVisible() and lightbox.shown_id == shown
     qtbot.keyClick(lightbox, Qt.Key.Key_Right)
     qtbot.keyClick(lightbox, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: panel.culling.writing == 0)
     assert library.summaries([panel.model.image_id(3)])[panel.model.image_id(3)].rating == 1
 
 
@@ -166,6 +171,7 @@ def test_in_the_main_window_it_covers_the_whole_window(qtbot: QtBot, app_paths: 
         shown = lightbox.shown_id
         assert shown == gallery.model.image_id(2)
         qtbot.keyClick(lightbox, Qt.Key.Key_3)  # no window shortcut takes the key
+        qtbot.waitUntil(lambda: gallery.culling.writing == 0)
         assert studio.library.summaries([shown])[shown].rating == 3
         qtbot.keyClick(lightbox, Qt.Key.Key_Escape)
         assert not lightbox.isVisible() and gallery.view.hasFocus()

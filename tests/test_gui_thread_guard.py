@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library import database
 from stepfun_studio.library.database import (
     GUARD_ENV,
     GuiThreadQueryError,
@@ -70,7 +71,14 @@ def test_pending_callers_are_logged_unless_strict(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # jobs/ is being moved off the GUI thread by its owner: logged, not refused, by default.
+    # None is pending now: the default guard refuses every caller, as strict does.
+    with pytest.raises(GuiThreadQueryError):
+        app_function("stepfun_studio.jobs.queue")(library)
+    with pytest.raises(GuiThreadQueryError):
+        app_function("stepfun_studio.ui.gallery.panel")(library)
+    # A module being moved off the GUI thread may be listed: logged, not refused, by default.
+    monkeypatch.setattr(database, "PENDING", ("stepfun_studio.jobs.",))
+    monkeypatch.setenv(GUARD_ENV, "on")  # the tests run strict (conftest)
     queue_code = app_function("stepfun_studio.jobs.queue")
     assert queue_code(library) == []
     assert any("stepfun_studio.jobs.queue" in r.message for r in caplog.records)

@@ -202,8 +202,10 @@ def test_excludes_name_test_and_qt_modules_we_never_import() -> None:
 # --- the icons ----------------------------------------------------------------------------------
 
 
-def test_committed_icons_match_the_svg(tmp_path: Path) -> None:
+def test_committed_icons_match_the_svg(qapp: object, tmp_path: Path) -> None:
     """The PNG, ICO and ICNS files are what tools/make_icons.py draws from today's SVG."""
+    # `qapp` first: make_icons would otherwise make a QGuiApplication, and every later test
+    # in the process that builds a widget would abort (a QWidget needs a QApplication).
     make_icons.write_icons(ICONS / make_icons.SOURCE_NAME, tmp_path)
     for size in make_icons.PNG_SIZES:
         name = make_icons.png_name(size)

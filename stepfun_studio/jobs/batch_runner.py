@@ -14,6 +14,8 @@ and its outcome comes back as a queued signal.
 
 from __future__ import annotations
 
+import collections
+import heapq
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -97,6 +99,13 @@ class BatchRunner(QObject):
         self._relay = _the_relay()
         self.batch: Batch | None = None
         self._items: dict[int, BatchItem] = {}  # by position
+        # Kept with `_items` (by `_keep`), so a picture landing costs the same at the 500th
+        # picture as at the first: how many items are in each state, and the pending positions
+        # (a heap, lowest first; an entry no longer pending is skipped when it comes up).
+        self._counts: collections.Counter[ItemState] = collections.Counter()
+        self._pending: list[int] = []
+        # The queue shows this run's pictures as one group: the first job's id (0: none yet).
+        self._group = 0
         self._jobs: dict[int, int] = {}  # job id -> position, for every job of this batch
         self._in_flight: set[int] = set()  # positions handed (or being handed) to the queue
         self._started_jobs: set[int] = set()
@@ -196,7 +205,9 @@ class BatchRunner(QObject):
             self.problem.emit(_words(error) if error else tr("Batch", "That batch is gone."))
             return
         self.batch = batch
-        self._items = {item.position: item for item in batch.items}
+        self._items, self._counts, self._pending, self._group = {}, collections.Counter(), [], 0
+        for item in batch.items:
+            self._keep(item)
         self._jobs = {item.job_id: item.position for item in batch.items if item.job_id is not None}
         self._in_flight = {i.position for i in batch.items if i.state is ItemState.QUEUED}
         plan = estimate(
@@ -222,8 +233,21 @@ class BatchRunner(QObject):
     def items(self) -> list[BatchItem]:
         return [self._items[position] for position in sorted(self._items)]
 
+    def total(self) -> int:
+        """How many pictures the open batch has."""
+        return len(self._items)
+
     def count(self, *states: ItemState) -> int:
-        return sum(1 for item in self._items.values() if item.state in states)
+        return sum(self._counts[state] for state in states)
+
+    def _keep(self, item: BatchItem) -> None:
+        old = self._items.get(item.position)
+        if old is not None:
+            self._counts[old.state] -= 1
+        self._counts[item.state] += 1
+        self._items[item.position] = item
+        if item.state is ItemState.PENDING:
+            heapq.heappush(self._pending, item.position)
 
     def start(self) -> None:
         """Runs (or resumes) the batch: pending pictures are sent, a few at a time."""
@@ -282,7 +306,7 @@ class BatchRunner(QObject):
     def _update(self, item: BatchItem, state: ItemState, **changes: Any) -> BatchItem:
         """The item in memory now, and in the table after the writes before it."""
         updated = replace(item, state=state, **changes)
-        self._items[item.position] = updated
+        self._keep(updated)
         store = self._library.batches
         self._write(
             lambda: store.set_item(
@@ -303,10 +327,10 @@ class BatchRunner(QObject):
         if batch is None or batch.state is not BatchState.RUNNING or self._closed:
             return
         at_once = max(1, self._limits(batch.settings.template.provider)[0])
-        for item in self.items():
-            if len(self._in_flight) >= at_once:
-                return
+        while self._pending and len(self._in_flight) < at_once:
+            item = self._items[self._pending[0]]
             if item.state is not ItemState.PENDING or item.position in self._in_flight:
+                heapq.heappop(self._pending)  # sent meanwhile, or pushed twice: not pending
                 continue
             if not self._guard.allows_next():
                 self._set_state(BatchState.OVER_BUDGET)
@@ -320,6 +344,7 @@ class BatchRunner(QObject):
                 return
             self._guard.charge()
             self._in_flight.add(item.position)
+            heapq.heappop(self._pending)
             self._hand_over(self._update(item, ItemState.SUBMITTING))
         if not self._in_flight:
             self._set_state(BatchState.DONE)
@@ -359,12 +384,13 @@ class BatchRunner(QObject):
             )
             return
         request = request_for(settings.template, spec, settings.mode, picture, item.prompt)
-        ids = self._queue.submit(request)
+        ids = self._queue.submit(request, group=self._group)
         if not ids:  # the queue has shut down (the app is quitting): nothing was sent
             self._in_flight.discard(item.position)
             self._guard.refund()
             self._update(item, ItemState.PENDING)
             return
+        self._group = self._group or ids[0]
         self._jobs[ids[0]] = item.position
         self._update(item, ItemState.QUEUED, job_id=ids[0])
         self._sync_from_queue(ids[0])

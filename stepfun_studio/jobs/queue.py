@@ -13,6 +13,7 @@ been billed, so it is not sent again unless the user presses Retry); waiting job
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
 import time
@@ -97,6 +98,9 @@ class JobQueue(QObject):
         self._journal = JobJournal(table, complain)
         self._worker = worker
         self._jobs: dict[int, JobInfo] = {}
+        # How many jobs are in each state, kept with `_jobs` (by `_put` and `_drop`): the window
+        # asks on every job change, and counting a 1,000-job queue each time is not free.
+        self._counts: collections.Counter[JobState] = collections.Counter()
         self._closed = False
         self._starting = False
         self._ready = False
@@ -144,15 +148,23 @@ class JobQueue(QObject):
             QTimer.singleShot(RESTORE_RETRY_MS, self, self._restore)
             return
         self._next_id = restored.last_id + 1
+        # The jobs of one submit were written in one go, with one `created_at`: they are one
+        # group again (the first one's id), as they were before the restart. (A batch run's
+        # pictures were submitted one by one: they come back as jobs of their own.)
+        first_at: dict[float, int] = {}
         # What the user can act on; finished pictures of earlier sessions live in the gallery.
         for record in restored.records:
-            self._jobs[record.id] = JobInfo(
-                job_id=record.id,
-                prompt=record.request.prompt,
-                state=record.state,
-                request=record.request,
-                error_text=record.error_message or "",
-                image_id=record.image_id,
+            first = first_at.setdefault(record.created_at, record.id)
+            self._put(
+                JobInfo(
+                    job_id=record.id,
+                    prompt=record.request.prompt,
+                    state=record.state,
+                    request=record.request,
+                    error_text=record.error_message or "",
+                    image_id=record.image_id,
+                    group=first if first != record.id else 0,
+                )
             )
         self._ready = True
         self._worker.start()
@@ -207,9 +219,7 @@ class JobQueue(QObject):
         self._journal.add(ids, singles)
         group = group or (ids[0] if ids else 0)
         for job_id, single in zip(ids, singles, strict=True):
-            self._jobs[job_id] = JobInfo(
-                job_id, single.prompt, JobState.WAITING, single, group=group
-            )
+            self._put(JobInfo(job_id, single.prompt, JobState.WAITING, single, group=group))
             self._worker.enqueue(job_id, single)
             self.job_changed.emit(job_id)
         return ids
@@ -231,13 +241,15 @@ class JobQueue(QObject):
         info = self._jobs.get(job_id)
         if info is None or info.state not in RETRYABLE or info.request is None:
             return False
-        self._jobs[job_id] = replace(
-            info,
-            state=JobState.WAITING,
-            error=None,
-            error_text="",
-            started_at=None,
-            finished_after_s=None,
+        self._put(
+            replace(
+                info,
+                state=JobState.WAITING,
+                error=None,
+                error_text="",
+                started_at=None,
+                finished_after_s=None,
+            )
         )
         self._journal.record(job_id, JobState.WAITING)
         self._worker.enqueue(job_id, info.request)
@@ -269,7 +281,7 @@ class JobQueue(QObject):
         start; their pictures stay in the library."""
         for info in self.jobs():
             if info.state not in ACTIVE:
-                del self._jobs[info.job_id]
+                self._drop(info.job_id)
                 self.job_changed.emit(info.job_id)
         self._journal.remove_finished()
 
@@ -286,7 +298,23 @@ class JobQueue(QObject):
         return self._jobs.get(job_id)
 
     def active_count(self) -> int:
-        return sum(1 for info in self._jobs.values() if info.state in ACTIVE)
+        return self._counts[JobState.WAITING] + self._counts[JobState.RUNNING]
+
+    def count(self, state: JobState) -> int:
+        """How many jobs are in `state` (at once: no walk over the jobs)."""
+        return self._counts[state]
+
+    def _put(self, info: JobInfo) -> None:
+        old = self._jobs.get(info.job_id)
+        if old is not None:
+            self._counts[old.state] -= 1
+        self._counts[info.state] += 1
+        self._jobs[info.job_id] = info
+
+    def _drop(self, job_id: int) -> None:
+        old = self._jobs.pop(job_id, None)
+        if old is not None:
+            self._counts[old.state] -= 1
 
     # --- from the worker ----------------------------------------------------------------------
 
@@ -312,7 +340,7 @@ class JobQueue(QObject):
             changes["error_text"] = error.message
         if image_id is not None:
             changes["image_id"] = image_id
-        self._jobs[job_id] = replace(info, **changes)  # type: ignore[arg-type]
+        self._put(replace(info, **changes))  # type: ignore[arg-type]
         self._journal.record(job_id, state, error=error, image_id=image_id)
         self.job_changed.emit(job_id)
 
@@ -335,7 +363,7 @@ class JobQueue(QObject):
             return
         if info.state is JobState.CANCELLED:
             # Paid for and stored before the cancel landed: keep the picture, say so on the job.
-            self._jobs[job_id] = replace(info, image_id=image_id)
+            self._put(replace(info, image_id=image_id))
             self.job_changed.emit(job_id)
         else:
             self._set(job_id, JobState.DONE, finished=True, image_id=image_id)

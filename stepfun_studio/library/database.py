@@ -12,8 +12,9 @@ there by app code raises `GuiThreadQueryError` and is logged. "App code" means a
 `stepfun_studio` outside `library` is on the stack: a test body that reads the library to check
 a result is not app code (and `allow_here()` says so explicitly where a test drives the app).
 `STEPFUN_STUDIO_DB_GUARD` switches it: `strict` (everything), `on` (the default: everything but
-the callers in `PENDING`, which are logged; their owners are moving them off the GUI thread),
-`survey` (nothing refused, every caller logged: to list them once), `off`.
+the callers in `PENDING`, which are logged while their owners move them off the GUI thread; none
+are left, so `on` refuses what `strict` does), `survey` (nothing refused, every caller logged: to
+list them once), `off`.
 """
 
 from __future__ import annotations
@@ -40,14 +41,10 @@ from stepfun_studio.library.storage_errors import (
 log = logging.getLogger(__name__)
 
 GUARD_ENV = "STEPFUN_STUDIO_DB_GUARD"
-# Modules that still query on the GUI thread and whose owners are moving that off it (session 5:
-# jobs/ by "spool", the gallery by "grid"). Under the default guard they are logged, not refused.
-PENDING = (
-    "stepfun_studio.jobs.",
-    "stepfun_studio.ui.gallery.",
-)
-# ...except these gallery modules, which are already off the GUI thread.
-NOT_PENDING = ("stepfun_studio.ui.gallery.sidebar", "stepfun_studio.ui.gallery.compare")
+# Module prefixes that may still query on the GUI thread while their owners move that off it:
+# logged, not refused, under the default guard. Empty since session 6 (jobs/ and the gallery
+# moved off; a survey of the whole suite found no caller left): keep it so.
+PENDING: tuple[str, ...] = ()
 
 _forbidden: int | None = None
 _allowed = threading.local()
@@ -118,7 +115,7 @@ def check_thread() -> None:
         return
     module, line, function = caller
     survey = mode == "survey"
-    pending = module.startswith(PENDING) and not module.startswith(NOT_PENDING)
+    pending = module.startswith(PENDING)
     if survey or (mode != "strict" and pending):
         if (module, line) not in _reported:
             _reported.add((module, line))

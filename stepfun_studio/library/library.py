@@ -290,6 +290,10 @@ class Library(Organising, Transfers, Spending, PromptHistory, Captions):
         record = self._require(image_id)
         return self._images.path_for(record.sha, record.ext)
 
+    def file_path(self, sha: str, ext: str) -> Path:
+        """Where the original with this hash and extension is kept (no query)."""
+        return self._images.path_for(sha, ext)
+
     def reference_path(self, sha: str) -> Path | None:
         with self._db.read() as connection:
             row = connection.execute("SELECT ext FROM blobs WHERE sha = ?", (sha,)).fetchone()

@@ -80,6 +80,9 @@ class ImageSummary:
     model: str
     created_at: float
     provider: str = ""
+    # The original's file (`Library.file_path`): a drag out names it without a query.
+    sha: str = ""
+    ext: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,15 @@ class ImageQuery:
     created_to: float | None = None
     sort: Sort = "newest"
     trash: bool = False
+
+    def marks_pass(self, summary: ImageSummary) -> bool:
+        """Whether a picture with these marks (rating, favourite, rejected) passes the filters
+        on them: the gallery takes a picture away at once when a mark makes it fail."""
+        return not (
+            (self.favourites_only and not summary.favourite)
+            or (self.hide_rejected and summary.rejected)
+            or summary.rating < self.min_rating
+        )
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ _IMAGE_COLUMNS = (
 )
 SUMMARY_COLUMNS = (
     "id, width, height, rating, favourite, rejected, source_sha IS NOT NULL AS has_source, "
-    "style_sha IS NOT NULL AS has_style, prompt, model, created_at, provider"
+    "style_sha IS NOT NULL AS has_style, prompt, model, created_at, provider, sha, ext"
 )
 # SQLite's integers are signed 64-bit; a seed past them is kept as text (see schema V3).
 _INT64 = range(-(2**63), 2**63)
@@ -199,6 +199,8 @@ def summary_from_row(row: sqlite3.Row) -> ImageSummary:
         model=row["model"],
         created_at=row["created_at"],
         provider=row["provider"],
+        sha=row["sha"],
+        ext=row["ext"],
     )
 
 

@@ -12,7 +12,10 @@ disk (NFS, a dying USB stick) that never returns from a read, would then keep th
 quitting. Here every worker runs on a daemon thread, which the process leaves behind at exit.
 
 Two ways to run:
-- no lane: a daemon thread of its own (work that may block for long: a keyring, a download);
+- no lane: a daemon thread of its own (work that may block for long: a keyring, a download):
+  an idle one kept from earlier work if there is one (`_spare_thread`), else a new one, so
+  no piece of work waits behind another, and the GUI thread does not start a thread (and wait
+  for it to run) for every picture that lands;
 - `lane="name"`: one daemon thread per lane that runs its work in the order it was started, for
   reads whose answers must arrive in order (one widget's listing, a view's decodes).
 
@@ -94,9 +97,7 @@ class Worker(QObject):
         relay.keep(self)
         box = [self]
         if self._lane is None:
-            threading.Thread(
-                target=_serve_one, args=(box, relay), name=self._name, daemon=True
-            ).start()
+            _spare_thread().put((box, relay))
         else:
             _lane(self._lane).put((box, relay))
         return self
@@ -243,6 +244,41 @@ def _serve_one(box: list[Worker], relay: _Relay) -> None:
     del worker
     with contextlib.suppress(RuntimeError):  # the relay may be gone at the end of the process
         relay.released.emit(key)
+
+
+# --- spare threads (work without a lane) -------------------------------------------------------
+
+_Inbox = queue.SimpleQueue[tuple[list[Worker], _Relay]]
+# An idle spare thread waits this long for more work, then ends.
+SPARE_IDLE_S = 30.0
+_spares: list[_Inbox] = []  # the inboxes of idle spare threads; guarded by _lanes_lock
+
+
+def _spare_thread() -> _Inbox:
+    """The inbox of an idle spare thread (it is no longer idle), or of a new one."""
+    with _lanes_lock:
+        if _spares:
+            return _spares.pop()
+    inbox: _Inbox = queue.SimpleQueue()
+    threading.Thread(target=_serve_spare, args=(inbox,), name="spare", daemon=True).start()
+    return inbox
+
+
+def _serve_spare(inbox: _Inbox) -> None:
+    while True:
+        try:
+            box, relay = inbox.get(timeout=SPARE_IDLE_S)
+        except queue.Empty:
+            with _lanes_lock:
+                if inbox in _spares:  # nobody took it meanwhile: end
+                    _spares.remove(inbox)
+                    return
+            continue  # taken just now: its work is on the way
+        threading.current_thread().name = box[0].name
+        _serve_one(box, relay)
+        del box, relay  # not held while idle
+        with _lanes_lock:
+            _spares.append(inbox)
 
 
 def _serve(lane: queue.SimpleQueue[tuple[list[Worker], _Relay]]) -> None:

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -46,7 +46,11 @@ from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.image_decoding import ImageDecoder, decode
 from stepfun_studio.ui.library_notice import LibraryNotice
+from stepfun_studio.ui.library_writes import change_library
 from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
+
+# How long the last picture may stay on screen while the next one's facts are read.
+BLANK_AFTER_MS = 300
 
 
 class DetailLibrary(Protocol):
@@ -280,11 +284,19 @@ class DetailView(QWidget):
         if self._facts_worker is not None:
             self._facts_worker.cancel()  # a selection the user already left: never read
             self._facts_worker = None
-        self._show_facts(None)
         library = self._library
         if image_id is None or library is None:
+            self._show_facts(None)
             return
+        # Until the new picture's facts are read (milliseconds), the last one stays on screen
+        # and its actions do nothing (`_record` is None). Blanking it and greying a dozen
+        # actions, to undo both a moment later, laid out and repainted the whole view twice
+        # per picture while a batch landed. A read that takes longer (a locked library)
+        # blanks it after all, so it is not taken for the picture chosen.
+        self._record, self._request, self._original = None, None, None
+        self._result.set_drag_out(None)
         token = self._token
+        QTimer.singleShot(BLANK_AFTER_MS, self, partial(self._blank_if_waiting, token))
 
         def done(facts: object, error: BaseException | None) -> None:
             if token != self._token:
@@ -295,6 +307,7 @@ class DetailView(QWidget):
             if error is not None:
                 if not isinstance(error, (AppError, KeyError)):
                     raise error
+                self._show_facts(None)
                 # A locked or unreadable library: say so, and read again when asked.
                 self.notice.show_problem(_message(error), partial(self.show_image, image_id))
                 self.status_message.emit(_message(error))
@@ -305,6 +318,10 @@ class DetailView(QWidget):
         self._facts_worker = run_in_background(
             self, partial(_read_facts, library, image_id), done, "detail-facts", lane="detail"
         )
+
+    def _blank_if_waiting(self, token: int) -> None:
+        if token == self._token and self._record is None:
+            self._show_facts(None)
 
     def _show_facts(self, facts: _Facts | None) -> None:
         record = facts.record if facts else None
@@ -475,22 +492,18 @@ class DetailView(QWidget):
         if library is None:
             return
 
-        def moved(_result: object, error: BaseException | None) -> None:
-            if isinstance(error, LibraryClosedError):
-                return  # the window is closing
-            if error is not None:
-                if not isinstance(error, AppError):
-                    raise error
-                # Locked by another program, a full disk: say so; Retry trashes it then.
-                self.notice.show_problem(_message(error), partial(self._trash, image_id))
-                self.status_message.emit(_message(error))
-                return
+        def moved(_result: object) -> None:
             if self.image_id() == image_id:
                 self.show_image(None)
             self.moved_to_trash.emit([image_id])
             self.status_message.emit(self.tr("Moved to the trash."))
 
-        run_in_background(self, lambda: library.move_to_trash([image_id]), moved, "trash")
+        def failed(error: AppError) -> None:
+            # Locked by another program, a full disk: say so; Retry trashes it then.
+            self.notice.show_problem(error.message, partial(self._trash, image_id))
+            self.status_message.emit(error.message)
+
+        change_library(self, lambda: library.move_to_trash([image_id]), moved, failed, "trash")
 
     # --- language ---------------------------------------------------------------------------
 

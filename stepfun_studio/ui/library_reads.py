@@ -40,7 +40,7 @@ class LibraryReads(QObject):
     def submit(
         self,
         work: Callable[[], T],
-        done: Callable[[T], None],
+        done: Callable[[T], object],
         what: str,
         failed: Callable[[BaseException], None] | None = None,
     ) -> Worker | None:

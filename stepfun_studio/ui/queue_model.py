@@ -9,11 +9,17 @@ Finished jobs show their picture's thumbnail, read by the gallery's `ThumbnailLo
 threads (the GUI thread never reads the file); a header shows its newest finished picture.
 Child rows carry their group's id as the index's internal id, so an index stays right when
 groups above it come and go.
+
+A batch's pictures arrive ten a second, each changing its job three or four times: what a
+header shows is kept per group as the jobs change (`GroupTally`), so no change and no paint
+walks a group's jobs, and changed rows are told to the view together, at most every
+`REPAINT_MS` (`dataChanged` per change made the tree repaint four times per picture).
 """
 
 from __future__ import annotations
 
 import bisect
+import collections
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,12 +27,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QPixmap
 
 from stepfun_studio.jobs.queue import JobInfo, JobQueue
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.queue_tally import GroupTally
 
 PROMPT, STATE, TIME = range(3)
 COLUMNS = 3
@@ -35,6 +43,9 @@ GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 THUMBNAIL_PX = 40
 PROMPT_START_CHARS = 48
 FAILED_COLOUR = "#d64550"
+# Changed rows are told to the view at most this often: a state or a thumbnail a tenth of a
+# second late is not seen; a repaint of the tree per change is.
+REPAINT_MS = 100
 _STATE_ORDER = (
     JobState.DONE,
     JobState.RUNNING,
@@ -45,6 +56,18 @@ _STATE_ORDER = (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The roles `data` answers; the view asks a dozen more per cell, answered before any lookup.
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        JOB_ID_ROLE,
+        GROUP_ID_ROLE,
+    }
+)
+_FAILED = (JobState.FAILED, JobState.INTERRUPTED)
 
 
 def format_seconds(seconds: float) -> str:
@@ -80,6 +103,15 @@ class QueueModel(QAbstractItemModel):
         # a second while the gallery scrolls); finding ours must not walk every job.
         self._by_image: dict[int, int] = {}
         self._one_prompt: set[int] = set()  # groups whose jobs all have the same prompt
+        self._tallies: dict[int, GroupTally] = {}
+        # The jobs `tick` looks at: running ones, and those whose thumbnail has not come yet.
+        self._watched: set[int] = set()
+        # Rows changed since the view was last told: (job id, first column, last column).
+        self._dirty: dict[int, tuple[int, int]] = {}
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(REPAINT_MS)
+        self._flush_timer.timeout.connect(self.flush_changes)
         for info in queue.jobs():
             self._add(info, announce=False)
         queue.job_changed.connect(self._on_job_changed)
@@ -170,6 +202,16 @@ class QueueModel(QAbstractItemModel):
             return [job] if job is not None else []
         return [self._jobs[job_id] for job_id in self._members[group]]
 
+    def states_in(self, index: AnyIndex) -> collections.Counter[JobState]:
+        """How many jobs of a row are in each state (a header: its group's), without a walk."""
+        group = self.group_of(index)
+        if group is None:
+            return collections.Counter()
+        job = self.job_for(index)
+        if job is not None:
+            return collections.Counter((job.state,))
+        return self._tally(group).counts
+
     def index_of(self, job_id: int, column: int = 0) -> QModelIndex:
         info = self._jobs.get(job_id)
         if info is None:
@@ -178,7 +220,7 @@ class QueueModel(QAbstractItemModel):
         members = self._members[info.group_id]
         if len(members) == 1:
             return self.index(row, column)
-        return self.index(members.index(job_id), column, self.index(row, 0))
+        return self.index(bisect.bisect_left(members, job_id), column, self.index(row, 0))
 
     def group_count(self) -> int:
         return len(self._groups)
@@ -203,7 +245,9 @@ class QueueModel(QAbstractItemModel):
         return labels[info.state]
 
     def group_state_text(self, jobs: list[JobInfo]) -> str:
-        counts = {state: sum(1 for job in jobs if job.state is state) for state in _STATE_ORDER}
+        return self._state_words(collections.Counter(job.state for job in jobs))
+
+    def _state_words(self, counts: collections.Counter[JobState]) -> str:
         words = {
             JobState.DONE: lambda n: self.tr("%n done", "", n),
             JobState.RUNNING: lambda n: self.tr("%n running", "", n),
@@ -212,12 +256,15 @@ class QueueModel(QAbstractItemModel):
             JobState.CANCELLED: lambda n: self.tr("%n cancelled", "", n),
             JobState.INTERRUPTED: lambda n: self.tr("%n interrupted", "", n),
         }
-        return ", ".join(words[state](count) for state, count in counts.items() if count)
+        return ", ".join(words[state](counts[state]) for state in _STATE_ORDER if counts[state] > 0)
 
     def group_title(self, jobs: list[JobInfo]) -> str:
+        return self._title(jobs[0].prompt, len(jobs))
+
+    def _title(self, prompt: str, count: int) -> str:
         # A header is shown for two jobs or more, so the plural needs no %n form.
         return self.tr("{prompt} · {count} pictures").format(
-            prompt=prompt_start(jobs[0].prompt), count=len(jobs)
+            prompt=prompt_start(prompt), count=count
         )
 
     def group_tooltip(self, jobs: list[JobInfo]) -> str:
@@ -227,29 +274,29 @@ class QueueModel(QAbstractItemModel):
         return "\n\n".join(prompts[:5]) + ("\n\n…" if len(prompts) > 5 else "")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        jobs = self.jobs_for(index)
-        if not jobs:
+        if role not in _ANSWERED:
+            return None
+        group = self.group_of(index)
+        if group is None:
             return None
         job = self.job_for(index)
         if role == JOB_ID_ROLE:
             return job.job_id if job is not None else None
         if role == GROUP_ID_ROLE:
-            return self.group_of(index)
+            return group
         if job is None:
-            return self._group_data(jobs, index.column(), role)
+            return self._group_data(group, index.column(), role)
         if (
             role == Qt.ItemDataRole.DisplayRole
             and index.column() == PROMPT
-            and index.parent().isValid()
+            and index.internalId() != 0
+            and group in self._one_prompt
         ):
             # Where a group's jobs share one prompt (n pictures, More like this), each is named
             # by its place: the dock is narrow, and the same words four times say nothing.
-            group_id = int(index.internalId())
-            group = self._members[group_id]
-            if group_id in self._one_prompt:
-                return self.tr("Picture {number} of {count}").format(
-                    number=index.row() + 1, count=len(group)
-                )
+            return self.tr("Picture {number} of {count}").format(
+                number=index.row() + 1, count=len(self._members[group])
+            )
         return self._job_data(job, index.column(), role)
 
     def _job_data(self, info: JobInfo, column: int, role: int) -> object:
@@ -267,28 +314,37 @@ class QueueModel(QAbstractItemModel):
             return self.state_text(info) if column == STATE else info.prompt
         if role == Qt.ItemDataRole.DecorationRole and column == PROMPT:
             return self._thumbnail(info.image_id)
-        failed = info.state in (JobState.FAILED, JobState.INTERRUPTED)
+        failed = info.state in _FAILED
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE and failed:
             return QColor(FAILED_COLOUR)
         return None
 
-    def _group_data(self, jobs: list[JobInfo], column: int, role: int) -> object:
+    def _group_data(self, group: int, column: int, role: int) -> object:
+        members = self._members[group]
+        tally = self._tally(group)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == PROMPT:
-                return self.group_title(jobs)
+                return self._title(self._jobs[members[0]].prompt, len(members))
             if column == STATE:
-                return self.group_state_text(jobs)
-            times = [t for t in (job.elapsed_s() for job in jobs) if t is not None]
-            return format_seconds(max(times)) if times else ""
+                return self._state_words(tally.counts)
+            elapsed = tally.elapsed_s()
+            return "" if elapsed is None else format_seconds(elapsed)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.group_state_text(jobs) if column == STATE else self.group_tooltip(jobs)
+            if column == STATE:
+                return self._state_words(tally.counts)
+            return self.group_tooltip([self._jobs[job_id] for job_id in members])
         if role == Qt.ItemDataRole.DecorationRole and column == PROMPT:
-            finished = [job.image_id for job in jobs if job.image_id is not None]
-            return self._thumbnail(finished[-1]) if finished else None
-        failed = any(job.state in (JobState.FAILED, JobState.INTERRUPTED) for job in jobs)
+            return self._thumbnail(tally.newest_done[1]) if tally.newest_done else None
+        failed = any(tally.counts[state] > 0 for state in _FAILED)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE and failed:
             return QColor(FAILED_COLOUR)
         return None
+
+    def _tally(self, group: int) -> GroupTally:
+        tally = self._tallies[group]
+        if tally.stale:  # after a removal only (Clear finished): not per change
+            tally.rebuild([self._jobs[job_id] for job_id in self._members[group]])
+        return tally
 
     def _thumbnail(self, image_id: int | None) -> QPixmap | None:
         if image_id is None or self._thumbnails is None:
@@ -307,27 +363,51 @@ class QueueModel(QAbstractItemModel):
 
     def tick(self) -> None:
         """Re-reads the time of running jobs, and thumbnails still on their way (a request the
-        gallery's loader dropped while it scrolled is asked again when the row is painted)."""
+        gallery's loader dropped while it scrolled is asked again when the row is painted).
+        Only the jobs in `_watched` are looked at, not the whole queue, twice a second."""
         size = round(THUMBNAIL_PX * self._dpr)
         loader = self._thumbnails
-        for info in self._jobs.values():
+        for job_id in list(self._watched):
+            info = self._jobs[job_id]
             if info.state is JobState.RUNNING:
-                self._changed(info.job_id, TIME, TIME)
+                self._changed(job_id, TIME, TIME)
             elif (
-                info.image_id is not None
-                and loader is not None
-                and not loader.has_failed(info.image_id, size)
-                and loader.cached(info.image_id, size) is None
+                info.image_id is None
+                or loader is None
+                or loader.has_failed(info.image_id, size)
+                or loader.cached(info.image_id, size) is not None
             ):
-                self._changed(info.job_id, PROMPT, PROMPT)
+                self._watched.discard(job_id)  # here, or never coming: nothing to ask again
+            else:
+                self._changed(job_id, PROMPT, PROMPT)
+
+    def _watch(self, info: JobInfo) -> None:
+        if info.state is JobState.RUNNING or info.image_id is not None:
+            self._watched.add(info.job_id)
+        else:
+            self._watched.discard(info.job_id)
 
     def _changed(self, job_id: int, first: int, last: int) -> None:
-        index = self.index_of(job_id, first)
-        if not index.isValid():
-            return
-        self.dataChanged.emit(index, index.siblingAtColumn(last))
-        if index.parent().isValid():
-            header = index.parent()
+        """Marks the row (and its header) changed; the view is told by `flush_changes`."""
+        known = self._dirty.get(job_id, (first, last))
+        self._dirty[job_id] = (min(first, known[0]), max(last, known[1]))
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush_changes(self) -> None:
+        """Tells the view every row changed since the last time, each header once."""
+        self._flush_timer.stop()
+        dirty, self._dirty = self._dirty, {}
+        headers: set[int] = set()
+        for job_id, (first, last) in dirty.items():
+            index = self.index_of(job_id, first)
+            if not index.isValid():
+                continue
+            self.dataChanged.emit(index, index.siblingAtColumn(last))
+            if index.parent().isValid():
+                headers.add(int(index.internalId()))
+        for group in headers:
+            header = self.index(self._group_row(group), 0)
             self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
     def _on_thumbnail(self, image_id: int, _size: int) -> None:
@@ -343,12 +423,17 @@ class QueueModel(QAbstractItemModel):
         elif info is not None and not known:
             self._add(info, announce=True)
         elif info is not None:
+            tally = self._tallies[info.group_id]
+            tally.remove(self._jobs[job_id])
+            tally.add(info)
             self._jobs[job_id] = info
+            self._watch(info)
             if info.image_id is not None:
                 self._by_image[info.image_id] = job_id
             self._changed(job_id, 0, COLUMNS - 1)
 
     def _add(self, info: JobInfo, *, announce: bool) -> None:
+        self._watch(info)
         if info.image_id is not None:
             self._by_image[info.image_id] = info.job_id
         group = info.group_id
@@ -361,6 +446,8 @@ class QueueModel(QAbstractItemModel):
             self._groups.insert(position, group)
             self._members[group] = [info.job_id]
             self._jobs[info.job_id] = info
+            self._tallies[group] = GroupTally()
+            self._tallies[group].add(info)
             self._one_prompt.add(group)
             if announce:
                 self.endInsertRows()
@@ -375,11 +462,13 @@ class QueueModel(QAbstractItemModel):
             self._one_prompt.discard(group)
         members.insert(place, info.job_id)
         self._jobs[info.job_id] = info
+        self._tallies[group].add(info)
         if announce:
             self.endInsertRows()
             self.dataChanged.emit(header, header.siblingAtColumn(COLUMNS - 1))
 
     def _remove(self, job_id: int) -> None:
+        self._watched.discard(job_id)
         image_id = self._jobs[job_id].image_id
         if image_id is not None:
             self._by_image.pop(image_id, None)
@@ -391,16 +480,17 @@ class QueueModel(QAbstractItemModel):
             del self._groups[bisect.bisect_left(self._groups, group)]
             del self._members[group]
             del self._jobs[job_id]
+            del self._tallies[group]
             self._one_prompt.discard(group)
             self.endRemoveRows()
             return
         header = self.index(row, 0)
-        place = members.index(job_id)
+        place = bisect.bisect_left(members, job_id)
         # Two become one: the header's children go; the row is the last job itself.
         first, last = (0, 1) if len(members) == 2 else (place, place)
         self.beginRemoveRows(header, first, last)
-        members.remove(job_id)
-        del self._jobs[job_id]
+        del members[place]
+        self._tallies[group].remove(self._jobs.pop(job_id))
         if len({self._jobs[member].prompt for member in members}) == 1:
             self._one_prompt.add(group)
         self.endRemoveRows()

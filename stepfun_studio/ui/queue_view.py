@@ -10,6 +10,8 @@ in full as the tooltip.
 
 from __future__ import annotations
 
+import collections
+
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.jobs.queue import ACTIVE, RETRYABLE, JobInfo, JobQueue
+from stepfun_studio.library.jobs import JobState
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.queue_model import (
     JOB_ID_ROLE,
@@ -247,8 +250,12 @@ class QueueView(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _update_buttons(self, *_args: object) -> None:
-        selected = self.selected_jobs()
-        self.cancel_button.setEnabled(any(info.state in ACTIVE for info in selected))
-        self.retry_button.setEnabled(any(info.state in RETRYABLE for info in selected))
+        # At every job change: the selected rows' state counts, not their jobs (a selected
+        # batch header stands for hundreds).
+        states: collections.Counter[JobState] = collections.Counter()
+        for index in self.table.selectionModel().selectedRows():
+            states.update(self.model.states_in(index))
+        self.cancel_button.setEnabled(any(states[state] > 0 for state in ACTIVE))
+        self.retry_button.setEnabled(any(states[state] > 0 for state in RETRYABLE))
         self.cancel_all_button.setEnabled(self._queue.active_count() > 0)
         self.clear_button.setEnabled(self.model.job_count() > self._queue.active_count())

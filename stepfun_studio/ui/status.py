@@ -7,7 +7,7 @@ the server's words, the trace id). Never a traceback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from stepfun_studio.core.errors import AppError
@@ -16,6 +16,9 @@ from stepfun_studio.library.jobs import JobState
 
 ERROR_SHOWN_MS = 30_000
 INFO_SHOWN_MS = 6_000
+# The queue's counts are shown at most this often: a batch changes a job thirty times a second,
+# and each new text lays the status bar (and the window's bottom edge) out again.
+COUNTS_EVERY_MS = 100
 
 
 def error_text(error: AppError) -> str:
@@ -46,7 +49,11 @@ class StatusReporter(QObject):
         self._demo = False
         self._host = ""
         self.last_error: AppError | None = None
-        queue.job_changed.connect(self.update_counts)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_EVERY_MS)
+        self._counts_timer.timeout.connect(self.update_counts)
+        queue.job_changed.connect(self._counts_soon)
         self.update_counts()
 
     def show_error(self, error: AppError, prompt: str | None = None) -> None:
@@ -65,10 +72,14 @@ class StatusReporter(QObject):
         self._host, self._demo = host, demo
         self.retranslate()
 
+    def _counts_soon(self, *_args: object) -> None:
+        if not self._counts_timer.isActive():  # not restarted: a long run still shows counts
+            self._counts_timer.start()
+
     def update_counts(self, *_args: object) -> None:
-        jobs = self._queue.jobs()
-        running = sum(1 for info in jobs if info.state is JobState.RUNNING)
-        waiting = sum(1 for info in jobs if info.state is JobState.WAITING)
+        # Asked at every job change: the queue keeps the counts, nothing is walked here.
+        running = self._queue.count(JobState.RUNNING)
+        waiting = self._queue.count(JobState.WAITING)
         if running or waiting:
             self._counts.setText(
                 self.tr("{running} running, {waiting} waiting").format(

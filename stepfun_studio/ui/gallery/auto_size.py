@@ -36,12 +36,12 @@ class AutoCellSize(QObject):
         self._panel = panel
         self._bounds = (smallest, largest, step)
         self.active = True
-        self._setting = False
+        self._size = 0  # the last size set here: the slider moved to any other is the user's
         panel.size_slider.valueChanged.connect(self._on_slider)
         panel.view.resized.connect(self.follow_width)
 
-    def _on_slider(self, _value: int) -> None:
-        if not self._setting:
+    def _on_slider(self, value: int) -> None:
+        if value != self._size:
             self.active = False  # the user's size wins from now on
 
     def follow_width(self) -> None:
@@ -54,8 +54,5 @@ class AutoCellSize(QObject):
         margins = self._panel.delegate.grid_size().width() - self._panel.delegate.cell_size
         cell = auto_cell(width - AUTO_COLUMNS * margins, smallest, largest, step)
         if cell != self._panel.delegate.cell_size:
-            self._setting = True
-            try:
-                self._panel.set_thumbnail_size(cell)
-            finally:
-                self._setting = False
+            self._size = cell
+            self._panel.set_thumbnail_size(cell)

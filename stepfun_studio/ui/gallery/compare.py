@@ -8,24 +8,18 @@ against its source image with a wipe slider.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.core.request import GenerationRequest
+from stepfun_studio.library.library import Library
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.image_decoding import decode
-
-
-class CompareLibrary(Protocol):
-    """What comparing needs of `library.Library`."""
-
-    def original_path(self, image_id: int) -> Path: ...
-    def request_for(self, image_id: int) -> GenerationRequest: ...
 
 
 def fitted(size: QSizeF, frame: QRectF) -> QRectF:
@@ -43,7 +37,7 @@ class _ViewState:
     def __init__(self) -> None:
         self.zoom = 1.0
         self.pan = QPointF(0.0, 0.0)
-        self.panes: list[QWidget] = []
+        self.panes: list[ImagePane] = []  # each pane adds itself
 
     def changed(self) -> None:
         for pane in self.panes:
@@ -69,12 +63,15 @@ class ImagePane(QWidget):
     def image_rect(self) -> QRectF:
         if self.image.isNull():
             return QRectF()
-        size = self.image.size().toSizeF()
-        size.scale(self.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio)
-        size *= self._state.zoom
-        rect = QRectF(QPointF(0, 0), size)
-        rect.moveCenter(QRectF(self.rect()).center() + self._state.pan)
+        frame = QRectF(self.rect())
+        rect = QRectF(QPointF(0, 0), fitted(self.image.size().toSizeF(), frame).size())
+        rect.setSize(rect.size() * self._state.zoom)
+        rect.moveCenter(frame.center() + self._state.pan)
         return rect
+
+    def set_wipe(self, per_mille: int) -> None:
+        self.wipe = per_mille / 1000
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -132,7 +129,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare"))
         self.resize(1200, 760)
         self.state = _ViewState()
-        self.panes: list[ImagePane] = []
+        self.panes = self.state.panes
         self.wipe_slider: QSlider | None = None
         self._layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Wheel zooms and dragging pans, in step across all images."), self)
@@ -143,43 +140,30 @@ class CompareDialog(QDialog):
         grid = QGridLayout()
         columns = 2 if len(images) == 4 else len(images)
         for n, (image, caption) in enumerate(images):
-            pane = ImagePane(image, self.state, caption, self)
-            self.panes.append(pane)
-            grid.addWidget(pane, n // columns, n % columns)
+            grid.addWidget(ImagePane(image, self.state, caption, self), n // columns, n % columns)
         self._layout.addLayout(grid, 1)
 
     def show_wipe(self, result: QImage, source: QImage, caption: str) -> None:
         pane = ImagePane(result, self.state, caption, self)
         pane.under = source
-        self.panes.append(pane)
         self._layout.addWidget(pane, 1)
         slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setObjectName("wipeSlider")
         slider.setRange(0, 1000)
         slider.setValue(500)
         slider.setToolTip(self.tr("Left of the line: the source image. Right: the result."))
-        slider.valueChanged.connect(lambda value: self._set_wipe(pane, value / 1000))
+        slider.valueChanged.connect(pane.set_wipe)
         self.wipe_slider = slider
         self._layout.addWidget(slider)
 
-    def load_side_by_side(
-        self, library: CompareLibrary, ids: list[int], captions: list[str]
-    ) -> None:
+    def load_side_by_side(self, library: Library, ids: list[int], captions: list[str]) -> None:
         """Reads and decodes the originals off the GUI thread, then shows them side by side."""
+        self._load(
+            lambda: [decode(Path(library.original_path(image_id))) for image_id in ids],
+            lambda images: self.show_side_by_side(list(zip(images, captions, strict=True))),
+        )
 
-        def read() -> list[QImage]:
-            return [decode(Path(library.original_path(image_id))) for image_id in ids]
-
-        def done(images: object, error: BaseException | None) -> None:
-            if self._failed(error):
-                return
-            assert isinstance(images, list)
-            self.show_side_by_side(list(zip(images, captions, strict=True)))
-            self.loaded.emit()
-
-        run_in_background(self, read, done, "compare")
-
-    def load_wipe(self, library: CompareLibrary, image_id: int, caption: str) -> None:
+    def load_wipe(self, library: Library, image_id: int, caption: str) -> None:
         """Reads the result and its source off the GUI thread, then shows the wipe; a picture
         made without a source is a `problem`."""
 
@@ -189,35 +173,28 @@ class CompareDialog(QDialog):
                 return None
             return decode(Path(library.original_path(image_id))), decode(source.data)
 
+        self._load(read, lambda pair: self.show_wipe(pair[0], pair[1], caption))
+
+    def _load(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """`read()` off the GUI thread, then `show(its result)`; None or a failure: `problem`."""
+
         def done(pictures: object, error: BaseException | None) -> None:
-            if self._failed(error):
+            if error is not None and not isinstance(error, (AppError, KeyError, OSError)):
+                raise error
+            if error is None and pictures is not None:
+                show(pictures)
+                self.loaded.emit()
                 return
-            if pictures is None:
-                # The gallery's words (and their translation) from before this moved here.
+            if isinstance(error, AppError):
+                self.problem.emit(error.message)
+            elif error is not None:
+                self.problem.emit(str(error))
+            else:  # the gallery's words (and their translation) from before this moved here
                 self.problem.emit(
                     QCoreApplication.translate(
                         "GalleryPanel", "This image was not made from a source image."
                     )
                 )
-                self.close()
-                return
-            assert isinstance(pictures, tuple)
-            result, source = pictures
-            self.show_wipe(result, source, caption)
-            self.loaded.emit()
+            self.close()
 
         run_in_background(self, read, done, "compare")
-
-    def _failed(self, error: BaseException | None) -> bool:
-        if error is None:
-            return False
-        if not isinstance(error, (AppError, KeyError, OSError)):
-            raise error
-        self.problem.emit(error.message if isinstance(error, AppError) else str(error))
-        self.close()
-        return True
-
-    @staticmethod
-    def _set_wipe(pane: ImagePane, fraction: float) -> None:
-        pane.wipe = fraction
-        pane.update()

@@ -47,13 +47,9 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
     menu.addAction(_tr("Reject\tX"), lambda: panel.culling.toggle_rejected(ids))
 
     collections = menu.addMenu(_tr("Add to collection"))
-    library = panel.library
-    if library is not None:
-        for info in library.list_collections():
-            action = collections.addAction(info.name)
-            action.triggered.connect(
-                lambda _checked=False, c=info.id: panel.add_to_collection(ids, c)
-            )
+    for info in panel.sidebar.collections:  # as the sidebar last read them: no query here
+        action = collections.addAction(info.name)
+        action.triggered.connect(lambda _checked=False, c=info.id: panel.add_to_collection(ids, c))
     collections.addSeparator()
     collections.addAction(_tr("New collection…"), lambda: panel.add_to_new_collection(ids))
     menu.addAction(_tr("Tags…"), lambda: panel.edit_tags(ids))

@@ -25,13 +25,13 @@ MESSAGE_WIDTH = 340
 
 
 class Emptiness(StrEnum):
-    """Why the grid has no rows; each has its own message."""
+    """Why the grid has no rows; each has its own message. An empty scope has its value."""
 
-    LIBRARY = "library"
+    LIBRARY = Scope.ALL.value
+    TRASH = Scope.TRASH.value
+    FAVOURITES = Scope.FAVOURITES.value
+    COLLECTION = Scope.COLLECTION.value
     NO_MATCH = "no_match"
-    TRASH = "trash"
-    FAVOURITES = "favourites"
-    COLLECTION = "collection"
 
 
 class EmptyState(QWidget):
@@ -71,12 +71,7 @@ class EmptyState(QWidget):
         panel = self._panel
         if panel.search.text().strip() or panel.filters.is_filtering():
             return Emptiness.NO_MATCH
-        scope, _collection = panel.sidebar.current_scope()
-        return {
-            Scope.TRASH: Emptiness.TRASH,
-            Scope.FAVOURITES: Emptiness.FAVOURITES,
-            Scope.COLLECTION: Emptiness.COLLECTION,
-        }.get(scope, Emptiness.LIBRARY)
+        return Emptiness(panel.sidebar.current_scope()[0].value)
 
     def text_for(self, emptiness: Emptiness) -> str:
         return {
@@ -119,12 +114,11 @@ class EmptyState(QWidget):
         panel.apply_query()  # at once, even when the search's quiet period would delay it
 
     def _centre(self) -> None:
-        viewport = self.parentWidget()
-        if viewport is not None:
-            self.move(
-                max(0, (viewport.width() - self.width()) // 2),
-                max(0, (viewport.height() - self.height()) // 3),
-            )
+        viewport = self._panel.view.viewport()
+        self.move(
+            max(0, (viewport.width() - self.width()) // 2),
+            max(0, (viewport.height() - self.height()) // 3),
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and not self.isHidden():

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 
@@ -104,13 +105,11 @@ class Filmstrip(QWidget):
                     self._loader.request(image_id, size_px, dpr)
                     waiting = True
             else:
-                fitted = pixmap.deviceIndependentSize().toSize()
-                fitted.scale(QSize(CELL, CELL), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(rect.topLeft(), fitted)
-                target.moveCenter(rect.center())
-                if row != self._current:
-                    painter.setOpacity(0.6)  # the neighbours recede; the current one stands out
-                painter.drawPixmap(target, pixmap)
+                # The neighbours recede; the current one stands out.
+                painter.setOpacity(1.0 if row == self._current else 0.6)
+                painter.drawPixmap(
+                    fitted(pixmap.deviceIndependentSize(), rect.toRectF()).toRect(), pixmap
+                )
                 painter.setOpacity(1.0)
             if row == self._current:
                 painter.setPen(QPen(QColor(255, 255, 255), 2))

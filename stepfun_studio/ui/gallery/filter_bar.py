@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from typing import cast
 
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
@@ -37,10 +38,27 @@ from stepfun_studio.ui.provider_names import provider_title
 _COMBO_CHARS = 6
 
 
-def _compact(combo: QComboBox) -> QComboBox:
+def _combo(parent: QWidget, name: str, values: Iterable[object] = ()) -> QComboBox:
+    """A compact combo holding `values`; `retranslate` gives them their words."""
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(_COMBO_CHARS)
+    for value in values:
+        combo.addItem("", value)
     return combo
+
+
+def _refill(combo: QComboBox, anything: str, choices: Iterable[tuple[str, str]]) -> None:
+    """New choices after "any"; the current one stays if offered, and no change is signalled."""
+    current = combo.currentData() or ""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(anything, "")
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
 
 
 class FilterBar(QWidget):
@@ -57,10 +75,7 @@ class FilterBar(QWidget):
         self.favourites.setObjectName("favouritesOnly")
         self.favourites.setCheckable(True)
 
-        self.min_rating = _compact(QComboBox(self))
-        self.min_rating.setObjectName("minRating")
-        for stars in range(0, 6):
-            self.min_rating.addItem("", stars)
+        self.min_rating = _combo(self, "minRating", range(6))
 
         self.hide_rejected = QCheckBox(self)
         self.hide_rejected.setObjectName("hideRejected")
@@ -75,26 +90,21 @@ class FilterBar(QWidget):
         form = QFormLayout(self._panel)
         form.setContentsMargins(10, 8, 10, 8)
 
-        self.tag = _compact(QComboBox(self._panel))
-        self.tag.setObjectName("tagFilter")
-        self.model_filter = _compact(QComboBox(self._panel))
-        self.model_filter.setObjectName("modelFilter")
-        self.model_filter.addItem("", "")
+        self.tag = _combo(self._panel, "tagFilter", [""])
+        self.model_filter = _combo(self._panel, "modelFilter", [""])
         sizes: list[str] = []
         for name in model_table().names():
             spec = model_table().require(name)
             self.model_filter.addItem(spec.label or name, name)
             sizes.extend(s for s in spec.sizes if s not in sizes)
         # Every provider of the table until the library says which made pictures here.
-        self.provider_filter = _compact(QComboBox(self._panel))
-        self.provider_filter.setObjectName("providerFilter")
+        self.provider_filter = _combo(self._panel, "providerFilter", [""])
         self.set_providers(model_table().provider_ids())
-        self.size_filter = _compact(QComboBox(self._panel))
-        self.size_filter.setObjectName("sizeFilter")
-        self.size_filter.addItem("", "")
+        self.size_filter = _combo(self._panel, "sizeFilter", [""])
         for size in sizes:
             self.size_filter.addItem(size.replace("x", "×"), size)
-        self.set_tags([])
+        # The drop-down's filters, in the form's order; each has "any" first.
+        self._hidden = (self.tag, self.provider_filter, self.model_filter, self.size_filter)
 
         self.use_dates = QCheckBox(self._panel)
         self.use_dates.setObjectName("dateRangeEnabled")
@@ -106,32 +116,23 @@ class FilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(self.changed)
-        self.use_dates.toggled.connect(self.date_from.setEnabled)
-        self.use_dates.toggled.connect(self.date_to.setEnabled)
+            self.use_dates.toggled.connect(edit.setEnabled)
         self._to_label = QLabel(self._panel)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self._to_label)
         dates.addWidget(self.date_to)
 
-        self._tag_label = QLabel(self._panel)
-        self._model_label = QLabel(self._panel)
-        self._provider_label = QLabel(self._panel)
-        self._size_label = QLabel(self._panel)
-        form.addRow(self._tag_label, self.tag)
-        form.addRow(self._provider_label, self.provider_filter)
-        form.addRow(self._model_label, self.model_filter)
-        form.addRow(self._size_label, self.size_filter)
+        self._labels = [QLabel(self._panel) for _ in self._hidden]
+        for label, combo in zip(self._labels, self._hidden, strict=True):
+            form.addRow(label, combo)
         form.addRow(self.use_dates, dates)
         action = QWidgetAction(self._menu)
         action.setDefaultWidget(self._panel)
         self._menu.addAction(action)
         self.more_button.setMenu(self._menu)
 
-        self.sort = _compact(QComboBox(self))
-        self.sort.setObjectName("sortOrder")
-        for value in ("newest", "oldest", "rating"):
-            self.sort.addItem("", value)
+        self.sort = _combo(self, "sortOrder", ("newest", "oldest", "rating"))
 
         layout.addWidget(self.favourites)
         layout.addWidget(self.min_rating)
@@ -140,17 +141,9 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.sort)
 
-        self.favourites.toggled.connect(self.changed)
-        self.hide_rejected.toggled.connect(self.changed)
-        self.use_dates.toggled.connect(self.changed)
-        for combo in (
-            self.min_rating,
-            self.tag,
-            self.model_filter,
-            self.provider_filter,
-            self.size_filter,
-            self.sort,
-        ):
+        for box in (self.favourites, self.hide_rejected, self.use_dates):
+            box.toggled.connect(self.changed)
+        for combo in (self.min_rating, *self._hidden, self.sort):
             combo.currentIndexChanged.connect(self.changed)
         # The button's count follows every change of the filters inside the drop-down.
         self.changed.connect(self._show_active_count)
@@ -166,14 +159,12 @@ class FilterBar(QWidget):
             self.min_rating.setItemText(stars, "★" * stars + self.tr(" or more"))
         self.hide_rejected.setText(self.tr("Hide rejected"))
         self.more_button.setToolTip(self.tr("Filter by tag, provider, model, size and date"))
-        self._tag_label.setText(self.tr("Tag"))
-        self._model_label.setText(self.tr("Model"))
-        self._provider_label.setText(self.tr("Provider"))
-        self.provider_filter.setItemText(0, self.tr("Any provider"))
-        self._size_label.setText(self.tr("Size"))
-        self.tag.setItemText(0, self.tr("Any tag"))
-        self.model_filter.setItemText(0, self.tr("Any model"))
-        self.size_filter.setItemText(0, self.tr("Any size"))
+        labels = (self.tr("Tag"), self.tr("Provider"), self.tr("Model"), self.tr("Size"))
+        anything = (self.tr("Any tag"), self.tr("Any provider"), self.tr("Any model"))
+        words = zip(labels, (*anything, self.tr("Any size")), strict=True)
+        for label, combo, (name, any_one) in zip(self._labels, self._hidden, words, strict=True):
+            label.setText(name)
+            combo.setItemText(0, any_one)
         self.use_dates.setText(self.tr("From"))
         self._to_label.setText(self.tr("to"))
         for index, text in enumerate(
@@ -189,10 +180,8 @@ class FilterBar(QWidget):
 
     def active_hidden_filters(self) -> int:
         """How many of the drop-down's filters narrow the view (shown on its button)."""
-        combos = (self.tag, self.model_filter, self.provider_filter, self.size_filter)
-        return sum(1 for combo in combos if combo.currentIndex() > 0) + int(
-            self.use_dates.isChecked()
-        )
+        active = sum(1 for combo in self._hidden if combo.currentIndex() > 0)
+        return active + int(self.use_dates.isChecked())
 
     def _show_active_count(self) -> None:
         active = self.active_hidden_filters()
@@ -201,15 +190,7 @@ class FilterBar(QWidget):
 
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         """Offer the library's tags, keeping the current choice when it still exists."""
-        current = self.tag.currentData() or ""
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem(self.tr("Any tag"), "")
-        for tag, count in tags:
-            self.tag.addItem(f"#{tag} ({count})", tag)
-        found = self.tag.findData(current)
-        self.tag.setCurrentIndex(max(0, found))
-        self.tag.blockSignals(False)
+        _refill(self.tag, self.tr("Any tag"), ((f"#{tag} ({count})", tag) for tag, count in tags))
 
     def load_choices(self, library: Library | None, reads: LibraryReads) -> None:
         """Reads the library's tags and the providers that made its pictures, off this thread."""
@@ -234,22 +215,15 @@ class FilterBar(QWidget):
         Listed in the table's order with the table's names; the current choice stays, even
         when the library no longer holds its pictures, so a filter never changes on its own.
         """
-        current = self.provider_filter.currentData() or ""
-        wanted = set(provider_ids) | ({current} if current else set())
-        self.provider_filter.blockSignals(True)
-        self.provider_filter.clear()
-        self.provider_filter.addItem(self.tr("Any provider"), "")
-        for provider in model_table().providers:
-            if provider.id in wanted:
-                self.provider_filter.addItem(provider_title(provider), provider.id)
-        self.provider_filter.setCurrentIndex(max(0, self.provider_filter.findData(current)))
-        self.provider_filter.blockSignals(False)
+        wanted = {*provider_ids, self.provider_filter.currentData() or ""}
+        choices = [(provider_title(p), p.id) for p in model_table().providers if p.id in wanted]
+        _refill(self.provider_filter, self.tr("Any provider"), choices)
 
     def apply_to(self, query: ImageQuery) -> ImageQuery:
         created_from = created_to = None
         if self.use_dates.isChecked():
-            start = datetime.combine(_date(self.date_from), time.min)
-            end = datetime.combine(_date(self.date_to), time.max)
+            start = datetime.combine(cast(date, self.date_from.date().toPython()), time.min)
+            end = datetime.combine(cast(date, self.date_to.date().toPython()), time.max)
             created_from, created_to = start.timestamp(), end.timestamp()
         return dataclasses.replace(
             query,
@@ -272,27 +246,13 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Every filter back to "any" (the sort order stays), with one `changed`."""
-        widgets = (self.favourites, self.min_rating, self.hide_rejected, self.use_dates)
-        combos = (self.tag, self.model_filter, self.provider_filter, self.size_filter)
-        for widget in (*widgets, *combos):
-            widget.blockSignals(True)
-        self.favourites.setChecked(False)
-        self.hide_rejected.setChecked(False)
-        self.use_dates.setChecked(False)
-        for combo in (self.min_rating, *combos):
+        self.blockSignals(True)  # the widgets' changes reach `changed` through this bar
+        for box in (self.favourites, self.hide_rejected, self.use_dates):
+            box.setChecked(False)
+        for combo in (self.min_rating, *self._hidden):
             combo.setCurrentIndex(0)
-        for widget in (*widgets, *combos):
-            widget.blockSignals(False)
+        self.blockSignals(False)
         self.changed.emit()
 
     def _sort(self) -> Sort:
-        value = self.sort.currentData()
-        return "oldest" if value == "oldest" else "rating" if value == "rating" else "newest"
-
-    def set_sort(self, sort: str) -> None:
-        self.sort.setCurrentIndex(max(0, self.sort.findData(sort)))
-
-
-def _date(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
+        return cast(Sort, self.sort.currentData())  # one of the values the combo was built with

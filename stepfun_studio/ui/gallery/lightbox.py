@@ -16,7 +16,7 @@ import functools
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.library.library import Library
+from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip
 from stepfun_studio.ui.library_reads import LibraryReads
@@ -45,7 +46,7 @@ TOP_BAR = 36
 CAPTION = 44
 RESIZE_QUIET_MS = 150
 CULLING = {Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-RATINGS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
+CULLING.update(getattr(Qt.Key, f"Key_{n}") for n in range(6))  # the ratings
 MOVES = {
     Qt.Key.Key_Left: -1,
     Qt.Key.Key_Up: -1,
@@ -55,6 +56,7 @@ MOVES = {
     Qt.Key.Key_PageDown: 10,
 }
 CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
+KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
 
 
 def decode_original(library: Library, image_id: int, bound: QSize) -> tuple[QImage, bool]:
@@ -89,7 +91,6 @@ class Lightbox(QWidget):
         self._shown_id: int | None = None
         # image id -> (decoded original, whether it was scaled down to fit)
         self._originals: OrderedDict[int, tuple[QPixmap, bool]] = OrderedDict()
-        self._loading: set[int] = set()
         self._reads = LibraryReads(self)
         self.filmstrip = Filmstrip(panel.loader, panel.model.image_id, self)
         self.filmstrip.row_clicked.connect(self.go_to_row)
@@ -99,7 +100,7 @@ class Lightbox(QWidget):
         self._resize_timer.timeout.connect(self._reload_if_too_small)
         # Bound methods, not lambdas: Qt drops them with the lightbox (it may outlive the panel
         # as a child of the window, or the other way round).
-        panel.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        panel.view.selectionModel().currentChanged.connect(self.refresh)
         panel.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.hide()
 
@@ -115,10 +116,7 @@ class Lightbox(QWidget):
         else:
             self.show_current()
 
-    def _on_current_changed(self, _current: object, _previous: object) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
+    def refresh(self, *_current_and_previous: object) -> None:
         """Follow the gallery's current picture, if open."""
         if self.isVisible():
             self.show_current()
@@ -149,18 +147,14 @@ class Lightbox(QWidget):
         was_open = self.isVisible()
         self.hide()
         self._reads.cancel_all()
-        self._loading.clear()
         if was_open:
             self.closed.emit()
 
     def go_to_row(self, row: int) -> None:
         """Make `row` the gallery's current (and only selected) picture; the lightbox follows."""
-        panel = self._panel
-        row = max(0, min(panel.model.rowCount() - 1, row))
-        if row >= 0:
-            panel.view.selectionModel().setCurrentIndex(
-                panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        model = self._panel.model
+        if model.rowCount():
+            self._panel.make_current(model.index(max(0, min(model.rowCount() - 1, row)), 0))
 
     def _cover_window(self) -> None:
         window = self._panel.window()
@@ -194,7 +188,6 @@ class Lightbox(QWidget):
         if library is None:
             return
         self._reads.cancel_all()
-        self._loading.clear()
         bound = self._bound()
         for near in (row, row + 1, row - 1):
             if not 0 <= near < self._panel.model.rowCount():
@@ -203,7 +196,6 @@ class Lightbox(QWidget):
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
                 continue
-            self._loading.add(image_id)
             self._reads.submit(
                 functools.partial(decode_original, library, image_id, bound),
                 functools.partial(self._on_original, image_id),
@@ -211,9 +203,8 @@ class Lightbox(QWidget):
             )
 
     def _on_original(self, image_id: int, result: tuple[QImage, bool]) -> None:
-        self._loading.discard(image_id)
         image, scaled = result
-        pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        pixmap = QPixmap.fromImage(image)  # null for a file missing or unreadable
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self._originals[image_id] = (pixmap, scaled)
         while len(self._originals) > KEPT_ORIGINALS:
@@ -222,7 +213,7 @@ class Lightbox(QWidget):
             self.update()
 
     def is_loading(self) -> bool:
-        return bool(self._loading)
+        return self._reads.busy()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -250,10 +241,7 @@ class Lightbox(QWidget):
 
     def _handles(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        key = Qt.Key(event.key())
-        return modifiers == Qt.KeyboardModifier.NoModifier and (
-            key in MOVES or key in CLOSING or key in RATINGS or key in CULLING
-        )
+        return modifiers == Qt.KeyboardModifier.NoModifier and event.key() in KEYS
 
     def event(self, event: QEvent) -> bool:
         # The window's shortcuts must not take the lightbox's keys while it is open.
@@ -273,23 +261,9 @@ class Lightbox(QWidget):
         elif key in MOVES:
             self.go_to_row(self._row + MOVES[key])
         elif self._shown_id is not None:
-            self._cull(key)
+            # The culling keys act on the picture shown, whatever else the grid has selected.
+            self._panel.cull(key, [self._shown_id])
         event.accept()
-
-    def _cull(self, key: Qt.Key) -> None:
-        """The culling keys act on the picture shown, whatever else the grid has selected."""
-        ids = [self._shown_id] if self._shown_id is not None else []
-        culling = self._panel.culling
-        if key in RATINGS:
-            culling.rate(ids, RATINGS[key])
-        elif key == Qt.Key.Key_F:
-            culling.toggle_favourite(ids)
-        elif key == Qt.Key.Key_X:
-            culling.toggle_rejected(ids)
-        elif self._panel.in_trash():
-            culling.restore(ids)
-        else:
-            culling.trash(ids)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
@@ -335,9 +309,6 @@ class Lightbox(QWidget):
             index=f"{self._row + 1:,}", count=f"{self._panel.model.rowCount():,}"
         )
 
-    def hint_text(self) -> str:
-        return self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(12, 12, 14))  # opaque: nothing of the window behind
@@ -345,12 +316,10 @@ class Lightbox(QWidget):
         pixmap = self._picture()
         found = self._originals.get(self._shown_id) if self._shown_id is not None else None
         if pixmap is not None and not pixmap.isNull():
-            size = pixmap.deviceIndependentSize().toSize()
-            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(area.center())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(
+                fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
+            )
         painter.setPen(QColor(230, 230, 235))
         if found is not None and found[0].isNull():
             painter.drawText(
@@ -361,7 +330,8 @@ class Lightbox(QWidget):
         middle = int(Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignLeft), self.position_text())
         painter.setPen(QColor(160, 160, 168))
-        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), self.hint_text())
+        hint = self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
+        painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), hint)
         painter.setPen(QColor(230, 230, 235))
         caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
         text = QFontMetrics(painter.font()).elidedText(

@@ -352,12 +352,10 @@ class GalleryModel(QAbstractListModel):
         elif self._listing:
             self._start_listing()
 
-    def refresh_summaries(self, ids: list[int]) -> None:
-        """Re-read the cells of `ids` after the database changed under them."""
-        if self._library is None or not ids:
-            return
-        self._summaries.update(self._library.summaries(ids))
-        rows = [r for r in self.rows_of(ids) if r is not None]
+    def show_summaries(self, summaries: dict[int, ImageSummary]) -> None:
+        """The cells of these ids show these rows (a culling step's, before or after its write)."""
+        self._summaries.update(summaries)
+        rows = [r for r in self.rows_of(list(summaries)) if r is not None]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [SummaryRole])
 
@@ -416,8 +414,10 @@ class GalleryModel(QAbstractListModel):
         ids = [self._ids[r] for r in rows if self._ids[r] >= 0]
         if self._library is not None and ids:
             # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
-            paths = [self._library.original_path(i) for i in ids]
-            return image_drag_mime(paths, ids)
+            # Named from the cells' summaries, no query: the files of rows not read yet (far
+            # off screen in a large selection) are left out, their ids are in.
+            found = [s for s in (self._summaries.get(i) for i in ids) if s is not None]
+            return image_drag_mime([self._library.file_path(s.sha, s.ext) for s in found], ids)
         mime = QMimeData()
         mime.setData(IMAGE_IDS_MIME, encode_ids(ids))
         return mime

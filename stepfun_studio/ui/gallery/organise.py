@@ -1,60 +1,65 @@
-"""Small dialogs behind the context menu and the toolbar: tags, note, import, export, check.
+"""Small dialogs behind the context menu and the toolbar: tags, note, import, export.
 
-Each takes the library and the ids it works on, writes through the library, and returns a
-message for the status bar (or None when the user cancelled).
+Each asks, then has the library written off the GUI thread (tags and notes through the
+culling lane, in order with the grid's other changes) and says what was done on the status bar.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import ImportReport
+from stepfun_studio.library.records import ImageRecord, ImportReport
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.library_check import (
-    CheckLibraryDialog,
-    open_check_dialog,
-)
+from stepfun_studio.ui.library_writes import change_library
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.gallery.panel import GalleryPanel
 
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("GalleryOrganise", text, None, n)
 
 
-def edit_tags(parent: QWidget, library: Library, ids: list[int]) -> str | None:
+def edit_tags(panel: GalleryPanel, ids: list[int]) -> None:
     """Add tags (comma separated); a leading minus removes one: "sunset, -draft"."""
-    known = ", ".join(tag for tag, _count in library.list_tags()[:30])
+    tags = panel.filters.tag  # the library's tags as the filter bar last read them: no query
+    known = ", ".join(str(tags.itemData(i)) for i in range(1, min(tags.count(), 31)))
     text, ok = QInputDialog.getText(
-        parent,
+        panel,
         _tr("Tags"),
         _tr("Tags to add, separated by commas (prefix with - to remove):")
         + (f"\n{_tr('Known:')} {known}" if known else ""),
     )
     if not ok:
-        return None
+        return
     words = [w.strip() for w in text.replace("，", ",").split(",") if w.strip()]
     add = [w for w in words if not w.startswith("-")]
     remove = [w[1:].strip() for w in words if w.startswith("-") and w[1:].strip()]
-    if add:
+
+    def work(library: Library) -> None:
         library.add_tags(ids, add)
-    if remove:
         library.remove_tags(ids, remove)
-    return _tr("Tags updated on %n image(s)", len(ids))
+
+    said = _tr("Tags updated on %n image(s)", len(ids))
+    panel.culling.write(work, ids, "organised", lambda _none: panel.status_message.emit(said))
 
 
-def edit_note(parent: QWidget, library: Library, image_id: int) -> str | None:
-    record = library.get(image_id)
-    old = record.note if record is not None else ""
-    text, ok = QInputDialog.getMultiLineText(parent, _tr("Note"), _tr("Note for this image:"), old)
-    if not ok:
-        return None
-    library.set_note(image_id, text)
-    return _tr("Note saved")
+def edit_note(panel: GalleryPanel, record: ImageRecord) -> None:
+    """Asks for the note of `record` (read off the GUI thread by the caller), then writes it."""
+    text, ok = QInputDialog.getMultiLineText(
+        panel, _tr("Note"), _tr("Note for this image:"), record.note
+    )
+    if ok:
+        work = lambda library: library.set_note(record.id, text)  # noqa: E731
+        said = lambda _none: panel.status_message.emit(_tr("Note saved"))  # noqa: E731
+        panel.culling.write(work, [record.id], "organised", said)
 
 
 def import_report_text(report: ImportReport) -> str:
@@ -111,16 +116,18 @@ def import_dialog(
     return True
 
 
-def export_dialog(parent: QWidget, library: Library, ids: list[int]) -> str | None:
-    folder = QFileDialog.getExistingDirectory(parent, _tr("Export to folder"))
-    if not folder:
-        return None
-    written = library.export(ids, Path(folder))
-    return _tr("Exported %n image(s)", len(written)) + f" → {folder}"
+def export_dialog(panel: GalleryPanel, ids: list[int]) -> None:
+    """Copies the originals to a chosen folder on a thread of its own (not the culling lane)."""
+    folder = QFileDialog.getExistingDirectory(panel, _tr("Export to folder"))
+    library = panel.library
+    if not folder or library is None:
+        return
 
+    def exported(written: list[Path]) -> None:
+        panel.status_message.emit(_tr("Exported %n image(s)", len(written)) + f" → {folder}")
 
-def check_dialog(
-    parent: QWidget, library: Library, on_rebuilt: Callable[[], None] | None = None
-) -> CheckLibraryDialog:
-    """File ▸ Check library…: checks off the GUI thread and offers Rebuild (library_check.py)."""
-    return open_check_dialog(parent, library, on_rebuilt)
+    def failed(error: AppError) -> None:
+        panel.culling.notice.show_problem(error.message, None)
+
+    work = lambda: library.export(ids, Path(folder))  # noqa: E731
+    change_library(panel, work, exported, failed, "export")

@@ -54,6 +54,7 @@ from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
+from stepfun_studio.ui.library_check import open_check_dialog
 from stepfun_studio.ui.library_reads import LibraryReads
 
 if TYPE_CHECKING:
@@ -76,18 +77,16 @@ class GalleryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("galleryPanel")
         self._library: Library | None = None
-        self._scope: tuple[Scope, int | None] = (Scope.ALL, None)
         self.loader = ThumbnailLoader(self)
         # Sections the window adds to the context menu of one picture (menu, image id).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.model = GalleryModel(self)
-        self.culling = CullingController(self)
+        self.culling = CullingController(self.model, self)
         self.sidebar = CollectionsSidebar(self)
         self.sidebar.setObjectName("collectionsSidebar")
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
-        self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("matchCount")
@@ -96,8 +95,7 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
-        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
-        self.empty_trash_button = QPushButton(self.tr("Empty trash…"), self)
+        self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
         self.empty_trash_button.hide()
         # One split button instead of two push buttons keeps the search field wide on a 1366 px
@@ -106,13 +104,12 @@ class GalleryPanel(QWidget):
         import_button.setObjectName("importImages")
         import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        import_button.clicked.connect(lambda: self.import_images(folder=False))
         library_menu = QMenu(import_button)
-        self._import_folder_action = library_menu.addAction("")
-        self._import_folder_action.setObjectName("importFolder")
-        check_button = library_menu.addAction("")
-        check_button.setObjectName("checkLibrary")
+        self._import_folder_action = library_menu.addAction("", lambda: self.import_images(True))
+        self._check_action = library_menu.addAction("", self.check_library)
         import_button.setMenu(library_menu)
-        self._import_button, self._check_button = import_button, check_button
+        self._import_button = import_button
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
@@ -140,6 +137,7 @@ class GalleryPanel(QWidget):
         column.setContentsMargins(6, 6, 6, 0)
         column.addLayout(top)
         column.addWidget(self.filters)
+        column.addWidget(self.culling.notice)
         column.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.sidebar)
@@ -169,7 +167,9 @@ class GalleryPanel(QWidget):
         self.view.culling_key.connect(self._on_culling_key)
         self.view.activated.connect(self._on_activated)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.view.selectionModel().currentChanged.connect(
+            lambda *_indexes: self.current_image_changed.emit(self.current_id())
+        )
         self.preview.closed.connect(self.view.setFocus)
         self.preview.key_forwarded.connect(self._on_preview_key)
         self.culling.changed.connect(self._on_culled)
@@ -180,9 +180,6 @@ class GalleryPanel(QWidget):
         self.model.modelReset.connect(self._current_to_top)
         self.loader.thumbnail_ready.connect(self._on_thumbnail)
         self.empty_trash_button.clicked.connect(self.empty_trash)
-        import_button.clicked.connect(lambda: self.import_images(folder=False))
-        self._import_folder_action.triggered.connect(lambda: self.import_images(folder=True))
-        check_button.triggered.connect(self.check_library)
 
         app = QCoreApplication.instance()
         if app is not None:
@@ -196,8 +193,7 @@ class GalleryPanel(QWidget):
         for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
             change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
-        self._show_count(0)
-        self._retranslate_library_menu()
+        self._retranslate()
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
         self.auto_size = AutoCellSize(self, CELL_DEFAULT, CELL_MAX, CELL_STEP)  # until it is moved
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
@@ -225,17 +221,17 @@ class GalleryPanel(QWidget):
     def shutdown(self) -> None:
         """Stop background work; the main window calls this before closing the library."""
         self._reads.shutdown()
+        self.culling.set_library(None)  # its writes end first
         self.preview.shutdown()
         self.loader.shutdown()
         self.model.shutdown()
 
     def query(self) -> ImageQuery:
-        kind, collection_id = self._scope
+        kind, collection_id = self.sidebar.current_scope()
         query = self.filters.apply_to(ImageQuery(text=self.search.text().strip()))
-        if kind == Scope.FAVOURITES:
-            query = dataclasses.replace(query, favourites_only=True)
         return dataclasses.replace(
             query,
+            favourites_only=query.favourites_only or kind == Scope.FAVOURITES,
             collection_id=collection_id if kind == Scope.COLLECTION else None,
             trash=kind == Scope.TRASH,
         )
@@ -251,9 +247,14 @@ class GalleryPanel(QWidget):
             return
         first = next((r for r, i in enumerate(self.model.ids_in(0, 63)) if i >= 0), None)
         if first is not None:
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+            self.make_current(self.model.index(first, 0), select=False)
+
+    def make_current(self, index: QModelIndex, select: bool = True) -> None:
+        """`index` becomes the current picture, and the only one selected if `select`."""
+        flag = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(
+            index, flag.ClearAndSelect if select else flag.NoUpdate
+        )
 
     def refresh(self) -> None:
         """Read everything again (after changes made elsewhere), keeping the scroll position."""
@@ -278,9 +279,7 @@ class GalleryPanel(QWidget):
             return
         index = self.model.index_of(image_id)
         if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self.make_current(index)
 
     def add_image(self, image_id: int, job_id: int | None = None) -> None:
         """A new image is in the library: at the top if it matches (see `JobPlaceholders.land`)."""
@@ -297,7 +296,7 @@ class GalleryPanel(QWidget):
         return image_id if image_id >= 0 else None
 
     def in_trash(self) -> bool:
-        return self._scope[0] == Scope.TRASH
+        return self.sidebar.current_scope()[0] == Scope.TRASH
 
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
@@ -358,26 +357,25 @@ class GalleryPanel(QWidget):
         if self._search_pending:
             self.apply_query()
 
-    def _on_scope(self, kind: str, collection_id: object) -> None:
-        self._scope = (Scope(kind), collection_id if isinstance(collection_id, int) else None)
-        self.empty_trash_button.setVisible(self._scope[0] == Scope.TRASH)
+    def _on_scope(self, kind: str, _collection_id: object) -> None:
+        self.empty_trash_button.setVisible(kind == Scope.TRASH)
         self.apply_query()
 
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch; the filter bar and the sidebar re-set their own texts.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_button"):
-            self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
-            self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
-            self.empty_trash_button.setText(self.tr("Empty trash…"))
-            self._show_count(self._total)
-            self._retranslate_library_menu()
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_action"):
+            self._retranslate()
         super().changeEvent(event)
 
-    def _retranslate_library_menu(self) -> None:
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
+        self.empty_trash_button.setText(self.tr("Empty trash…"))
+        self._show_count(self._total)
         self._import_button.setText(self.tr("Import…"))
         self._import_button.setToolTip(self.tr("Import pictures into the library"))
         self._import_folder_action.setText(self.tr("Import folder…"))
-        self._check_button.setText(self.tr("Check library"))
+        self._check_action.setText(self.tr("Check library"))
 
     def _show_count(self, total: int) -> None:
         self._total = total
@@ -392,46 +390,35 @@ class GalleryPanel(QWidget):
         if key == Qt.Key.Key_Space.value:
             self.toggle_preview()
             return
-        ids = self.selected_ids()
-        if not ids and self.current_id() is not None:
-            ids = [self.current_id()]  # type: ignore[list-item]
-        if not ids:
-            return
-        if Qt.Key.Key_0.value <= key <= Qt.Key.Key_5.value:
-            self.culling.rate(ids, key - Qt.Key.Key_0.value)
-        elif key == Qt.Key.Key_F.value:
+        current = self.current_id()
+        ids = self.selected_ids() or ([current] if current is not None else [])
+        if ids:
+            self.cull(key, ids)
+
+    def cull(self, key: int, ids: list[int]) -> None:
+        """A culling key (0-5, F, X, Delete, Backspace) on `ids`, from the grid or the lightbox."""
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_5:
+            self.culling.rate(ids, key - Qt.Key.Key_0)
+        elif key == Qt.Key.Key_F:
             self.culling.toggle_favourite(ids)
-        elif key == Qt.Key.Key_X.value:
+        elif key == Qt.Key.Key_X:
             self.culling.toggle_rejected(ids)
-        elif key in (Qt.Key.Key_Delete.value, Qt.Key.Key_Backspace.value):
-            if self.in_trash():
-                self.culling.restore(ids)
-            else:
-                self.culling.trash(ids)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            (self.culling.restore if self.in_trash() else self.culling.trash)(ids)
 
     def _on_culled(self, ids: list[int], kind: str) -> None:
         query = self.model.query
         if kind == "flags":
-            self.model.refresh_summaries(ids)
-            gone = []
-            for image_id in ids:
-                summary = self.model.cached_summary(image_id)
-                if summary is None:
-                    continue
-                if (
-                    (query.favourites_only and not summary.favourite)
-                    or (query.hide_rejected and summary.rejected)
-                    or summary.rating < query.min_rating
-                ):
-                    gone.append(image_id)
-            self._remove_keeping_place(gone)
+            shown = (self.model.cached_summary(i) for i in ids)
+            self._remove_keeping_place([s.id for s in shown if s and not query.marks_pass(s)])
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
-        else:
+        elif kind == "organised":  # tags, notes, collections: the filters' choices may change
+            self.filters.load_choices(self._library, self._reads)
+        else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
-        if self.preview.isVisible():
-            self._show_preview()
+        self.preview.refresh()
 
     def _remove_keeping_place(self, ids: list[int]) -> None:
         """Remove rows; the cursor lands on the image after the first one removed."""
@@ -439,27 +426,17 @@ class GalleryPanel(QWidget):
         if not rows:
             return
         self.model.remove_ids(ids)
-        count = self.model.rowCount()
-        if count:
-            row = min(*rows, count - 1)
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        if count := self.model.rowCount():
+            self.make_current(self.model.index(min(*rows, count - 1), 0))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid() and self.model.image_id(index.row()) >= 0:
             self.image_activated.emit(self.model.image_id(index.row()))
 
-    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_image_changed.emit(self.current_id())
-
     # -- preview -------------------------------------------------------------------------
 
     def toggle_preview(self) -> None:
         self.preview.toggle()
-
-    def _show_preview(self) -> None:
-        self.preview.show_current()
 
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -476,11 +453,9 @@ class GalleryPanel(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
-        if self._library is None:
-            return
-        self._library.add_to_collection(ids, collection_id)
-        self.sidebar.reload()
-        self.status_message.emit(self.tr("Added %n image(s) to the collection", "", len(ids)))
+        said = self.tr("Added %n image(s) to the collection", "", len(ids))
+        work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
+        self.culling.write(work, ids, "organised", lambda _none: self.status_message.emit(said))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
         # The sidebar creates it off the GUI thread; the ids follow once it exists.
@@ -489,35 +464,31 @@ class GalleryPanel(QWidget):
         )
 
     def edit_tags(self, ids: list[int]) -> None:
-        if self._library is not None:
-            self._report(organise.edit_tags(self, self._library, ids))
-            self.filters.load_choices(self._library, self._reads)
+        organise.edit_tags(self, ids)
 
     def edit_note(self, image_id: int) -> None:
-        if self._library is not None:
-            self._report(organise.edit_note(self, self._library, image_id))
+        if (library := self._library) is not None:
+            ask = lambda record: organise.edit_note(self, record)  # noqa: E731
+            self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
     def import_images(self, folder: bool) -> None:
-        if self._library is None:
-            return
-        organise.import_dialog(self, self._library, folder, self._on_imported)
+        if self._library is not None:
+            organise.import_dialog(self, self._library, folder, self._on_imported)
 
     def _on_imported(self, report: ImportReport) -> None:
         self.refresh()
         self.status_message.emit(organise.import_report_text(report))
 
     def export_images(self, ids: list[int]) -> None:
-        if self._library is not None:
-            self._report(organise.export_dialog(self, self._library, ids))
+        organise.export_dialog(self, ids)
 
     def check_library(self) -> None:
         if self._library is not None:
-            organise.check_dialog(self, self._library, self._after_rebuild)
+            open_check_dialog(self, self._library, self._after_rebuild)  # checks off the GUI thread
 
     def _after_rebuild(self) -> None:
         # Every id changed: caches, undo steps and the list are read anew, as for a new library.
-        self.set_library(self._library)
-        self.sidebar.reload()
+        self.set_library(self._library)  # the sidebar's list too
         self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:
@@ -536,39 +507,36 @@ class GalleryPanel(QWidget):
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:
-        if self._library is not None:
-            folder = self._library.original_path(image_id).parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if (library := self._library) is not None:
+            where = lambda: QUrl.fromLocalFile(str(library.original_path(image_id).parent))  # noqa: E731
+            self._reads.submit(where, QDesktopServices.openUrl, "finding a picture's folder")
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
-        if self._library is None or len(ids) < 2:
+        if len(ids) < 2:
             return None
-        captions = []
-        for image_id in ids:
-            summary = self.model.cached_summary(image_id)
-            captions.append(summary.prompt[:60] if summary is not None else str(image_id))
-        # Read and decoded off the GUI thread; `loaded` says when they are shown.
-        dialog = CompareDialog(self)
-        dialog.problem.connect(self.status_message)
-        dialog.load_side_by_side(self._library, ids, captions)
-        dialog.show()
-        return dialog
+        summaries = [self.model.cached_summary(i) for i in ids]
+        captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
+        return self._compare(
+            lambda dialog, library: dialog.load_side_by_side(library, ids, captions)
+        )
 
     def compare_with_source(self) -> CompareDialog | None:
-        image_id = self.current_id()
-        if self._library is None or image_id is None:
+        image_id, caption = self.current_id(), self.tr("Source ◀ ▶ Result")
+        if image_id is None:
             return None
-        # Read and decoded off the GUI thread; no source: the dialog says so and closes.
+        return self._compare(lambda dialog, library: dialog.load_wipe(library, image_id, caption))
+
+    def _compare(self, load: Callable[[CompareDialog, Library], None]) -> CompareDialog | None:
+        # Read and decoded off the GUI thread; `loaded` says when they are shown, and what
+        # cannot be (no source, a missing file) is said on the status line as the dialog closes.
+        if self._library is None:
+            return None
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
-        dialog.load_wipe(self._library, image_id, self.tr("Source ◀ ▶ Result"))
+        load(dialog, self._library)
         dialog.show()
         return dialog
-
-    def _report(self, message: str | None) -> None:
-        if message:
-            self.status_message.emit(message)
 
     def sizeHint(self) -> QSize:
         return QSize(1100, 720)

@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.core.errors import AppError
-from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import CollectionInfo
-from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, decode_ids
 from stepfun_studio.ui.library_notice import LibraryNotice
+from stepfun_studio.ui.library_writes import change_library
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 CollectionRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -78,10 +77,7 @@ class _DropList(QListWidget):
         return item
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(IMAGE_IDS_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        event.setAccepted(event.mimeData().hasFormat(IMAGE_IDS_MIME))  # the row decides on moves
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         ok = event.mimeData().hasFormat(IMAGE_IDS_MIME)
@@ -116,7 +112,7 @@ class CollectionsSidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library: Library | None = None
-        self._collections: list[CollectionInfo] = []
+        self.collections: list[CollectionInfo] = []  # as last read
         self.list = _DropList(self)
         self.list.setObjectName("collectionsView")
         self.list.setStyleSheet(LIST_STYLE)
@@ -154,109 +150,88 @@ class CollectionsSidebar(QWidget):
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
-        # A live language switch: the headings and scope names are rebuilt in the new language.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_add_button"):
+        # A live language switch, or light to dark: the fixed rows take the new words and colours.
+        changes = (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange)
+        if event.type() in changes and hasattr(self, "_add_button") and self.list.count():
             self._add_button.setToolTip(self.tr("New collection"))
-            self._retranslate_items()
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "list"):
-            # Light to dark live: the headings' colour was taken from the old palette.
-            text = self.palette().color(QPalette.ColorRole.WindowText)
-            for row in range(self.list.count()):
-                item = self.list.item(row)
-                if item.data(KindRole) is None:
-                    item.setForeground(text)
+            self._retitle()
         super().changeEvent(event)
-
-    def _retranslate_items(self) -> None:
-        # In place, without the database: the library may already be closed at a switch.
-        headings = iter((self.tr("LIBRARY"), self.tr("COLLECTIONS")))
-        names = self._scope_names()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            kind = item.data(KindRole)
-            if kind is None:
-                item.setText(next(headings, item.text()))
-            elif kind in names:
-                item.setText(names[Scope(kind)])
-
-    def _scope_names(self) -> dict[Scope, str]:
-        return {
-            Scope.ALL: self.tr("All images"),
-            Scope.FAVOURITES: self.tr("♥ Favourites"),
-            Scope.TRASH: self.tr("Trash"),
-        }
 
     def reload(self) -> None:
         """Reads the collections (counts included) off the GUI thread, then rebuilds the list,
         keeping the current entry selected. Without a library: at once, with none."""
-        if self._library is None:
-            self._collections = []
-            self._rebuild()
-            return
-        self._change(lambda _library: None, lambda _result: None)
+        self._change(lambda _library: None)
 
     def _change(
-        self, work: Callable[[Library], Any], then: Callable[[Any], None], what: str = "sidebar"
+        self, work: Callable[[Library], Any], then: Callable[[Any], None] = lambda _result: None
     ) -> None:
         """`work(library)` and then the listing, off the GUI thread; here, the list rebuilt and
-        `then(work's result)`. A failure is said on the status line."""
+        `then(work's result)`. A failure is said on the status line. No library: no work, no
+        collections listed."""
         library = self._library
         if library is None:
+            self.collections = []
+            self._rebuild()
             return
 
         def run() -> tuple[Any, list[CollectionInfo]]:
             result = work(library)
             return result, library.list_collections()
 
-        def done(outcome: Any, error: BaseException | None) -> None:
-            if isinstance(error, LibraryClosedError) or library is not self._library:
-                return  # closing, or another library since
-            if isinstance(error, AppError):
-                # Locked by another program, a full disk: said here, and done again on Retry.
-                self.notice.show_problem(error.message, partial(self._change, work, then, what))
-                self.status_message.emit(error.message)
-                return
-            if error is not None:
-                raise error
-            result, self._collections = outcome
-            self._rebuild()
-            self.listed.emit()
-            then(result)
+        def done(outcome: tuple[Any, list[CollectionInfo]]) -> None:
+            if library is self._library:  # not another library since
+                result, self.collections = outcome
+                self._rebuild()
+                self.listed.emit()
+                then(result)
 
-        run_in_background(self, run, done, what, lane=self.LANE)
+        def failed(error: AppError) -> None:
+            # Locked by another program, a full disk: said here, and done again on Retry.
+            self.notice.show_problem(error.message, partial(self._change, work, then))
+            self.status_message.emit(error.message)
+
+        change_library(self, run, done, failed, "sidebar", lane=self.LANE)
 
     def _rebuild(self) -> None:
         kind, collection_id = self.current_scope()
         self.list.blockSignals(True)
         self.list.clear()
-        self._add_heading(self.tr("LIBRARY"))
-        for scope, text in self._scope_names().items():
-            self._add(text, scope, None)
-        self._add_heading(self.tr("COLLECTIONS"))
-        for info in self._collections:
+        for fixed in (None, Scope.ALL, Scope.FAVOURITES, Scope.TRASH, None):  # None: a heading
+            self._add("", fixed, None)
+        for info in self.collections:
             self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
+        self._retitle()
         # Re-selecting the same entry must not look like a change of scope to the panel.
         self.select(kind, collection_id)
         self.list.blockSignals(False)
         if self.current_scope() != (kind, collection_id):
             self._on_current()
 
-    def _add_heading(self, text: str) -> None:
-        item = QListWidgetItem(text, self.list)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        font = QFont(self.list.font())
-        font.setBold(True)
-        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
-        item.setFont(font)
-        # The muted colour at 80 % size read as tiny and dim in the dark scheme: the headings
-        # are the sidebar's landmarks, so they take the text colour.
-        item.setForeground(self.palette().color(QPalette.ColorRole.WindowText))
-
-    def _add(self, text: str, scope: Scope, collection_id: int | None) -> None:
+    def _add(self, text: str, scope: Scope | None, collection_id: int | None) -> None:
         item = QListWidgetItem(text, self.list)
         item.setToolTip(text)
         item.setData(KindRole, scope)
         item.setData(CollectionRole, collection_id)
+        if scope is None:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(self.list.font())
+            font.setBold(True)
+            font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
+            item.setFont(font)
+
+    def _retitle(self) -> None:
+        """The five fixed rows' words, in place: the library may be closed at a language switch."""
+        # The muted colour at 80 % size read as tiny and dim in the dark scheme: the headings
+        # are the sidebar's landmarks, so they take the text colour.
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        words = (self.tr("LIBRARY"), self.tr("All images"), self.tr("♥ Favourites"))
+        for row, text in enumerate((*words, self.tr("Trash"), self.tr("COLLECTIONS"))):
+            item = self.list.item(row)
+            item.setText(text)
+            if item.data(KindRole) is None:
+                item.setForeground(colour)
+            else:
+                item.setToolTip(text)
 
     def current_scope(self) -> tuple[Scope, int | None]:
         item = self.list.currentItem() if hasattr(self, "list") else None
@@ -309,11 +284,15 @@ class CollectionsSidebar(QWidget):
         self._change(lambda library: library.create_collection(name), created)
 
     def _ask_collection(self) -> None:
-        self.create_collection()
+        self.create_collection()  # not connected directly: `clicked(bool)` would be the name
+
+    def _current_collection(self) -> int | None:
+        kind, collection_id = self.current_scope()
+        return collection_id if self._library is not None and kind == Scope.COLLECTION else None
 
     def rename_current(self) -> None:
-        kind, collection_id = self.current_scope()
-        if self._library is None or kind != Scope.COLLECTION or collection_id is None:
+        collection_id = self._current_collection()
+        if collection_id is None:
             return
         old = self.list.currentItem().text().rsplit("  (", 1)[0]
         name, ok = QInputDialog.getText(
@@ -321,11 +300,11 @@ class CollectionsSidebar(QWidget):
         )
         if ok and name.strip():
             new = name.strip()
-            self._change(lambda library: library.rename_collection(collection_id, new), _nothing)
+            self._change(lambda library: library.rename_collection(collection_id, new))
 
     def delete_current(self) -> None:
-        kind, collection_id = self.current_scope()
-        if self._library is None or kind != Scope.COLLECTION or collection_id is None:
+        collection_id = self._current_collection()
+        if collection_id is None:
             return
         answer = QMessageBox.question(
             self,
@@ -334,13 +313,12 @@ class CollectionsSidebar(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.select(Scope.ALL)
-            self._change(lambda library: library.delete_collection(collection_id), _nothing)
+            self._change(lambda library: library.delete_collection(collection_id))
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("New collection…"), self._ask_collection)
-        kind, _collection_id = self.current_scope()
-        if kind == Scope.COLLECTION:
+        if self.current_scope()[0] == Scope.COLLECTION:
             menu.addAction(self.tr("Rename…"), self.rename_current)
             menu.addAction(self.tr("Delete"), self.delete_current)
         menu.exec(self.list.viewport().mapToGlobal(pos))
@@ -369,7 +347,3 @@ class CollectionsSidebar(QWidget):
             self.status_message.emit(message)
 
         self._change(work, changed)
-
-
-def _nothing(_result: object) -> None:
-    return None
