@@ -31,6 +31,8 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[tuple[MainWindow, Stan
     main.show()
     studio.start("test-key", server.base_url)  # StepFun's key: its chat models are used
     qtbot.waitUntil(lambda: studio.started, timeout=10_000)
+    # The parameter dock makes its fields (the slots) after the window's first paint.
+    qtbot.waitUntil(main.parameter_dock.form_built)
     yield main, server
     main.close()
     server.stop()

@@ -38,6 +38,8 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[MainWindow]:
     shown.show()
     studio.start("test-key", server.base_url)
     qtbot.waitUntil(lambda: studio.started, timeout=15_000)  # jobs restored off the GUI thread
+    # The parameter dock makes its fields after the window's first paint.
+    qtbot.waitUntil(shown.parameter_dock.form_built)
     yield shown
     wait_until_idle(10_000)
     shown.close()

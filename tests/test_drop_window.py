@@ -380,6 +380,8 @@ def test_the_real_main_window_takes_drops_on_its_gallery(
     main = MainWindow(studio, LanguageSwitcher())
     qtbot.addWidget(main)
     main.show()
+    # The parameter dock makes its fields (the slots) after the window's first paint.
+    qtbot.waitUntil(main.parameter_dock.form_built)
     try:
         path = tmp_path / "from-finder.png"
         path.write_bytes(png_bytes((500, 400)))

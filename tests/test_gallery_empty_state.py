@@ -34,6 +34,8 @@ def panel(qtbot: QtBot, library: Library) -> Iterator[GalleryPanel]:
     widget.show()
     qtbot.waitExposed(widget)
     widget.set_library(library)
+    # The empty state speaks once the first page is read, not before.
+    qtbot.waitUntil(lambda: widget.model.total_known)
     yield widget
     widget.shutdown()
     QApplication.processEvents()

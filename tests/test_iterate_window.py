@@ -51,6 +51,8 @@ def open_window(
         studio.start(KEY, standin.base_url)
         # The queue reads the last run's jobs off the GUI thread first; Generate waits.
         qtbot.waitUntil(lambda: studio.started, timeout=10_000)
+        # The parameter dock makes its fields after the window's first paint.
+        qtbot.waitUntil(window.parameter_dock.form_built)
         return window
 
     yield factory

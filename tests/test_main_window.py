@@ -56,6 +56,8 @@ def open_window(
         studio.start(key, standin.base_url if key else None)
         # The queue restores its jobs off the GUI thread; Generate waits for that.
         qtbot.waitUntil(lambda: studio.started, timeout=15_000)
+        # The parameter dock makes its fields after the window's first paint.
+        qtbot.waitUntil(window.parameter_dock.form_built)
         return window
 
     yield factory

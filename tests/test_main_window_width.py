@@ -58,6 +58,7 @@ def test_the_window_fits_a_1366_px_screen(
 ) -> None:
     languages.apply(language)
     window = _window(app_paths, qtbot, languages, show=False)
+    window.parameter_dock.build_form()  # the real form's width, not the frame's before it
     assert window.minimumSizeHint().width() <= LAPTOP_WIDTH_PX
     window.resize(LAPTOP_WIDTH_PX, 768)
     window.show()
@@ -75,6 +76,8 @@ def test_a_language_switch_retranslates_the_gallery_and_size_labels(
     app_paths: AppPaths, qtbot: QtBot, languages: LanguageSwitcher
 ) -> None:
     window = _window(app_paths, qtbot, languages)
+    # The dock makes its fields after the window's first paint.
+    qtbot.waitUntil(window.parameter_dock.form_built)
     bar = window.gallery.filters
     sidebar = window.gallery.sidebar
     size_combo = window.parameter_dock.findChild(QComboBox, "sizeCombo")

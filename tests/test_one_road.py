@@ -33,6 +33,8 @@ def window(app_paths: AppPaths, qtbot: QtBot) -> Iterator[MainWindow]:
     shown = MainWindow(studio, LanguageSwitcher())
     qtbot.addWidget(shown)
     shown.show()
+    # The parameter dock makes its fields (the slots) after the window's first paint.
+    qtbot.waitUntil(shown.parameter_dock.form_built)
     yield shown
     wait_until_idle(10_000)
     shown.close()

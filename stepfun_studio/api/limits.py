@@ -6,7 +6,6 @@ so many per minute (stepfun-api.md). Staying under both on our side means 429s a
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections import deque
 from collections.abc import Callable
@@ -50,6 +49,10 @@ class RateLimiter:
         per_minute: int,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # Imported here: the settings read the tiers on the way to the first painted window,
+        # which has no use for asyncio.
+        import asyncio
+
         self.concurrency = max(1, concurrency)
         self.per_minute = max(1, per_minute)
         self._slots = asyncio.Semaphore(self.concurrency)
@@ -72,6 +75,8 @@ class RateLimiter:
         return WINDOW_S - (now - self._starts[0])
 
     async def __aenter__(self) -> RateLimiter:
+        import asyncio
+
         await self._slots.acquire()
         try:
             # One waiter at a time takes the budget, so starts stay in order and none overshoots.

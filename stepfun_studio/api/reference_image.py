@@ -31,8 +31,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from stepfun_studio.api.image_files import MAX_INPUT_BYTES, read_image_file
 from stepfun_studio.api.image_files import refuse as _refuse
@@ -43,6 +42,10 @@ from stepfun_studio.core.validation import (
     MAX_REDRAW_SOURCE_SIDE,
     MAX_REFERENCE_BYTES,
 )
+
+# Pillow is imported where it is used: the way to the first painted window has no use for it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,8 @@ class PreparedReference:
 
 def _open(data: bytes, name: str) -> Image.Image:
     """Reads the header only; refuses unknown formats and too many pixels before decoding."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with _warnings_lock, warnings.catch_warnings():
             # Our own limit (MAX_PIXELS) is checked right below; Pillow's warning adds nothing.
@@ -245,6 +250,8 @@ def _decode(
     image: Image.Image, data: bytes, name: str, max_side: int
 ) -> tuple[Image.Image, list[str]]:
     """Decodes the first frame upright, in RGB(A), at most max_side; the changes in words."""
+    from PIL import Image, ImageOps
+
     changes: list[str] = []
     try:
         # Reading EXIF or probing frames reads further into the file, so a damaged file can
@@ -289,6 +296,8 @@ def _fit_bytes(
 ) -> tuple[Image.Image, bytes, bool]:
     """Encodes within MAX_REFERENCE_BYTES: lower JPEG quality, then JPEG for opaque PNGs, then
     fewer pixels. Each step is said once."""
+    from PIL import Image
+
     encoded = _encode(image, as_jpeg)
     if len(encoded) <= MAX_REFERENCE_BYTES:
         return image, encoded, as_jpeg
@@ -318,6 +327,8 @@ def _fit_bytes(
 
 
 def _preview(image: Image.Image, side: int) -> Image.Image | None:
+    from PIL import Image
+
     if side <= 0:
         return None
     small = image.copy()
@@ -366,6 +377,8 @@ def prepare_reference(
 
     With `preview_side`, the result also carries a preview at most that many pixels wide.
     """
+    from PIL import Image
+
     name = name or tr("ReferenceImage", "the image")
     if not data:
         raise _refuse(name, tr("ReferenceImage", "the file is empty."))

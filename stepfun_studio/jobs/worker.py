@@ -13,13 +13,12 @@ emitted.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, SignalInstance
 
@@ -28,6 +27,9 @@ from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +144,10 @@ class GenerationWorker(QThread):
     # --- the thread ---------------------------------------------------------------------------
 
     def run(self) -> None:
+        # Imported here, on the worker's thread: the way to the first painted window has no
+        # use for asyncio (every method that needs it imports it the same way).
+        import asyncio
+
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
@@ -178,11 +184,15 @@ class GenerationWorker(QThread):
                 signal.emit(*args)
 
     def _begin_shutdown(self) -> None:
+        import asyncio
+
         for task in self._tasks.values():
             task.cancel()
         self._shutdown_task = asyncio.ensure_future(self._finish_shutdown())
 
     async def _finish_shutdown(self) -> None:
+        import asyncio
+
         tasks = list(self._tasks.values())
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -246,6 +256,8 @@ class GenerationWorker(QThread):
         return limiter
 
     def _start_job(self, job_id: int, request: GenerationRequest) -> None:
+        import asyncio
+
         if job_id in self._tasks:
             return
         task = asyncio.ensure_future(self._run_job(job_id, request))
@@ -271,6 +283,8 @@ class GenerationWorker(QThread):
         return client
 
     async def _run_job(self, job_id: int, request: GenerationRequest) -> None:
+        import asyncio
+
         # The task leaves `_tasks` before its outcome is told: the GUI may answer a failure
         # with Retry at once, and that new task must not be mistaken for this one.
         current = asyncio.current_task()
@@ -302,6 +316,8 @@ class GenerationWorker(QThread):
             self._emit(self.job_succeeded, job_id, image_id)
 
     async def _generate_and_store(self, job_id: int, request: GenerationRequest) -> int:
+        import asyncio
+
         result = await self._generate_with_rate_retries(job_id, request)
         assert self._pool is not None
         loop = asyncio.get_running_loop()
@@ -318,6 +334,8 @@ class GenerationWorker(QThread):
     async def _generate_with_rate_retries(
         self, job_id: int, request: GenerationRequest
     ) -> GenerationResult:
+        import asyncio
+
         attempt = 0
         while True:
             limiter = self._limiter_for(request.provider)

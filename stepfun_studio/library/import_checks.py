@@ -25,8 +25,6 @@ import threading
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from stepfun_studio.core.metadata import ImageMetadata
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.pngchunks import MAX_TEXT_BYTES, oversized_text_chunk
@@ -128,6 +126,9 @@ def refuse_large_text(data: bytes) -> None:
 
 def check_decodes(data: bytes) -> None:
     """Decodes every pixel of the picture (under the pixel cap), or refuses it in words."""
+    # Here, not at the top: the way to the first painted window has no use for Pillow.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with _warnings_lock, warnings.catch_warnings():
             # Our own limit is checked right below; Pillow's warning would only repeat it.

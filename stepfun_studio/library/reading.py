@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from stepfun_studio.core.metadata import (
     A1111_KEYWORD,
@@ -29,6 +28,10 @@ from stepfun_studio.library.pngchunks import (
     read_text_chunks,
     read_text_chunks_from_file,
 )
+
+# Pillow is imported where it is used: the way to the first painted window has no use for it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 FORMATS = {
     "PNG": ("png", "image/png"),
@@ -102,6 +105,8 @@ def metadata_of(data: bytes, image: Image.Image | None = None) -> tuple[ImageMet
 
 def picture_facts(data: bytes) -> PictureFacts:
     """Format, size and metadata; ValueError/OSError when the bytes are no picture we take."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         if image.format not in FORMATS:
             raise ValueError(f"unsupported format {image.format}")
@@ -113,6 +118,8 @@ def picture_facts(data: bytes) -> PictureFacts:
 
 def file_facts(path: Path) -> PictureFacts:
     """`picture_facts` of a file, reading only its headers and text chunks."""
+    from PIL import Image
+
     with Image.open(path) as image:
         if image.format not in FORMATS:
             raise ValueError(f"unsupported format {image.format}")
@@ -134,6 +141,8 @@ def read_png_parameters(source: Path | bytes) -> GenerationRequest | None:
 
     Reference slots stay empty here; `Library.read_parameters` fills them from the store.
     """
+    from PIL import Image
+
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
         with Image.open(io.BytesIO(data)) as image:

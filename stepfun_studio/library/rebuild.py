@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from PIL import Image
-
 from stepfun_studio.core.metadata import ReferenceInfo
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import LibraryBase
@@ -145,6 +143,9 @@ class Rebuilding(LibraryBase):
 
         Returns the number of images; `progress(images so far)` is called after each batch.
         """
+        # Here, not at the top: the way to the first painted window has no use for Pillow.
+        from PIL import Image
+
         with self._db.write() as connection:
             for sha, ext, path in self._references.all_files():
                 try:
@@ -182,6 +183,8 @@ class Rebuilding(LibraryBase):
         return state
 
     def _rebuild_batch(self, batch: list[tuple[str, str, Path]]) -> int:
+        from PIL import Image
+
         count = 0
         with self._db.write() as connection:
             for sha, ext, path in batch:

@@ -11,8 +11,11 @@ import io
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+# Pillow is imported where it is used: the way to the first painted window has no use for it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 SIZES = (256, 512)
 QUALITY = 80
@@ -36,6 +39,8 @@ class ThumbnailCache:
 
     def make(self, sha: str, data: bytes) -> None:
         """Writes every size of `sha`'s thumbnail from the image bytes `data`."""
+        from PIL import Image, ImageOps
+
         with Image.open(io.BytesIO(data)) as opened:
             # JPEG can decode at 1/2, 1/4, 1/8 scale directly; a big saving for imports.
             opened.draft("RGB", (SIZES[-1] * 2, SIZES[-1] * 2))

@@ -12,8 +12,6 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PIL import Image
-
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.core.text import tr
@@ -90,6 +88,9 @@ class Transfers(Rebuilding):
 
     def _import_one(self, path: Path) -> tuple[int, bool, bool]:
         """(id, True if new, True if it carried parameters); ImportRefused when refused."""
+        # Here, not at the top: the way to the first painted window has no use for Pillow.
+        from PIL import Image
+
         data = read_import_file(path)
         refuse_large_text(data)
         check_decodes(data)
@@ -157,6 +158,8 @@ class Transfers(Rebuilding):
 
     def read_parameters(self, source: Path | bytes) -> GenerationRequest | None:
         """Like `read_png_parameters`, with reference slots filled when the store has them."""
+        from PIL import Image
+
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         try:
             with Image.open(io.BytesIO(data)) as image:

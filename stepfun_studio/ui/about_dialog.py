@@ -5,26 +5,20 @@ through the installed distribution's metadata (`stepfun_studio.__version__`); th
 that metadata too. openai's version is read from its metadata as well, so opening this dialog
 never imports openai (half a second) on the GUI thread.
 
-The app icon's loader lives here too, since the dialog shows it; the application sets the same
-icon on every window.
+The app icon comes from `app_icon`, which the application also sets on every window.
 """
 
 from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, qVersion
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 import stepfun_studio
-
-ICON_STEM = "stepfun-studio"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+from stepfun_studio.ui.app_icon import application_icon
 
 
 @dataclass(frozen=True)
@@ -62,26 +56,6 @@ def component_versions() -> ComponentVersions:
         openai=distribution_version("openai"),
         python=platform.python_version(),
     )
-
-
-def application_icon() -> QIcon:
-    """The app icon at every size it was drawn at (resources/icons, made by make_icons.py).
-
-    Files are added by path, so Qt reads only the size a window actually asks for, when it asks:
-    setting the icon costs nothing on the way to the first painted window.
-    """
-    icon = QIcon()
-    icons = resources.files("stepfun_studio.resources") / "icons"
-    for size in ICON_SIZES:
-        entry = icons / f"{ICON_STEM}-{size}.png"
-        if isinstance(entry, Path):
-            if entry.is_file():
-                icon.addFile(str(entry), QSize(size, size))
-        elif entry.is_file():  # inside a zip: no path to hand to Qt, so decode now
-            pixmap = QPixmap()
-            pixmap.loadFromData(entry.read_bytes(), "PNG")
-            icon.addPixmap(pixmap)
-    return icon
 
 
 class AboutDialog(QDialog):

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stepfun_studio.core.errors import AppError
@@ -80,12 +80,10 @@ def create_application(argv: list[str]) -> QApplication:
     # Wayland and the desktop match windows to packaging/linux/<id>.desktop (icon, name) by this.
     QApplication.setDesktopFileName("io.github.stepfun_studio.StepFunStudio")
     app = QApplication([sys.argv[0] if sys.argv else "stepfun-studio", *argv])
-    from stepfun_studio.ui.about_dialog import application_icon
+    from stepfun_studio.ui.app_icon import application_icon
 
     app.setWindowIcon(application_icon())
-    from stepfun_studio.ui.clipboard import release_private_clipboard
-
-    app.aboutToQuit.connect(release_private_clipboard)
+    app.aboutToQuit.connect(_release_private_clipboard)
     GuiThreadGarbageCollector(app)
     # From here on the library refuses app code's queries on this thread (the window would
     # freeze on a locked or slow disk): they go through `ui.background`.
@@ -93,30 +91,12 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-class _FirstPaint(QObject):
-    """Runs `callbacks` on the turn of the event loop after `widget` first paints.
+def _release_private_clipboard() -> None:
+    # Imported at quit: the clipboard's module reads drops (urllib and all), which the first
+    # frame does not need.
+    from stepfun_studio.ui.clipboard import release_private_clipboard
 
-    A zero-time timer set before `show()` fires before the first paint (timers come before
-    the expose and the paint it brings), so it cannot keep work off the first frame.
-    """
-
-    def __init__(self, widget: QWidget, callbacks: list[Callable[[], object]]) -> None:
-        super().__init__(widget)
-        self._callbacks = callbacks
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callbacks:
-            watched.removeEventFilter(self)
-            callbacks, self._callbacks = self._callbacks, []
-            for callback in callbacks:
-                QTimer.singleShot(0, callback)
-        return False
-
-
-def after_first_paint(widget: QWidget, *callbacks: Callable[[], object]) -> None:
-    """Runs each of `callbacks` (in order) once `widget` has painted its first frame."""
-    _FirstPaint(widget, list(callbacks))
+    release_private_clipboard()
 
 
 def folder_problem(error: OSError) -> str:
@@ -194,9 +174,10 @@ def run_gui(argv: list[str]) -> int:
     instance.files_received.connect(lambda handed: open_files(main, handed))
     if files:
         QTimer.singleShot(0, lambda: open_files(main, files))
-    # After the first paint: the key (the keyring may take a moment), then the queue; then
-    # what start-up made lives as long as the app: out of the collector's sight.
-    after_first_paint(main, main.start_studio, GuiThreadGarbageCollector.freeze_long_lived)
+    # After the first paint and what the window makes after it: the key (the keyring may take
+    # a moment), then the queue; then what start-up made lives as long as the app: out of the
+    # collector's sight.
+    main.run_after_first_paint(main.start_studio, GuiThreadGarbageCollector.freeze_long_lived)
     try:
         return app.exec()
     finally:

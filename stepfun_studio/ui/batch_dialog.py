@@ -17,7 +17,7 @@ from pathlib import Path
 from time import strftime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,7 +55,6 @@ from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
 from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.batch_run_panel import BatchRunPanel, show_items
-from stepfun_studio.ui.image_drop import PayloadKind, read_payload
 from stepfun_studio.ui.model_picker import fill_model_combo, retranslate_model_combo
 from stepfun_studio.ui.studio import Studio
 
@@ -510,40 +509,3 @@ def show_batch_dialog(window: Any, paths: list[Path] | None = None) -> BatchDial
     dialog.raise_()
     dialog.activateWindow()
     return dialog
-
-
-class FolderDrops(QObject):
-    """A folder dropped on the window opens the Batch dialog with its pictures.
-
-    Whether a dropped name without a suffix is a folder takes a look at the disk, so that look
-    runs in the background; anything else dropped goes on to the window's usual drop choices.
-    Installed after those, so it sees a drop first.
-    """
-
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self._window or event.type() != QEvent.Type.Drop:
-            return False
-        assert isinstance(event, QDropEvent)
-        payload = read_payload(event.mimeData())
-        if payload is None or payload.kind is not PayloadKind.FILES:
-            return False
-        if all(path.suffix for path in payload.paths):
-            return False  # files with suffixes: the window's own choices
-        event.acceptProposedAction()
-
-        def folders() -> list[Path]:
-            return [path for path in payload.paths if path.is_dir()]
-
-        def done(found: Any, error: BaseException | None) -> None:
-            if found:
-                show_batch_dialog(self._window, list(payload.paths))
-            else:
-                self._window.drops.offer(payload)
-
-        run_in_background(self, folders, done, "batch-folder-drop")
-        return True

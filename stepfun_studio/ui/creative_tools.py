@@ -18,8 +18,6 @@ from stepfun_studio.core.prompt_templates import PromptStyle, apply_style
 from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.reference_slot import ReferenceSlot
-from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,6 +25,7 @@ if TYPE_CHECKING:
     from stepfun_studio.api.assistant_client import AssistantClient, TextSink
     from stepfun_studio.core.assistant import AssistantAnswer
     from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 
 class CreativeTools(QObject):
@@ -49,13 +48,20 @@ class CreativeTools(QObject):
         self.edit_caption_action = more.addAction("")
         self.edit_caption_action.setObjectName("editCaptionAction")
         self.edit_caption_action.triggered.connect(self.edit_caption)
-        # ...and on the pictures already in the parameters: the slots and the references.
-        dock = window.parameter_dock
+        # ...and on the pictures already in the parameters: the slots and the references (made
+        # after the window's first paint).
+        window.parameter_dock.when_form_built(self._offer_describe_in_dock)
+        self.retranslate()
+
+    def _offer_describe_in_dock(self) -> None:
+        from stepfun_studio.ui.reference_slot import ReferenceSlot
+        from stepfun_studio.ui.reference_strip import ReferenceStrip
+
+        dock = self.window.parameter_dock
         for slot in dock.findChildren(ReferenceSlot):
             self._offer_describe(slot, slot.image)
         for strip in dock.findChildren(ReferenceStrip):
             self._offer_describe(strip, functools.partial(_selected_reference, strip))
-        self.retranslate()
 
     def _offer_describe(
         self, widget: QWidget, picture_of: Callable[[], ReferenceImage | None]

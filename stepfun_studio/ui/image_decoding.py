@@ -14,7 +14,6 @@ import io
 import logging
 from pathlib import Path
 
-from PIL import Image, ImageOps
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
@@ -30,6 +29,9 @@ def decode(file: Path | bytes, fit: QSize | None = None) -> QImage:
     Pillow, not QImage's own reader: Pillow lets go of Python's GIL while it decodes, QImage's
     reader does not, and a GIL held for 50 ms in a worker stalls the GUI thread just the same.
     """
+    # Here, not at the top: the way to the first painted window has no use for Pillow.
+    from PIL import Image, ImageOps
+
     try:
         with Image.open(io.BytesIO(file) if isinstance(file, bytes) else file) as image:
             if fit is not None:

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import logging
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PIL import Image
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -42,6 +39,10 @@ from stepfun_studio.core.text import tr
 from stepfun_studio.ui.background import Worker, run_in_background
 from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
 from stepfun_studio.ui.image_decoding import decode
+
+# Pillow is imported where it is used: the way to the first painted window has no use for it.
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,11 @@ def download(
     """GETs an http(s) image link, refusing more than `limit` bytes, or taking longer than
     `timeout` s in all (a server trickling bytes would otherwise hold a pool thread, and the
     app's exit, for as long as it likes)."""
+    # Here, not at the top: urllib.request brings http.client, email and ssl, which the way to
+    # the first painted window has no use for.
+    import urllib.error
+    import urllib.request
+
     name = _link_name(link)
     if urllib.parse.urlparse(link).scheme not in ("http", "https"):
         raise _bad(tr("ImageDrop", "“{name}” is not an http(s) link.").format(name=name))

@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from stepfun_studio.api.reference_image import ReferencePurpose, prepare_reference_file
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.iterate import (
     IterationKind,
@@ -182,6 +181,9 @@ class IterationActions(QObject):
         entropy = random.randrange(1, 2**62)
 
         def work() -> Outcome:
+            # Imported here, off the GUI thread: the first frame has no use for it.
+            from stepfun_studio.api.reference_image import ReferencePurpose, prepare_reference_file
+
             picture_request = library.request_for(image_id)
             model = iteration_model(table, picture_request, kind, chosen)
             if model is None:

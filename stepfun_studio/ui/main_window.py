@@ -9,6 +9,8 @@ flows prompt + dock -> `JobQueue.submit` -> worker -> `image_ready` -> gallery; 
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
@@ -31,32 +33,30 @@ from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.settings.values import effective_model_table
 from stepfun_studio.ui.auto_open import ResultFollower
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.batch_dialog import FolderDrops, show_batch_dialog
 from stepfun_studio.ui.creative_tools import CreativeTools
 from stepfun_studio.ui.demo_banner import DemoBanner
 from stepfun_studio.ui.detail_view import DetailView
+from stepfun_studio.ui.first_paint import after_first_paint
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 from stepfun_studio.ui.i18n import LanguageSwitcher, system_language
 from stepfun_studio.ui.iterate_actions import IterationActions
 from stepfun_studio.ui.menus import WindowActions
 from stepfun_studio.ui.parameter_dock import ParameterDock
 from stepfun_studio.ui.prompt_editor import PromptEditor
-from stepfun_studio.ui.provider_chooser import ProviderOnboarding
 from stepfun_studio.ui.provider_names import provider_title
+from stepfun_studio.ui.provider_onboarding import ProviderOnboarding
 from stepfun_studio.ui.queue_view import QueueView
-from stepfun_studio.ui.shortcuts import ShortcutsDialog
-from stepfun_studio.ui.spend_view import show_spend_view, shut_down_spend_views
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
 from stepfun_studio.ui.widget_state import ui_state_settings
 from stepfun_studio.ui.wildcards import WildcardLists
-from stepfun_studio.ui.window_drops import install_window_drops
 
 if TYPE_CHECKING:
     from stepfun_studio.settings.values import StudioSettings
     from stepfun_studio.ui.quit_grace import QuitGrace
     from stepfun_studio.ui.settings_dialog import SettingsDialog
+    from stepfun_studio.ui.window_drops import WindowDrops
 
 
 # Bumped when the docks change, so an old saved layout is not applied to a new window.
@@ -69,6 +69,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    _drops: WindowDrops | None
+
     def __init__(
         self,
         studio: Studio,
@@ -79,6 +81,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.theme = theme
         self.setObjectName("mainWindow")
+        # Drops and pastes are taken once the window is painted (`drops`): nothing can be
+        # dropped on a window not yet on screen, and their modules cost start-up time.
+        self._drops = None
         self.studio = studio
         self.languages = languages
         self.setDockNestingEnabled(True)
@@ -86,7 +91,6 @@ class MainWindow(QMainWindow):
         self.banner = DemoBanner(self)
         self.prompt_editor = PromptEditor(self)
         self.gallery = GalleryPanel(self)
-        self.gallery.set_library(studio.library)
         self.detail = DetailView(self)
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
             values.default_request(),
             default_provider=values.default_provider,
             table=effective_model_table(values),
+            build_form_later=True,  # after the first paint: see _first_painted
         )
         studio.settings.changed.connect(self._on_settings_changed)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.parameter_dock)
@@ -139,8 +144,60 @@ class MainWindow(QMainWindow):
         self._settings_dialog: SettingsDialog | None = None
         self._quit_confirmed = False
         self._quit_grace: QuitGrace | None = None
+        self._after_paint: list[Callable[[], object]] | None = []
+        after_first_paint(self, self._first_painted)
 
     # --- construction -------------------------------------------------------------------------
+
+    def run_after_first_paint(self, *callbacks: Callable[[], object]) -> None:
+        """Runs `callbacks` once the window has painted its first frame and made what that frame
+        did not need (now, if it has)."""
+        if self._after_paint is None:
+            for callback in callbacks:
+                callback()
+        else:
+            self._after_paint.extend(callbacks)
+
+    @property
+    def drops(self) -> WindowDrops:
+        """Images dropped or pasted anywhere but a slot: the drop overlay's choices; a dropped
+        folder: the Batch dialog (issue 14). Made after the first paint, or on first need."""
+        if self._drops is None:
+            from stepfun_studio.ui.folder_drops import FolderDrops
+            from stepfun_studio.ui.window_drops import install_window_drops
+
+            drops = install_window_drops(
+                self, self.parameter_dock, self.studio.library, self.reuse_parameters
+            )
+            drops.message.connect(self.status.show_info)
+            drops.imported.connect(lambda _report: self.gallery.refresh())
+            self._drops = drops
+            # Installed after the window's drops, so it sees a drop first.
+            self.folder_drops = FolderDrops(self)
+        return self._drops
+
+    def _give_gallery_its_library(self) -> None:
+        if self.gallery.library is None and not self.studio.closed:
+            self.gallery.set_library(self.studio.library)
+
+    def check_library(self) -> None:
+        """File ▸ Check library: the gallery's dialog (given its library now if the first frame
+        has not been painted yet)."""
+        self._give_gallery_its_library()
+        self.gallery.check_library()
+
+    def _first_painted(self) -> None:
+        # What the first frame does not show waits for it: the gallery's list (its answer, a
+        # model reset and thumbnails to decode, would race the frame) and the parameter form
+        # (the dock's frame and footer were painted at their places; the fields fill in now).
+        if self.studio.closed:
+            return
+        self._give_gallery_its_library()
+        self.parameter_dock.build_form()
+        self.drops  # noqa: B018 - made now: the window takes drops and pastes from here on
+        callbacks, self._after_paint = self._after_paint or [], None
+        for callback in callbacks:
+            callback()
 
     def _central(self) -> QWidget:
         central = QWidget(self)
@@ -178,9 +235,9 @@ class MainWindow(QMainWindow):
         actions["shortcuts"].triggered.connect(self.show_shortcuts)
         actions["about"].triggered.connect(self.show_about)
         actions["settings"].triggered.connect(self.show_settings)
-        actions["checkLibrary"].triggered.connect(self.gallery.check_library)
-        actions["spend"].triggered.connect(lambda: show_spend_view(self, self.studio.library))
-        actions["batch"].triggered.connect(lambda: show_batch_dialog(self))
+        actions["checkLibrary"].triggered.connect(self.check_library)
+        actions["spend"].triggered.connect(self.show_spend)
+        actions["batch"].triggered.connect(self.show_batch)
         # The creative tools: X/Y grid, prompt library, the prompt assistant.
         self.tools = CreativeTools(self)
         for scheme, action in self.menus.theme_actions.items():
@@ -224,11 +281,6 @@ class MainWindow(QMainWindow):
         dock.request_model.changed.connect(
             lambda name, _value: self.refresh_banner() if name == "model" else None
         )
-        # Images dropped or pasted anywhere but a slot: the drop overlay's choices.
-        self.drops = install_window_drops(self, dock, self.studio.library, self.reuse_parameters)
-        self.drops.message.connect(self.status.show_info)
-        self.drops.imported.connect(lambda _report: gallery.refresh())
-        self.folder_drops = FolderDrops(self)  # a dropped folder: the Batch dialog (issue 14)
 
     # --- generating ---------------------------------------------------------------------------
 
@@ -346,8 +398,23 @@ class MainWindow(QMainWindow):
         self.menus.theme_actions[scheme].setChecked(True)
         self.studio.settings.update(theme=scheme)
 
+    # The dialogs' modules are imported when they are first opened, not on the way to the first
+    # painted window.
+
     def show_shortcuts(self) -> None:
+        from stepfun_studio.ui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
+
+    def show_spend(self) -> None:
+        from stepfun_studio.ui.spend_view import show_spend_view
+
+        show_spend_view(self, self.studio.library)
+
+    def show_batch(self) -> None:
+        from stepfun_studio.ui.batch_dialog import show_batch_dialog
+
+        show_batch_dialog(self)
 
     def show_about(self) -> None:
         from stepfun_studio.ui.about_dialog import AboutDialog
@@ -431,7 +498,9 @@ class MainWindow(QMainWindow):
         # Thumbnail threads read the library; they must be done before it closes.
         self.gallery.loader.wait_idle(5000)
         self.detail.set_library(None)
-        shut_down_spend_views(self)
+        spend_view = sys.modules.get("stepfun_studio.ui.spend_view")
+        if spend_view is not None:  # no spend view was ever opened otherwise
+            spend_view.shut_down_spend_views(self)
         self.studio.close()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -11,11 +11,17 @@ Every change is validated (`core.validation`); each problem shows at its field, 
 names the first one next to the disabled Generate. Switching to a model of another provider moves
 the request with `core.adapt.adapt_request` and says what it left out. The last values come back
 at the next start (`widget_state`).
+
+The form (every field, the reference slots and strip) is the costliest part of the window to
+make: the main window asks for it after its first paint (`build_form_later`), so the first frame
+shows the dock's frame and footer at their places and the fields fill in a moment later. The
+request model, validation and the footer work from the start, without the form.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -44,7 +50,7 @@ from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, Refer
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
 from stepfun_studio.ui.dock_texts import dropped_text
 from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
-from stepfun_studio.ui.model_picker import initial_model, retranslate_model_combo
+from stepfun_studio.ui.model_picker import initial_model
 from stepfun_studio.ui.model_switch import follow_model, initial_request, reuse_target
 from stepfun_studio.ui.parameter_fields import (
     DOCK_STYLE,
@@ -52,31 +58,60 @@ from stepfun_studio.ui.parameter_fields import (
     nearest_size,
     size_label,
 )
-from stepfun_studio.ui.parameter_form import ParameterForm
 from stepfun_studio.ui.request_model import RequestModel, bind
-from stepfun_studio.ui.size_advice import SizeAdvice
 from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
 
 if TYPE_CHECKING:
+    from stepfun_studio.ui.parameter_form import ParameterForm
     from stepfun_studio.ui.prompt_editor import PromptEditor
+    from stepfun_studio.ui.size_advice import SizeAdvice
 
 # Problems of fields outside the dock (the prompt lives in the prompt editor) come first in the
 # footer: they have no red mark in sight.
 _UNMARKED_FIELDS = ("prompt", "negative_prompt", "mode")
+
+# The form's size hints as last made (width and height of the scroll area's hint, then of its
+# minimum), so the dock takes in the first frame, before the form is made, the place the form
+# will take: nothing moves when it fills in. A first start uses the English form's.
+FORM_HINTS_KEY = "parameterDock/formHints"
+DEFAULT_FORM_HINTS = (353, 336, 305, 68)
+
+
+def _read_hints(value: object) -> tuple[int, int, int, int]:
+    try:
+        numbers = tuple(int(part) for part in str(value).split())
+    except ValueError:
+        return DEFAULT_FORM_HINTS
+    if len(numbers) != 4 or not all(0 < n < 10_000 for n in numbers):
+        return DEFAULT_FORM_HINTS
+    return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
 class _FullWidthScrollArea(QScrollArea):
     """Scrolls up and down only, and is never narrower than its form.
 
     Without this the dock can be dragged (or laid out on a 1366 px screen) narrower than the
-    form, and the form's right edge, with the preset buttons and the hints, is cut off.
+    form, and the form's right edge, with the preset buttons and the hints, is cut off. Until
+    the form is made, it asks for the room the form took last time (`stand_in_hints`).
     """
 
+    def __init__(self, stand_in_hints: tuple[int, int, int, int]) -> None:
+        super().__init__()
+        width, height, min_width, min_height = stand_in_hints
+        self._stand_in = (QSize(width, height), QSize(min_width, min_height))
+
+    def hints(self) -> tuple[int, int, int, int]:
+        hint, minimum = self.sizeHint(), self.minimumSizeHint()
+        return hint.width(), hint.height(), minimum.width(), minimum.height()
+
+    def sizeHint(self) -> QSize:
+        return self._stand_in[0] if self.widget() is None else super().sizeHint()
+
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
         content = self.widget()
         if content is None:
-            return hint
+            return self._stand_in[1]
+        hint = super().minimumSizeHint()
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         width = content.minimumSizeHint().width() + scroll_bar + 2 * self.frameWidth()
         return QSize(max(hint.width(), width), hint.height())
@@ -97,9 +132,11 @@ class ParameterDock(QDockWidget):
         *,
         default_provider: str | None = None,
         table: ModelTable | None = None,
+        build_form_later: bool = False,
     ) -> None:
         """`defaults` (the settings' default model and parameters) and `default_provider` (the
-        settings' provider) fill a first start; later starts restore the last values."""
+        settings' provider) fill a first start; later starts restore the last values. With
+        `build_form_later`, the fields are made by `build_form()` (or on first need)."""
         super().__init__(parent)
         self.setObjectName("parameterDock")
         self.setFeatures(
@@ -120,15 +157,44 @@ class ParameterDock(QDockWidget):
         self._marked: list[QWidget] = []
         self._applying = False
         self._pushing_seed = False
-        self._build()
-        self._bind()
+        self._form_widget: ParameterForm | None = None
+        self._form_waiters: list[Callable[[], object]] = []
+        self._advanced_open = False
+        self._build_frame()
+        model = self.request_model
+        # First, so the size list and the options are ready before the bindings select in them.
+        model.changed.connect(self._on_field_changed)
+        model.request_changed.connect(self._on_request_changed)
         self._start(defaults, default_provider)
         self._retranslate()
+        if not build_form_later:
+            self.build_form()
 
     # --- construction ---------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        form = self._form = ParameterForm(self._table)
+    @property
+    def _form(self) -> ParameterForm:
+        return self.build_form()
+
+    def form_built(self) -> bool:
+        return self._form_widget is not None
+
+    def when_form_built(self, callback: Callable[[], object]) -> None:
+        """Runs `callback` once the form exists (now, if it does)."""
+        if self._form_widget is not None:
+            callback()
+        else:
+            self._form_waiters.append(callback)
+
+    def build_form(self) -> ParameterForm:
+        """Makes the fields and binds them to the request model, once; returns the form."""
+        if self._form_widget is not None:
+            return self._form_widget
+        # Imported here: the form's modules (slots, strip, fields) are a good part of start-up.
+        from stepfun_studio.ui.parameter_form import ParameterForm
+        from stepfun_studio.ui.size_advice import SizeAdvice
+
+        form = self._form_widget = ParameterForm(self._table)
         for preset in SPEED_PRESETS:
             form.preset_buttons[preset.key].clicked.connect(
                 lambda _=False, p=preset: self.apply_preset(p)
@@ -139,6 +205,34 @@ class ParameterDock(QDockWidget):
             )
         form.dice.clicked.connect(self.roll_seed)
         form.last_seed_button.clicked.connect(self.use_last_seed)
+        form.advanced.toggled.connect(self._on_advanced_toggled)
+        self.size_advice: SizeAdvice = SizeAdvice(self.request_model)
+        form.size_notes_layout.addWidget(self.size_advice)
+        self._scroll.setWidget(form)
+        form.show()  # made after the dock was shown: a scroll area does not show it itself
+        self._bind()
+        if self._advanced_open:
+            form.advanced.set_open(True)
+        if self._last_seed is not None:
+            self._show_last_seed(self._last_seed)
+        self._retranslate_form()
+        self._refresh()
+        # The new rows widen the form: the dock's minimum follows.
+        self._scroll.updateGeometry()
+        # Once laid out and styled: the room it takes, for the next start's first frame.
+        QTimer.singleShot(0, self, self._remember_hints)
+        waiters, self._form_waiters = self._form_waiters, []
+        for callback in waiters:
+            callback()
+        return form
+
+    def _remember_hints(self) -> None:
+        hints = self._scroll.hints()
+        if _read_hints(self._settings.value(FORM_HINTS_KEY)) != hints:
+            self._settings.setValue(FORM_HINTS_KEY, " ".join(str(n) for n in hints))
+
+    def _build_frame(self) -> None:
+        """The dock's frame: the scroll area the form goes in, the footer, the window's keys."""
         self._actions: dict[str, QAction] = {}
         # Window-wide keys, so the Help menu's list (built from the window's actions) has them.
         # Never Ctrl+Alt+letter: that is AltGr on Windows, and typing "@" on a German keyboard
@@ -155,19 +249,15 @@ class ParameterDock(QDockWidget):
             action.triggered.connect(lambda _=False, run=slot: run())
             self.addAction(action)
             self._actions[name] = action
-        form.advanced.toggled.connect(self._on_advanced_toggled)
-        self.size_advice = SizeAdvice(self.request_model)
-        form.size_notes_layout.addWidget(self.size_advice)
 
         self._footer = GenerateFooter()
         self._generate = self._footer.button
         self._generate.clicked.connect(self.request_generate)
         self._footer.show_problem_requested.connect(self.show_first_problem)
 
-        scroll = _FullWidthScrollArea()
+        scroll = _FullWidthScrollArea(_read_hints(self._settings.value(FORM_HINTS_KEY)))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("parameterDockBody")
@@ -188,9 +278,6 @@ class ParameterDock(QDockWidget):
     def _bind(self) -> None:
         model, form = self.request_model, self._form
         self._fill_sizes()
-        # First, so the size list and the options are ready before the bindings select in them.
-        model.changed.connect(self._on_field_changed)
-        model.request_changed.connect(self._on_request_changed)
         for prop, widget in (
             ("model", form.model),
             ("size", form.size_combo),
@@ -229,23 +316,19 @@ class ParameterDock(QDockWidget):
         restored = load_dock_values(self._settings)
         if restored is not None:
             request, seed_fixed, advanced_open = restored
+            self._advanced_open = advanced_open
             self.apply_request(request)
             with model.batch():
                 model.seed = max(0, min(MAX_SEED, request.seed))
                 model.seed_fixed = seed_fixed
-            self._form.advanced.set_open(advanced_open)
+            if self._form_widget is not None:
+                self._form_widget.advanced.set_open(advanced_open)
             return
         self.apply_request(initial_request(self._table, defaults, default_provider))
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Parameters"))
-        self._form.retranslate()
         self._footer.retranslate()
-        retranslate_model_combo(self._form.model, self._table)
-        # The size items carry a translated shape word ("1024 × 1024 · Square").
-        size = self._form.size_combo
-        for index in range(size.count()):
-            size.setItemText(index, size_label(str(size.itemData(index))))
         texts = {
             "presetFastAction": self.tr("Fast preset"),
             "presetQualityAction": self.tr("Quality preset"),
@@ -254,6 +337,19 @@ class ParameterDock(QDockWidget):
         }
         for name, text in texts.items():
             self._actions[name].setText(text)
+        if self._form_widget is not None:
+            self._retranslate_form()
+        self._refresh()
+
+    def _retranslate_form(self) -> None:
+        from stepfun_studio.ui.model_picker import retranslate_model_combo
+
+        self._form.retranslate()
+        retranslate_model_combo(self._form.model, self._table)
+        # The size items carry a translated shape word ("1024 × 1024 · Square").
+        size = self._form.size_combo
+        for index in range(size.count()):
+            size.setItemText(index, size_label(str(size.itemData(index))))
         native = QKeySequence.SequenceFormat.NativeText
         for button, name in (
             (self._form.preset_buttons["fast"], "presetFastAction"),
@@ -262,7 +358,6 @@ class ParameterDock(QDockWidget):
         ):
             keys = self._actions[name].shortcut().toString(native)
             button.setToolTip(f"{button.toolTip()} ({keys})")
-        self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -296,7 +391,8 @@ class ParameterDock(QDockWidget):
         if table is not self._table:
             self._table = table
             self.request_model.use_table(table)
-            self._form.use_table(table, self.request_model.model)
+            if self._form_widget is not None:
+                self._form_widget.use_table(table, self.request_model.model)
         if default_provider and default_provider != self._default_provider:
             self._default_provider = default_provider
             spec = self.spec()
@@ -395,6 +491,10 @@ class ParameterDock(QDockWidget):
 
     def set_last_returned_seed(self, seed: int) -> None:
         self._last_seed = seed
+        if self._form_widget is not None:
+            self._show_last_seed(seed)
+
+    def _show_last_seed(self, seed: int) -> None:
         button = self._form.last_seed_button
         button.setEnabled(True)
         button.setToolTip(self.tr("Use the last returned seed ({seed})").format(seed=seed))
@@ -424,6 +524,7 @@ class ParameterDock(QDockWidget):
 
     def show_first_problem(self) -> None:
         """Scrolls the form to the first field marked in red and puts the cursor there."""
+        self.build_form()
         if self._marked:
             widget = self._marked[0]
             self._scroll.ensureWidgetVisible(widget, 0, 40)
@@ -462,10 +563,13 @@ class ParameterDock(QDockWidget):
             )
 
     def _fill_sizes(self) -> None:
-        fill_size_combo(self._form.size_combo, self.spec(), self.request_model.size)
+        if self._form_widget is not None:
+            fill_size_combo(self._form_widget.size_combo, self.spec(), self.request_model.size)
 
     def _show_seed(self) -> None:
-        model, form = self.request_model, self._form
+        if self._form_widget is None:
+            return
+        model, form = self.request_model, self._form_widget
         self._pushing_seed = True
         try:
             form.seed_fixed.setChecked(model.seed_fixed)
@@ -488,6 +592,7 @@ class ParameterDock(QDockWidget):
             self.set_seed(value)
 
     def _on_advanced_toggled(self, is_open: bool) -> None:
+        self._advanced_open = is_open
         self._save()
         if is_open:
             # The opened rows are at the foot of the form: bring them into sight, or they seem
@@ -504,7 +609,31 @@ class ParameterDock(QDockWidget):
         request = model.request()
         self._last_request = request
         spec = model.spec()
-        form = self._form
+        problems = validate(request, self._table)
+        if self._form_widget is not None:
+            self._show_form(request, problems)
+        by_field = problems_by_field(problems)
+        unmarked = [m for f in _UNMARKED_FIELDS for m in by_field.get(f, [])]
+        marked = [short_reason(p.message) for p in problems if p.field not in _UNMARKED_FIELDS]
+        self._footer.show_state(
+            estimate=estimate_text(spec, request),
+            reasons=unmarked + marked,
+            ok=not problems,
+            gentle=bool(problems)
+            and not request.prompt.strip()
+            and all(p.field == "prompt" for p in problems),
+            can_show=bool(self._marked),
+        )
+        self._save()
+        self.request_changed.emit(request)
+        if problems != self._problems:
+            self._problems = problems
+            self.validation_changed.emit(problems)
+
+    def _show_form(self, request: GenerationRequest, problems: list[FieldProblem]) -> None:
+        """The rows, hints and red marks of `request` in the form."""
+        model, form = self.request_model, self._form
+        spec = model.spec()
         has_source = model.source is not None
         form.show_rows(spec, request.mode, has_source=has_source, has_style=model.style is not None)
         # A value kept from a model whose list differed shows as what is sent: the default.
@@ -525,25 +654,7 @@ class ParameterDock(QDockWidget):
             button.setChecked(key == self._intent_key)
         if self._intent_key is None:
             self._uncheck_intents()
-        problems = validate(request, self._table)
-        by_field = problems_by_field(problems)
-        self._marked = form.show_problems(by_field)
-        unmarked = [m for f in _UNMARKED_FIELDS for m in by_field.get(f, [])]
-        marked = [short_reason(p.message) for p in problems if p.field not in _UNMARKED_FIELDS]
-        self._footer.show_state(
-            estimate=estimate_text(spec, request),
-            reasons=unmarked + marked,
-            ok=not problems,
-            gentle=bool(problems)
-            and not request.prompt.strip()
-            and all(p.field == "prompt" for p in problems),
-            can_show=bool(self._marked),
-        )
-        self._save()
-        self.request_changed.emit(request)
-        if problems != self._problems:
-            self._problems = problems
-            self.validation_changed.emit(problems)
+        self._marked = form.show_problems(problems_by_field(problems))
 
     def _uncheck_intents(self) -> None:
         group = self._form.intent_group
@@ -572,7 +683,7 @@ class ParameterDock(QDockWidget):
             style_weight=model.style_weight,
             options=model.options,
         )
-        state = (request, model.seed_fixed, self._form.advanced.is_open())
+        state = (request, model.seed_fixed, self._advanced_open)
         if state == self._saved_state:
             return
         self._saved_state = state

@@ -7,17 +7,14 @@ StepFun-compatible servers"). The choice becomes `settings.default_provider`, wh
 starts from. For a server whose models the user declares (OpenAI-compatible), the dialog asks
 for one model's name and, optionally, the server's address, so the choice is usable at once.
 
-`ProviderOnboarding` ties it to the window: it opens the chooser when the studio asks and opens
-Settings when the user wants to enter a key. The demo banner is the window's (it names the
-provider the dock sends to).
+`provider_onboarding.ProviderOnboarding` ties it to the window: it opens the chooser when the
+studio asks and opens Settings when the user wants to enter a key. The demo banner is the
+window's (it names the provider the dock sends to).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.model_table import ModelTable, ProviderSpec, model_table
 from stepfun_studio.settings.values import (
     DeclaredModel,
@@ -41,9 +37,6 @@ from stepfun_studio.settings.values import (
 )
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, retirement_note
-from stepfun_studio.ui.studio import Studio
-
-log = logging.getLogger(__name__)
 
 CHOOSER_WIDTH = 640
 
@@ -218,49 +211,3 @@ class ProviderChooser(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-class ProviderOnboarding(QObject):
-    """Connects the studio and the chooser for one window.
-
-    It keeps no Python reference to the window (its Qt parent), and reaches the window's
-    settings through a signal: the window holds this object, and a reference back would make a
-    cycle that Python's collector may break on another thread.
-    """
-
-    settings_wanted = Signal()
-
-    def __init__(
-        self,
-        window: QWidget,
-        studio: Studio,
-        open_settings: Callable[[], None],
-    ) -> None:
-        super().__init__(window)
-        self._studio = studio
-        self.settings_wanted.connect(open_settings)
-        self.chooser: ProviderChooser | None = None
-        studio.provider_choice_needed.connect(self.ask)
-
-    def ask(self) -> None:
-        """Opens the chooser (window-modal, not blocking); the choice is saved when made."""
-        if self.chooser is not None and self.chooser.isVisible():
-            return
-        window = self.parent()
-        parent = window if isinstance(window, QWidget) else None
-        self.chooser = ProviderChooser(self._studio.settings.values.model_table(), parent)
-        self.chooser.accepted.connect(self._chosen)
-        self.chooser.open()
-
-    def _chosen(self) -> None:
-        chooser = self.chooser
-        if chooser is None:
-            return
-        settings = self._studio.settings
-        try:
-            settings.save(chooser.apply_to(settings.values))
-        except AppError as error:
-            # An unwritable settings file still holds the choice for this session.
-            log.warning("the provider choice was not saved: %s", error.message)
-        if chooser.wants_key():
-            self.settings_wanted.emit()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
@@ -35,7 +35,6 @@ from stepfun_studio.core.errors import AppError
 from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.library import Library, read_png_parameters
 from stepfun_studio.ui.background import run_in_background
-from stepfun_studio.ui.clipboard import clipboard_payload
 from stepfun_studio.ui.drop_choices import DropChoice, DropOffer, DropTarget, offer_for
 from stepfun_studio.ui.drop_overlay import DropOverlay
 from stepfun_studio.ui.image_drop import (
@@ -47,8 +46,10 @@ from stepfun_studio.ui.image_drop import (
     read_payload,
     start_loading,
 )
-from stepfun_studio.ui.reference_slot import ReferenceSlot
-from stepfun_studio.ui.reference_strip import ReferenceStrip
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.reference_slot import ReferenceSlot
+    from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 log = logging.getLogger(__name__)
 
@@ -76,16 +77,22 @@ class WindowDrops(QObject):
         self._token = 0
         self.overlay = DropOverlay(window)
         self.overlay.chosen.connect(self._on_chosen)
-        for slot in self._slots():
-            slot.set_library(library)
-        self._strip().set_library(library)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self._text_targets: set[QObject] = set()
         self._watch_text_fields()
+        # The dock makes its fields after the window's first paint: its slots, strip and text
+        # fields are taken in then.
+        dock.when_form_built(self._take_in_form)
         self.paste_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), window)
         self.paste_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.paste_shortcut.activated.connect(self.paste)
+
+    def _take_in_form(self) -> None:
+        for slot in self._slots():
+            slot.set_library(self._library)
+        self._strip().set_library(self._library)
+        self._watch_text_fields()
 
     # --- where images arrive ------------------------------------------------------------------
 
@@ -123,6 +130,10 @@ class WindowDrops(QObject):
 
     def paste(self) -> None:
         """Ctrl+V outside text fields: into the focused slot, else the drop choices."""
+        from stepfun_studio.ui.clipboard import clipboard_payload
+        from stepfun_studio.ui.reference_slot import ReferenceSlot
+        from stepfun_studio.ui.reference_strip import ReferenceStrip
+
         focus = QApplication.focusWidget()
         if isinstance(focus, (ReferenceSlot, ReferenceStrip)):
             focus.paste()
@@ -260,12 +271,18 @@ class WindowDrops(QObject):
         self.imported.emit(report)
 
     def _slots(self) -> tuple[ReferenceSlot, ReferenceSlot]:
+        from stepfun_studio.ui.reference_slot import ReferenceSlot
+
+        self._dock.build_form()  # the dock makes its fields after the window's first paint
         source = self._dock.findChild(ReferenceSlot, "sourceSlot")
         style = self._dock.findChild(ReferenceSlot, "styleSlot")
         assert isinstance(source, ReferenceSlot) and isinstance(style, ReferenceSlot)
         return source, style
 
     def _strip(self) -> ReferenceStrip:
+        from stepfun_studio.ui.reference_strip import ReferenceStrip
+
+        self._dock.build_form()
         strip = self._dock.findChild(ReferenceStrip, "referenceStrip")
         assert isinstance(strip, ReferenceStrip)
         return strip

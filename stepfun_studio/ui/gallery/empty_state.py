@@ -90,7 +90,11 @@ class EmptyState(QWidget):
         }[emptiness]
 
     def refresh(self, *_args: object) -> None:
-        if self._panel.view.model().rowCount() > 0:
+        panel = self._panel
+        # Said only once the grid knows it is empty: not before the library's first page is read
+        # (a big library would flash "No pictures yet" at start-up).
+        known = panel.library is not None and panel.model.total_known
+        if panel.view.model().rowCount() > 0 or not known:
             self.hide()
             return
         emptiness = self.emptiness()

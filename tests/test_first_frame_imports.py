@@ -1,0 +1,120 @@
+"""What the first frame does not show is neither imported nor read before it (issue 16, start-up).
+
+A fresh process runs `run_gui()` on a library with a few pictures. At the main window's first
+paint it notes which modules are loaded, whether the gallery has rows and whether the parameter
+form exists; then, once the window has made what it left for later, that the gallery shows its
+pictures and the form its fields.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from stepfun_studio.core.paths import AppPaths
+from stepfun_studio.library import Library
+from stepfun_studio.library.samples import fill_library
+
+PICTURES = 3
+
+# Each of these has a first use after the first frame: the API client and its SDKs (the first
+# job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
+# thread), Pillow (decoding and ingest, on worker threads), downloads, the parameter form and its
+# slots (filled in after the paint), and the dialogs (opened from the menus).
+NOT_FOR_THE_FIRST_FRAME = (
+    "openai",
+    "httpx",
+    "keyring",
+    "asyncio",
+    "PIL",
+    "urllib.request",
+    "http.client",
+    "stepfun_studio.standin",
+    "stepfun_studio.api.client",
+    "stepfun_studio.api.providers.client",
+    "stepfun_studio.ui.parameter_form",
+    "stepfun_studio.ui.reference_slot",
+    "stepfun_studio.ui.reference_strip",
+    "stepfun_studio.ui.size_advice",
+    "stepfun_studio.ui.about_dialog",
+    "stepfun_studio.ui.batch_dialog",
+    "stepfun_studio.ui.settings_dialog",
+    "stepfun_studio.ui.spend_view",
+    "stepfun_studio.ui.clipboard",
+    "stepfun_studio.ui.xy_grid_dialog",
+    "stepfun_studio.ui.prompt_library_view",
+    "stepfun_studio.ui.caption_dialog",
+    "stepfun_studio.ui.describe_dialog",
+)
+
+CHILD = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from stepfun_studio.ui.application import create_application, run_gui
+
+app = create_application([])
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.objectName() == "mainWindow":
+            app.removeEventFilter(self)
+            window = obj.window()
+            seen["modules"] = sorted(sys.modules)
+            seen["rows_at_paint"] = window.gallery.model.rowCount()
+            seen["form_at_paint"] = window.parameter_dock.form_built()
+            tries = [0]
+            def later():
+                tries[0] += 1
+                rows = window.gallery.model.rowCount()
+                if (rows and window.parameter_dock.form_built()) or tries[0] >= 200:
+                    seen["rows_later"] = rows
+                    seen["form_later"] = window.parameter_dock.form_built()
+                    app.quit()
+                else:
+                    QTimer.singleShot(50, later)
+            QTimer.singleShot(0, later)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+code = run_gui([])
+print(json.dumps({**seen, "code": code}))
+"""
+
+
+def test_the_first_frame_imports_and_reads_only_what_it_shows(app_paths: AppPaths) -> None:
+    library = Library.open(app_paths)
+    try:
+        fill_library(library, PICTURES)
+    finally:
+        library.close()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "STEPFUN_API_KEY": "test-key-not-sent",  # no keyring asked in the child
+        "LC_ALL": "C.UTF-8",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr
+    result = json.loads(lines[-1])
+    loaded = set(result["modules"])
+    assert "stepfun_studio.ui.main_window" in loaded  # the list is the real one
+    assert sorted(name for name in NOT_FOR_THE_FIRST_FRAME if name in loaded) == []
+    # The gallery's list is read after the first frame, the form is made after it too...
+    assert result["rows_at_paint"] == 0
+    assert result["form_at_paint"] is False
+    # ...and both are there a moment later.
+    assert result["rows_later"] == PICTURES
+    assert result["form_later"] is True
+    assert result["code"] == 0
