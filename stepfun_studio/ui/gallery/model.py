@@ -84,6 +84,7 @@ class GalleryModel(QAbstractListModel):
         self._listing = 0  # the number of the listing whose answer is wanted; 0: none
         self._listings = 0
         self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
+        self._bare: set[int] = set()  # painted before their summary came: painted again then
 
     # -- state ---------------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ class GalleryModel(QAbstractListModel):
     def _replace_rows(self, ids: list[int]) -> None:
         self.beginResetModel()
         placeholders = self._placeholders()
-        self._id_set = set(placeholders)
+        self._id_set, self._bare = set(placeholders), set()
         self._ids = placeholders + self._unique(ids, self._id_set)
         self.endResetModel()
 
@@ -278,6 +279,7 @@ class GalleryModel(QAbstractListModel):
         image_id = self._ids[row]
         summary = self._summaries.get(image_id)
         if summary is None and image_id >= 0:
+            self._bare.add(image_id)
             start = row - row % self.SUMMARY_BLOCK
             self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
         return image_id, summary
@@ -291,11 +293,12 @@ class GalleryModel(QAbstractListModel):
         self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0], (first, last))
 
     def _on_summaries(self, rows: tuple[int, int]) -> None:
-        # Only those rows: the grid repaints the ones on screen, if any (most reads ahead are
-        # for rows off screen, and a whole screen repainted per read cost frames while scrolling).
-        first, last = rows[0], min(rows[1], len(self._ids) - 1)
-        if first <= last:
-            self.dataChanged.emit(self.index(first), self.index(last), [SummaryRole])
+        # Only the cells painted without their summary: a read ahead covers the rows on screen
+        # too, and a whole screen repainted per read cost frames while scrolling.
+        bare = [r for r, i in enumerate(self.ids_in(*rows), max(0, rows[0])) if i in self._bare]
+        if bare:
+            self._bare.difference_update(self._ids[r] for r in bare)
+            self.dataChanged.emit(self.index(bare[0]), self.index(bare[-1]), [SummaryRole])
 
     def _repaint_all(self) -> None:
         # The grid repaints what it shows: one signal whatever the count.

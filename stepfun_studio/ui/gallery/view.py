@@ -280,10 +280,11 @@ class GalleryView(QAbstractItemView):
             self.viewport().update(QRect(0, area.top(), self.viewport().width(), area.height()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        # While rows land above the screen, the scroll follows them and what is shown stays as
-        # it was: nothing to move and nothing to paint.
+        # What stays on screen is moved, only the strip scrolled in is painted (QAbstractItemView
+        # keeps QAbstractScrollArea's: the whole viewport painted again at every step). While
+        # rows land above the screen, the scroll follows them and nothing on screen moves.
         if not self._anchoring:
-            super().scrollContentsBy(dx, dy)
+            self.viewport().scroll(dx, dy)
 
     def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
         added = end - start + 1
@@ -355,11 +356,11 @@ class GalleryView(QAbstractItemView):
         hovered = -1
         if viewport.underMouse():
             hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row()
-        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.rect()
+        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.region()
         painter = QPainter(viewport)
         for row in range(first, last + 1):
             rect = self._slot_rect(row + self._phase)
-            if rect.intersects(exposed):
+            if exposed.intersects(rect):
                 flags = (row in selected, row == hovered, row == current)
                 delegate.paint_cell(painter, rect, look, model.cell(row), flags)  # type: ignore[attr-defined]
         painter.end()
