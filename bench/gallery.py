@@ -48,6 +48,7 @@ import stepfun_studio  # noqa: F401 - its import works around a PySide6 refcount
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
 from stepfun_studio.library.samples import sample_result
+from stepfun_studio.ui.application import paint_on_one_thread
 from stepfun_studio.ui.gallery import GalleryPanel
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
@@ -232,6 +233,7 @@ def main() -> None:
     args = parser.parse_args()
     home = args.keep or Path(tempfile.mkdtemp(prefix="stepfun-gallery-bench-"))
     paths = AppPaths.under(home)
+    paint_on_one_thread()  # as the app does, before Qt's first paint
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     try:

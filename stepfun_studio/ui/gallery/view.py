@@ -129,14 +129,15 @@ class GalleryView(QAbstractItemView):
 
     def visible_rows(self) -> tuple[int, int]:
         """First and last row on screen now (exact, from the arithmetic); (0, -1) if none."""
-        count = self._count()
+        return self._rows_within(0, self.viewport().height() - 1)
+
+    def _rows_within(self, top: int, bottom: int) -> tuple[int, int]:
+        """First and last row with a cell between heights `top` and `bottom` of the viewport."""
+        count, height, offset = self._count(), self._cell.height(), self.verticalOffset()
         if count == 0:
             return (0, -1)
-        height = self._cell.height()
-        top = self.verticalOffset() // height
-        bottom = (self.verticalOffset() + self.viewport().height() - 1) // height
-        first = max(0, top * self._columns - self._phase)
-        last = min(count - 1, (bottom + 1) * self._columns - 1 - self._phase)
+        first = max(0, (top + offset) // height * self._columns - self._phase)
+        last = min(count - 1, ((bottom + offset) // height + 1) * self._columns - 1 - self._phase)
         return (min(first, count - 1), last)
 
     def updateGeometries(self) -> None:
@@ -344,7 +345,9 @@ class GalleryView(QAbstractItemView):
         model, delegate = self.model(), self.itemDelegate()
         if model is None or not hasattr(delegate, "paint_cell"):
             return
-        first, last = self.visible_rows()
+        exposed = event.region()
+        box = exposed.boundingRect()
+        first, last = self._rows_within(box.top(), box.bottom())  # a scroll step: a strip
         selected: set[int] = set()
         ranges = self.selectionModel().selection()
         for number in range(ranges.size()):
@@ -356,8 +359,9 @@ class GalleryView(QAbstractItemView):
         hovered = -1
         if viewport.underMouse():
             hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row()
-        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.region()
+        look = (viewport.palette(), self.devicePixelRatioF())
         painter = QPainter(viewport)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for row in range(first, last + 1):
             rect = self._slot_rect(row + self._phase)
             if exposed.intersects(rect):
