@@ -41,10 +41,6 @@ SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def is_placeholder(image_id: int) -> bool:
-    return image_id < 0
-
-
 class GalleryModel(QAbstractListModel):
     """Image ids of one `ImageQuery`, newest first unless the query sorts otherwise."""
 
@@ -280,16 +276,17 @@ class GalleryModel(QAbstractListModel):
         summary = self._summaries.get(image_id)
         if summary is None and image_id >= 0:
             self._bare.add(image_id)
-            start = row - row % self.SUMMARY_BLOCK
-            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
+            self.read_summaries_ahead(row, row)  # its block
         return image_id, summary
 
     def cached_summary(self, image_id: int) -> ImageSummary | None:
         return self._summaries.get(image_id)
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
-        """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        first = max(0, first)
+        """Have the summaries of rows `first`..`last` read on the worker before they are painted,
+        whole blocks at a time: one read per block scrolled into reach, not one per frame."""
+        block = self.SUMMARY_BLOCK
+        first, last = max(0, first - first % block), last - last % block + block - 1
         self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0], (first, last))
 
     def _on_summaries(self, rows: tuple[int, int]) -> None:
