@@ -52,7 +52,6 @@ class GalleryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._loader = loader
         self._cell = 160
-        self._font_cache: tuple[int, QFont, QFont] | None = None
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
@@ -69,19 +68,7 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def set_cell_size(self, size: int) -> None:
         self._cell = size
-        self._font_cache = None
         self._stamps.clear()
-
-    def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
-        """The marks' fonts for this cell size, made once rather than per cell painted."""
-        if self._font_cache is None or self._font_cache[0] != self._cell:
-            font = QFont(base)
-            font.setPixelSize(max(11, min(16, self._cell // 10)))
-            font.setBold(True)
-            small = QFont(font)
-            small.setPixelSize(max(9, font.pixelSize() - 3))
-            self._font_cache = (self._cell, font, small)
-        return self._font_cache[1], self._font_cache[2]
 
     def grid_size(self) -> QSize:
         side = self._cell + 2 * (MARGIN + PADDING)
@@ -247,7 +234,12 @@ class GalleryDelegate(QStyledItemDelegate):
     def _paint_marks(
         self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool
     ) -> None:
-        font, small = self._fonts(painter.font())
+        # Drawn once per stamp (see `_stamp`), so the fonts are made here.
+        font = QFont(painter.font())
+        font.setPixelSize(max(11, min(16, self._cell // 10)))
+        font.setBold(True)
+        small = QFont(font)
+        small.setPixelSize(max(9, font.pixelSize() - 3))
         painter.setFont(font)
         line = font.pixelSize() + 8
         if summary.rating > 0 or emphasised:

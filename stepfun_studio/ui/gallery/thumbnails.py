@@ -163,12 +163,8 @@ class ThumbnailLoader(QObject):
     def request_many(
         self, image_ids: list[int], size_px: int, device_pixel_ratio: float = 1.0
     ) -> None:
-        """`request` for rows ahead of the viewport, skipping those decoded already."""
-        pixmaps, failed = self._pixmaps, self._failed
         for image_id in image_ids:
-            key = (image_id, size_px)
-            if key not in pixmaps and key not in failed:
-                self.request(image_id, size_px, device_pixel_ratio)
+            self.request(image_id, size_px, device_pixel_ratio)
 
     def retain(self, keep: set[int]) -> int:
         """Forget every waiting request for an image not in `keep`; returns how many."""
