@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from stepfun_studio.ui.gallery import accessible
 
@@ -55,7 +55,6 @@ CULLING_KEYS = {
 }
 Cursor = QAbstractItemView.CursorAction
 Hint = QAbstractItemView.ScrollHint
-State = QStyle.StateFlag
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -127,13 +126,11 @@ class GalleryView(QAbstractItemView):
         slot = (self.verticalOffset() // self._cell.height()) * self._columns
         return max(0, slot - self._phase)
 
-    def visible_rows(self) -> tuple[int, int]:
-        """First and last row on screen now (exact, from the arithmetic); (0, -1) if none."""
-        return self._rows_within(0, self.viewport().height() - 1)
-
-    def _rows_within(self, top: int, bottom: int) -> tuple[int, int]:
-        """First and last row with a cell between heights `top` and `bottom` of the viewport."""
+    def visible_rows(self, top: int = 0, bottom: int | None = None) -> tuple[int, int]:
+        """First and last row on screen now, or with a cell between heights `top` and `bottom`
+        of the viewport (exact, from the arithmetic); (0, -1) if none."""
         count, height, offset = self._count(), self._cell.height(), self.verticalOffset()
+        bottom = self.viewport().height() - 1 if bottom is None else bottom
         if count == 0:
             return (0, -1)
         first = max(0, (top + offset) // height * self._columns - self._phase)
@@ -281,9 +278,8 @@ class GalleryView(QAbstractItemView):
             self.viewport().update(QRect(0, area.top(), self.viewport().width(), area.height()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        # What stays on screen is moved, only the strip scrolled in is painted (QAbstractItemView
-        # keeps QAbstractScrollArea's: the whole viewport painted again at every step). While
-        # rows land above the screen, the scroll follows them and nothing on screen moves.
+        # Only the strip scrolled in is painted (QAbstractScrollArea's repaints all). While rows
+        # land above the screen, the scroll follows them and nothing on screen moves.
         if not self._anchoring:
             self.viewport().scroll(dx, dy)
 
@@ -345,9 +341,8 @@ class GalleryView(QAbstractItemView):
         model, delegate = self.model(), self.itemDelegate()
         if model is None or not hasattr(delegate, "paint_cell"):
             return
-        exposed = event.region()
-        box = exposed.boundingRect()
-        first, last = self._rows_within(box.top(), box.bottom())  # a scroll step: a strip
+        exposed, box = event.region(), event.rect()  # the region and its bounding rectangle
+        first, last = self.visible_rows(box.top(), box.bottom())  # a scroll step: a strip
         selected: set[int] = set()
         ranges = self.selectionModel().selection()
         for number in range(ranges.size()):
