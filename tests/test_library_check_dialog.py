@@ -93,9 +93,11 @@ def test_check_finds_the_problem_and_rebuild_repairs_it(
     seen_progress: list[int] = []
     dialog.progress.valueChanged.connect(seen_progress.append)
     timer.start()
+    started = time.perf_counter()
     with qtbot.waitSignal(dialog.rebuilt, timeout=60_000) as rebuilt:
         dialog.rebuild_button.click()
         assert not dialog.close_button.isEnabled()  # it cannot be closed mid-rebuild
+    took = time.perf_counter() - started
     timer.stop()
     report = rebuilt.args[0]
     assert report.images == PICTURES - 1
@@ -103,7 +105,10 @@ def test_check_finds_the_problem_and_rebuild_repairs_it(
     assert max(seen_progress) == PICTURES - 1
     longest = max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
     print(f"GUI ticks during rebuild: {len(ticks)}, longest gap {longest * 1000:.0f} ms")
-    assert len(ticks) >= 2
+    # A quick rebuild may end before the timer ticks twice; a slow one must not hold the thread.
+    if took > 0.2:
+        assert len(ticks) >= 2
+    assert longest < 0.5
     assert "rebuilt from" in dialog.summary.text()
     assert dialog.close_button.isEnabled()
 
