@@ -95,7 +95,9 @@ def test_a_language_switch_retranslates_the_gallery_and_size_labels(
     qtbot.waitUntil(lambda: bar.hide_rejected.text() == expected)
     assert bar.sort.itemText(0) == QCoreApplication.translate("FilterBar", "Newest first")
     assert bar.min_rating.itemText(0) == QCoreApplication.translate("FilterBar", "Any rating")
-    assert bar.model_filter.itemText(0) == QCoreApplication.translate("FilterBar", "Any model")
+    assert bar.drop_down().model_filter.itemText(0) == QCoreApplication.translate(
+        "FilterBar", "Any model"
+    )
     assert bar.more_button.text() == QCoreApplication.translate("FilterBar", "Filters")
     assert sidebar.list.item(0).text() != english_heading
     assert window.gallery.count_label.text() != english_count
@@ -113,12 +115,14 @@ def test_the_filters_button_counts_the_filters_it_hides(qtbot: QtBot) -> None:
     bar = FilterBar()
     qtbot.addWidget(bar)
     assert bar.active_hidden_filters() == 0
-    bar.size_filter.setCurrentIndex(1)
-    bar.use_dates.setChecked(True)
+    bar.drop_down().size_filter.setCurrentIndex(1)
+    bar.drop_down().use_dates.setChecked(True)
     assert bar.active_hidden_filters() == 2
     assert bar.more_button.text().endswith("(2)")
     query = bar.apply_to(ImageQuery())
-    assert query.size == bar.size_filter.currentData() and query.created_from is not None
+    assert (
+        query.size == bar.drop_down().size_filter.currentData() and query.created_from is not None
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

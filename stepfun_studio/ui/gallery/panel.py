@@ -40,10 +40,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImportReport
-from stepfun_studio.ui.gallery import organise
 from stepfun_studio.ui.gallery.auto_size import AutoCellSize
-from stepfun_studio.ui.gallery.compare import CompareDialog
-from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
@@ -59,6 +56,9 @@ from stepfun_studio.ui.library_reads import LibraryReads
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
+    from stepfun_studio.ui.gallery.compare import CompareDialog
+
+# organise, compare and context_menu are imported where first used: none is in the first frame.
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
@@ -449,6 +449,8 @@ class GalleryPanel(QWidget):
     # -- organising ----------------------------------------------------------------------
 
     def _context_menu(self, pos: QPoint) -> None:
+        from stepfun_studio.ui.gallery.context_menu import build_context_menu
+
         menu = build_context_menu(self, self)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
@@ -463,24 +465,24 @@ class GalleryPanel(QWidget):
             then=lambda collection_id: self.add_to_collection(ids, collection_id)
         )
 
-    def edit_tags(self, ids: list[int]) -> None:
-        organise.edit_tags(self, ids)
-
     def edit_note(self, image_id: int) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         if (library := self._library) is not None:
             ask = lambda record: organise.edit_note(self, record)  # noqa: E731
             self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
     def import_images(self, folder: bool) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         if self._library is not None:
             organise.import_dialog(self, self._library, folder, self._on_imported)
 
     def _on_imported(self, report: ImportReport) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         self.refresh()
         self.status_message.emit(organise.import_report_text(report))
-
-    def export_images(self, ids: list[int]) -> None:
-        organise.export_dialog(self, ids)
 
     def check_library(self) -> None:
         if self._library is not None:
@@ -532,6 +534,8 @@ class GalleryPanel(QWidget):
         # cannot be (no source, a missing file) is said on the status line as the dialog closes.
         if self._library is None:
             return None
+        from stepfun_studio.ui.gallery.compare import CompareDialog
+
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
         load(dialog, self._library)
