@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from creative_loop import picture  # noqa: E402 - bench/creative_loop.py
-from gui import run_loop, start_standin_process  # noqa: E402 - bench/gui.py
+from gui_harness import run_loop, start_standin_process  # noqa: E402
 
 OURS = str(ROOT / "stepfun_studio")
 

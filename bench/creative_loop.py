@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gui import GapRecorder, run_loop, start_standin_process  # noqa: E402 - bench/gui.py
+from gui_harness import GapRecorder, run_loop, start_standin_process  # noqa: E402
 
 PLACEHOLDER_TARGET_MS = 50.0
 BATCH_BUSY_TARGET_MS = 30.0

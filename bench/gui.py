@@ -3,16 +3,9 @@ the longest GUI stall while 8 jobs run, the GUI thread while another process hol
 and peak memory.
 
 1. Start-up: a fresh process runs the app's own `run_gui()` on a home holding a 100,000-image
-   library (built with bench/library.py's builder). The time is from just before the process is
-   spawned to the first Paint event of the main window. A bare `QMainWindow`, started the same
-   way (a fresh process, the same environment), is timed in the same run, alternating with the
-   app: `first_paint_ratio` is app / bare, medians of 3 each, after one unmeasured start of
-   each (it writes the .pyc files a user's installed copy has). Both children watch the whole
-   application for events only until their main window exists, then that window alone (a Python
-   filter on every event of every widget weighed on the app, with its thousands of construction
-   events, and hardly on the bare window). The child also reports which
-   modules that the first frame does not need (openai, httpx, keyring, the stand-in, the API
-   client) were imported by then, and how many gallery rows were loaded.
+   library (built with bench/library.py's builder), timed to the main window's first paint
+   against a bare `QMainWindow` started the same way; wall and CPU time, the modules the first
+   frame does not need, the gallery rows loaded. How, and why so, in bench/gui_startup.py.
 2. Stall: in this process, the real window and queue on the same library; a stand-in server in a
    separate process (so its picture drawing does not compete for our GIL, as a remote server
    would not); 8 jobs of 1024x1024 b64_json at once. A 1 ms QTimer records the largest gap
@@ -36,7 +29,6 @@ import os
 import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,194 +41,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-STARTUP_TARGET_S = 1.0
-STARTUP_RATIO_TARGET = 3.0
+from gui_harness import GapRecorder, run_loop, start_standin_process  # noqa: E402
+from gui_startup import measure_startups  # noqa: E402
+
 STALL_TARGET_MS = 30.0
 DB_HELD_TARGET_MS = 50.0
 DB_HELD_S = 5.0
 JOBS = 8
-# Imported before the first paint, these are start-up time spent on something the first frame
-# does not show.
-NOT_FOR_FIRST_FRAME = (
-    "openai",
-    "httpx",
-    "keyring",
-    "stepfun_studio.standin",
-    "stepfun_studio.api.client",
-    "stepfun_studio.api.providers.client",
-)
-
-# The child: the real run_gui(), stopped at the main window's first paint.
-CHILD = r"""
-import json, resource, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-from stepfun_studio.ui.application import create_application, run_gui
-
-app = create_application([])
-UNWANTED = __UNWANTED__
-
-class FirstPaint(QObject):
-    # The whole application is watched only until the main window exists, then the window
-    # alone: a Python filter on the application sees every event of every widget (thousands
-    # while the window is built), which costs the app far more than the bare window and is no
-    # part of either's start.
-    window = None
-
-    def eventFilter(self, obj, event):
-        if self.window is None:
-            if obj.objectName() != "mainWindow":
-                return False
-            self.window = obj
-            app.removeEventFilter(self)
-            obj.installEventFilter(self)
-        if obj is self.window and event.type() == QEvent.Type.Paint:
-            painted_at = time.time()
-            obj.removeEventFilter(self)
-            window = obj.window()
-            gallery = getattr(window, "gallery", None)
-            model = getattr(gallery, "model", None)
-            print(json.dumps({
-                "painted_at": painted_at,
-                "openai_imported": "openai" in sys.modules,
-                "unwanted": [name for name in UNWANTED if name in sys.modules],
-                "gallery_rows": model.rowCount() if model is not None else -1,
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
-            }), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-
-watcher = FirstPaint()
-app.installEventFilter(watcher)
-run_gui([])
-""".replace("__UNWANTED__", repr(NOT_FOR_FIRST_FRAME))
-
-# The reference: a bare QMainWindow, the same size, started and timed the same way.
-BARE_CHILD = r"""
-import json, resource, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-app = QApplication([sys.argv[0]])
-
-class FirstPaint(QObject):
-    window = None  # watched the same way as the app's (see CHILD)
-
-    def eventFilter(self, obj, event):
-        if self.window is None:
-            if obj.objectName() != "mainWindow":
-                return False
-            self.window = obj
-            app.removeEventFilter(self)
-            obj.installEventFilter(self)
-        if obj is self.window and event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            painted_at = time.time()
-            cpu_s = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-            print(json.dumps({"painted_at": painted_at, "cpu_s": cpu_s}), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-
-watcher = FirstPaint()
-app.installEventFilter(watcher)
-window = QMainWindow()
-window.setObjectName("mainWindow")
-window.resize(1600, 960)
-window.show()
-sys.exit(app.exec())
-"""
-
-
-def child_environment(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        STEPFUN_STUDIO_HOME=str(home),
-        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
-        # A key from the environment: the keyring is not what this measures.
-        STEPFUN_API_KEY="bench-key-not-used",
-        # Compiled modules, as an installed copy has them (pip writes them at install), kept
-        # beside the bench's home rather than in the source tree.
-        PYTHONPYCACHEPREFIX=str(home / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def measure_bare_startup(home: Path) -> tuple[float, float]:
-    """Seconds from spawn to the first paint of a bare QMainWindow, in a fresh process, and the
-    CPU seconds the process used by then."""
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", BARE_CHILD],
-        check=False,
-        env=child_environment(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise RuntimeError(f"bare Qt child failed:\n{done.stdout}\n{done.stderr}")
-    child = json.loads(lines[-1])
-    return float(child["painted_at"]) - started, float(child["cpu_s"])
-
-
-def measure_startup(home: Path) -> dict[str, Any]:
-    env = child_environment(home)
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise RuntimeError(f"start-up child failed:\n{done.stdout}\n{done.stderr}")
-    child = json.loads(lines[-1])
-    return {
-        "startup_s": child["painted_at"] - started,
-        "openai_imported": bool(child["openai_imported"]),
-        "startup_peak_rss_mb": float(child["peak_rss_mb"]),
-        "startup_cpu_s": float(child["cpu_s"]),
-        "unwanted": list(child["unwanted"]),
-        "gallery_rows": int(child["gallery_rows"]),
-    }
-
-
-def start_standin_process() -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "stepfun_studio.standin", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    base_url = process.stdout.readline().strip()
-    return process, base_url
-
-
-def run_loop(limit_s: float, until: Callable[[], bool] | None = None, then_s: float = 0.0) -> None:
-    """Runs a real Qt event loop for `limit_s`, or until `until()` holds plus `then_s`."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(limit_s * 1000), loop.quit)
-    if until is not None:
-        poll = QTimer()
-        poll.setInterval(5)
-
-        def check() -> None:
-            if until():
-                poll.stop()
-                QTimer.singleShot(int(then_s * 1000), loop.quit)
-
-        poll.timeout.connect(check)
-        poll.start()
-    loop.exec()
 
 
 def measure_stall(home: Path) -> dict[str, float]:
@@ -346,41 +157,6 @@ time.sleep(float(sys.argv[2]))
 connection.execute("COMMIT")
 print("released", flush=True)
 """
-
-
-class GapRecorder:
-    """A 1 ms QTimer: the longest wall gap between its ticks, and the GUI thread's CPU time
-    between them (what we put on the thread; a loaded machine stretches only the former)."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QElapsedTimer, QTimer
-
-        self.clock = QElapsedTimer()
-        self.gaps: list[float] = []
-        self.busy: list[float] = []
-        self._last = 0.0
-        self._last_cpu = 0.0
-        self.timer = QTimer()
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(self._tick)
-
-    def _tick(self) -> None:
-        now = self.clock.nsecsElapsed() / 1e6
-        self.gaps.append(now - self._last)
-        self._last = now
-        cpu = time.thread_time()
-        self.busy.append((cpu - self._last_cpu) * 1000)
-        self._last_cpu = cpu
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self.busy.clear()
-        self._last, self._last_cpu = 0.0, time.thread_time()
-        self.clock.start()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 def measure_db_held(home: Path) -> dict[str, Any]:
@@ -510,19 +286,7 @@ def main() -> None:
         build_s = 0.0
         if not paths.database_path.exists():
             build_s = build(paths, args.images, random.Random(11))
-        # One unmeasured start of each writes the .pyc files; then the two alternate, so a
-        # change in the machine's load falls on both.
-        first_start_s = float(measure_startup(home)["startup_s"])
-        measure_bare_startup(home)
-        starts, bare_starts, bare_cpus = [], [], []
-        for _ in range(3):
-            bare_s, bare_cpu_s = measure_bare_startup(home)
-            bare_starts.append(bare_s)
-            bare_cpus.append(bare_cpu_s)
-            starts.append(measure_startup(home))
-        startup = sorted(starts, key=lambda run: float(run["startup_s"]))[1]
-        bare_s = statistics.median(bare_starts)
-        bare_cpu_s = statistics.median(bare_cpus)
+        startups = measure_startups(home)
         held = None if args.startup_only else measure_db_held(home)
         stall = None if args.skip_jobs or args.startup_only else measure_stall(home)
     finally:
@@ -535,44 +299,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     print(f"GUI benchmark: {args.images:,}-image library (built in {build_s:.1f} s)")
     print(f"{'measure':52} {'value':>10} {'target':>8}")
-    first_paint_s = float(startup["startup_s"])
-    ratio = first_paint_s / bare_s
-    print(f"{'process start -> first painted main window (s)':52} {first_paint_s:10.3f}")
-    print(f"{'  bare QMainWindow, same run, same way (s)':52} {bare_s:10.3f}")
-    print(
-        f"{'  ratio app / bare':52} {ratio:10.2f} {STARTUP_RATIO_TARGET:8.1f}  "
-        f"{verdict(ratio < STARTUP_RATIO_TARGET)}"
-    )
-    print(f"{'  first (unmeasured) start, writes .pyc (s)':52} {first_start_s:10.3f}")
-    app_runs = " ".join(f"{float(run['startup_s']):.2f}" for run in starts)
-    print(f"{'  app starts (s)':52} {app_runs:>10}")
-    print(f"{'  bare starts (s)':52} {' '.join(f'{b:.2f}' for b in bare_starts):>10}")
-    # CPU seconds do not grow with other processes' load the way wall time does.
-    print(f"{'  CPU time of the process to first paint (s)':52} {startup['startup_cpu_s']:10.3f}")
-    app_cpus = " ".join(f"{float(run['startup_cpu_s']):.2f}" for run in starts)
-    print(f"{'    app runs (s)':52} {app_cpus:>10}")
-    print(f"{'  CPU time of the bare process to first paint (s)':52} {bare_cpu_s:10.3f}")
-    cpu_ratio = statistics.median(float(run["startup_cpu_s"]) for run in starts) / bare_cpu_s
-    print(f"{'  CPU ratio app / bare (medians)':52} {cpu_ratio:10.2f}")
-    unwanted = sorted({name for run in starts for name in run["unwanted"]})
-    print(f"{'imported before first paint, not needed for it':52} {', '.join(unwanted) or '-':>10}")
-    print(f"{'gallery rows loaded at first paint':52} {startup['gallery_rows']:10d}")
-    print(f"{'peak memory at first paint (MB)':52} {startup['startup_peak_rss_mb']:10.0f}")
-    figures: dict[str, Any] = {
-        "images": args.images,
-        "first_paint_s": round(first_paint_s, 3),
-        "bare_qt_first_paint_s": round(bare_s, 3),
-        "first_paint_ratio": round(ratio, 2),
-        "startup_first_paint_s": round(first_paint_s, 3),
-        "startup_first_unmeasured_s": round(first_start_s, 3),
-        "startup_cpu_s": round(startup["startup_cpu_s"], 3),
-        "bare_qt_cpu_s": round(bare_cpu_s, 3),
-        "first_paint_cpu_ratio": round(cpu_ratio, 2),
-        "openai_imported_before_paint": any(run["openai_imported"] for run in starts),
-        "imported_before_paint_not_needed": unwanted,
-        "gallery_rows_at_first_paint": startup["gallery_rows"],
-        "startup_peak_rss_mb": round(startup["startup_peak_rss_mb"], 1),
-    }
+    figures: dict[str, Any] = {"images": args.images, **startups.report(verdict)}
     if held is not None:
         ok_held = held["db_held_busy_max_ms"] < DB_HELD_TARGET_MS
         print(

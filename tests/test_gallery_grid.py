@@ -11,8 +11,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -55,6 +55,29 @@ def test_places_and_hits_are_arithmetic(grid: GalleryPanel) -> None:
     first, last = view.visible_rows()
     assert first == 1000 * columns and view.visualRect(grid.model.index(first, 0)).top() == -7
     assert view.visualRect(grid.model.index(last, 0)).bottom() >= view.viewport().height() - 1
+
+
+def test_a_scroll_step_paints_only_the_strip_scrolled_in(grid: GalleryPanel) -> None:
+    # What stays on screen is moved, not painted again: a fast scroll paints a row of new cells
+    # per frame, not the whole screen (a QAbstractItemView's default repaints it all).
+    view, painted = grid.view, []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QPaintEvent):
+                painted.append(event.region().boundingRect())
+            return False
+
+    spy = PaintSpy(view)
+    view.viewport().installEventFilter(spy)
+    view.verticalScrollBar().setValue(view.gridSize().height() * 500)
+    QApplication.processEvents()
+    painted.clear()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 50)
+    QApplication.processEvents()
+    assert painted and all(
+        r.height() <= 50 and r.bottom() == view.viewport().height() - 1 for r in painted
+    )
 
 
 def test_keys_and_rubber_band_by_arithmetic(qtbot: QtBot, grid: GalleryPanel) -> None:

@@ -141,6 +141,11 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        # How many reads and writes each connection is inside now (by id). `close` may come
+        # from another thread while a worker's query runs; closing a connection under a running
+        # statement can crash the sqlite3 module, so a busy connection is closed by its own
+        # thread as its last read or write ends.
+        self._in_use: dict[int, int] = {}
         self._closed = False
         # Bumped after every commit, so cached query results know when they are stale.
         self.generation = 0
@@ -184,7 +189,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: committed when the block ends, rolled back on any exception."""
-        connection = self.connection()
+        connection = self._enter()
         try:
             connection.execute("BEGIN IMMEDIATE")
             yield connection
@@ -199,13 +204,15 @@ class Database:
             if error is not None:
                 raise error from exc
             raise
+        finally:
+            self._leave(connection)
         with self._lock:
             self.generation += 1
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection, with environment failures turned into AppError."""
-        connection = self.connection()
+        connection = self._enter()
         try:
             yield connection
         except (sqlite3.Error, OSError) as exc:
@@ -216,13 +223,33 @@ class Database:
             if error is not None:
                 raise error from exc
             raise
+        finally:
+            self._leave(connection)
+
+    def _enter(self) -> sqlite3.Connection:
+        connection = self.connection()
+        with self._lock:
+            if self._closed:
+                raise LibraryClosedError("the library is closed")
+            self._in_use[id(connection)] = self._in_use.get(id(connection), 0) + 1
+        return connection
+
+    def _leave(self, connection: sqlite3.Connection) -> None:
+        with self._lock:
+            left = self._in_use.pop(id(connection)) - 1
+            if left:
+                self._in_use[id(connection)] = left
+            close_here = self._closed and not left and connection not in self._connections
+        if close_here:
+            connection.close()
 
     def close(self) -> None:
-        """Closes every thread's connection; call once the worker threads have stopped."""
+        """Closes every connection not in use now; one in use closes as its read or write ends."""
         with self._lock:
             self._closed = True
-            connections, self._connections = self._connections, []
-        for index, connection in enumerate(connections):
+            idle = [c for c in self._connections if id(c) not in self._in_use]
+            self._connections = []
+        for index, connection in enumerate(idle):
             if index == 0:
                 # Keeps the planner's statistics fresh as the library grows; cheap when current.
                 with contextlib.suppress(sqlite3.Error):

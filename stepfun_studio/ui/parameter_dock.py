@@ -10,31 +10,22 @@ The mode follows from the model and the pictures given, so there is no mode swit
 Every change is validated (`core.validation`); each problem shows at its field, and the footer
 names the first one next to the disabled Generate. Switching to a model of another provider moves
 the request with `core.adapt.adapt_request` and says what it left out. The last values come back
-at the next start (`widget_state`).
+at the next start (`dock_memory`); the seed, fixed or random, is `dock_seed`'s.
 
 The form (every field, the reference slots and strip) is the costliest part of the window to
 make: the main window asks for it after its first paint (`build_form_later`), so the first frame
-shows the dock's frame and footer at their places and the fields fill in a moment later. The
-request model, validation and the footer work from the start, without the form.
+shows the dock's frame and footer at their places (`dock_frame`) and the fields fill in a moment
+later. The request model, validation and the footer work from the start, without the form.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QFrame,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDockWidget, QPushButton, QWidget
 
 from stepfun_studio.core.adapt import adapt_request
 from stepfun_studio.core.model_table import ModelSpec, ModelTable, model_table
@@ -48,18 +39,16 @@ from stepfun_studio.core.presets import (
 )
 from stepfun_studio.core.request import MAX_SEED, GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.validation import FieldProblem, problems_by_field, validate
+from stepfun_studio.ui.dock_frame import dock_frame
+from stepfun_studio.ui.dock_memory import DockMemory
+from stepfun_studio.ui.dock_seed import DockSeed
 from stepfun_studio.ui.dock_texts import dropped_text
 from stepfun_studio.ui.generate_footer import GenerateFooter, estimate_text, short_reason
 from stepfun_studio.ui.model_picker import initial_model
 from stepfun_studio.ui.model_switch import follow_model, initial_request, reuse_target
-from stepfun_studio.ui.parameter_fields import (
-    DOCK_STYLE,
-    fill_size_combo,
-    nearest_size,
-    size_label,
-)
+from stepfun_studio.ui.parameter_fields import fill_size_combo, nearest_size, size_label
 from stepfun_studio.ui.request_model import RequestModel, bind
-from stepfun_studio.ui.widget_state import load_dock_values, save_dock_values, ui_state_settings
+from stepfun_studio.ui.widget_state import ui_state_settings
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.parameter_form import ParameterForm
@@ -69,52 +58,6 @@ if TYPE_CHECKING:
 # Problems of fields outside the dock (the prompt lives in the prompt editor) come first in the
 # footer: they have no red mark in sight.
 _UNMARKED_FIELDS = ("prompt", "negative_prompt", "mode")
-
-# The form's size hints as last made (width and height of the scroll area's hint, then of its
-# minimum), so the dock takes in the first frame, before the form is made, the place the form
-# will take: nothing moves when it fills in. A first start uses the English form's.
-FORM_HINTS_KEY = "parameterDock/formHints"
-DEFAULT_FORM_HINTS = (353, 336, 305, 68)
-
-
-def _read_hints(value: object) -> tuple[int, int, int, int]:
-    try:
-        numbers = tuple(int(part) for part in str(value).split())
-    except ValueError:
-        return DEFAULT_FORM_HINTS
-    if len(numbers) != 4 or not all(0 < n < 10_000 for n in numbers):
-        return DEFAULT_FORM_HINTS
-    return numbers[0], numbers[1], numbers[2], numbers[3]
-
-
-class _FullWidthScrollArea(QScrollArea):
-    """Scrolls up and down only, and is never narrower than its form.
-
-    Without this the dock can be dragged (or laid out on a 1366 px screen) narrower than the
-    form, and the form's right edge, with the preset buttons and the hints, is cut off. Until
-    the form is made, it asks for the room the form took last time (`stand_in_hints`).
-    """
-
-    def __init__(self, stand_in_hints: tuple[int, int, int, int]) -> None:
-        super().__init__()
-        width, height, min_width, min_height = stand_in_hints
-        self._stand_in = (QSize(width, height), QSize(min_width, min_height))
-
-    def hints(self) -> tuple[int, int, int, int]:
-        hint, minimum = self.sizeHint(), self.minimumSizeHint()
-        return hint.width(), hint.height(), minimum.width(), minimum.height()
-
-    def sizeHint(self) -> QSize:
-        return self._stand_in[0] if self.widget() is None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        content = self.widget()
-        if content is None:
-            return self._stand_in[1]
-        hint = super().minimumSizeHint()
-        scroll_bar = self.verticalScrollBar().sizeHint().width()
-        width = content.minimumSizeHint().width() + scroll_bar + 2 * self.frameWidth()
-        return QSize(max(hint.width(), width), hint.height())
 
 
 class ParameterDock(QDockWidget):
@@ -147,16 +90,15 @@ class ParameterDock(QDockWidget):
         self._default_provider = default_provider
         self.request_model = RequestModel(self._table, self)
         self._settings = ui_state_settings()
-        self._last_seed: int | None = None
+        self._memory = DockMemory(self._settings)
+        self._seed = DockSeed(self.request_model)
         self._intent_key: str | None = None
-        self._saved_state: tuple[GenerationRequest, bool, bool] | None = None
         self._problems: list[FieldProblem] = []
         # The request as last shown: what a model switch moves from.
         self._last_request: GenerationRequest | None = None
         self._shown_shape: tuple[str, Mode] | None = None
         self._marked: list[QWidget] = []
         self._applying = False
-        self._pushing_seed = False
         self._form_widget: ParameterForm | None = None
         self._form_waiters: list[Callable[[], object]] = []
         self._advanced_open = False
@@ -213,23 +155,17 @@ class ParameterDock(QDockWidget):
         self._bind()
         if self._advanced_open:
             form.advanced.set_open(True)
-        if self._last_seed is not None:
-            self._show_last_seed(self._last_seed)
+        self._seed.show_last()
         self._retranslate_form()
         self._refresh()
         # The new rows widen the form: the dock's minimum follows.
         self._scroll.updateGeometry()
         # Once laid out and styled: the room it takes, for the next start's first frame.
-        QTimer.singleShot(0, self, self._remember_hints)
+        QTimer.singleShot(0, self, lambda: self._scroll.remember_hints(self._settings))
         waiters, self._form_waiters = self._form_waiters, []
         for callback in waiters:
             callback()
         return form
-
-    def _remember_hints(self) -> None:
-        hints = self._scroll.hints()
-        if _read_hints(self._settings.value(FORM_HINTS_KEY)) != hints:
-            self._settings.setValue(FORM_HINTS_KEY, " ".join(str(n) for n in hints))
 
     def _build_frame(self) -> None:
         """The dock's frame: the scroll area the form goes in, the footer, the window's keys."""
@@ -255,25 +191,8 @@ class ParameterDock(QDockWidget):
         self._generate.clicked.connect(self.request_generate)
         self._footer.show_problem_requested.connect(self.show_first_problem)
 
-        scroll = _FullWidthScrollArea(_read_hints(self._settings.value(FORM_HINTS_KEY)))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        body.setObjectName("parameterDockBody")
-        body.setStyleSheet(DOCK_STYLE)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(10, 8, 10, 10)
-        outer.setSpacing(6)
-        outer.addWidget(scroll, 1)
-        # A line between what scrolls and what stays, so nothing looks hidden behind the foot.
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.addWidget(rule)
-        outer.addWidget(self._footer)
+        body, self._scroll = dock_frame(self._settings, self._footer)
         self.setWidget(body)
-        self._scroll = scroll
 
     def _bind(self) -> None:
         model, form = self.request_model, self._form
@@ -295,10 +214,7 @@ class ParameterDock(QDockWidget):
             bind(model, prop, widget)
         for name, combo in form.option_combos.items():
             self._bind_option(name, combo)
-        # The seed shows "random" while not fixed, yet keeps its number for when it is again.
-        form.seed_fixed.toggled.connect(self._on_seed_fixed_toggled)
-        form.seed.valueChanged.connect(self._on_seed_typed)
-        self._show_seed()
+        self._seed.attach(form)
 
     def _bind_option(self, name: str, combo: QComboBox) -> None:
         model = self.request_model
@@ -313,7 +229,7 @@ class ParameterDock(QDockWidget):
 
     def _start(self, defaults: GenerationRequest | None, default_provider: str | None) -> None:
         model = self.request_model
-        restored = load_dock_values(self._settings)
+        restored = self._memory.restore()
         if restored is not None:
             request, seed_fixed, advanced_open = restored
             self._advanced_open = advanced_open
@@ -483,28 +399,16 @@ class ParameterDock(QDockWidget):
 
     def set_seed(self, seed: int) -> None:
         """Fixes the seed to `seed` (0 goes back to random)."""
-        model = self.request_model
-        with model.batch():
-            if seed:
-                model.seed = seed
-            model.seed_fixed = seed != 0
+        self._seed.set(seed)
 
     def set_last_returned_seed(self, seed: int) -> None:
-        self._last_seed = seed
-        if self._form_widget is not None:
-            self._show_last_seed(seed)
-
-    def _show_last_seed(self, seed: int) -> None:
-        button = self._form.last_seed_button
-        button.setEnabled(True)
-        button.setToolTip(self.tr("Use the last returned seed ({seed})").format(seed=seed))
+        self._seed.returned(seed)
 
     def use_last_seed(self) -> None:
-        if self._last_seed is not None:
-            self.set_seed(self._last_seed)
+        self._seed.use_last()
 
     def roll_seed(self) -> None:
-        self.set_seed(random.randint(1, MAX_SEED))
+        self._seed.roll()
 
     def problems(self) -> list[FieldProblem]:
         return list(self._problems)
@@ -541,7 +445,7 @@ class ParameterDock(QDockWidget):
         elif name == "size":
             self._fill_sizes()
         elif name in ("seed", "seed_fixed"):
-            self._show_seed()
+            self._seed.show()
         elif name == "source_weight" and self._intent_key is not None:
             # The intent stays chosen while the weight is still in its range; a weight typed
             # outside it is no longer that intent, and its advice would mislead.
@@ -565,31 +469,6 @@ class ParameterDock(QDockWidget):
     def _fill_sizes(self) -> None:
         if self._form_widget is not None:
             fill_size_combo(self._form_widget.size_combo, self.spec(), self.request_model.size)
-
-    def _show_seed(self) -> None:
-        if self._form_widget is None:
-            return
-        model, form = self.request_model, self._form_widget
-        self._pushing_seed = True
-        try:
-            form.seed_fixed.setChecked(model.seed_fixed)
-            form.seed.setValue(model.seed if model.seed_fixed else 0)
-        finally:
-            self._pushing_seed = False
-
-    def _on_seed_fixed_toggled(self, fixed: bool) -> None:
-        if self._pushing_seed:
-            return
-        model = self.request_model
-        with model.batch():
-            if fixed and model.seed == 0:
-                model.seed = random.randint(1, MAX_SEED)
-            model.seed_fixed = fixed
-
-    def _on_seed_typed(self, value: int) -> None:
-        # Typing a seed means the user wants that seed; typing 0 ("random") lets it go.
-        if not self._pushing_seed:
-            self.set_seed(value)
 
     def _on_advanced_toggled(self, is_open: bool) -> None:
         self._advanced_open = is_open
@@ -665,26 +544,5 @@ class ParameterDock(QDockWidget):
         group.setExclusive(True)
 
     def _save(self) -> None:
-        if self._applying:
-            return
-        model = self.request_model
-        # The user's values, hidden ones too; not the prompt and not the pictures, so typing a
-        # prompt writes nothing to disk.
-        request = GenerationRequest(
-            model=model.model,
-            size=model.size,
-            steps=model.steps,
-            cfg_scale=model.cfg_scale,
-            seed=model.seed,
-            n=model.n,
-            response_format=model.response_format,
-            text_mode=model.text_mode,
-            source_weight=model.source_weight,
-            style_weight=model.style_weight,
-            options=model.options,
-        )
-        state = (request, model.seed_fixed, self._advanced_open)
-        if state == self._saved_state:
-            return
-        self._saved_state = state
-        save_dock_values(self._settings, request, seed_fixed=state[1], advanced_open=state[2])
+        if not self._applying:
+            self._memory.save(self.request_model, advanced_open=self._advanced_open)

@@ -52,7 +52,6 @@ class GalleryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._loader = loader
         self._cell = 160
-        self._font_cache: tuple[int, QFont, QFont] | None = None
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
@@ -69,19 +68,7 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def set_cell_size(self, size: int) -> None:
         self._cell = size
-        self._font_cache = None
         self._stamps.clear()
-
-    def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
-        """The marks' fonts for this cell size, made once rather than per cell painted."""
-        if self._font_cache is None or self._font_cache[0] != self._cell:
-            font = QFont(base)
-            font.setPixelSize(max(11, min(16, self._cell // 10)))
-            font.setBold(True)
-            small = QFont(font)
-            small.setPixelSize(max(9, font.pixelSize() - 3))
-            self._font_cache = (self._cell, font, small)
-        return self._font_cache[1], self._font_cache[2]
 
     def grid_size(self) -> QSize:
         side = self._cell + 2 * (MARGIN + PADDING)
@@ -126,21 +113,22 @@ class GalleryDelegate(QStyledItemDelegate):
         rather than through `paint` and a dozen calls into the model per cell."""
         (palette, dpr), (image_id, summary) = look, content
         selected, hovered, current = flags
-        cell = QRectF(rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+        cell = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         if image_id < 0:
             share, words = self.placeholder_progress(-image_id)
-            paint_placeholder(painter, palette, cell, share, words)
+            paint_placeholder(painter, palette, QRectF(cell), share, words)
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # No painter state saved per cell: what sets a pen or a brush sets both (the grid turns
+        # antialiasing on once per paint).
+        size = cell.size()
         background = self._stamp(
-            ("background", cell.size().toSize(), selected, hovered, palette.cacheKey()),
-            cell.size().toSize(),
+            ("background", size, selected, hovered, palette.cacheKey()),
+            size,
             dpr,
             lambda p, at: self._paint_background(p, palette, at, selected, hovered),
         )
         painter.drawPixmap(cell.topLeft(), background)
-        inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING).toRect()
+        inner = cell.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         rejected = summary is not None and summary.rejected
         picture = self._paint_thumbnail(painter, look, image_id, inner, rejected)
         if summary is not None:
@@ -167,8 +155,7 @@ class GalleryDelegate(QStyledItemDelegate):
             pen = QPen(palette.color(QPalette.ColorRole.HighlightedText), 1, Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(cell.adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
-        painter.restore()
+            painter.drawRoundedRect(QRectF(cell).adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
 
     def _stamp(
         self,
@@ -225,8 +212,7 @@ class GalleryDelegate(QStyledItemDelegate):
         size_px = thumbnail_pixels(self._cell, dpr)
         pixmap = self._loader.cached(image_id, size_px)
         if pixmap is None:
-            if not self._loader.has_failed(image_id, size_px):
-                self._loader.request(image_id, size_px, dpr)
+            self._loader.request(image_id, size_px, dpr)  # unless it could not be read
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Mid).darker(130))
             painter.drawRoundedRect(QRectF(inner), 3, 3)
@@ -248,7 +234,12 @@ class GalleryDelegate(QStyledItemDelegate):
     def _paint_marks(
         self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool
     ) -> None:
-        font, small = self._fonts(painter.font())
+        # Drawn once per stamp (see `_stamp`), so the fonts are made here.
+        font = QFont(painter.font())
+        font.setPixelSize(max(11, min(16, self._cell // 10)))
+        font.setBold(True)
+        small = QFont(font)
+        small.setPixelSize(max(9, font.pixelSize() - 3))
         painter.setFont(font)
         line = font.pixelSize() + 8
         if summary.rating > 0 or emphasised:

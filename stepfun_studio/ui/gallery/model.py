@@ -41,10 +41,6 @@ SummaryRole = int(Qt.ItemDataRole.UserRole) + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def is_placeholder(image_id: int) -> bool:
-    return image_id < 0
-
-
 class GalleryModel(QAbstractListModel):
     """Image ids of one `ImageQuery`, newest first unless the query sorts otherwise."""
 
@@ -84,6 +80,7 @@ class GalleryModel(QAbstractListModel):
         self._listing = 0  # the number of the listing whose answer is wanted; 0: none
         self._listings = 0
         self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
+        self._bare: set[int] = set()  # painted before their summary came: painted again then
 
     # -- state ---------------------------------------------------------------------------
 
@@ -145,7 +142,7 @@ class GalleryModel(QAbstractListModel):
     def _replace_rows(self, ids: list[int]) -> None:
         self.beginResetModel()
         placeholders = self._placeholders()
-        self._id_set = set(placeholders)
+        self._id_set, self._bare = set(placeholders), set()
         self._ids = placeholders + self._unique(ids, self._id_set)
         self.endResetModel()
 
@@ -278,24 +275,27 @@ class GalleryModel(QAbstractListModel):
         image_id = self._ids[row]
         summary = self._summaries.get(image_id)
         if summary is None and image_id >= 0:
-            start = row - row % self.SUMMARY_BLOCK
-            self.read_summaries_ahead(start, start + self.SUMMARY_BLOCK - 1)
+            self._bare.add(image_id)
+            self.read_summaries_ahead(row, row)  # its block
         return image_id, summary
 
     def cached_summary(self, image_id: int) -> ImageSummary | None:
         return self._summaries.get(image_id)
 
     def read_summaries_ahead(self, first: int, last: int) -> None:
-        """Have the summaries of rows `first`..`last` read on the worker before they are painted."""
-        first = max(0, first)
+        """Have the summaries of rows `first`..`last` read on the worker before they are painted,
+        whole blocks at a time: one read per block scrolled into reach, not one per frame."""
+        block = self.SUMMARY_BLOCK
+        first, last = max(0, first - first % block), last - last % block + block - 1
         self._summaries.read_ahead([i for i in self.ids_in(first, last) if i >= 0], (first, last))
 
     def _on_summaries(self, rows: tuple[int, int]) -> None:
-        # Only those rows: the grid repaints the ones on screen, if any (most reads ahead are
-        # for rows off screen, and a whole screen repainted per read cost frames while scrolling).
-        first, last = rows[0], min(rows[1], len(self._ids) - 1)
-        if first <= last:
-            self.dataChanged.emit(self.index(first), self.index(last), [SummaryRole])
+        # Only the cells painted without their summary: a read ahead covers the rows on screen
+        # too, and a whole screen repainted per read cost frames while scrolling.
+        bare = [r for r, i in enumerate(self.ids_in(*rows), max(0, rows[0])) if i in self._bare]
+        if bare:
+            self._bare.difference_update(self._ids[r] for r in bare)
+            self.dataChanged.emit(self.index(bare[0]), self.index(bare[-1]), [SummaryRole])
 
     def _repaint_all(self) -> None:
         # The grid repaints what it shows: one signal whatever the count.

@@ -2,10 +2,11 @@
 
 Only rows near the viewport are asked for. Decoding to `QImage` happens on decoder threads
 (started with `ui.background.run_in_background`, one loop each, kept while a library is open);
-`QPixmap` is made on the GUI thread (pixmaps may not cross threads) and kept in `QPixmapCache`
-under (image id, pixel size). Requests wait in our own queue, which at most `threads` loops
-drain; a request whose row has scrolled away is simply removed from that queue, so a fast
-scroll never leaves a backlog of pictures nobody will see.
+`QPixmap` is made on the GUI thread (pixmaps may not cross threads) and kept here under (image
+id, pixel size), least recently painted dropped first: a plain dict, looked up ~30 times a frame
+(QPixmapCache wanted a string key and a QPixmap made per lookup). Requests wait in our own queue,
+which at most `threads` loops drain; a request whose row has scrolled away is simply removed from
+that queue, so a fast scroll never leaves a backlog of pictures nobody will see.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import threading
 import time
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap, QPixmapCache
+from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
@@ -28,10 +29,8 @@ log = logging.getLogger(__name__)
 SMALL_THUMBNAIL = 256
 LARGE_THUMBNAIL = 512
 # 64 MB of pixmaps is a few hundred cells at the biggest size: several screens of scrolling.
-PIXMAP_CACHE_KB = 64 * 1024
+PIXMAP_CACHE_BYTES = 64 << 20
 CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
-# Keys of thumbnails put in the pixmap cache, remembered up to this many (a few MB).
-DELIVERED_LIMIT = 50_000
 
 
 def default_decoder_threads() -> int:
@@ -42,10 +41,6 @@ def default_decoder_threads() -> int:
     enough to miss frames.
     """
     return max(1, min(4, (os.cpu_count() or 2) - 1))
-
-
-def cache_key(image_id: int, size_px: int) -> str:
-    return f"stepfun-gallery:{image_id}:{size_px}"
 
 
 class _Relay(QObject):
@@ -117,15 +112,14 @@ class ThumbnailLoader(QObject):
         self._wake = threading.Condition(self._lock)
         # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
         self._delivering: set[_Key] = set()
-        # GUI thread only: thumbnails that could not be read, and those put in the pixmap
-        # cache. The cache may have evicted some of the latter since, so this only lets
-        # `request_many` skip a lookup; painting still asks the cache itself.
+        # GUI thread only: the pixmaps, least recently painted first, their bytes, and the
+        # thumbnails that could not be read.
+        self._pixmaps: dict[_Key, QPixmap] = {}
+        self._bytes = 0
         self._failed: set[_Key] = set()
-        self._delivered: set[_Key] = set()
         self._library: Library | None = None
         self._generation = 0
         self.requests_dropped = 0
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
 
     def set_library(self, library: Library | None) -> None:
         self.cancel_all()
@@ -135,15 +129,16 @@ class ThumbnailLoader(QObject):
             # Idle loops re-check: with no library they end (and never touch the old one).
             self._wake.notify_all()
         self._failed.clear()
-        self._delivered.clear()
-        QPixmapCache.clear()
+        self._pixmaps.clear()
+        self._bytes = 0
 
     # -- asking ------------------------------------------------------------------------
 
     def cached(self, image_id: int, size_px: int) -> QPixmap | None:
-        pixmap = QPixmap()
-        found = QPixmapCache.find(cache_key(image_id, size_px), pixmap)
-        return pixmap if found and not pixmap.isNull() else None
+        pixmap = self._pixmaps.pop((image_id, size_px), None)
+        if pixmap is not None:
+            self._pixmaps[image_id, size_px] = pixmap  # the most recently painted, last
+        return pixmap
 
     def has_failed(self, image_id: int, size_px: int) -> bool:
         return (image_id, size_px) in self._failed
@@ -151,9 +146,7 @@ class ThumbnailLoader(QObject):
     def request(self, image_id: int, size_px: int, device_pixel_ratio: float = 1.0) -> None:
         """Decode the thumbnail of `image_id` at `size_px` physical pixels, unless it is known."""
         key = (image_id, size_px)
-        if image_id < 0 or self._library is None or key in self._failed:
-            return
-        if self.cached(image_id, size_px) is not None:
+        if image_id < 0 or self._library is None or key in self._failed or key in self._pixmaps:
             return
         with self._lock:
             if key in self._queue or key in self._decoding or key in self._delivering:
@@ -170,12 +163,8 @@ class ThumbnailLoader(QObject):
     def request_many(
         self, image_ids: list[int], size_px: int, device_pixel_ratio: float = 1.0
     ) -> None:
-        """`request` for rows ahead of the viewport, skipping those delivered already."""
-        delivered, failed = self._delivered, self._failed
         for image_id in image_ids:
-            key = (image_id, size_px)
-            if key not in delivered and key not in failed:
-                self.request(image_id, size_px, device_pixel_ratio)
+            self.request(image_id, size_px, device_pixel_ratio)
 
     def retain(self, keep: set[int]) -> int:
         """Forget every waiting request for an image not in `keep`; returns how many."""
@@ -264,12 +253,12 @@ class ThumbnailLoader(QObject):
             self._delivering.discard((image_id, size_px))
         if generation != self._generation:
             return
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(image.devicePixelRatio())
-        QPixmapCache.insert(cache_key(image_id, size_px), pixmap)
-        if len(self._delivered) > DELIVERED_LIMIT:
-            self._delivered.clear()
-        self._delivered.add((image_id, size_px))
+        pixmaps, pixmap = self._pixmaps, QPixmap.fromImage(image)
+        pixmaps[image_id, size_px] = pixmap
+        self._bytes += pixmap.width() * pixmap.height() * 4
+        while self._bytes > PIXMAP_CACHE_BYTES and len(pixmaps) > 1:
+            oldest = pixmaps.pop(next(iter(pixmaps)))
+            self._bytes -= oldest.width() * oldest.height() * 4
         self.thumbnail_ready.emit(image_id, size_px)
 
     def _on_failed(self, generation: int, image_id: int, size_px: int, reason: str) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from stepfun_studio.ui.gallery import accessible
 
@@ -55,7 +55,6 @@ CULLING_KEYS = {
 }
 Cursor = QAbstractItemView.CursorAction
 Hint = QAbstractItemView.ScrollHint
-State = QStyle.StateFlag
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -127,16 +126,15 @@ class GalleryView(QAbstractItemView):
         slot = (self.verticalOffset() // self._cell.height()) * self._columns
         return max(0, slot - self._phase)
 
-    def visible_rows(self) -> tuple[int, int]:
-        """First and last row on screen now (exact, from the arithmetic); (0, -1) if none."""
-        count = self._count()
+    def visible_rows(self, top: int = 0, bottom: int | None = None) -> tuple[int, int]:
+        """First and last row on screen now, or with a cell between heights `top` and `bottom`
+        of the viewport (exact, from the arithmetic); (0, -1) if none."""
+        count, height, offset = self._count(), self._cell.height(), self.verticalOffset()
+        bottom = self.viewport().height() - 1 if bottom is None else bottom
         if count == 0:
             return (0, -1)
-        height = self._cell.height()
-        top = self.verticalOffset() // height
-        bottom = (self.verticalOffset() + self.viewport().height() - 1) // height
-        first = max(0, top * self._columns - self._phase)
-        last = min(count - 1, (bottom + 1) * self._columns - 1 - self._phase)
+        first = max(0, (top + offset) // height * self._columns - self._phase)
+        last = min(count - 1, ((bottom + offset) // height + 1) * self._columns - 1 - self._phase)
         return (min(first, count - 1), last)
 
     def updateGeometries(self) -> None:
@@ -280,10 +278,10 @@ class GalleryView(QAbstractItemView):
             self.viewport().update(QRect(0, area.top(), self.viewport().width(), area.height()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        # While rows land above the screen, the scroll follows them and what is shown stays as
-        # it was: nothing to move and nothing to paint.
+        # Only the strip scrolled in is painted (QAbstractScrollArea's repaints all). While rows
+        # land above the screen, the scroll follows them and nothing on screen moves.
         if not self._anchoring:
-            super().scrollContentsBy(dx, dy)
+            self.viewport().scroll(dx, dy)
 
     def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
         added = end - start + 1
@@ -343,7 +341,8 @@ class GalleryView(QAbstractItemView):
         model, delegate = self.model(), self.itemDelegate()
         if model is None or not hasattr(delegate, "paint_cell"):
             return
-        first, last = self.visible_rows()
+        exposed, box = event.region(), event.rect()  # the region and its bounding rectangle
+        first, last = self.visible_rows(box.top(), box.bottom())  # a scroll step: a strip
         selected: set[int] = set()
         ranges = self.selectionModel().selection()
         for number in range(ranges.size()):
@@ -355,11 +354,12 @@ class GalleryView(QAbstractItemView):
         hovered = -1
         if viewport.underMouse():
             hovered = self.indexAt(viewport.mapFromGlobal(QCursor.pos())).row()
-        look, exposed = (viewport.palette(), self.devicePixelRatioF()), event.rect()
+        look = (viewport.palette(), self.devicePixelRatioF())
         painter = QPainter(viewport)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for row in range(first, last + 1):
             rect = self._slot_rect(row + self._phase)
-            if rect.intersects(exposed):
+            if exposed.intersects(rect):
                 flags = (row in selected, row == hovered, row == current)
                 delegate.paint_cell(painter, rect, look, model.cell(row), flags)  # type: ignore[attr-defined]
         painter.end()
