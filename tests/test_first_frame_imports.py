@@ -23,7 +23,7 @@ PICTURES = 3
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
 # thread), Pillow (decoding and ingest, on worker threads), downloads, the parameter form and its
 # slots (filled in after the paint), the dialogs (opened from the menus), and the gallery's
-# context menu, compare dialog and organising dialogs (opened by the user).
+# context menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
@@ -51,6 +51,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.ui.gallery.organise",
     "stepfun_studio.ui.gallery.compare",
     "stepfun_studio.ui.gallery.context_menu",
+    "stepfun_studio.ui.gallery.lightbox",
 )
 
 CHILD = r"""

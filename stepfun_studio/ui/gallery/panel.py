@@ -45,7 +45,6 @@ from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
 from stepfun_studio.ui.gallery.filter_bar import FilterBar
-from stepfun_studio.ui.gallery.lightbox import Lightbox
 from stepfun_studio.ui.gallery.model import GalleryModel
 from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
@@ -57,6 +56,7 @@ from stepfun_studio.ui.library_reads import LibraryReads
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
     from stepfun_studio.ui.gallery.compare import CompareDialog
+    from stepfun_studio.ui.gallery.lightbox import Lightbox
 
 # organise, compare and context_menu are imported where first used: none is in the first frame.
 
@@ -123,7 +123,7 @@ class GalleryPanel(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.placeholders = JobPlaceholders(self)
         self.delegate.placeholder_progress = self.placeholders.progress
-        self.preview = Lightbox(self)
+        self._preview: Lightbox | None = None  # made when Space first opens it
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -170,8 +170,6 @@ class GalleryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(
             lambda *_indexes: self.current_image_changed.emit(self.current_id())
         )
-        self.preview.closed.connect(self.view.setFocus)
-        self.preview.key_forwarded.connect(self._on_preview_key)
         self.culling.changed.connect(self._on_culled)
         self.culling.status_message.connect(self.status_message)
         self.model.total_changed.connect(self._show_count)
@@ -222,7 +220,8 @@ class GalleryPanel(QWidget):
         """Stop background work; the main window calls this before closing the library."""
         self._reads.shutdown()
         self.culling.set_library(None)  # its writes end first
-        self.preview.shutdown()
+        if self._preview is not None:
+            self._preview.shutdown()
         self.loader.shutdown()
         self.model.shutdown()
 
@@ -418,7 +417,8 @@ class GalleryPanel(QWidget):
         else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
-        self.preview.refresh()
+        if self._preview is not None:
+            self._preview.refresh()
 
     def _remove_keeping_place(self, ids: list[int]) -> None:
         """Remove rows; the cursor lands on the image after the first one removed."""
@@ -434,6 +434,17 @@ class GalleryPanel(QWidget):
             self.image_activated.emit(self.model.image_id(index.row()))
 
     # -- preview -------------------------------------------------------------------------
+
+    @property
+    def preview(self) -> Lightbox:
+        """The lightbox over the window; its module and widgets wait for its first use."""
+        if self._preview is None:
+            from stepfun_studio.ui.gallery.lightbox import Lightbox
+
+            self._preview = Lightbox(self)
+            self._preview.closed.connect(self.view.setFocus)
+            self._preview.key_forwarded.connect(self._on_preview_key)
+        return self._preview
 
     def toggle_preview(self) -> None:
         self.preview.toggle()
