@@ -22,7 +22,8 @@ PICTURES = 3
 # Each of these has a first use after the first frame: the API client and its SDKs (the first
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
 # thread), Pillow (decoding and ingest, on worker threads), downloads, the parameter form and its
-# slots (filled in after the paint), and the dialogs (opened from the menus).
+# slots (filled in after the paint), the dialogs (opened from the menus), and the gallery's
+# context menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
@@ -47,6 +48,10 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.ui.prompt_library_view",
     "stepfun_studio.ui.caption_dialog",
     "stepfun_studio.ui.describe_dialog",
+    "stepfun_studio.ui.gallery.organise",
+    "stepfun_studio.ui.gallery.compare",
+    "stepfun_studio.ui.gallery.context_menu",
+    "stepfun_studio.ui.gallery.lightbox",
 )
 
 CHILD = r"""

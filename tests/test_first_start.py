@@ -209,3 +209,29 @@ def test_quitting_while_the_keys_are_looked_up_leaves_no_error_behind(
         thread.join(timeout=10)
     qtbot.wait(200)  # the relay's queued delivery, to nobody
     assert errors == []
+
+
+def test_the_demo_banner_waits_for_the_keys_then_appears_once(
+    qtbot: QtBot, app_paths: AppPaths, windows: list[MainWindow]
+) -> None:
+    """Before: the banner was in the first frame and went once a key was found, moving the
+    prompt and the gallery at every start; now nothing is said until the keys are known."""
+    studio = Studio(StudioOptions(paths=app_paths))
+    studio.use_keys(ProviderKeys(env={}, backend=SlowKeyring(), timeout_s=5.0))
+    languages = LanguageSwitcher()
+    languages.apply("en")
+    window = MainWindow(studio, languages)
+    qtbot.addWidget(window)
+    windows.append(window)
+    window.show()
+    window.start_studio()
+    server = window.statusBar().findChild(QLabel, "serverLabel")
+    assert server is not None
+    seen: list[bool] = []
+    while not studio.started:  # the keyring takes 0.4 s a provider
+        seen.append(window.banner.isVisible())
+        assert seen[-1] or server.text() == ""
+        qtbot.wait(20)
+    assert seen[:3] == [False] * 3 and seen == sorted(seen)  # hidden, then shown for good
+    assert window.banner.isVisible()  # no key: the demo, said once
+    assert server.text() == "Demo: local stand-in server"

@@ -420,8 +420,8 @@ def test_filters_and_sort(qtbot: QtBot, panel: GalleryPanel, library: Library) -
     panel.filters.sort.setCurrentIndex(panel.filters.sort.findData("oldest"))
     listed(qtbot, panel)
     assert panel.model.loaded_ids()[:5] == library.query_ids(ImageQuery(sort="oldest"), 0, 5)
-    model_index = panel.filters.model_filter.findData("step-2x-large")
-    panel.filters.model_filter.setCurrentIndex(model_index)
+    model_index = panel.filters.drop_down().model_filter.findData("step-2x-large")
+    panel.filters.drop_down().model_filter.setCurrentIndex(model_index)
     listed(qtbot, panel)
     assert panel.model.total == library.count(ImageQuery(model="step-2x-large")) > 0
 
@@ -503,7 +503,7 @@ def test_context_menu_acts_on_the_selection(
 def test_filter_by_provider_offers_the_providers_present(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:
-    combo = panel.filters.provider_filter
+    combo = panel.filters.drop_down().provider_filter
     # The library is asked off the GUI thread; until then every provider of the table is listed.
     qtbot.waitUntil(lambda: combo.findData("compatible") < 0, timeout=5000)
     offered = [combo.itemData(i) for i in range(combo.count())]

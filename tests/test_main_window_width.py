@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.paths import AppPaths
@@ -95,7 +95,9 @@ def test_a_language_switch_retranslates_the_gallery_and_size_labels(
     qtbot.waitUntil(lambda: bar.hide_rejected.text() == expected)
     assert bar.sort.itemText(0) == QCoreApplication.translate("FilterBar", "Newest first")
     assert bar.min_rating.itemText(0) == QCoreApplication.translate("FilterBar", "Any rating")
-    assert bar.model_filter.itemText(0) == QCoreApplication.translate("FilterBar", "Any model")
+    assert bar.drop_down().model_filter.itemText(0) == QCoreApplication.translate(
+        "FilterBar", "Any model"
+    )
     assert bar.more_button.text() == QCoreApplication.translate("FilterBar", "Filters")
     assert sidebar.list.item(0).text() != english_heading
     assert window.gallery.count_label.text() != english_count
@@ -113,12 +115,41 @@ def test_the_filters_button_counts_the_filters_it_hides(qtbot: QtBot) -> None:
     bar = FilterBar()
     qtbot.addWidget(bar)
     assert bar.active_hidden_filters() == 0
-    bar.size_filter.setCurrentIndex(1)
-    bar.use_dates.setChecked(True)
+    bar.drop_down().size_filter.setCurrentIndex(1)
+    bar.drop_down().use_dates.setChecked(True)
     assert bar.active_hidden_filters() == 2
     assert bar.more_button.text().endswith("(2)")
     query = bar.apply_to(ImageQuery())
-    assert query.size == bar.size_filter.currentData() and query.created_from is not None
+    assert (
+        query.size == bar.drop_down().size_filter.currentData() and query.created_from is not None
+    )
+
+
+def test_the_filters_form_is_made_when_first_opened_with_the_choices_read_before(
+    qtbot: QtBot,
+) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    # The library's choices arrive before anyone opened the drop-down: kept, not shown.
+    bar.set_tags([("sunset", 3), ("cat", 1)])
+    bar.set_providers(["openai"])
+    assert bar.findChild(QWidget, "moreFiltersPanel") is None
+    assert bar.known_tags() == ["sunset", "cat"]
+    assert bar.apply_to(ImageQuery()).tag is None and not bar.is_filtering()
+    # A click's menu says it is about to show before it sizes itself (a real popup here would
+    # grab the keyboard, which the offscreen platform warns about).
+    bar.more_button.menu().aboutToShow.emit()
+    assert bar.findChild(QWidget, "moreFiltersPanel") is bar.drop_down()  # found: made then
+    more = bar.drop_down()
+    assert [more.tag.itemData(i) for i in range(more.tag.count())] == ["", "sunset", "cat"]
+    offered = [more.provider_filter.itemData(i) for i in range(more.provider_filter.count())]
+    assert offered == ["", "openai"]
+    with qtbot.waitSignal(bar.changed):
+        more.tag.setCurrentIndex(1)
+    assert bar.apply_to(ImageQuery()).tag == "sunset" and bar.more_button.text() == "Filters (1)"
+    bar.reset()
+    assert more.tag.currentIndex() == 0 and not bar.is_filtering()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -382,9 +382,15 @@ class MainWindow(QMainWindow):
         provider_id = spec.provider if spec else self.studio.settings.values.default_provider
         provider = model_table().provider(provider_id)
         self.banner.set_provider(provider_title(provider) if provider else "")
-        demo = self.studio.is_demo(provider_id)
+        # Nothing is said before the keys are known (the keyring is asked after the first
+        # paint): a banner in the first frame that went away once a key was found moved the
+        # prompt and the gallery under the user's eyes at every start. Now it can only appear,
+        # once, and only for someone without a key (who also gets the provider chooser then).
+        known = self.studio.connections_known
+        demo = known and self.studio.is_demo(provider_id)
         self.banner.setVisible(demo)
-        self.status.set_server("" if demo else self.studio.base_url_for(provider_id), demo)
+        server = self.studio.base_url_for(provider_id) if known and not demo else ""
+        self.status.set_server(server, demo)
 
     def choose_language(self, code: str) -> None:
         """Switches every visible string now, and remembers the choice for the next start."""

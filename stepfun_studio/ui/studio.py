@@ -286,6 +286,11 @@ class Studio(QObject):
         return self.is_demo(self.settings.values.default_provider)
 
     @property
+    def connections_known(self) -> bool:
+        """True once every provider's key was looked up (the keyring answers after the paint)."""
+        return self._started
+
+    @property
     def closed(self) -> bool:
         return self._closed
 

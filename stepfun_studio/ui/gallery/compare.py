@@ -12,23 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
 from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.gallery.filmstrip import fitted
 from stepfun_studio.ui.image_decoding import decode
-
-
-def fitted(size: QSizeF, frame: QRectF) -> QRectF:
-    """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
-    scaled = QSizeF(size)
-    scaled.scale(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    rect = QRectF(QPointF(0, 0), scaled)
-    rect.moveCenter(frame.center())
-    return rect
 
 
 class _ViewState:

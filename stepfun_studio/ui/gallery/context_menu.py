@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from stepfun_studio.ui.gallery import organise
+
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.panel import GalleryPanel
 
@@ -52,7 +54,7 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
         action.triggered.connect(lambda _checked=False, c=info.id: panel.add_to_collection(ids, c))
     collections.addSeparator()
     collections.addAction(_tr("New collection…"), lambda: panel.add_to_new_collection(ids))
-    menu.addAction(_tr("Tags…"), lambda: panel.edit_tags(ids))
+    menu.addAction(_tr("Tags…"), lambda: organise.edit_tags(panel, ids))
     menu.addAction(_tr("Note…"), lambda: panel.edit_note(current)).setEnabled(one)
     menu.addSeparator()
 
@@ -62,7 +64,7 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
     with_source = menu.addAction(_tr("Compare with its source"), panel.compare_with_source)
     with_source.setEnabled(one and summary is not None and summary.has_source)
     menu.addSeparator()
-    menu.addAction(_tr("Export…"), lambda: panel.export_images(ids))
+    menu.addAction(_tr("Export…"), lambda: organise.export_dialog(panel, ids))
     menu.addAction(_tr("Copy"), panel.copy_selection)
     menu.addAction(_tr("Show in folder"), lambda: panel.show_in_folder(current))
     menu.addSeparator()

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.timers import single_shot
@@ -24,6 +23,15 @@ MARGIN = 8
 # The panel's prefetch may drop a request of ours for a row it does not show: while a cell
 # still waits, the strip asks again this often.
 RETRY_MS = 200
+
+
+def fitted(size: QSizeF, frame: QRectF) -> QRectF:
+    """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
+    scaled = QSizeF(size)
+    scaled.scale(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QRectF(QPointF(0, 0), scaled)
+    rect.moveCenter(frame.center())
+    return rect
 
 
 class Filmstrip(QWidget):

@@ -61,6 +61,50 @@ def _refill(combo: QComboBox, anything: str, choices: Iterable[tuple[str, str]])
     combo.blockSignals(False)
 
 
+class _MoreFilters(QWidget):
+    """The drop-down's form: tag, provider, model, size and dates; each combo offers "any" first."""
+
+    def __init__(self, bar: FilterBar, menu: QMenu) -> None:
+        super().__init__(menu)
+        self.setObjectName("moreFiltersPanel")
+        form = QFormLayout(self)
+        form.setContentsMargins(10, 8, 10, 8)
+        self.tag = _combo(self, "tagFilter", [""])
+        self.model_filter = _combo(self, "modelFilter", [""])
+        sizes: list[str] = []
+        for name in model_table().names():
+            spec = model_table().require(name)
+            self.model_filter.addItem(spec.label or name, name)
+            sizes.extend(s for s in spec.sizes if s not in sizes)
+        self.provider_filter = _combo(self, "providerFilter", [""])
+        self.size_filter = _combo(self, "sizeFilter", [""])
+        for size in sizes:
+            self.size_filter.addItem(size.replace("x", "×"), size)
+        self.combos = (self.tag, self.provider_filter, self.model_filter, self.size_filter)
+        self.use_dates = QCheckBox(self)
+        self.use_dates.setObjectName("dateRangeEnabled")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1), self)
+        self.date_to = QDateEdit(today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(bar.changed)
+            self.use_dates.toggled.connect(edit.setEnabled)
+        self.to_label = QLabel(self)
+        dates = QHBoxLayout()
+        for widget in (self.date_from, self.to_label, self.date_to):
+            dates.addWidget(widget)
+        self.labels = [QLabel(self) for _ in self.combos]
+        for label, combo in zip(self.labels, self.combos, strict=True):
+            form.addRow(label, combo)
+        form.addRow(self.use_dates, dates)
+        self.use_dates.toggled.connect(bar.changed)
+        for combo in self.combos:
+            combo.currentIndexChanged.connect(bar.changed)
+
+
 class FilterBar(QWidget):
     changed = Signal()
 
@@ -80,57 +124,18 @@ class FilterBar(QWidget):
         self.hide_rejected = QCheckBox(self)
         self.hide_rejected.setObjectName("hideRejected")
 
-        # The drop-down: a menu holding one form, so it opens and closes like any menu.
+        # The drop-down: a menu holding one form, so it opens and closes like any menu. The
+        # form (some 70 widgets the first frame does not show) is made when it is first needed.
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("moreFilters")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self.more_button)
-        self._panel = QWidget(self._menu)
-        self._panel.setObjectName("moreFiltersPanel")
-        form = QFormLayout(self._panel)
-        form.setContentsMargins(10, 8, 10, 8)
-
-        self.tag = _combo(self._panel, "tagFilter", [""])
-        self.model_filter = _combo(self._panel, "modelFilter", [""])
-        sizes: list[str] = []
-        for name in model_table().names():
-            spec = model_table().require(name)
-            self.model_filter.addItem(spec.label or name, name)
-            sizes.extend(s for s in spec.sizes if s not in sizes)
-        # Every provider of the table until the library says which made pictures here.
-        self.provider_filter = _combo(self._panel, "providerFilter", [""])
-        self.set_providers(model_table().provider_ids())
-        self.size_filter = _combo(self._panel, "sizeFilter", [""])
-        for size in sizes:
-            self.size_filter.addItem(size.replace("x", "×"), size)
-        # The drop-down's filters, in the form's order; each has "any" first.
-        self._hidden = (self.tag, self.provider_filter, self.model_filter, self.size_filter)
-
-        self.use_dates = QCheckBox(self._panel)
-        self.use_dates.setObjectName("dateRangeEnabled")
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addMonths(-1), self._panel)
-        self.date_to = QDateEdit(today, self._panel)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self.changed)
-            self.use_dates.toggled.connect(edit.setEnabled)
-        self._to_label = QLabel(self._panel)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_from)
-        dates.addWidget(self._to_label)
-        dates.addWidget(self.date_to)
-
-        self._labels = [QLabel(self._panel) for _ in self._hidden]
-        for label, combo in zip(self._labels, self._hidden, strict=True):
-            form.addRow(label, combo)
-        form.addRow(self.use_dates, dates)
-        action = QWidgetAction(self._menu)
-        action.setDefaultWidget(self._panel)
-        self._menu.addAction(action)
+        self._menu.aboutToShow.connect(self.drop_down)
         self.more_button.setMenu(self._menu)
+        self._more: _MoreFilters | None = None
+        # The choices the library offers, kept until the form exists to show them.
+        self._tags: list[tuple[str, int]] = []
+        self._providers: set[str] = set(model_table().provider_ids())
 
         self.sort = _combo(self, "sortOrder", ("newest", "oldest", "rating"))
 
@@ -141,13 +146,25 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.sort)
 
-        for box in (self.favourites, self.hide_rejected, self.use_dates):
+        for box in (self.favourites, self.hide_rejected):
             box.toggled.connect(self.changed)
-        for combo in (self.min_rating, *self._hidden, self.sort):
+        for combo in (self.min_rating, self.sort):
             combo.currentIndexChanged.connect(self.changed)
         # The button's count follows every change of the filters inside the drop-down.
         self.changed.connect(self._show_active_count)
         self.retranslate()
+
+    def drop_down(self) -> _MoreFilters:
+        """The drop-down's form, made now if this is its first use (its opening, or a caller's)."""
+        if self._more is None:
+            self._more = _MoreFilters(self, self._menu)
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(self._more)
+            self._menu.addAction(action)
+            self.set_tags(self._tags)
+            self.set_providers(self._providers)
+            self.retranslate()
+        return self._more
 
     def retranslate(self) -> None:
         """Re-sets every text; called at build time and on each language switch."""
@@ -162,11 +179,12 @@ class FilterBar(QWidget):
         labels = (self.tr("Tag"), self.tr("Provider"), self.tr("Model"), self.tr("Size"))
         anything = (self.tr("Any tag"), self.tr("Any provider"), self.tr("Any model"))
         words = zip(labels, (*anything, self.tr("Any size")), strict=True)
-        for label, combo, (name, any_one) in zip(self._labels, self._hidden, words, strict=True):
-            label.setText(name)
-            combo.setItemText(0, any_one)
-        self.use_dates.setText(self.tr("From"))
-        self._to_label.setText(self.tr("to"))
+        if (more := self._more) is not None:
+            for label, combo, (name, any_one) in zip(more.labels, more.combos, words, strict=True):
+                label.setText(name)
+                combo.setItemText(0, any_one)
+            more.use_dates.setText(self.tr("From"))
+            more.to_label.setText(self.tr("to"))
         for index, text in enumerate(
             (self.tr("Newest first"), self.tr("Oldest first"), self.tr("Best rated"))
         ):
@@ -180,8 +198,10 @@ class FilterBar(QWidget):
 
     def active_hidden_filters(self) -> int:
         """How many of the drop-down's filters narrow the view (shown on its button)."""
-        active = sum(1 for combo in self._hidden if combo.currentIndex() > 0)
-        return active + int(self.use_dates.isChecked())
+        if (more := self._more) is None:
+            return 0
+        active = sum(1 for combo in more.combos if combo.currentIndex() > 0)
+        return active + int(more.use_dates.isChecked())
 
     def _show_active_count(self) -> None:
         active = self.active_hidden_filters()
@@ -190,7 +210,14 @@ class FilterBar(QWidget):
 
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         """Offer the library's tags, keeping the current choice when it still exists."""
-        _refill(self.tag, self.tr("Any tag"), ((f"#{tag} ({count})", tag) for tag, count in tags))
+        self._tags = tags
+        if (more := self._more) is not None:
+            offered = ((f"#{tag} ({count})", tag) for tag, count in tags)
+            _refill(more.tag, self.tr("Any tag"), offered)
+
+    def known_tags(self) -> list[str]:
+        """The library's tags as last read, most used first (no query, no form made)."""
+        return [tag for tag, _count in self._tags]
 
     def load_choices(self, library: Library | None, reads: LibraryReads) -> None:
         """Reads the library's tags and the providers that made its pictures, off this thread."""
@@ -215,28 +242,36 @@ class FilterBar(QWidget):
         Listed in the table's order with the table's names; the current choice stays, even
         when the library no longer holds its pictures, so a filter never changes on its own.
         """
-        wanted = {*provider_ids, self.provider_filter.currentData() or ""}
-        choices = [(provider_title(p), p.id) for p in model_table().providers if p.id in wanted]
-        _refill(self.provider_filter, self.tr("Any provider"), choices)
+        self._providers = set(provider_ids)
+        if (more := self._more) is not None:
+            wanted = {*self._providers, more.provider_filter.currentData() or ""}
+            table = model_table().providers
+            choices = [(provider_title(p), p.id) for p in table if p.id in wanted]
+            _refill(more.provider_filter, self.tr("Any provider"), choices)
 
     def apply_to(self, query: ImageQuery) -> ImageQuery:
-        created_from = created_to = None
-        if self.use_dates.isChecked():
-            start = datetime.combine(cast(date, self.date_from.date().toPython()), time.min)
-            end = datetime.combine(cast(date, self.date_to.date().toPython()), time.max)
-            created_from, created_to = start.timestamp(), end.timestamp()
-        return dataclasses.replace(
+        query = dataclasses.replace(
             query,
             favourites_only=self.favourites.isChecked(),
             min_rating=int(self.min_rating.currentData()),
             hide_rejected=self.hide_rejected.isChecked(),
-            tag=self.tag.currentData() or None,
-            model=self.model_filter.currentData() or None,
-            provider=self.provider_filter.currentData() or None,
-            size=self.size_filter.currentData() or None,
+            sort=self._sort(),
+        )
+        if (more := self._more) is None:  # never opened: every one of its filters is "any"
+            return query
+        created_from = created_to = None
+        if more.use_dates.isChecked():
+            start = datetime.combine(cast(date, more.date_from.date().toPython()), time.min)
+            end = datetime.combine(cast(date, more.date_to.date().toPython()), time.max)
+            created_from, created_to = start.timestamp(), end.timestamp()
+        return dataclasses.replace(
+            query,
+            tag=more.tag.currentData() or None,
+            model=more.model_filter.currentData() or None,
+            provider=more.provider_filter.currentData() or None,
+            size=more.size_filter.currentData() or None,
             created_from=created_from,
             created_to=created_to,
-            sort=self._sort(),
         )
 
     def is_filtering(self) -> bool:
@@ -247,9 +282,13 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Every filter back to "any" (the sort order stays), with one `changed`."""
         self.blockSignals(True)  # the widgets' changes reach `changed` through this bar
-        for box in (self.favourites, self.hide_rejected, self.use_dates):
+        boxes, combos = [self.favourites, self.hide_rejected], [self.min_rating]
+        if (more := self._more) is not None:
+            boxes.append(more.use_dates)
+            combos.extend(more.combos)
+        for box in boxes:
             box.setChecked(False)
-        for combo in (self.min_rating, *self._hidden):
+        for combo in combos:
             combo.setCurrentIndex(0)
         self.blockSignals(False)
         self.changed.emit()

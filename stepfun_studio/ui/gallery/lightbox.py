@@ -30,9 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from stepfun_studio.ui.gallery.compare import fitted
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
-from stepfun_studio.ui.gallery.filmstrip import Filmstrip
+from stepfun_studio.ui.gallery.filmstrip import Filmstrip, fitted
 from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.timers import single_shot

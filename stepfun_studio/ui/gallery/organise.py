@@ -29,8 +29,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 def edit_tags(panel: GalleryPanel, ids: list[int]) -> None:
     """Add tags (comma separated); a leading minus removes one: "sunset, -draft"."""
-    tags = panel.filters.tag  # the library's tags as the filter bar last read them: no query
-    known = ", ".join(str(tags.itemData(i)) for i in range(1, min(tags.count(), 31)))
+    known = ", ".join(panel.filters.known_tags()[:30])  # as the filter bar last read them
     text, ok = QInputDialog.getText(
         panel,
         _tr("Tags"),

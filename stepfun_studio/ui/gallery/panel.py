@@ -40,15 +40,11 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImportReport
-from stepfun_studio.ui.gallery import organise
 from stepfun_studio.ui.gallery.auto_size import AutoCellSize
-from stepfun_studio.ui.gallery.compare import CompareDialog
-from stepfun_studio.ui.gallery.context_menu import build_context_menu
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
 from stepfun_studio.ui.gallery.filter_bar import FilterBar
-from stepfun_studio.ui.gallery.lightbox import Lightbox
 from stepfun_studio.ui.gallery.model import GalleryModel
 from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
@@ -59,6 +55,10 @@ from stepfun_studio.ui.library_reads import LibraryReads
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
+    from stepfun_studio.ui.gallery.compare import CompareDialog
+    from stepfun_studio.ui.gallery.lightbox import Lightbox
+
+# organise, compare and context_menu are imported where first used: none is in the first frame.
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
@@ -123,7 +123,7 @@ class GalleryPanel(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.placeholders = JobPlaceholders(self)
         self.delegate.placeholder_progress = self.placeholders.progress
-        self.preview = Lightbox(self)
+        self._preview: Lightbox | None = None  # made when Space first opens it
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -170,8 +170,6 @@ class GalleryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(
             lambda *_indexes: self.current_image_changed.emit(self.current_id())
         )
-        self.preview.closed.connect(self.view.setFocus)
-        self.preview.key_forwarded.connect(self._on_preview_key)
         self.culling.changed.connect(self._on_culled)
         self.culling.status_message.connect(self.status_message)
         self.model.total_changed.connect(self._show_count)
@@ -222,7 +220,8 @@ class GalleryPanel(QWidget):
         """Stop background work; the main window calls this before closing the library."""
         self._reads.shutdown()
         self.culling.set_library(None)  # its writes end first
-        self.preview.shutdown()
+        if self._preview is not None:
+            self._preview.shutdown()
         self.loader.shutdown()
         self.model.shutdown()
 
@@ -418,7 +417,8 @@ class GalleryPanel(QWidget):
         else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
-        self.preview.refresh()
+        if self._preview is not None:
+            self._preview.refresh()
 
     def _remove_keeping_place(self, ids: list[int]) -> None:
         """Remove rows; the cursor lands on the image after the first one removed."""
@@ -435,6 +435,17 @@ class GalleryPanel(QWidget):
 
     # -- preview -------------------------------------------------------------------------
 
+    @property
+    def preview(self) -> Lightbox:
+        """The lightbox over the window; its module and widgets wait for its first use."""
+        if self._preview is None:
+            from stepfun_studio.ui.gallery.lightbox import Lightbox
+
+            self._preview = Lightbox(self)
+            self._preview.closed.connect(self.view.setFocus)
+            self._preview.key_forwarded.connect(self._on_preview_key)
+        return self._preview
+
     def toggle_preview(self) -> None:
         self.preview.toggle()
 
@@ -449,6 +460,8 @@ class GalleryPanel(QWidget):
     # -- organising ----------------------------------------------------------------------
 
     def _context_menu(self, pos: QPoint) -> None:
+        from stepfun_studio.ui.gallery.context_menu import build_context_menu
+
         menu = build_context_menu(self, self)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
@@ -463,24 +476,24 @@ class GalleryPanel(QWidget):
             then=lambda collection_id: self.add_to_collection(ids, collection_id)
         )
 
-    def edit_tags(self, ids: list[int]) -> None:
-        organise.edit_tags(self, ids)
-
     def edit_note(self, image_id: int) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         if (library := self._library) is not None:
             ask = lambda record: organise.edit_note(self, record)  # noqa: E731
             self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
     def import_images(self, folder: bool) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         if self._library is not None:
             organise.import_dialog(self, self._library, folder, self._on_imported)
 
     def _on_imported(self, report: ImportReport) -> None:
+        from stepfun_studio.ui.gallery import organise
+
         self.refresh()
         self.status_message.emit(organise.import_report_text(report))
-
-    def export_images(self, ids: list[int]) -> None:
-        organise.export_dialog(self, ids)
 
     def check_library(self) -> None:
         if self._library is not None:
@@ -532,6 +545,8 @@ class GalleryPanel(QWidget):
         # cannot be (no source, a missing file) is said on the status line as the dialog closes.
         if self._library is None:
             return None
+        from stepfun_studio.ui.gallery.compare import CompareDialog
+
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
         load(dialog, self._library)
