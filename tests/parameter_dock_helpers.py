@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import TypeVar
 
 from PIL import Image
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QWidget
@@ -10,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from stepfun_studio.core.request import ReferenceImage
 from stepfun_studio.ui.parameter_dock import ParameterDock
+
+W = TypeVar("W", bound=QWidget)
 
 
 def reference_png(width: int, height: int, color: tuple[int, int, int]) -> ReferenceImage:
@@ -26,40 +29,31 @@ def make_dock(qtbot: QtBot) -> ParameterDock:
     return dock
 
 
-def child(dock: ParameterDock, kind: type[QWidget], name: str) -> QWidget:
+def child(dock: ParameterDock, kind: type[W], name: str) -> W:
+    """The dock's widget of that type and object name; the test fails if there is none."""
     widget = dock.findChild(kind, name)
-    assert widget is not None, name
+    assert isinstance(widget, kind), name
     return widget
 
 
 def find_combo(dock: ParameterDock, name: str) -> QComboBox:
-    widget = child(dock, QComboBox, name)
-    assert isinstance(widget, QComboBox)
-    return widget
+    return child(dock, QComboBox, name)
 
 
 def find_spin(dock: ParameterDock, name: str) -> QSpinBox:
-    widget = child(dock, QSpinBox, name)
-    assert isinstance(widget, QSpinBox)
-    return widget
+    return child(dock, QSpinBox, name)
 
 
 def find_dspin(dock: ParameterDock, name: str) -> QDoubleSpinBox:
-    widget = child(dock, QDoubleSpinBox, name)
-    assert isinstance(widget, QDoubleSpinBox)
-    return widget
+    return child(dock, QDoubleSpinBox, name)
 
 
 def find_label(dock: ParameterDock, name: str) -> QLabel:
-    widget = child(dock, QLabel, name)
-    assert isinstance(widget, QLabel)
-    return widget
+    return child(dock, QLabel, name)
 
 
 def generate_button(dock: ParameterDock) -> QPushButton:
-    widget = child(dock, QPushButton, "generateButton")
-    assert isinstance(widget, QPushButton)
-    return widget
+    return child(dock, QPushButton, "generateButton")
 
 
 def choose_model(dock: ParameterDock, name: str) -> None:

@@ -277,6 +277,7 @@ def shoot_gallery(
     from PySide6.QtCore import QItemSelectionModel, QTimer
 
     from stepfun_studio.library.records import ImageQuery
+    from stepfun_studio.ui.gallery import organise
     from stepfun_studio.ui.gallery.context_menu import build_context_menu
 
     gallery = window.gallery
@@ -305,7 +306,7 @@ def shoot_gallery(
         note = "留着打印，下次试试更暖的光。" if language == "zh_CN" else "Keep for the print."
         studio.library.set_note(current, note)
     for name, open_dialog in (
-        ("gallery-tags-dialog-light", lambda: gallery.edit_tags([current])),
+        ("gallery-tags-dialog-light", lambda: organise.edit_tags(gallery, [current])),
         ("gallery-note-dialog-light", lambda: gallery.edit_note(current)),
     ):
         QTimer.singleShot(300, lambda n=name: grab_modal(pump, save, n))
