@@ -8,10 +8,7 @@ pictures and the form its fields.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
+from first_paint_child import run_to_first_paint
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
@@ -54,39 +51,16 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.ui.gallery.lightbox",
 )
 
-CHILD = r"""
-import json, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from stepfun_studio.ui.application import create_application, run_gui
+CHILD_BODY = r"""
+def at_paint(window):
+    seen["modules"] = sorted(sys.modules)
+    seen["rows_at_paint"] = window.gallery.model.rowCount()
+    seen["form_at_paint"] = window.parameter_dock.form_built()
 
-app = create_application([])
-seen = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj.objectName() == "mainWindow":
-            app.removeEventFilter(self)
-            window = obj.window()
-            seen["modules"] = sorted(sys.modules)
-            seen["rows_at_paint"] = window.gallery.model.rowCount()
-            seen["form_at_paint"] = window.parameter_dock.form_built()
-            tries = [0]
-            def later():
-                tries[0] += 1
-                rows = window.gallery.model.rowCount()
-                if (rows and window.parameter_dock.form_built()) or tries[0] >= 200:
-                    seen["rows_later"] = rows
-                    seen["form_later"] = window.parameter_dock.form_built()
-                    app.quit()
-                else:
-                    QTimer.singleShot(50, later)
-            QTimer.singleShot(0, later)
-        return False
-
-watcher = FirstPaint()
-app.installEventFilter(watcher)
-code = run_gui([])
-print(json.dumps({**seen, "code": code}))
+def finished(window):
+    seen["rows_later"] = window.gallery.model.rowCount()
+    seen["form_later"] = window.parameter_dock.form_built()
+    return bool(seen["rows_later"] and seen["form_later"])
 """
 
 
@@ -96,23 +70,7 @@ def test_the_first_frame_imports_and_reads_only_what_it_shows(app_paths: AppPath
         fill_library(library, PICTURES)
     finally:
         library.close()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "STEPFUN_API_KEY": "test-key-not-sent",  # no keyring asked in the child
-        "LC_ALL": "C.UTF-8",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, done.stderr
-    result = json.loads(lines[-1])
+    result = run_to_first_paint(CHILD_BODY)
     loaded = set(result["modules"])
     assert "stepfun_studio.ui.main_window" in loaded  # the list is the real one
     assert sorted(name for name in NOT_FOR_THE_FIRST_FRAME if name in loaded) == []
