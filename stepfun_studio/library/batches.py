@@ -17,13 +17,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from stepfun_studio.core.batch import BatchMode
-from stepfun_studio.core.metadata import ReferenceInfo, parse_request_dict, request_to_dict
+from stepfun_studio.core.metadata import parse_request_dict, request_to_dict
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.database import Database
-from stepfun_studio.library.files import FileStore, extension_for
+from stepfun_studio.library.files import FileStore
 from stepfun_studio.library.jobs import JobState, JobStore
-from stepfun_studio.library.rows import insert_blob
 from stepfun_studio.library.storage_errors import storage_errors
 
 
@@ -154,43 +153,27 @@ class BatchStore:
         self._references = references
         self._jobs = jobs
 
-    def _has_blob_row(self, sha: str) -> bool:
-        with self._db.read() as connection:
-            return (
-                connection.execute("SELECT 1 FROM blobs WHERE sha = ?", (sha,)).fetchone()
-                is not None
-            )
-
     def create(
         self, name: str, settings: BatchSettings, items: Iterable[NewItem], collection_id: int
     ) -> int:
         """Stores a new batch (state ready) with its pictures; returns its id."""
         listed = list(items)
         images = {item.picture.sha256: item.picture for item in listed}
-        entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
-        with (
-            storage_errors(self._references.root),
-            self._references.pending(entries, self._has_blob_row),
-        ):
-            for sha, image in images.items():
-                self._references.write(sha, extension_for(image.mime), image.data)
-            with self._db.write() as connection:
-                for image in images.values():
-                    insert_blob(connection, ReferenceInfo.of(image), extension_for(image.mime))
-                cursor = connection.execute(
-                    "INSERT INTO batches (name, settings_json, state, collection_id, created_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (name, settings.to_json(), BatchState.READY.value, collection_id, time.time()),
-                )
-                batch_id = int(cursor.lastrowid or 0)
-                connection.executemany(
-                    "INSERT INTO batch_items (batch_id, position, name, picture_sha, prompt, "
-                    "state) VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        (batch_id, position, item.name, item.picture.sha256, item.prompt, "pending")
-                        for position, item in enumerate(listed)
-                    ],
-                )
+        with self._jobs.writing_references(images) as connection:
+            cursor = connection.execute(
+                "INSERT INTO batches (name, settings_json, state, collection_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (name, settings.to_json(), BatchState.READY.value, collection_id, time.time()),
+            )
+            batch_id = int(cursor.lastrowid or 0)
+            connection.executemany(
+                "INSERT INTO batch_items (batch_id, position, name, picture_sha, prompt, "
+                "state) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (batch_id, position, item.name, item.picture.sha256, item.prompt, "pending")
+                    for position, item in enumerate(listed)
+                ],
+            )
         return batch_id
 
     def get(self, batch_id: int) -> Batch | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,6 +74,23 @@ class JobStore:
                 is not None
             )
 
+    @contextmanager
+    def writing_references(self, images: dict[str, ReferenceImage]) -> Iterator[sqlite3.Connection]:
+        """A write transaction that first stores `images` (by sha) as reference blobs: the files,
+        then their rows. However the block ends, no file is left without its row
+        (`FileStore.pending`). Jobs and batches both keep their pictures this way."""
+        entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
+        with (
+            storage_errors(self._references.root),
+            self._references.pending(entries, self._has_blob_row),
+        ):
+            for sha, image in images.items():
+                self._references.write(sha, extension_for(image.mime), image.data)
+            with self._db.write() as connection:
+                for image in images.values():
+                    insert_blob(connection, ReferenceInfo.of(image), extension_for(image.mime))
+                yield connection
+
     def last_id(self) -> int:
         """The highest job id in the table (0 when empty)."""
         with self._db.read() as connection:
@@ -92,39 +110,30 @@ class JobStore:
         for request in requests:
             for image in _images_of(request):
                 images[image.sha256] = image
-        entries = [(sha, extension_for(image.mime)) for sha, image in images.items()]
         now = time.time()
         added: list[int] = []
-        with (
-            storage_errors(self._references.root),
-            self._references.pending(entries, self._has_blob_row),
-        ):
-            for sha, image in images.items():
-                self._references.write(sha, extension_for(image.mime), image.data)
-            with self._db.write() as connection:
-                for image in images.values():
-                    insert_blob(connection, ReferenceInfo.of(image), extension_for(image.mime))
-                for wanted_id, request in zip(wanted, requests, strict=True):
-                    cursor = connection.execute(
-                        "INSERT INTO jobs (id, request_json, source_sha, style_sha, state, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            wanted_id,
-                            json.dumps(request_to_dict(request), ensure_ascii=False),
-                            request.source.sha256 if request.source else None,
-                            request.style.sha256 if request.style else None,
-                            JobState.WAITING.value,
-                            now,
-                        ),
-                    )
-                    job_id = int(cursor.lastrowid or 0)
-                    added.append(job_id)
-                    # The reference list and the mask: kept from the trash's clean-up like
-                    # source and style, which have their own columns.
-                    connection.executemany(
-                        "INSERT OR IGNORE INTO job_references (job_id, sha) VALUES (?, ?)",
-                        [(job_id, image.sha256) for image in _listed_images(request)],
-                    )
+        with self.writing_references(images) as connection:
+            for wanted_id, request in zip(wanted, requests, strict=True):
+                cursor = connection.execute(
+                    "INSERT INTO jobs (id, request_json, source_sha, style_sha, state, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        wanted_id,
+                        json.dumps(request_to_dict(request), ensure_ascii=False),
+                        request.source.sha256 if request.source else None,
+                        request.style.sha256 if request.style else None,
+                        JobState.WAITING.value,
+                        now,
+                    ),
+                )
+                job_id = int(cursor.lastrowid or 0)
+                added.append(job_id)
+                # The reference list and the mask: kept from the trash's clean-up like
+                # source and style, which have their own columns.
+                connection.executemany(
+                    "INSERT OR IGNORE INTO job_references (job_id, sha) VALUES (?, ?)",
+                    [(job_id, image.sha256) for image in _listed_images(request)],
+                )
         return added
 
     def set_state(
