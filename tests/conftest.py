@@ -16,6 +16,7 @@ os.environ.setdefault("STEPFUN_STUDIO_DB_GUARD", "strict")
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library.database import forbid_thread
+from stepfun_studio.standin.server import StandinServer
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -43,6 +44,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 @pytest.fixture
 def app_paths(isolated_home: Path) -> AppPaths:
     return AppPaths.under(isolated_home)
+
+
+@pytest.fixture
+def standin() -> Iterator[StandinServer]:
+    """The app's own stand-in server on a free loopback port, for one test (a test file that
+    needs it set up otherwise defines its own `standin`)."""
+    server = StandinServer(port=0).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

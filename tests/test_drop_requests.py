@@ -40,13 +40,6 @@ WAIT_MS = 10_000
 
 
 @pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def dock(qtbot: QtBot) -> Iterator[ParameterDock]:
     widget = ParameterDock()
     qtbot.addWidget(widget)

@@ -20,13 +20,6 @@ from stepfun_studio.standin import StandinServer
 KEY = "test-key"
 
 
-@pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
-
-
 class Rig:
     """A library, a worker and a queue, built the way the app builds them."""
 

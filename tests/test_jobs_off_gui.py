@@ -7,10 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 from test_jobs import Rig, request, start
 
@@ -50,13 +48,6 @@ class Holder:
             self.process.stdin.write("\n")
             self.process.stdin.flush()
             self.process.wait(10)
-
-
-@pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
 
 
 def timed(call: object) -> float:

@@ -32,13 +32,6 @@ WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def open_window(
     app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
 ) -> Iterator[WindowFactory]:

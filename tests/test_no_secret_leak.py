@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from pathlib import Path
 from stat import S_ISREG
 
@@ -118,13 +118,6 @@ class _ProxyHandler(socketserver.BaseRequestHandler):
             pass
         finally:
             upstream.close()
-
-
-@pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
 
 
 def png(width: int, height: int) -> bytes:

@@ -29,13 +29,6 @@ Opener = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def open_window(app_paths: AppPaths, standin: StandinServer, qtbot: QtBot) -> Iterator[Opener]:
     windows: list[MainWindow] = []
 

@@ -116,12 +116,6 @@ def test_a_pick_while_a_picture_waits_to_open_is_kept(qtbot: QtBot, library: Lib
     assert view.image_id() == third
 
 
-@pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    with StandinServer(port=0) as server:
-        yield server
-
-
 def test_a_batch_run_is_one_queue_group_with_its_newest_thumbnail(
     app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
 ) -> None:

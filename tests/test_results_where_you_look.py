@@ -75,13 +75,6 @@ def test_the_rule_waits_after_any_pick_even_of_the_newest() -> None:
 
 
 @pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def open_window(
     app_paths: AppPaths, standin: StandinServer, qtbot: QtBot
 ) -> Iterator[WindowFactory]:

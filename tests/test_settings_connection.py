@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 from keyring.backends import fail
@@ -145,13 +144,6 @@ def test_provider_base_url_is_empty_without_a_host() -> None:
     assert provider_base_url(compatible, StudioSettings(), {}) == ""
     ark = model_table().require_provider("ark")
     assert provider_base_url(ark, StudioSettings(), {}) == dict(ark.regions)["cn"]
-
-
-@pytest.fixture
-def standin() -> Iterator[StandinServer]:
-    server = StandinServer(port=0).start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
