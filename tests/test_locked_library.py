@@ -27,9 +27,10 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import GenerationRequest, Mode, ReferenceImage
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.library.library import Library
+from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.detail_view import DetailView
 from stepfun_studio.ui.gallery.panel import GalleryPanel
-from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, KindRole, Scope
+from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar
 
 # The freeze this guards against is the lock's whole wait (10 s). The bound is generous for a
 # shared, loaded machine (a gap also holds waits for the GIL, which run delay does not count);
@@ -144,6 +145,7 @@ def test_a_locked_library_freezes_nothing_says_why_and_retries(
 ) -> None:
     first = _ingest(library, (200, 10, 10))
     second = _ingest(library, (10, 200, 10))
+    collection = library.create_collection("picks")
     window = QWidget()
     qtbot.addWidget(window)
     row = QHBoxLayout(window)
@@ -155,7 +157,7 @@ def test_a_locked_library_freezes_nothing_says_why_and_retries(
     window.show()
     sidebar.set_library(library)
     detail.set_library(library)
-    qtbot.waitUntil(lambda: sidebar.list.count() > 0)
+    qtbot.waitUntil(lambda: sidebar.item_for_collection(collection) is not None)
 
     locker = Locker(str(app_paths.database_path))
     recorder = StallRecorder()
@@ -165,15 +167,10 @@ def test_a_locked_library_freezes_nothing_says_why_and_retries(
         # Opening a picture only reads: WAL lets it through while the writer holds the lock.
         with qtbot.waitSignal(detail.image_loaded, timeout=10_000):
             detail.show_image(first)
-        # Two writes that must wait for the lock: trash (detail view), favourite (a drop on
-        # the sidebar's Favourites row, as a drag from the grid lands).
+        # Two writes that must wait for the lock: trash (detail view), add to a collection (a
+        # drop on the sidebar's row for it, as a drag from the grid lands).
         detail.action("moveToTrashAction").trigger()
-        favourites = next(
-            sidebar.list.item(r)
-            for r in range(sidebar.list.count())
-            if sidebar.list.item(r).data(KindRole) == Scope.FAVOURITES
-        )
-        sidebar.list.ids_dropped.emit(favourites, [second])
+        sidebar.list.ids_dropped.emit(sidebar.item_for_collection(collection), [second])
         qtbot.waitUntil(
             lambda: detail.notice.isVisible() and sidebar.notice.isVisible(),
             timeout=LOCK_WAIT_MS + 15_000,
@@ -195,7 +192,7 @@ def test_a_locked_library_freezes_nothing_says_why_and_retries(
         assert "locked by another program" in notice.text.text()
         assert notice.retry_button.isVisible()
     assert library.get(first).trashed_at is None  # type: ignore[union-attr]
-    assert not library.get(second).favourite  # type: ignore[union-attr]
+    assert library.query_ids(ImageQuery(collection_id=collection), 0, 10) == []
 
     # The lock is gone: Retry does what was asked.
     with qtbot.waitSignal(detail.moved_to_trash, timeout=10_000) as trashed:
@@ -205,7 +202,7 @@ def test_a_locked_library_freezes_nothing_says_why_and_retries(
         sidebar.notice.retry_button.click()
     assert not detail.notice.isVisible() and not sidebar.notice.isVisible()
     assert library.get(first).trashed_at is not None  # type: ignore[union-attr]
-    assert library.get(second).favourite  # type: ignore[union-attr]
+    assert library.query_ids(ImageQuery(collection_id=collection), 0, 10) == [second]
 
 
 @pytest.fixture

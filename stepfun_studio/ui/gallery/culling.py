@@ -116,20 +116,18 @@ class CullingController(QObject):
         self._flag(ids, "rating", rating, self.tr("Rate %n image(s)", "", len(ids)), said)
 
     def toggle_favourite(self, ids: list[int]) -> None:
-        n, on = len(ids), self._toggled(ids, "favourite")
-        text = (
-            self.tr("Favourite %n image(s)", "", n)
-            if on
-            else self.tr("Unfavourite %n image(s)", "", n)
-        )
-        self._flag(ids, "favourite", on, text)
+        self.favourite(ids, self._toggled(ids, "favourite"))
+
+    def favourite(self, ids: list[int], on: bool = True) -> None:
+        """Favourites (or unfavourites) all of `ids`: the F key, or a drop on Favourites."""
+        n = len(ids)
+        texts = (self.tr("Unfavourite %n image(s)", "", n), self.tr("Favourite %n image(s)", "", n))
+        self._flag(ids, "favourite", on, texts[on])
 
     def toggle_rejected(self, ids: list[int]) -> None:
         n, on = len(ids), self._toggled(ids, "rejected")
-        text = (
-            self.tr("Reject %n image(s)", "", n) if on else self.tr("Unreject %n image(s)", "", n)
-        )
-        self._flag(ids, "rejected", on, text)
+        texts = (self.tr("Unreject %n image(s)", "", n), self.tr("Reject %n image(s)", "", n))
+        self._flag(ids, "rejected", on, texts[on])
 
     def _toggled(self, ids: list[int], flag: str) -> bool:
         """Set the flag on all when any lacks it, else clear it on all (as Lightroom does):

@@ -49,12 +49,12 @@ def _combo(parent: QWidget, name: str, values: Iterable[object] = ()) -> QComboB
     return combo
 
 
-def _refill(combo: QComboBox, anything: str, choices: Iterable[tuple[str, str]]) -> None:
+def _refill(combo: QComboBox, choices: Iterable[tuple[str, str]]) -> None:
     """New choices after "any"; the current one stays if offered, and no change is signalled."""
     current = combo.currentData() or ""
     combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(anything, "")
+    while combo.count() > 1:
+        combo.removeItem(1)
     for text, value in choices:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -70,16 +70,13 @@ class _MoreFilters(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(10, 8, 10, 8)
         self.tag = _combo(self, "tagFilter", [""])
-        self.model_filter = _combo(self, "modelFilter", [""])
-        sizes: list[str] = []
-        for name in model_table().names():
-            spec = model_table().require(name)
-            self.model_filter.addItem(spec.label or name, name)
-            sizes.extend(s for s in spec.sizes if s not in sizes)
         self.provider_filter = _combo(self, "providerFilter", [""])
+        self.model_filter = _combo(self, "modelFilter", [""])
         self.size_filter = _combo(self, "sizeFilter", [""])
-        for size in sizes:
-            self.size_filter.addItem(size.replace("x", "×"), size)
+        models = model_table().models
+        _refill(self.model_filter, ((spec.label or spec.name, spec.name) for spec in models))
+        sizes = dict.fromkeys(size for spec in models for size in spec.sizes)  # once each, in order
+        _refill(self.size_filter, ((size.replace("x", "×"), size) for size in sizes))
         self.combos = (self.tag, self.provider_filter, self.model_filter, self.size_filter)
         self.use_dates = QCheckBox(self)
         self.use_dates.setObjectName("dateRangeEnabled")
@@ -99,10 +96,9 @@ class _MoreFilters(QWidget):
         self.labels = [QLabel(self) for _ in self.combos]
         for label, combo in zip(self.labels, self.combos, strict=True):
             form.addRow(label, combo)
+            combo.currentIndexChanged.connect(bar.changed)
         form.addRow(self.use_dates, dates)
         self.use_dates.toggled.connect(bar.changed)
-        for combo in self.combos:
-            combo.currentIndexChanged.connect(bar.changed)
 
 
 class FilterBar(QWidget):
@@ -139,10 +135,8 @@ class FilterBar(QWidget):
 
         self.sort = _combo(self, "sortOrder", ("newest", "oldest", "rating"))
 
-        layout.addWidget(self.favourites)
-        layout.addWidget(self.min_rating)
-        layout.addWidget(self.hide_rejected)
-        layout.addWidget(self.more_button)
+        for widget in (self.favourites, self.min_rating, self.hide_rejected, self.more_button):
+            layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.sort)
 
@@ -212,8 +206,7 @@ class FilterBar(QWidget):
         """Offer the library's tags, keeping the current choice when it still exists."""
         self._tags = tags
         if (more := self._more) is not None:
-            offered = ((f"#{tag} ({count})", tag) for tag, count in tags)
-            _refill(more.tag, self.tr("Any tag"), offered)
+            _refill(more.tag, ((f"#{tag} ({count})", tag) for tag, count in tags))
 
     def known_tags(self) -> list[str]:
         """The library's tags as last read, most used first (no query, no form made)."""
@@ -247,7 +240,7 @@ class FilterBar(QWidget):
             wanted = {*self._providers, more.provider_filter.currentData() or ""}
             table = model_table().providers
             choices = [(provider_title(p), p.id) for p in table if p.id in wanted]
-            _refill(more.provider_filter, self.tr("Any provider"), choices)
+            _refill(more.provider_filter, choices)
 
     def apply_to(self, query: ImageQuery) -> ImageQuery:
         query = dataclasses.replace(
@@ -255,7 +248,7 @@ class FilterBar(QWidget):
             favourites_only=self.favourites.isChecked(),
             min_rating=int(self.min_rating.currentData()),
             hide_rejected=self.hide_rejected.isChecked(),
-            sort=self._sort(),
+            sort=cast(Sort, self.sort.currentData()),  # one of the values the combo was built with
         )
         if (more := self._more) is None:  # never opened: every one of its filters is "any"
             return query
@@ -276,8 +269,8 @@ class FilterBar(QWidget):
 
     def is_filtering(self) -> bool:
         """Whether any filter narrows the view (the sort order does not)."""
-        defaults = dataclasses.replace(ImageQuery(), sort=self._sort())
-        return self.apply_to(ImageQuery()) != defaults
+        chosen = self.apply_to(ImageQuery())
+        return dataclasses.replace(chosen, sort=ImageQuery().sort) != ImageQuery()
 
     def reset(self) -> None:
         """Every filter back to "any" (the sort order stays), with one `changed`."""
@@ -292,6 +285,3 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(0)
         self.blockSignals(False)
         self.changed.emit()
-
-    def _sort(self) -> Sort:
-        return cast(Sort, self.sort.currentData())  # one of the values the combo was built with

@@ -1,7 +1,8 @@
 """`CollectionsSidebar`: All images, Favourites, Trash and the user's collections.
 
 Choosing an entry changes the gallery's scope. Dropping images from the grid (our id-list mime
-type) onto a collection adds them to it; onto Favourites marks them; onto Trash trashes them.
+type) onto a collection adds them to it; a drop onto Favourites or Trash is handed to the panel
+(`favourites_dropped`, `trash_dropped`), whose culling writes it as an undoable step.
 
 Every read and write of the library runs off the GUI thread, on one lane (`ui.background`), so a
 write and the listing after it come back in order; the list is rebuilt when the listing arrives.
@@ -70,39 +71,36 @@ class _DropList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(True)
 
-    def _target(self, pos: QPoint) -> QListWidgetItem | None:
-        item = self.itemAt(pos)
-        if item is None or item.data(KindRole) not in DROP_TARGETS:
+    def _accept(self, event: QDropEvent, ok: bool) -> QListWidgetItem | None:
+        """Takes the drag (as a copy) when `ok` and over a drop target; that row, or None."""
+        item = self.itemAt(event.position().toPoint())
+        if not ok or item is None or item.data(KindRole) not in DROP_TARGETS:
+            event.ignore()
             return None
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
         return item
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.setAccepted(event.mimeData().hasFormat(IMAGE_IDS_MIME))  # the row decides on moves
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        ok = event.mimeData().hasFormat(IMAGE_IDS_MIME)
-        if ok and self._target(event.position().toPoint()) is not None:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+        self._accept(event, event.mimeData().hasFormat(IMAGE_IDS_MIME))
 
     def dropEvent(self, event: QDropEvent) -> None:
-        item = self._target(event.position().toPoint())
         ids = decode_ids(event.mimeData())
-        if item is None or not ids:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self.ids_dropped.emit(item, ids)
+        if (item := self._accept(event, bool(ids))) is not None:
+            self.ids_dropped.emit(item, ids)
 
 
 class CollectionsSidebar(QWidget):
     """The scope chooser beside the grid; it writes collection changes to the library itself."""
 
     scope_changed = Signal(str, object)  # Scope, collection id or None
-    images_changed = Signal(list)  # ids whose flags changed through a drop
+    images_changed = Signal(list)  # ids added to a collection through a drop
+    # Ids dropped on Favourites / on Trash: for the panel's culling, so Ctrl+Z undoes them.
+    favourites_dropped = Signal(list)
+    trash_dropped = Signal(list)
     status_message = Signal(str)
     collection_created = Signal(int)  # its id, once it is listed
     listed = Signal()  # the collections were read and the list rebuilt
@@ -131,7 +129,6 @@ class CollectionsSidebar(QWidget):
         add = QToolButton(self)
         add.setObjectName("newCollection")
         add.setText("+")
-        add.setToolTip(self.tr("New collection"))
         add.clicked.connect(self._ask_collection)
         self._add_button = add
         buttons = QHBoxLayout()
@@ -153,7 +150,6 @@ class CollectionsSidebar(QWidget):
         # A live language switch, or light to dark: the fixed rows take the new words and colours.
         changes = (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange)
         if event.type() in changes and hasattr(self, "_add_button") and self.list.count():
-            self._add_button.setToolTip(self.tr("New collection"))
             self._retitle()
         super().changeEvent(event)
 
@@ -220,7 +216,9 @@ class CollectionsSidebar(QWidget):
             item.setFont(font)
 
     def _retitle(self) -> None:
-        """The five fixed rows' words, in place: the library may be closed at a language switch."""
+        """The five fixed rows' words (and the + button's), in place: the library may be closed at
+        a language switch."""
+        self._add_button.setToolTip(self.tr("New collection"))
         # The muted colour at 80 % size read as tiny and dim in the dark scheme: the headings
         # are the sidebar's landmarks, so they take the text colour.
         colour = self.palette().color(QPalette.ColorRole.WindowText)
@@ -240,18 +238,17 @@ class CollectionsSidebar(QWidget):
         return Scope(item.data(KindRole)), item.data(CollectionRole)
 
     def select(self, kind: Scope, collection_id: int | None = None) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(KindRole) == kind and item.data(CollectionRole) == collection_id:
-                self.list.setCurrentItem(item)
-                return
-        if kind != Scope.ALL:
-            self.select(Scope.ALL)
+        """That entry made current; All images when it is not listed."""
+        item = self._item(kind, collection_id) or self._item(Scope.ALL)
+        if item is not None:  # None only before the first rebuild
+            self.list.setCurrentItem(item)
 
     def item_for_collection(self, collection_id: int) -> QListWidgetItem | None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(CollectionRole) == collection_id:
+        return self._item(Scope.COLLECTION, collection_id)
+
+    def _item(self, kind: Scope, collection_id: int | None = None) -> QListWidgetItem | None:
+        for item in map(self.list.item, range(self.list.count())):
+            if item.data(KindRole) == kind and item.data(CollectionRole) == collection_id:
                 return item
         return None
 
@@ -262,7 +259,7 @@ class CollectionsSidebar(QWidget):
     # -- editing -------------------------------------------------------------------------
 
     def create_collection(
-        self, name: str | None = None, then: Callable[[int], None] | None = None
+        self, name: str | None = None, then: Callable[[int], None] = lambda _id: None
     ) -> None:
         """Asks for a name (unless given), creates the collection off the GUI thread; once it is
         listed, `collection_created` and `then(id)`."""
@@ -278,32 +275,27 @@ class CollectionsSidebar(QWidget):
 
         def created(collection_id: int) -> None:
             self.collection_created.emit(collection_id)
-            if then is not None:
-                then(collection_id)
+            then(collection_id)
 
         self._change(lambda library: library.create_collection(name), created)
 
     def _ask_collection(self) -> None:
         self.create_collection()  # not connected directly: `clicked(bool)` would be the name
 
-    def _current_collection(self) -> int | None:
-        kind, collection_id = self.current_scope()
-        return collection_id if self._library is not None and kind == Scope.COLLECTION else None
-
     def rename_current(self) -> None:
-        collection_id = self._current_collection()
+        collection_id = self.current_scope()[1]  # None but on a collection's row
         if collection_id is None:
             return
-        old = self.list.currentItem().text().rsplit("  (", 1)[0]
+        old = _name(self.list.currentItem())
         name, ok = QInputDialog.getText(
             self, self.tr("Rename collection"), self.tr("Name:"), text=old
         )
-        if ok and name.strip():
-            new = name.strip()
+        new = name.strip()
+        if ok and new:
             self._change(lambda library: library.rename_collection(collection_id, new))
 
     def delete_current(self) -> None:
-        collection_id = self._current_collection()
+        collection_id = self.current_scope()[1]  # None but on a collection's row
         if collection_id is None:
             return
         answer = QMessageBox.question(
@@ -318,32 +310,26 @@ class CollectionsSidebar(QWidget):
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("New collection…"), self._ask_collection)
-        if self.current_scope()[0] == Scope.COLLECTION:
+        if self.current_scope()[1] is not None:  # a collection's row
             menu.addAction(self.tr("Rename…"), self.rename_current)
             menu.addAction(self.tr("Delete"), self.delete_current)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _on_drop(self, item: QListWidgetItem, ids: list[int]) -> None:
-        if self._library is None:
-            return
         kind = Scope(item.data(KindRole))
-        work: Callable[[Library], Any]
-        if kind == Scope.COLLECTION:
-            collection_id = int(item.data(CollectionRole))
-            work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
-            name = item.text().rsplit("  (", 1)[0]
-            message = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=name)
-        elif kind == Scope.FAVOURITES:
-            work = lambda library: library.set_favourite(ids, True)  # noqa: E731
-            message = self.tr("Marked %n image(s) as favourite", "", len(ids))
-        elif kind == Scope.TRASH:
-            work = lambda library: library.move_to_trash(ids)  # noqa: E731
-            message = self.tr("Moved %n image(s) to the trash", "", len(ids))
-        else:
+        if kind != Scope.COLLECTION:
+            (self.favourites_dropped if kind == Scope.FAVOURITES else self.trash_dropped).emit(ids)
             return
+        collection_id = int(item.data(CollectionRole))
+        message = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=_name(item))
 
-        def changed(_result: object) -> None:
+        def added(_result: object) -> None:
             self.images_changed.emit(ids)
             self.status_message.emit(message)
 
-        self._change(work, changed)
+        self._change(lambda library: library.add_to_collection(ids, collection_id), added)
+
+
+def _name(item: QListWidgetItem) -> str:
+    """A collection's name, from its row's "name  (count)"."""
+    return item.text().rsplit("  (", 1)[0]
