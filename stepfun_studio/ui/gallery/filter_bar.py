@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import cast
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,13 +52,12 @@ def _combo(parent: QWidget, name: str, values: Iterable[object] = ()) -> QComboB
 def _refill(combo: QComboBox, choices: Iterable[tuple[str, str]]) -> None:
     """New choices after "any"; the current one stays if offered, and no change is signalled."""
     current = combo.currentData() or ""
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for text, value in choices:
-        combo.addItem(text, value)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(False)
+    with QSignalBlocker(combo):
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
 class _MoreFilters(QWidget):
@@ -179,9 +178,8 @@ class FilterBar(QWidget):
                 combo.setItemText(0, any_one)
             more.use_dates.setText(self.tr("From"))
             more.to_label.setText(self.tr("to"))
-        for index, text in enumerate(
-            (self.tr("Newest first"), self.tr("Oldest first"), self.tr("Best rated"))
-        ):
+        orders = (self.tr("Newest first"), self.tr("Oldest first"), self.tr("Best rated"))
+        for index, text in enumerate(orders):
             self.sort.setItemText(index, text)
         self._show_active_count()
 
@@ -238,8 +236,7 @@ class FilterBar(QWidget):
         self._providers = set(provider_ids)
         if (more := self._more) is not None:
             wanted = {*self._providers, more.provider_filter.currentData() or ""}
-            table = model_table().providers
-            choices = [(provider_title(p), p.id) for p in table if p.id in wanted]
+            choices = [(provider_title(p), p.id) for p in model_table().providers if p.id in wanted]
             _refill(more.provider_filter, choices)
 
     def apply_to(self, query: ImageQuery) -> ImageQuery:
@@ -274,14 +271,13 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Every filter back to "any" (the sort order stays), with one `changed`."""
-        self.blockSignals(True)  # the widgets' changes reach `changed` through this bar
         boxes, combos = [self.favourites, self.hide_rejected], [self.min_rating]
         if (more := self._more) is not None:
             boxes.append(more.use_dates)
             combos.extend(more.combos)
-        for box in boxes:
-            box.setChecked(False)
-        for combo in combos:
-            combo.setCurrentIndex(0)
-        self.blockSignals(False)
+        with QSignalBlocker(self):  # the widgets' changes reach `changed` through this bar
+            for box in boxes:
+                box.setChecked(False)
+            for combo in combos:
+                combo.setCurrentIndex(0)
         self.changed.emit()

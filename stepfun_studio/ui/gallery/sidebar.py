@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,9 +67,7 @@ class _DropList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)  # accepts drops, drags none
 
     def _accept(self, event: QDropEvent, ok: bool) -> QListWidgetItem | None:
         """Takes the drag (as a copy) when `ok` and over a drop target; that row, or None."""
@@ -104,8 +102,6 @@ class CollectionsSidebar(QWidget):
     status_message = Signal(str)
     collection_created = Signal(int)  # its id, once it is listed
     listed = Signal()  # the collections were read and the list rebuilt
-
-    LANE = "sidebar"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,20 +182,19 @@ class CollectionsSidebar(QWidget):
             self.notice.show_problem(error.message, partial(self._change, work, then))
             self.status_message.emit(error.message)
 
-        change_library(self, run, done, failed, "sidebar", lane=self.LANE)
+        change_library(self, run, done, failed, "sidebar", lane="sidebar")
 
     def _rebuild(self) -> None:
         kind, collection_id = self.current_scope()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for fixed in (None, Scope.ALL, Scope.FAVOURITES, Scope.TRASH, None):  # None: a heading
-            self._add("", fixed, None)
-        for info in self.collections:
-            self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
-        self._retitle()
         # Re-selecting the same entry must not look like a change of scope to the panel.
-        self.select(kind, collection_id)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for fixed in (None, Scope.ALL, Scope.FAVOURITES, Scope.TRASH, None):  # None: a heading
+                self._add("", fixed, None)
+            for info in self.collections:
+                self._add(f"{info.name}  ({info.count})", Scope.COLLECTION, info.id)
+            self._retitle()
+            self.select(kind, collection_id)
         if self.current_scope() != (kind, collection_id):
             self._on_current()
 
