@@ -192,8 +192,7 @@ class FilterBar(QWidget):
         """How many of the drop-down's filters narrow the view (shown on its button)."""
         if (more := self._more) is None:
             return 0
-        active = sum(1 for combo in more.combos if combo.currentIndex() > 0)
-        return active + int(more.use_dates.isChecked())
+        return sum(combo.currentIndex() > 0 for combo in more.combos) + more.use_dates.isChecked()
 
     def _show_active_count(self) -> None:
         active = self.active_hidden_filters()
@@ -228,11 +227,9 @@ class FilterBar(QWidget):
         self.set_providers(providers)
 
     def set_providers(self, provider_ids: Iterable[str]) -> None:
-        """Offer these providers (the table's, or those that made pictures in the library).
-
-        Listed in the table's order with the table's names; the current choice stays, even
-        when the library no longer holds its pictures, so a filter never changes on its own.
-        """
+        """Offer these providers (the table's, or those that made pictures in the library), in
+        the table's order with its names; the current choice stays, even when the library no
+        longer holds its pictures, so a filter never changes on its own."""
         self._providers = set(provider_ids)
         if (more := self._more) is not None:
             wanted = {*self._providers, more.provider_filter.currentData() or ""}

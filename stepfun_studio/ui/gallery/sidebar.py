@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
@@ -127,15 +126,12 @@ class CollectionsSidebar(QWidget):
         add.setText("+")
         add.clicked.connect(self._ask_collection)
         self._add_button = add
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
         self.notice = LibraryNotice(self, stacked=True)
         layout.addWidget(self.notice)
-        layout.addLayout(buttons)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
         self.reload()
 
     def set_library(self, library: Library | None) -> None:
