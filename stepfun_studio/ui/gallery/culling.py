@@ -74,7 +74,7 @@ class CullingController(QObject):
         self.notice.dismiss()
 
     def write(
-        self, work: Work, ids: list[int], kind: str, then: Callable[[Any], None] | None = None
+        self, work: Work, ids: list[int], kind: str, then: Callable[[Any], None] = lambda _r: None
     ) -> None:
         """`work(library)` on the lane; here `then(its result)` and `changed(ids, kind)`. A
         failure: the notice, and `changed(ids, "failed")`."""
@@ -91,8 +91,7 @@ class CullingController(QObject):
             self._failed = [(f, again) for f, again in self._failed if not set(f) & set(ids)]
             if not self._failed:
                 self.notice.dismiss()
-            if then is not None:
-                then(result)
+            then(result)
             self.changed.emit(ids, kind)
 
         def failed(error: AppError) -> None:

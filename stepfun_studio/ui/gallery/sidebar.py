@@ -121,17 +121,16 @@ class CollectionsSidebar(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_current())
         self.list.ids_dropped.connect(self._on_drop)
 
-        add = QToolButton(self)
-        add.setObjectName("newCollection")
-        add.setText("+")
-        add.clicked.connect(self._ask_collection)
-        self._add_button = add
+        self._add_button = QToolButton(self)
+        self._add_button.setObjectName("newCollection")
+        self._add_button.setText("+")
+        self._add_button.clicked.connect(self._ask_collection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
         self.notice = LibraryNotice(self, stacked=True)
         layout.addWidget(self.notice)
-        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self._add_button, 0, Qt.AlignmentFlag.AlignRight)
         self.reload()
 
     def set_library(self, library: Library | None) -> None:
@@ -256,10 +255,8 @@ class CollectionsSidebar(QWidget):
         listed, `collection_created` and `then(id)`."""
         if self._library is None:
             return
-        if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name:"))
-            if not ok:
-                return
+        if name is None:  # asked: "" when cancelled
+            name, _ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name:"))
         name = name.strip()
         if not name:
             return
@@ -278,11 +275,11 @@ class CollectionsSidebar(QWidget):
         if collection_id is None:
             return
         old = _name(self.list.currentItem())
-        name, ok = QInputDialog.getText(
+        name, _ok = QInputDialog.getText(
             self, self.tr("Rename collection"), self.tr("Name:"), text=old
         )
-        new = name.strip()
-        if ok and new:
+        new = name.strip()  # "" when cancelled
+        if new:
             self._change(lambda library: library.rename_collection(collection_id, new))
 
     def delete_current(self) -> None:
