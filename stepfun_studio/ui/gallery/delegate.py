@@ -40,6 +40,8 @@ BADGE_BLUE = QColor("#3e8ef7")
 BADGE_VIOLET = QColor("#9b6cf2")
 # Cached stamps: a few per cell size and state, and marks per picture size (aspect ratio).
 STAMP_CACHE_LIMIT = 512
+# A job's placeholder cell: its progress share (None: waiting) and words.
+Progress = Callable[[int], tuple[float | None, str]]
 
 
 def thumbnail_pixels(cell: int, device_pixel_ratio: float) -> int:
@@ -55,12 +57,8 @@ class GalleryDelegate(QStyledItemDelegate):
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
-        # A job's placeholder cell: its progress share (None: waiting) and words; the panel
-        # hands in `JobPlaceholders.progress`.
-        self.placeholder_progress: Callable[[int], tuple[float | None, str]] = lambda _job: (
-            None,
-            "",
-        )
+        # The panel hands in `JobPlaceholders.progress`.
+        self.placeholder_progress: Progress = lambda _job: (None, "")
 
     @property
     def cell_size(self) -> int:
@@ -73,11 +71,6 @@ class GalleryDelegate(QStyledItemDelegate):
     def grid_size(self) -> QSize:
         side = self._cell + 2 * (MARGIN + PADDING)
         return QSize(side, side)
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return self.grid_size()
 
     def paint(
         self,
@@ -142,7 +135,7 @@ class GalleryDelegate(QStyledItemDelegate):
                 summary.has_source,
                 summary.has_style,
             )
-            if summary.rating or any(marks[1:]):
+            if any(marks):
                 stamp = self._stamp(
                     ("marks", picture.size(), marks),
                     picture.size(),
@@ -223,12 +216,9 @@ class GalleryDelegate(QStyledItemDelegate):
         target = QRect(0, 0, logical.width(), logical.height())
         target.moveCenter(inner.center())
         # The corners were rounded by the loader's thread: a clip path here costs ten times more.
-        if dim:
-            painter.setOpacity(0.35)
-            painter.drawPixmap(target, pixmap)
-            painter.setOpacity(1.0)
-        else:
-            painter.drawPixmap(target, pixmap)
+        painter.setOpacity(0.35 if dim else 1.0)
+        painter.drawPixmap(target, pixmap)
+        painter.setOpacity(1.0)
         return target
 
     def _paint_marks(
@@ -261,21 +251,18 @@ class GalleryDelegate(QStyledItemDelegate):
         if summary.rejected:
             at = QRectF(inner.right() - line - 5, top, line, line)
             self._pill(painter, at, "✕", REJECT_RED)
-        badges = []
-        if summary.has_source:
-            badges.append((self._source_text, BADGE_BLUE))
-        if summary.has_style:
-            badges.append((self._style_text, BADGE_VIOLET))
-        if not badges:
-            return
         right = float(inner.right() - 5)
         painter.setFont(small)
-        for text, colour in badges:
-            width = painter.fontMetrics().horizontalAdvance(text) + 10
-            right -= width
-            at = QRectF(right, inner.bottom() - line - 1, width, line - 4)
-            self._pill(painter, at, text, colour)
-            right -= 4
+        for text, colour, shown in (
+            (self._source_text, BADGE_BLUE, summary.has_source),
+            (self._style_text, BADGE_VIOLET, summary.has_style),
+        ):
+            if shown:
+                width = painter.fontMetrics().horizontalAdvance(text) + 10
+                right -= width
+                at = QRectF(right, inner.bottom() - line - 1, width, line - 4)
+                self._pill(painter, at, text, colour)
+                right -= 4
 
     @staticmethod
     def _pill(painter: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
