@@ -140,8 +140,7 @@ class GalleryDelegate(QStyledItemDelegate):
                     ("marks", picture.size(), marks),
                     picture.size(),
                     dpr,
-                    lambda p, at: self._paint_marks(p, summary, at.toRect(), emphasised),
-                    painter.font(),
+                    lambda p, at: self._paint_marks(p, painter.font(), summary, at, emphasised),
                 )
                 painter.drawPixmap(picture.topLeft(), stamp)
         if current and selected:
@@ -156,7 +155,6 @@ class GalleryDelegate(QStyledItemDelegate):
         size: QSize,
         dpr: float,
         draw: Callable[[QPainter, QRectF], None],
-        font: QFont | None = None,
     ) -> QPixmap:
         """A transparent pixmap of `size` that `draw` painted once; cached under `key`."""
         full_key = (*key, dpr)
@@ -170,8 +168,6 @@ class GalleryDelegate(QStyledItemDelegate):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if font is not None:
-            painter.setFont(font)
         draw(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         self._stamps[full_key] = pixmap
@@ -222,10 +218,10 @@ class GalleryDelegate(QStyledItemDelegate):
         return target
 
     def _paint_marks(
-        self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool
+        self, painter: QPainter, base: QFont, summary: ImageSummary, at: QRectF, emphasised: bool
     ) -> None:
-        # Drawn once per stamp (see `_stamp`), so the fonts are made here.
-        font = QFont(painter.font())
+        # Drawn once per stamp (see `_stamp`), so the fonts are made here, from the grid's.
+        font, inner = QFont(base), at.toRect()
         font.setPixelSize(max(11, min(16, self._cell // 10)))
         font.setBold(True)
         small = QFont(font)

@@ -1,12 +1,11 @@
 """`GalleryView`: the grid of uniform cells, laid out by arithmetic, with the culling keys.
 
-Every cell has the same size, so a row's place is `divmod(row + phase, columns)`: finding the
-cell under the mouse, the rectangle of a row, the next row for an arrow key, the rows of a
-rubber band and the rows to paint are each a few multiplications, whatever the count. Inserting,
-removing and resetting rows cost the same at 1,000 and at 1,000,000 (QListView laid out every
-row again at each change). `phase` is how many cells are left blank before row 0: when rows are
-inserted above what the user looks at, the phase takes them up, so every picture on screen stays
-exactly where it was (the blanks sit at the very top, out of sight, until the next reset).
+A row's place is `divmod(row + phase, columns)`, so the cell under the mouse, a row's rectangle,
+arrow keys, a rubber band's rows and the rows to paint are a few multiplications, and inserting,
+removing or resetting rows costs the same at 1,000 rows and at 1,000,000 (QListView laid out
+every row again at each change). `phase` counts the blank cells before row 0: rows inserted
+above what the user looks at are taken up by it, so every picture on screen stays exactly where
+it was (the blanks sit at the very top, out of sight, until the next reset).
 
 Arrows, Shift/Ctrl selection, Enter, drag start and the selection model are Qt's
 (`QAbstractItemView`); the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are
@@ -14,6 +13,8 @@ turned into signals.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -232,14 +233,16 @@ class GalleryView(QAbstractItemView):
                 selection.select(model.index(min(ends), 0), model.index(max(ends), 0))
         self.selectionModel().select(selection, command)
 
+    @staticmethod
+    def _selected_between(selection: QItemSelection, first: int, last: int) -> Iterator[int]:
+        for number in range(selection.size()):
+            chosen = selection.at(number)
+            yield from range(max(first, chosen.top()), min(last, chosen.bottom()) + 1)
+
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         region = QRegion()
-        first, last = self.visible_rows()
-        for number in range(selection.size()):
-            selected = selection.at(number)
-            top, bottom = max(first, selected.top()), min(last, selected.bottom())
-            for row in range(top, bottom + 1):
-                region += self._slot_rect(row + self._phase)
+        for row in self._selected_between(selection, *self.visible_rows()):
+            region += self._slot_rect(row + self._phase)
         return region
 
     # -- changes ---------------------------------------------------------------------------
@@ -313,11 +316,7 @@ class GalleryView(QAbstractItemView):
             return
         exposed, box = event.region(), event.rect()  # the region and its bounding rectangle
         first, last = self.visible_rows(box.top(), box.bottom())  # a scroll step: a strip
-        selected: set[int] = set()
-        ranges = self.selectionModel().selection()
-        for number in range(ranges.size()):
-            chosen = ranges.at(number)
-            selected.update(range(max(first, chosen.top()), min(last, chosen.bottom()) + 1))
+        selected = set(self._selected_between(self.selectionModel().selection(), first, last))
         current = self.currentIndex().row() if self.hasFocus() else -1
         # Qt's own hover tracking repaints the cells the mouse enters and leaves.
         viewport = self.viewport()
