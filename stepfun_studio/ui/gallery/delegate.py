@@ -13,15 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,6 +21,7 @@ from stepfun_studio.library.records import ImageSummary
 from stepfun_studio.ui.gallery.model import ImageIdRole, SummaryRole
 from stepfun_studio.ui.gallery.placeholders import paint_placeholder
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.gallery.view import AnyIndex
 
 MARGIN = 4
 PADDING = 6
@@ -42,6 +35,7 @@ BADGE_VIOLET = QColor("#9b6cf2")
 STAMP_CACHE_LIMIT = 512
 # A job's placeholder cell: its progress share (None: waiting) and words.
 Progress = Callable[[int], tuple[float | None, str]]
+Draw = Callable[[QPainter, QRectF], None]  # paints a stamp, given its rectangle
 
 
 def thumbnail_pixels(cell: int, device_pixel_ratio: float) -> int:
@@ -72,12 +66,7 @@ class GalleryDelegate(QStyledItemDelegate):
         side = self._cell + 2 * (MARGIN + PADDING)
         return QSize(side, side)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # No copy and no initStyleOption: that asks the model for a dozen roles per cell
         # through Python, and nothing here draws what they answer.
         state, widget = option.state, option.widget
@@ -149,13 +138,7 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(cell).adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
 
-    def _stamp(
-        self,
-        key: tuple[object, ...],
-        size: QSize,
-        dpr: float,
-        draw: Callable[[QPainter, QRectF], None],
-    ) -> QPixmap:
+    def _stamp(self, key: tuple[object, ...], size: QSize, dpr: float, draw: Draw) -> QPixmap:
         """A transparent pixmap of `size` that `draw` painted once; cached under `key`."""
         full_key = (*key, dpr)
         found = self._stamps.get(full_key)

@@ -357,10 +357,9 @@ class GalleryView(QAbstractItemView):
         self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
-            event.accept()
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        if delta := event.angleDelta().y():
+            self.zoom_requested.emit(1 if delta > 0 else -1)
+        event.accept()
