@@ -7,11 +7,12 @@ costs nothing until a screen reader is running, and nothing per row even then.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget
 
 Role, Text = QAccessible.Role, QAccessible.Text
 
@@ -75,20 +76,13 @@ class _Item(QAccessibleInterface):
         return state
 
 
-class _Grid(QAccessibleInterface):
+class _Grid(QAccessibleWidget):
+    """The view as Qt describes any widget (name, place, parent, focus), with rows as items."""
+
     def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__()
+        super().__init__(view, Role.List)
         self.view = view
         self._items: dict[int, _Item] = {}
-
-    def isValid(self) -> bool:
-        return True
-
-    def object(self) -> QObject:
-        return self.view
-
-    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt takes a null
-        return QAccessible.queryAccessibleInterface(self.view.parentWidget())  # type: ignore[arg-type]
 
     def childCount(self) -> int:
         model = self.view.model()
@@ -114,37 +108,18 @@ class _Grid(QAccessibleInterface):
         current = self.view.currentIndex()
         return self.child(current.row()) if current.isValid() else None
 
-    def role(self) -> QAccessible.Role:
-        return Role.List
-
-    def text(self, kind: QAccessible.Text) -> str:
-        if kind == Text.Name:
-            return self.view.accessibleName()
-        return self.view.accessibleDescription() if kind == Text.Description else ""
-
-    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
-        return None
-
-    def rect(self) -> QRect:
-        view = self.view
-        return QRect(view.mapToGlobal(view.rect().topLeft()), view.size())
-
     def state(self) -> QAccessible.State:
-        state = QAccessible.State()
-        state.focusable, state.focused = True, self.view.hasFocus()
+        state = super().state()
         state.multiSelectable = state.extSelectable = True
         return state
 
 
 _grids: list[_Grid] = []  # Python's references; Qt's cache drops its own with the view
-_installed: set[type] = set()
 
 
+@functools.cache
 def install(view_type: type[QAbstractItemView]) -> None:
     """Describe every `view_type` to assistive tools (once per process)."""
-    if view_type in _installed:
-        return
-    _installed.add(view_type)
 
     def factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
         if not isinstance(target, view_type):

@@ -13,15 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,6 +21,7 @@ from stepfun_studio.library.records import ImageSummary
 from stepfun_studio.ui.gallery.model import ImageIdRole, SummaryRole
 from stepfun_studio.ui.gallery.placeholders import paint_placeholder
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
+from stepfun_studio.ui.gallery.view import AnyIndex
 
 MARGIN = 4
 PADDING = 6
@@ -40,6 +33,9 @@ BADGE_BLUE = QColor("#3e8ef7")
 BADGE_VIOLET = QColor("#9b6cf2")
 # Cached stamps: a few per cell size and state, and marks per picture size (aspect ratio).
 STAMP_CACHE_LIMIT = 512
+# A job's placeholder cell: its progress share (None: waiting) and words.
+Progress = Callable[[int], tuple[float | None, str]]
+Draw = Callable[[QPainter, QRectF], None]  # paints a stamp, given its rectangle
 
 
 def thumbnail_pixels(cell: int, device_pixel_ratio: float) -> int:
@@ -55,12 +51,8 @@ class GalleryDelegate(QStyledItemDelegate):
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
-        # A job's placeholder cell: its progress share (None: waiting) and words; the panel
-        # hands in `JobPlaceholders.progress`.
-        self.placeholder_progress: Callable[[int], tuple[float | None, str]] = lambda _job: (
-            None,
-            "",
-        )
+        # The panel hands in `JobPlaceholders.progress`.
+        self.placeholder_progress: Progress = lambda _job: (None, "")
 
     @property
     def cell_size(self) -> int:
@@ -74,17 +66,7 @@ class GalleryDelegate(QStyledItemDelegate):
         side = self._cell + 2 * (MARGIN + PADDING)
         return QSize(side, side)
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return self.grid_size()
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # No copy and no initStyleOption: that asks the model for a dozen roles per cell
         # through Python, and nothing here draws what they answer.
         state, widget = option.state, option.widget
@@ -142,13 +124,12 @@ class GalleryDelegate(QStyledItemDelegate):
                 summary.has_source,
                 summary.has_style,
             )
-            if summary.rating or any(marks[1:]):
+            if any(marks):
                 stamp = self._stamp(
                     ("marks", picture.size(), marks),
                     picture.size(),
                     dpr,
-                    lambda p, at: self._paint_marks(p, summary, at.toRect(), emphasised),
-                    painter.font(),
+                    lambda p, at: self._paint_marks(p, painter.font(), summary, at, emphasised),
                 )
                 painter.drawPixmap(picture.topLeft(), stamp)
         if current and selected:
@@ -157,14 +138,7 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(cell).adjusted(3, 3, -3, -3), RADIUS - 2, RADIUS - 2)
 
-    def _stamp(
-        self,
-        key: tuple[object, ...],
-        size: QSize,
-        dpr: float,
-        draw: Callable[[QPainter, QRectF], None],
-        font: QFont | None = None,
-    ) -> QPixmap:
+    def _stamp(self, key: tuple[object, ...], size: QSize, dpr: float, draw: Draw) -> QPixmap:
         """A transparent pixmap of `size` that `draw` painted once; cached under `key`."""
         full_key = (*key, dpr)
         found = self._stamps.get(full_key)
@@ -177,8 +151,6 @@ class GalleryDelegate(QStyledItemDelegate):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if font is not None:
-            painter.setFont(font)
         draw(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         self._stamps[full_key] = pixmap
@@ -223,19 +195,16 @@ class GalleryDelegate(QStyledItemDelegate):
         target = QRect(0, 0, logical.width(), logical.height())
         target.moveCenter(inner.center())
         # The corners were rounded by the loader's thread: a clip path here costs ten times more.
-        if dim:
-            painter.setOpacity(0.35)
-            painter.drawPixmap(target, pixmap)
-            painter.setOpacity(1.0)
-        else:
-            painter.drawPixmap(target, pixmap)
+        painter.setOpacity(0.35 if dim else 1.0)
+        painter.drawPixmap(target, pixmap)
+        painter.setOpacity(1.0)
         return target
 
     def _paint_marks(
-        self, painter: QPainter, summary: ImageSummary, inner: QRect, emphasised: bool
+        self, painter: QPainter, base: QFont, summary: ImageSummary, at: QRectF, emphasised: bool
     ) -> None:
-        # Drawn once per stamp (see `_stamp`), so the fonts are made here.
-        font = QFont(painter.font())
+        # Drawn once per stamp (see `_stamp`), so the fonts are made here, from the grid's.
+        font, inner = QFont(base), at.toRect()
         font.setPixelSize(max(11, min(16, self._cell // 10)))
         font.setBold(True)
         small = QFont(font)
@@ -261,21 +230,18 @@ class GalleryDelegate(QStyledItemDelegate):
         if summary.rejected:
             at = QRectF(inner.right() - line - 5, top, line, line)
             self._pill(painter, at, "✕", REJECT_RED)
-        badges = []
-        if summary.has_source:
-            badges.append((self._source_text, BADGE_BLUE))
-        if summary.has_style:
-            badges.append((self._style_text, BADGE_VIOLET))
-        if not badges:
-            return
         right = float(inner.right() - 5)
         painter.setFont(small)
-        for text, colour in badges:
-            width = painter.fontMetrics().horizontalAdvance(text) + 10
-            right -= width
-            at = QRectF(right, inner.bottom() - line - 1, width, line - 4)
-            self._pill(painter, at, text, colour)
-            right -= 4
+        for text, colour, shown in (
+            (self._source_text, BADGE_BLUE, summary.has_source),
+            (self._style_text, BADGE_VIOLET, summary.has_style),
+        ):
+            if shown:
+                width = painter.fontMetrics().horizontalAdvance(text) + 10
+                right -= width
+                at = QRectF(right, inner.bottom() - line - 1, width, line - 4)
+                self._pill(painter, at, text, colour)
+                right -= 4
 
     @staticmethod
     def _pill(painter: QPainter, rect: QRectF, text: str, colour: QColor) -> None:

@@ -1,12 +1,11 @@
 """`GalleryView`: the grid of uniform cells, laid out by arithmetic, with the culling keys.
 
-Every cell has the same size, so a row's place is `divmod(row + phase, columns)`: finding the
-cell under the mouse, the rectangle of a row, the next row for an arrow key, the rows of a
-rubber band and the rows to paint are each a few multiplications, whatever the count. Inserting,
-removing and resetting rows cost the same at 1,000 and at 1,000,000 (QListView laid out every
-row again at each change). `phase` is how many cells are left blank before row 0: when rows are
-inserted above what the user looks at, the phase takes them up, so every picture on screen stays
-exactly where it was (the blanks sit at the very top, out of sight, until the next reset).
+A row's place is `divmod(row + phase, columns)`, so the cell under the mouse, a row's rectangle,
+arrow keys, a rubber band's rows and the rows to paint are a few multiplications, and inserting,
+removing or resetting rows costs the same at 1,000 rows and at 1,000,000 (QListView laid out
+every row again at each change). `phase` counts the blank cells before row 0: rows inserted
+above what the user looks at are taken up by it, so every picture on screen stays exactly where
+it was (the blanks sit at the very top, out of sight, until the next reset).
 
 Arrows, Shift/Ctrl selection, Enter, drag start and the selection model are Qt's
 (`QAbstractItemView`); the photographer's keys (Space, 0-5, F, X, Delete) and Ctrl+wheel are
@@ -14,6 +13,8 @@ turned into signals.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -40,19 +41,9 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from stepfun_studio.ui.gallery import accessible
 
-CULLING_KEYS = {
-    Qt.Key.Key_Space,
-    Qt.Key.Key_0,
-    Qt.Key.Key_1,
-    Qt.Key.Key_2,
-    Qt.Key.Key_3,
-    Qt.Key.Key_4,
-    Qt.Key.Key_5,
-    Qt.Key.Key_F,
-    Qt.Key.Key_X,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Backspace,
-}
+# Space, the ratings 0-5, favourite (F), reject (X) and both delete keys.
+_CULLING_NAMES = ("Space", *"012345", "F", "X", "Delete", "Backspace")
+CULLING_KEYS = {getattr(Qt.Key, f"Key_{name}") for name in _CULLING_NAMES}
 Cursor = QAbstractItemView.CursorAction
 Hint = QAbstractItemView.ScrollHint
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -74,7 +65,7 @@ class GalleryView(QAbstractItemView):
         self._columns = 1
         self._cell = QSize(100, 100)
         self._phase = 0
-        self._pending_shift = 0  # px to scroll once rows above the screen are removed
+        self._pending_shift: int | None = None  # px to scroll once rows above are removed
         self._anchoring = False  # rows landed above: the scroll follows, nothing on screen moves
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -103,7 +94,7 @@ class GalleryView(QAbstractItemView):
         cell = QSize(max(self._base.width(), width // columns), self._base.height())
         if columns != self._columns or cell != self._cell:
             # Keep the row at the top in view; the blanks of the phase go with a new layout.
-            top = self.first_visible_row()
+            top = self.visible_rows()[0]
             self._columns, self._cell, self._phase = columns, cell, 0
             self.updateGeometries()
             self.verticalScrollBar().setValue((top // columns) * cell.height())
@@ -119,13 +110,6 @@ class GalleryView(QAbstractItemView):
         model = self.model()
         return model.rowCount() if model is not None else 0
 
-    def _grid_rows(self) -> int:
-        return -(-(self._count() + self._phase) // self._columns)
-
-    def first_visible_row(self) -> int:
-        slot = (self.verticalOffset() // self._cell.height()) * self._columns
-        return max(0, slot - self._phase)
-
     def visible_rows(self, top: int = 0, bottom: int | None = None) -> tuple[int, int]:
         """First and last row on screen now, or with a cell between heights `top` and `bottom`
         of the viewport (exact, from the arithmetic); (0, -1) if none."""
@@ -140,7 +124,8 @@ class GalleryView(QAbstractItemView):
     def updateGeometries(self) -> None:
         bar = self.verticalScrollBar()
         page = self.viewport().height()
-        bar.setRange(0, max(0, self._grid_rows() * self._cell.height() - page))
+        lines = -(-(self._count() + self._phase) // self._columns)
+        bar.setRange(0, max(0, lines * self._cell.height() - page))
         bar.setPageStep(page)
         super().updateGeometries()
 
@@ -156,16 +141,18 @@ class GalleryView(QAbstractItemView):
             return QRect()
         return self._slot_rect(index.row() + self._phase)
 
-    def indexAt(self, point: QPoint) -> QModelIndex:
-        model = self.model()
-        if model is None or point.x() < 0 or point.y() < 0:
-            return QModelIndex()
-        column = point.x() // self._cell.width()
-        if column >= self._columns:
-            return QModelIndex()
+    def _line_column(self, point: QPoint) -> tuple[int, int]:
+        """The grid line and the column under `point` (the viewport's coordinates)."""
         line = (point.y() + self.verticalOffset()) // self._cell.height()
+        return line, point.x() // self._cell.width()
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        model, (line, column) = self.model(), self._line_column(point)
         row = line * self._columns + column - self._phase
-        return model.index(row, 0) if 0 <= row < self._count() else QModelIndex()
+        inside = point.x() >= 0 and point.y() >= 0 and column < self._columns
+        if model is None or not inside or not 0 <= row < self._count():
+            return QModelIndex()
+        return model.index(row, 0)
 
     def scrollTo(self, index: AnyIndex, hint: Hint = Hint.EnsureVisible) -> None:
         if not index.isValid():
@@ -173,16 +160,13 @@ class GalleryView(QAbstractItemView):
         rect = self.visualRect(index)
         bar, page = self.verticalScrollBar(), self.viewport().height()
         top = rect.top() + bar.value()
-        if hint == Hint.PositionAtTop:
+        ensure = hint == Hint.EnsureVisible
+        if hint == Hint.PositionAtTop or (ensure and rect.top() < 0):
             bar.setValue(top)
-        elif hint == Hint.PositionAtBottom:
+        elif hint == Hint.PositionAtBottom or (ensure and rect.bottom() >= page):
             bar.setValue(top + rect.height() - page)
         elif hint == Hint.PositionAtCenter:
             bar.setValue(top + rect.height() // 2 - page // 2)
-        elif rect.top() < 0:
-            bar.setValue(top)
-        elif rect.bottom() >= page:
-            bar.setValue(top + rect.height() - page)
 
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -204,18 +188,14 @@ class GalleryView(QAbstractItemView):
             Cursor.MoveDown: columns,
             Cursor.MovePageUp: -page,
             Cursor.MovePageDown: page,
+            Cursor.MoveHome: -count,
+            Cursor.MoveEnd: count,
         }
-        if action == Cursor.MoveHome:
-            row = 0
-        elif action == Cursor.MoveEnd:
-            row = count - 1
-        elif action in steps:
-            moved = row + steps[action]
-            # Up or down off the grid stays put; a page or a step sideways stops at the end.
-            if action in (Cursor.MoveUp, Cursor.MoveDown) and not 0 <= moved < count:
-                moved = row
-            row = moved
-        return model.index(max(0, min(count - 1, row)), 0)
+        moved = row + steps.get(action, 0)
+        # Up or down off the grid stays put; a page, a step sideways, Home or End stops at the end.
+        if action in (Cursor.MoveUp, Cursor.MoveDown) and not 0 <= moved < count:
+            moved = row
+        return model.index(max(0, min(count - 1, moved)), 0)
 
     def horizontalOffset(self) -> int:
         return 0
@@ -234,36 +214,35 @@ class GalleryView(QAbstractItemView):
             return
         selection = QItemSelection()
         if self.state() == QAbstractItemView.State.DragSelectingState:
-            rect, (width, height) = rect.normalized(), (self._cell.width(), self._cell.height())
-            left, right = (
-                max(0, rect.left() // width),
-                min(self._columns - 1, rect.right() // width),
+            rect = rect.normalized()
+            (top, left), (bottom, right) = map(
+                self._line_column, (rect.topLeft(), rect.bottomRight())
             )
-            top, bottom = (
-                (y + self.verticalOffset()) // height for y in (rect.top(), rect.bottom())
-            )
+            left, right = max(0, left), min(self._columns - 1, right)
             # One range per grid line: the rows of a line are consecutive.
             for line in range(max(0, top), bottom + 1):
-                start = max(0, line * self._columns + left - self._phase)
-                end = min(count - 1, line * self._columns + right - self._phase)
+                row = line * self._columns - self._phase  # the row in the line's first cell
+                start, end = max(0, row + left), min(count - 1, row + right)
                 if start <= end:
                     selection.select(model.index(start, 0), model.index(end, 0))
         else:
             # Qt passes QRect(anchor, new current): its corners, not its area, matter here.
             ends = [self.indexAt(p).row() for p in (rect.topLeft(), rect.bottomRight())]
-            ends = [row for row in ends if row >= 0] or [-1]
-            if min(ends) >= 0:
+            ends = [row for row in ends if row >= 0]
+            if ends:
                 selection.select(model.index(min(ends), 0), model.index(max(ends), 0))
         self.selectionModel().select(selection, command)
 
+    @staticmethod
+    def _selected_between(selection: QItemSelection, first: int, last: int) -> Iterator[int]:
+        for number in range(selection.size()):
+            chosen = selection.at(number)
+            yield from range(max(first, chosen.top()), min(last, chosen.bottom()) + 1)
+
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         region = QRegion()
-        first, last = self.visible_rows()
-        for number in range(selection.size()):
-            selected = selection.at(number)
-            top, bottom = max(first, selected.top()), min(last, selected.bottom())
-            for row in range(top, bottom + 1):
-                region += self._slot_rect(row + self._phase)
+        for row in self._selected_between(selection, *self.visible_rows()):
+            region += self._slot_rect(row + self._phase)
         return region
 
     # -- changes ---------------------------------------------------------------------------
@@ -283,49 +262,43 @@ class GalleryView(QAbstractItemView):
         if not self._anchoring:
             self.viewport().scroll(dx, dy)
 
-    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
-        added = end - start + 1
-        if start < self.first_visible_row() and self.verticalOffset() > 0:
-            # Above the screen: blanks at the top take up the new rows' cells, so every
-            # picture on screen stays in its column and the scroll moves by whole lines.
-            first = self.first_visible_row()
-            before = (first + self._phase) // self._columns
-            self._phase = (self._phase - added) % self._columns
-            after = (first + added + self._phase) // self._columns
-            self._anchoring = True
-            try:
-                self.updateGeometries()
-                bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + (after - before) * self._cell.height())
-            finally:
-                self._anchoring = False
-        else:
-            self.updateGeometries()
-            self.viewport().update()
-        super().rowsInserted(parent, start, end)
+    def _take_up(self, added: int) -> int:
+        """Rows `added` above the screen (removed, if negative): blanks at the top take up their
+        cells, so every picture on screen stays in its column. Returns the scroll's shift (px,
+        whole lines) that keeps them where they are."""
+        first = self.visible_rows()[0]
+        before = (first + self._phase) // self._columns
+        self._phase = (self._phase - added) % self._columns
+        after = (first + added + self._phase) // self._columns
+        return (after - before) * self._cell.height()
 
-    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:
-        first = self.first_visible_row()
-        if end < first and self.verticalOffset() > 0:
-            removed = end - start + 1
-            before = (first + self._phase) // self._columns
-            self._phase = (self._phase + removed) % self._columns
-            after = (first - removed + self._phase) // self._columns
-            self._pending_shift = (after - before) * self._cell.height()
-        super().rowsAboutToBeRemoved(parent, start, end)
-
-    def _rows_removed(self) -> None:
-        shift, self._pending_shift = self._pending_shift, 0
-        self._anchoring = bool(shift)
+    def _keep_place(self, shift: int | None) -> None:
+        """The range for the new count; with a `shift` (rows changed above the screen) the
+        scroll follows them, so nothing on screen moves or is painted again."""
+        bar = self.verticalScrollBar()
+        target = bar.value() + (shift or 0)  # before a shorter range clamps the value
+        self._anchoring = shift is not None
         try:
-            bar = self.verticalScrollBar()
-            target = bar.value() + shift  # before the shorter range clamps the value
             self.updateGeometries()
             bar.setValue(target)
         finally:
             self._anchoring = False
-        if not shift:
+        if shift is None:
             self.viewport().update()
+
+    def rowsInserted(self, parent: AnyIndex, start: int, end: int) -> None:
+        above = start < self.visible_rows()[0] and self.verticalOffset() > 0
+        self._keep_place(self._take_up(end - start + 1) if above else None)
+        super().rowsInserted(parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: AnyIndex, start: int, end: int) -> None:
+        if end < self.visible_rows()[0] and self.verticalOffset() > 0:
+            self._pending_shift = self._take_up(start - end - 1)
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _rows_removed(self) -> None:
+        shift, self._pending_shift = self._pending_shift, None
+        self._keep_place(shift)
 
     def reset(self) -> None:
         self._phase = 0
@@ -343,11 +316,7 @@ class GalleryView(QAbstractItemView):
             return
         exposed, box = event.region(), event.rect()  # the region and its bounding rectangle
         first, last = self.visible_rows(box.top(), box.bottom())  # a scroll step: a strip
-        selected: set[int] = set()
-        ranges = self.selectionModel().selection()
-        for number in range(ranges.size()):
-            chosen = ranges.at(number)
-            selected.update(range(max(first, chosen.top()), min(last, chosen.bottom()) + 1))
+        selected = set(self._selected_between(self.selectionModel().selection(), first, last))
         current = self.currentIndex().row() if self.hasFocus() else -1
         # Qt's own hover tracking repaints the cells the mouse enters and leaves.
         viewport = self.viewport()
@@ -369,33 +338,28 @@ class GalleryView(QAbstractItemView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Undo is handled here rather than by a window-wide shortcut: Ctrl+Z in the prompt
         # editor must undo typing, and only in the grid should it undo culling.
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo_requested.emit()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Redo):
-            self.redo_requested.emit()
-            event.accept()
-            return
         key = Qt.Key(event.key())
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in CULLING_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+        elif key in CULLING_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
             self.culling_key.emit(int(key.value))
-            event.accept()
+        else:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # sets the range for the new height
         self._relayout()
-        self.updateGeometries()
         self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
-            event.accept()
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        if delta := event.angleDelta().y():
+            self.zoom_requested.emit(1 if delta > 0 else -1)
+        event.accept()
