@@ -435,7 +435,6 @@ def test_a_drop_on_favourites_or_trash_is_handed_to_the_panel(
 
 # Until GalleryPanel connects sidebar.favourites_dropped to culling.favourite and
 # sidebar.trash_dropped to culling.trash (panel.py is another helper's file this session).
-@pytest.mark.xfail(strict=True, reason="the panel does not yet connect the sidebar's drops")
 def test_a_drop_on_favourites_or_trash_is_undone_by_ctrl_z(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:

@@ -160,6 +160,9 @@ class GalleryPanel(QWidget):
         self.sidebar.scope_changed.connect(self._on_scope)
         self.sidebar.images_changed.connect(lambda _ids: self.reload_keeping_place())
         self.sidebar.status_message.connect(self.status_message)
+        # Drops on Favourites and Trash are culling steps: undone by Ctrl+Z like the keys.
+        self.sidebar.favourites_dropped.connect(self.culling.favourite)
+        self.sidebar.trash_dropped.connect(self.culling.trash)
         self.size_slider.valueChanged.connect(self.set_thumbnail_size)
         self.view.zoom_requested.connect(
             lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
