@@ -66,17 +66,11 @@ class Filmstrip(QWidget):
 
     def cells(self) -> list[tuple[int, QRect]]:
         """(row, rectangle) of every cell shown, the current row in the middle."""
-        if self._current < 0 or self._count == 0:
-            return []
         pitch = CELL + GAP
         side = max(0, (self.width() - CELL) // 2 // pitch)
         middle = QRect((self.width() - CELL) // 2, MARGIN, CELL, CELL)
-        shown = []
-        for offset in range(-side, side + 1):
-            row = self._current + offset
-            if 0 <= row < self._count:
-                shown.append((row, middle.translated(offset * pitch, 0)))
-        return shown
+        rows = range(max(0, self._current - side), min(self._count, self._current + side + 1))
+        return [(row, middle.translated((row - self._current) * pitch, 0)) for row in rows]
 
     def shown_ids(self) -> list[int]:
         return [self._image_id_at(row) for row, _rect in self.cells()]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip, fitted
+from stepfun_studio.ui.gallery.view import CULLING_KEYS
 from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.timers import single_shot
@@ -44,8 +45,6 @@ KEPT_ORIGINALS = 5
 TOP_BAR = 36
 CAPTION = 44
 RESIZE_QUIET_MS = 150
-CULLING = {Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-CULLING.update(getattr(Qt.Key, f"Key_{n}") for n in range(6))  # the ratings
 MOVES = {
     Qt.Key.Key_Left: -1,
     Qt.Key.Key_Up: -1,
@@ -55,7 +54,9 @@ MOVES = {
     Qt.Key.Key_PageDown: 10,
 }
 CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
-KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
+# The grid's culling keys (its Space, which opens the lightbox, closes it here), all taken with
+# no modifier; the rest go to the grid.
+KEYS = CULLING_KEYS | MOVES.keys() | CLOSING
 
 
 class Lightbox(QWidget):
@@ -304,21 +305,18 @@ class Lightbox(QWidget):
                 fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
             )
         painter.setPen(QColor(230, 230, 235))
+        centre = int(Qt.AlignmentFlag.AlignCenter)
         if pixmap is not None and pixmap.isNull():
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignCenter), self.tr("The original file is missing.")
-            )
-        top = self.rect().adjusted(24, 0, -24, 0)
-        top.setHeight(TOP_BAR)
+            painter.drawText(area, centre, self.tr("The original file is missing."))
+        caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
+        text = QFontMetrics(painter.font()).elidedText(
+            self.caption(), Qt.TextElideMode.ElideRight, caption.width()
+        )
+        painter.drawText(caption, centre, text)
+        top = QRect(24, 0, self.width() - 48, TOP_BAR)
         middle = int(Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignLeft), self.position_text())
         painter.setPen(QColor(160, 160, 168))
         hint = self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), hint)
-        painter.setPen(QColor(230, 230, 235))
-        caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
-        text = QFontMetrics(painter.font()).elidedText(
-            self.caption(), Qt.TextElideMode.ElideRight, caption.width()
-        )
-        painter.drawText(caption, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()
