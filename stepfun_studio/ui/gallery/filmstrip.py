@@ -21,15 +21,13 @@ CELL = 84  # logical pixels; the strip is one cell high plus a margin
 GAP = 6
 MARGIN = 8
 # The panel's prefetch may drop a request of ours for a row it does not show: while a cell
-# still waits, the strip asks again this often.
+# still waits, the strip asks again this often (and so also sees a thumbnail that failed).
 RETRY_MS = 200
 
 
 def fitted(size: QSizeF, frame: QRectF) -> QRectF:
     """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
-    scaled = QSizeF(size)
-    scaled.scale(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    rect = QRectF(QPointF(0, 0), scaled)
+    rect = QRectF(QPointF(), size.scaled(frame.size(), Qt.AspectRatioMode.KeepAspectRatio))
     rect.moveCenter(frame.center())
     return rect
 
@@ -55,7 +53,6 @@ class Filmstrip(QWidget):
         self._count = 0
         self._retry = single_shot(self, RETRY_MS, self.update)
         loader.thumbnail_ready.connect(self._on_thumbnail)
-        loader.thumbnail_failed.connect(self._on_failed)
 
     def set_rows(self, current: int, count: int) -> None:
         self._current, self._count = current, count
@@ -78,9 +75,6 @@ class Filmstrip(QWidget):
     def _on_thumbnail(self, image_id: int, size_px: int) -> None:
         if self.isVisible() and size_px == self.size_px() and image_id in self.shown_ids():
             self.update()
-
-    def _on_failed(self, _image_id: int, _reason: str) -> None:
-        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for row, rect in self.cells():

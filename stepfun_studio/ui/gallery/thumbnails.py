@@ -52,18 +52,13 @@ def decode_thumbnail(library: Library, image_id: int, size_px: int) -> QImage:
     """Read the library's thumbnail of `image_id`, scaled down to `size_px` while decoding."""
     source = LARGE_THUMBNAIL if size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
     # The library rebuilds a missing thumbnail here, on this decoder thread.
-    path = library.thumbnail_path(image_id, source)
-    reader = QImageReader(str(path))
-    natural = reader.size()
-    target = QSize(size_px, size_px)
-    too_big = natural.width() > target.width() or natural.height() > target.height()
-    if natural.isValid() and too_big:
+    reader = QImageReader(str(library.thumbnail_path(image_id, source)))
+    natural, target = reader.size(), QSize(size_px, size_px)
+    if natural.isValid() and natural.boundedTo(target) != natural:
         # Decoding straight to the cell size keeps the GUI thread free of any scaling.
         reader.setScaledSize(natural.scaled(target, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
-    if image.isNull():
-        return image
-    return rounded(image, CORNER_RADIUS_PX * size_px / 160)
+    return image if image.isNull() else rounded(image, CORNER_RADIUS_PX * size_px / 160)
 
 
 def rounded(image: QImage, radius: float) -> QImage:
@@ -83,7 +78,6 @@ class ThumbnailLoader(QObject):
     """Hands out cached thumbnails and decodes missing ones in the background."""
 
     thumbnail_ready = Signal(int, int)  # image id, size px
-    thumbnail_failed = Signal(int, str)
     # Emitted on a decoder thread; the loader lives on the GUI thread, so Qt queues it there.
     _decoded = Signal(int, int, int, QImage, str)  # generation, image id, size px, image, reason
 
@@ -240,7 +234,6 @@ class ThumbnailLoader(QObject):
         if reason:
             log.warning("thumbnail of image %s could not be read: %s", image_id, reason)
             self._failed.add((image_id, size_px))
-            self.thumbnail_failed.emit(image_id, reason)
             return
         pixmaps, pixmap = self._pixmaps, QPixmap.fromImage(image)
         pixmaps[image_id, size_px] = pixmap
