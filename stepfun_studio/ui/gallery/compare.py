@@ -72,7 +72,6 @@ class ImagePane(QWidget):
         painter.drawImage(target, self.image)
         if self.under is not None and not self.under.isNull():
             split = target.left() + target.width() * self.wipe
-            painter.save()
             painter.setClipRect(
                 QRectF(target.left(), target.top(), split - target.left(), target.height())
             )
@@ -80,7 +79,7 @@ class ImagePane(QWidget):
             # result's shape, a 3:2 source against a square result looked wrong at the wipe.
             painter.fillRect(target, QColor(18, 18, 20))
             painter.drawImage(fitted(self.under.size().toSizeF(), target), self.under)
-            painter.restore()
+            painter.setClipping(False)
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))
         painter.setPen(QColor(235, 235, 240))

@@ -165,10 +165,8 @@ class Lightbox(QWidget):
         if library is None:
             return
         self._reads.cancel_all()
-        bound = self._bound()
-        for near in (row, row + 1, row - 1):
-            if not 0 <= near < self._panel.model.rowCount():
-                continue
+        bound, count = self._bound(), self._panel.model.rowCount()
+        for near in (r for r in (row, row + 1, row - 1) if 0 <= r < count):
             image_id = self._panel.model.image_id(near)
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
