@@ -3,20 +3,19 @@ against its source image with a wipe slider.
 
 `load_side_by_side` / `load_wipe` read and decode the pictures off the GUI thread
 (`ui.background`, Pillow's decoder, which lets go of the GIL) and show them when they arrive;
-`loaded` says when, `problem` says in words why not.
+`problem` says in words why not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from stepfun_studio.core.errors import AppError
+from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.library.library import Library
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.gallery.filmstrip import fitted
@@ -48,7 +47,7 @@ class ImagePane(QWidget):
         self.wipe = 0.5
         self._state = state
         self._caption = caption
-        self._drag_from: QPointF | None = None
+        self._drag_from = QPointF()
         state.panes.append(self)
         self.setMinimumSize(200, 200)
 
@@ -73,7 +72,6 @@ class ImagePane(QWidget):
         painter.drawImage(target, self.image)
         if self.under is not None and not self.under.isNull():
             split = target.left() + target.width() * self.wipe
-            painter.save()
             painter.setClipRect(
                 QRectF(target.left(), target.top(), split - target.left(), target.height())
             )
@@ -81,7 +79,7 @@ class ImagePane(QWidget):
             # result's shape, a 3:2 source against a square result looked wrong at the wipe.
             painter.fillRect(target, QColor(18, 18, 20))
             painter.drawImage(fitted(self.under.size().toSizeF(), target), self.under)
-            painter.restore()
+            painter.setClipping(False)
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))
         painter.setPen(QColor(235, 235, 240))
@@ -100,19 +98,15 @@ class ImagePane(QWidget):
         self._drag_from = event.position()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag_from is not None:
-            self._state.pan += event.position() - self._drag_from
-            self._drag_from = event.position()
-            self._state.changed()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._drag_from = None
+        # Without mouse tracking Qt sends moves only while a button is held, after its press.
+        self._state.pan += event.position() - self._drag_from
+        self._drag_from = event.position()
+        self._state.changed()
 
 
 class CompareDialog(QDialog):
     """Side by side (2-4 images) or a wipe between a result and its source."""
 
-    loaded = Signal()  # the pictures are shown
     problem = Signal(str)  # why they cannot be (the dialog closes itself)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,42 +145,36 @@ class CompareDialog(QDialog):
     def load_side_by_side(self, library: Library, ids: list[int], captions: list[str]) -> None:
         """Reads and decodes the originals off the GUI thread, then shows them side by side."""
         self._load(
-            lambda: [decode(Path(library.original_path(image_id))) for image_id in ids],
+            lambda: [decode(library.original_path(image_id)) for image_id in ids],
             lambda images: self.show_side_by_side(list(zip(images, captions, strict=True))),
         )
 
     def load_wipe(self, library: Library, image_id: int, caption: str) -> None:
         """Reads the result and its source off the GUI thread, then shows the wipe; a picture
         made without a source is a `problem`."""
+        # The gallery's words (and their translation) from before this moved here.
+        no_source = QCoreApplication.translate(
+            "GalleryPanel", "This image was not made from a source image."
+        )
 
-        def read() -> tuple[QImage, QImage] | None:
+        def read() -> tuple[QImage, QImage]:
             source = library.request_for(image_id).source
             if source is None:
-                return None
-            return decode(Path(library.original_path(image_id))), decode(source.data)
+                raise AppError(ErrorKind.NOT_FOUND, no_source)
+            return decode(library.original_path(image_id)), decode(source.data)
 
         self._load(read, lambda pair: self.show_wipe(pair[0], pair[1], caption))
 
     def _load(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
-        """`read()` off the GUI thread, then `show(its result)`; None or a failure: `problem`."""
+        """`read()` off the GUI thread, then `show(its result)`; a failure is a `problem`."""
 
         def done(pictures: object, error: BaseException | None) -> None:
-            if error is not None and not isinstance(error, (AppError, KeyError, OSError)):
-                raise error
-            if error is None and pictures is not None:
+            if error is None:
                 show(pictures)
-                self.loaded.emit()
-                return
-            if isinstance(error, AppError):
-                self.problem.emit(error.message)
-            elif error is not None:
-                self.problem.emit(str(error))
-            else:  # the gallery's words (and their translation) from before this moved here
-                self.problem.emit(
-                    QCoreApplication.translate(
-                        "GalleryPanel", "This image was not made from a source image."
-                    )
-                )
-            self.close()
+            elif isinstance(error, (AppError, KeyError, OSError)):
+                self.problem.emit(error.message if isinstance(error, AppError) else str(error))
+                self.close()
+            else:
+                raise error
 
         run_in_background(self, read, done, "compare")

@@ -21,15 +21,13 @@ CELL = 84  # logical pixels; the strip is one cell high plus a margin
 GAP = 6
 MARGIN = 8
 # The panel's prefetch may drop a request of ours for a row it does not show: while a cell
-# still waits, the strip asks again this often.
+# still waits, the strip asks again this often (and so also sees a thumbnail that failed).
 RETRY_MS = 200
 
 
 def fitted(size: QSizeF, frame: QRectF) -> QRectF:
     """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
-    scaled = QSizeF(size)
-    scaled.scale(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    rect = QRectF(QPointF(0, 0), scaled)
+    rect = QRectF(QPointF(), size.scaled(frame.size(), Qt.AspectRatioMode.KeepAspectRatio))
     rect.moveCenter(frame.center())
     return rect
 
@@ -55,7 +53,6 @@ class Filmstrip(QWidget):
         self._count = 0
         self._retry = single_shot(self, RETRY_MS, self.update)
         loader.thumbnail_ready.connect(self._on_thumbnail)
-        loader.thumbnail_failed.connect(self._on_failed)
 
     def set_rows(self, current: int, count: int) -> None:
         self._current, self._count = current, count
@@ -66,17 +63,11 @@ class Filmstrip(QWidget):
 
     def cells(self) -> list[tuple[int, QRect]]:
         """(row, rectangle) of every cell shown, the current row in the middle."""
-        if self._current < 0 or self._count == 0:
-            return []
         pitch = CELL + GAP
         side = max(0, (self.width() - CELL) // 2 // pitch)
         middle = QRect((self.width() - CELL) // 2, MARGIN, CELL, CELL)
-        shown = []
-        for offset in range(-side, side + 1):
-            row = self._current + offset
-            if 0 <= row < self._count:
-                shown.append((row, middle.translated(offset * pitch, 0)))
-        return shown
+        rows = range(max(0, self._current - side), min(self._count, self._current + side + 1))
+        return [(row, middle.translated((row - self._current) * pitch, 0)) for row in rows]
 
     def shown_ids(self) -> list[int]:
         return [self._image_id_at(row) for row, _rect in self.cells()]
@@ -84,9 +75,6 @@ class Filmstrip(QWidget):
     def _on_thumbnail(self, image_id: int, size_px: int) -> None:
         if self.isVisible() and size_px == self.size_px() and image_id in self.shown_ids():
             self.update()
-
-    def _on_failed(self, _image_id: int, _reason: str) -> None:
-        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for row, rect in self.cells():

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFontMetrics,
     QImage,
     QKeyEvent,
     QPainter,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
 from stepfun_studio.ui.gallery.filmstrip import Filmstrip, fitted
+from stepfun_studio.ui.gallery.view import CULLING_KEYS
 from stepfun_studio.ui.image_decoding import decode
 from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.timers import single_shot
@@ -44,8 +44,6 @@ KEPT_ORIGINALS = 5
 TOP_BAR = 36
 CAPTION = 44
 RESIZE_QUIET_MS = 150
-CULLING = {Qt.Key.Key_F, Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-CULLING.update(getattr(Qt.Key, f"Key_{n}") for n in range(6))  # the ratings
 MOVES = {
     Qt.Key.Key_Left: -1,
     Qt.Key.Key_Up: -1,
@@ -55,7 +53,9 @@ MOVES = {
     Qt.Key.Key_PageDown: 10,
 }
 CLOSING = {Qt.Key.Key_Space, Qt.Key.Key_Escape}
-KEYS = CULLING | MOVES.keys() | CLOSING  # taken with no modifier; the rest go to the grid
+# The grid's culling keys (its Space, which opens the lightbox, closes it here), all taken with
+# no modifier; the rest go to the grid.
+KEYS = CULLING_KEYS | MOVES.keys() | CLOSING
 
 
 class Lightbox(QWidget):
@@ -108,11 +108,10 @@ class Lightbox(QWidget):
             self.close_lightbox()
             return
         image_id = panel.model.image_id(row)
-        moved = (row, image_id) != (self._row, self._shown_id)
+        moved = (row, image_id) != (self._row, self._shown_id) or not self.isVisible()
         self._row, self._shown_id = row, image_id
         if not self.isVisible():
             self._cover_window()
-            moved = True
         self.filmstrip.set_rows(row, panel.model.rowCount())
         if moved:
             self._read_around(row)
@@ -157,9 +156,8 @@ class Lightbox(QWidget):
         return self.rect().adjusted(24, TOP_BAR, -24, -(self.filmstrip.height() + CAPTION))
 
     def _bound(self) -> QSize:
-        area = self.picture_rect().size()
-        dpr = self.devicePixelRatioF()
-        return QSize(max(1, round(area.width() * dpr)), max(1, round(area.height() * dpr)))
+        physical = self.picture_rect().size().toSizeF() * self.devicePixelRatioF()
+        return physical.toSize().expandedTo(QSize(1, 1))
 
     def _read_around(self, row: int) -> None:
         """Read the shown original, then the next and the previous, dropping older requests."""
@@ -167,10 +165,8 @@ class Lightbox(QWidget):
         if library is None:
             return
         self._reads.cancel_all()
-        bound = self._bound()
-        for near in (row, row + 1, row - 1):
-            if not 0 <= near < self._panel.model.rowCount():
-                continue
+        bound, count = self._bound(), self._panel.model.rowCount()
+        for near in (r for r in (row, row + 1, row - 1) if 0 <= r < count):
             image_id = self._panel.model.image_id(near)
             if image_id in self._originals:
                 self._originals.move_to_end(image_id)
@@ -259,26 +255,18 @@ class Lightbox(QWidget):
 
     def _picture(self) -> QPixmap | None:
         """The decoded original, else the largest thumbnail the loader has cached."""
-        image_id = self._shown_id
+        image_id, loader = self._shown_id, self._panel.loader
         if image_id is None:
             return None
-        found = self._originals.get(image_id)
-        if found is not None:
-            return found[0]
-        dpr = self.devicePixelRatioF()
-        for size_px in (
-            thumbnail_pixels(self._panel.delegate.cell_size, dpr),
-            self.filmstrip.size_px(),
-        ):
-            cached = self._panel.loader.cached(image_id, size_px)
-            if cached is not None:
-                return cached
-        return None
+        if image_id in self._originals:
+            return self._originals[image_id][0]
+        grid_px = thumbnail_pixels(self._panel.delegate.cell_size, self.devicePixelRatioF())
+        cached = loader.cached(image_id, grid_px)
+        return cached if cached is not None else loader.cached(image_id, self.filmstrip.size_px())
 
     def caption(self) -> str:
-        summary = (
-            self._panel.model.cached_summary(self._shown_id) if self._shown_id is not None else None
-        )
+        shown = self._shown_id
+        summary = None if shown is None else self._panel.model.cached_summary(shown)
         if summary is None:
             return ""
         marks = "★" * summary.rating + "☆" * (5 - summary.rating)
@@ -300,25 +288,21 @@ class Lightbox(QWidget):
         pixmap = self._picture()  # null only for an original missing or unreadable
         if pixmap is not None and not pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawPixmap(
-                fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect(), pixmap
-            )
+            target = fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect()
+            painter.drawPixmap(target, pixmap)
         painter.setPen(QColor(230, 230, 235))
+        centre = int(Qt.AlignmentFlag.AlignCenter)
         if pixmap is not None and pixmap.isNull():
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignCenter), self.tr("The original file is missing.")
-            )
-        top = self.rect().adjusted(24, 0, -24, 0)
-        top.setHeight(TOP_BAR)
+            painter.drawText(area, centre, self.tr("The original file is missing."))
+        caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
+        text = painter.fontMetrics().elidedText(
+            self.caption(), Qt.TextElideMode.ElideRight, caption.width()
+        )
+        painter.drawText(caption, centre, text)
+        top = QRect(24, 0, self.width() - 48, TOP_BAR)
         middle = int(Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignLeft), self.position_text())
         painter.setPen(QColor(160, 160, 168))
         hint = self.tr("← → move · 0–5 rate · F favourite · X reject · Esc close")
         painter.drawText(top, middle | int(Qt.AlignmentFlag.AlignRight), hint)
-        painter.setPen(QColor(230, 230, 235))
-        caption = QRect(24, area.bottom() + 1, self.width() - 48, CAPTION)
-        text = QFontMetrics(painter.font()).elidedText(
-            self.caption(), Qt.TextElideMode.ElideRight, caption.width()
-        )
-        painter.drawText(caption, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()

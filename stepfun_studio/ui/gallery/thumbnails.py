@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPixmap
@@ -43,13 +42,6 @@ def default_decoder_threads() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread, so signals emitted from decoder threads arrive there queued."""
-
-    decoded = Signal(int, int, int, QImage)  # generation, image id, size px, image
-    failed = Signal(int, int, int, str)  # generation, image id, size px, reason
-
-
 # (image id, size px). A plain tuple, not a dataclass or NamedTuple: keys are made and hashed
 # ~100 times a frame while scrolling, which a tuple does in C, and the garbage collector stops
 # tracking a plain tuple of ints, so 50,000 remembered keys cost a full collection nothing.
@@ -60,18 +52,13 @@ def decode_thumbnail(library: Library, image_id: int, size_px: int) -> QImage:
     """Read the library's thumbnail of `image_id`, scaled down to `size_px` while decoding."""
     source = LARGE_THUMBNAIL if size_px > SMALL_THUMBNAIL else SMALL_THUMBNAIL
     # The library rebuilds a missing thumbnail here, on this decoder thread.
-    path = library.thumbnail_path(image_id, source)
-    reader = QImageReader(str(path))
-    natural = reader.size()
-    target = QSize(size_px, size_px)
-    too_big = natural.width() > target.width() or natural.height() > target.height()
-    if natural.isValid() and too_big:
+    reader = QImageReader(str(library.thumbnail_path(image_id, source)))
+    natural, target = reader.size(), QSize(size_px, size_px)
+    if natural.isValid() and natural.boundedTo(target) != natural:
         # Decoding straight to the cell size keeps the GUI thread free of any scaling.
         reader.setScaledSize(natural.scaled(target, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
-    if image.isNull():
-        return image
-    return rounded(image, CORNER_RADIUS_PX * size_px / 160)
+    return image if image.isNull() else rounded(image, CORNER_RADIUS_PX * size_px / 160)
 
 
 def rounded(image: QImage, radius: float) -> QImage:
@@ -91,16 +78,13 @@ class ThumbnailLoader(QObject):
     """Hands out cached thumbnails and decodes missing ones in the background."""
 
     thumbnail_ready = Signal(int, int)  # image id, size px
-    thumbnail_failed = Signal(int, str)
+    # Emitted on a decoder thread; the loader lives on the GUI thread, so Qt queues it there.
+    _decoded = Signal(int, int, int, QImage, str)  # generation, image id, size px, image, reason
 
     def __init__(self, parent: QObject | None = None, threads: int | None = None) -> None:
         super().__init__(parent)
-        if threads is None:
-            threads = default_decoder_threads()
-        self._threads = threads
-        self._relay = _Relay(self)
-        self._relay.decoded.connect(self._on_decoded)
-        self._relay.failed.connect(self._on_failed)
+        self._threads = threads if threads is not None else default_decoder_threads()
+        self._decoded.connect(self._on_decoded)
         # Shared with the decoder threads, under _lock: waiting requests (in order, with their
         # device pixel ratio), requests being decoded, and how many drain loops are running.
         self._lock = threading.Lock()
@@ -166,14 +150,13 @@ class ThumbnailLoader(QObject):
         for image_id in image_ids:
             self.request(image_id, size_px, device_pixel_ratio)
 
-    def retain(self, keep: set[int]) -> int:
-        """Forget every waiting request for an image not in `keep`; returns how many."""
+    def retain(self, keep: set[int]) -> None:
+        """Forget every waiting request for an image not in `keep`."""
         with self._lock:
             far = [k for k in self._queue if k[0] not in keep]
             for key in far:
                 del self._queue[key]
         self.requests_dropped += len(far)
-        return len(far)
 
     def cancel_all(self) -> None:
         self.retain(set())
@@ -189,21 +172,16 @@ class ThumbnailLoader(QObject):
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
-        deadline = time.monotonic() + msecs / 1000
-        while self.pending_count() and time.monotonic() < deadline:
-            time.sleep(0.002)
-        return self.pending_count() == 0
+        with self._lock:
+            return self._wake.wait_for(lambda: not self._queue and not self._decoding, msecs / 1000)
 
     def shutdown(self, msecs: int = 5000) -> bool:
         """Stop the decoding threads for good: call before the library is closed."""
-        deadline = time.monotonic() + msecs / 1000
         with self._lock:
             self._stopping = True
             self._queue.clear()
             self._wake.notify_all()
-            while self._drainers and time.monotonic() < deadline:
-                self._wake.wait(max(0.0, deadline - time.monotonic()))
-            return self._drainers == 0
+            return self._wake.wait_for(lambda: self._drainers == 0, msecs / 1000)
 
     # -- the decoder side----------------------------------------------------------------
 
@@ -237,21 +215,25 @@ class ThumbnailLoader(QObject):
                 # A bug, but on a decoder thread nobody would see it: log it loudly and report.
                 log.exception("decoding thumbnail of image %s failed", image_id)
                 image, reason = QImage(), repr(exc)
+            image.setDevicePixelRatio(dpr)
             with self._lock:
                 self._decoding.discard(key)
                 self._delivering.add(key)
-            if reason:
-                self._relay.failed.emit(generation, image_id, size_px, reason)
-            else:
-                image.setDevicePixelRatio(dpr)
-                self._relay.decoded.emit(generation, image_id, size_px, image)
+                self._wake.notify_all()  # wait_idle() may be waiting for the last one
+            self._decoded.emit(generation, image_id, size_px, image, reason)
 
     # -- answers (GUI thread) ------------------------------------------------------------
 
-    def _on_decoded(self, generation: int, image_id: int, size_px: int, image: QImage) -> None:
+    def _on_decoded(
+        self, generation: int, image_id: int, size_px: int, image: QImage, reason: str
+    ) -> None:
         with self._lock:
             self._delivering.discard((image_id, size_px))
         if generation != self._generation:
+            return
+        if reason:
+            log.warning("thumbnail of image %s could not be read: %s", image_id, reason)
+            self._failed.add((image_id, size_px))
             return
         pixmaps, pixmap = self._pixmaps, QPixmap.fromImage(image)
         pixmaps[image_id, size_px] = pixmap
@@ -260,12 +242,3 @@ class ThumbnailLoader(QObject):
             oldest = pixmaps.pop(next(iter(pixmaps)))
             self._bytes -= oldest.width() * oldest.height() * 4
         self.thumbnail_ready.emit(image_id, size_px)
-
-    def _on_failed(self, generation: int, image_id: int, size_px: int, reason: str) -> None:
-        with self._lock:
-            self._delivering.discard((image_id, size_px))
-        if generation != self._generation:
-            return
-        log.warning("thumbnail of image %s could not be read: %s", image_id, reason)
-        self._failed.add((image_id, size_px))
-        self.thumbnail_failed.emit(image_id, reason)
