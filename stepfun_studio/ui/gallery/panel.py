@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import ImageQuery, ImportReport
+from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.gallery.auto_size import AutoCellSize
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
@@ -52,6 +51,7 @@ from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
 from stepfun_studio.ui.library_check import open_check_dialog
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
@@ -150,10 +150,7 @@ class GalleryPanel(QWidget):
 
         # Throttled search: the first key of a pause searches at once, later keys within the
         # quiet period are folded into one search when it ends.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_QUIET_MS)
-        self._search_timer.timeout.connect(self._on_search_quiet)
+        self._search_timer = single_shot(self, SEARCH_QUIET_MS, self._on_search_quiet)
         self._search_pending = False
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
@@ -183,10 +180,7 @@ class GalleryPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.loader.shutdown)
 
-        self._prefetch_timer = QTimer(self)
-        self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)
-        self._prefetch_timer.timeout.connect(self.prefetch)
+        self._prefetch_timer = single_shot(self, 0, self.prefetch)
         self.view.verticalScrollBar().valueChanged.connect(self._schedule_prefetch)
         for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
             change.connect(self._schedule_prefetch)
@@ -337,11 +331,9 @@ class GalleryPanel(QWidget):
         # Only a cell on screen needs painting again; one scrolled away is painted from the
         # cache when it comes back. Looked for among the visible rows only.
         first, last = self.view.visible_rows()
-        try:
-            row = first + self.model.ids_in(first, last).index(image_id)
-        except ValueError:
-            return
-        self.view.update(self.model.index(row, 0))
+        visible = self.model.ids_in(first, last)
+        if image_id in visible:
+            self.view.update(self.model.index(first + visible.index(image_id), 0))
 
     # -- search, scope -------------------------------------------------------------------
 
@@ -486,14 +478,7 @@ class GalleryPanel(QWidget):
     def import_images(self, folder: bool) -> None:
         from stepfun_studio.ui.gallery import organise
 
-        if self._library is not None:
-            organise.import_dialog(self, self._library, folder, self._on_imported)
-
-    def _on_imported(self, report: ImportReport) -> None:
-        from stepfun_studio.ui.gallery import organise
-
-        self.refresh()
-        self.status_message.emit(organise.import_report_text(report))
+        organise.import_dialog(self, folder)
 
     def check_library(self) -> None:
         if self._library is not None:
@@ -526,30 +511,26 @@ class GalleryPanel(QWidget):
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
-        if len(ids) < 2:
+        if len(ids) < 2 or (library := self._library) is None:
             return None
         summaries = [self.model.cached_summary(i) for i in ids]
         captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
-        return self._compare(
-            lambda dialog, library: dialog.load_side_by_side(library, ids, captions)
-        )
+        return self._compare(lambda dialog: dialog.load_side_by_side(library, ids, captions))
 
     def compare_with_source(self) -> CompareDialog | None:
         image_id, caption = self.current_id(), self.tr("Source ◀ ▶ Result")
-        if image_id is None:
+        if image_id is None or (library := self._library) is None:
             return None
-        return self._compare(lambda dialog, library: dialog.load_wipe(library, image_id, caption))
+        return self._compare(lambda dialog: dialog.load_wipe(library, image_id, caption))
 
-    def _compare(self, load: Callable[[CompareDialog, Library], None]) -> CompareDialog | None:
+    def _compare(self, load: Callable[[CompareDialog], None]) -> CompareDialog:
         # Read and decoded off the GUI thread; `loaded` says when they are shown, and what
         # cannot be (no source, a missing file) is said on the status line as the dialog closes.
-        if self._library is None:
-            return None
         from stepfun_studio.ui.gallery.compare import CompareDialog
 
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
-        load(dialog, self._library)
+        load(dialog)
         dialog.show()
         return dialog
 
