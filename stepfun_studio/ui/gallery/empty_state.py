@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stepfun_studio.ui.gallery.sidebar import Scope
@@ -57,14 +57,12 @@ class EmptyState(QWidget):
         self.setFixedWidth(MESSAGE_WIDTH)
 
         model = panel.model
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
-            signal.connect(self.refresh)
-        panel.model.total_changed.connect(self.refresh)
+        rows = (model.rowsInserted, model.rowsRemoved, model.modelReset, model.total_changed)
         # While empty, what the message says follows the search, the filters and the scope.
-        panel.search.textChanged.connect(self.refresh)
-        panel.filters.changed.connect(self.refresh)
-        panel.sidebar.scope_changed.connect(self.refresh)
-        panel.view.viewport().installEventFilter(self)
+        asked = (panel.search.textChanged, panel.filters.changed, panel.sidebar.scope_changed)
+        for signal in (*rows, *asked):
+            signal.connect(self.refresh)
+        panel.view.resized.connect(self._centre)
         self.refresh()
 
     def emptiness(self) -> Emptiness:
@@ -119,11 +117,6 @@ class EmptyState(QWidget):
             max(0, (viewport.width() - self.width()) // 2),
             max(0, (viewport.height() - self.height()) // 3),
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and not self.isHidden():
-            self._centre()
-        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.isVisible():

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery
-from stepfun_studio.ui.gallery.auto_size import AutoCellSize
+from stepfun_studio.ui.gallery.auto_size import AUTO_COLUMNS, auto_cell
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
@@ -95,6 +95,9 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
+        # Cells follow the grid's width (see auto_size.py) until the slider is set to any size
+        # but the last one set here for the width: the user's size, which wins from then on.
+        self.auto_size: int | None = CELL_DEFAULT
         self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
         self.empty_trash_button.hide()
@@ -158,6 +161,7 @@ class GalleryPanel(QWidget):
         self.sidebar.images_changed.connect(lambda _ids: self.reload_keeping_place())
         self.sidebar.status_message.connect(self.status_message)
         self.size_slider.valueChanged.connect(self.set_thumbnail_size)
+        self.view.resized.connect(self._follow_width)
         self.view.zoom_requested.connect(
             lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
         )
@@ -187,7 +191,6 @@ class GalleryPanel(QWidget):
         self.set_thumbnail_size(CELL_DEFAULT)
         self._retranslate()
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
-        self.auto_size = AutoCellSize(self, CELL_DEFAULT, CELL_MAX, CELL_STEP)  # until it is moved
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
 
@@ -293,12 +296,24 @@ class GalleryPanel(QWidget):
 
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
+        if size != self.auto_size:
+            self.auto_size = None
         self.delegate.set_cell_size(size)
         self.view.set_cell(self.delegate.grid_size())
         self.loader.cancel_all()
         if self.size_slider.value() != size:
             self.size_slider.setValue(size)
         self._schedule_prefetch()
+
+    def _follow_width(self) -> None:
+        if self.auto_size is None:
+            return
+        # The grid cell is the thumbnail plus its margins: size the thumbnail so cells fit.
+        margins = self.delegate.grid_size().width() - self.delegate.cell_size
+        # The scroll bar is always shown: the viewport's width is a stable one.
+        width = self.view.viewport().width() - AUTO_COLUMNS * margins
+        self.auto_size = auto_cell(width, CELL_DEFAULT, CELL_MAX, CELL_STEP)
+        self.size_slider.setValue(self.auto_size)  # which sets the size
 
     # -- thumbnails ----------------------------------------------------------------------
 
