@@ -103,16 +103,15 @@ class GalleryPanel(QWidget):
         self.empty_trash_button.hide()
         # One split button instead of two push buttons keeps the search field wide on a 1366 px
         # screen: a click imports files, its menu imports a folder or checks the library.
-        import_button = QToolButton(self)
-        import_button.setObjectName("importImages")
-        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        import_button.clicked.connect(lambda: self.import_images(folder=False))
-        library_menu = QMenu(import_button)
+        self._import_button = QToolButton(self)
+        self._import_button.setObjectName("importImages")
+        self._import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self._import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._import_button.clicked.connect(lambda: self.import_images(folder=False))
+        library_menu = QMenu(self._import_button)
         self._import_folder_action = library_menu.addAction("", lambda: self.import_images(True))
         self._check_action = library_menu.addAction("", self.check_library)
-        import_button.setMenu(library_menu)
-        self._import_button = import_button
+        self._import_button.setMenu(library_menu)
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
@@ -132,9 +131,8 @@ class GalleryPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addSpacing(12)
-        top.addWidget(self.size_slider)
-        top.addWidget(self.empty_trash_button)
-        top.addWidget(import_button)
+        for widget in (self.size_slider, self.empty_trash_button, self._import_button):
+            top.addWidget(widget)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 6, 6, 0)
@@ -154,7 +152,6 @@ class GalleryPanel(QWidget):
         # Throttled search: the first key of a pause searches at once, later keys within the
         # quiet period are folded into one search when it ends.
         self._search_timer = single_shot(self, SEARCH_QUIET_MS, self._on_search_quiet)
-        self._search_pending = False
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
         self.sidebar.scope_changed.connect(self._on_scope)
@@ -233,7 +230,6 @@ class GalleryPanel(QWidget):
         )
 
     def apply_query(self) -> None:
-        self._search_pending = False
         self._place_to_keep = None  # a new query starts at its top
         self.model.set_query(self.query())
 
@@ -301,8 +297,7 @@ class GalleryPanel(QWidget):
         self.delegate.set_cell_size(size)
         self.view.set_cell(self.delegate.grid_size())
         self.loader.cancel_all()
-        if self.size_slider.value() != size:
-            self.size_slider.setValue(size)
+        self.size_slider.setValue(size)  # no signal if it shows the size already
         self._schedule_prefetch()
 
     def _follow_width(self) -> None:
@@ -323,8 +318,7 @@ class GalleryPanel(QWidget):
 
     def prefetch(self) -> None:
         """Ask for the thumbnails on screen, then a screen either side; drop requests beyond."""
-        count = self.model.rowCount()
-        if count == 0 or self._library is None:
+        if self.model.rowCount() == 0 or self._library is None:
             self.loader.cancel_all()
             return
         first, last = self.view.visible_rows()
@@ -339,8 +333,7 @@ class GalleryPanel(QWidget):
         above.reverse()  # nearest first
         for ids in (on_screen, below, above):
             self.loader.request_many(ids, size_px, dpr)
-        keep = {*on_screen, *below, *above}
-        self.loader.retain(keep)
+        self.loader.retain({*on_screen, *below, *above})
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
         # Only a cell on screen needs painting again; one scrolled away is painted from the
@@ -353,14 +346,12 @@ class GalleryPanel(QWidget):
     # -- search, scope -------------------------------------------------------------------
 
     def _on_search_typed(self, _text: str) -> None:
-        if self._search_timer.isActive():
-            self._search_pending = True
-        else:
+        if not self._search_timer.isActive():
             self.apply_query()
             self._search_timer.start()
 
     def _on_search_quiet(self) -> None:
-        if self._search_pending:
+        if self.search.text().strip() != self.model.query.text:  # typed since the search
             self.apply_query()
 
     def _on_scope(self, kind: str, _collection_id: object) -> None:
