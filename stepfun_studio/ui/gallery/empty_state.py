@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stepfun_studio.ui.gallery.sidebar import Scope
@@ -117,8 +117,3 @@ class EmptyState(QWidget):
             max(0, (viewport.width() - self.width()) // 2),
             max(0, (viewport.height() - self.height()) // 3),
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            self.refresh()
-        super().changeEvent(event)

@@ -186,8 +186,8 @@ class GalleryPanel(QWidget):
         for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
             change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
-        self._retranslate()
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
+        self._retranslate()
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
 
@@ -373,13 +373,12 @@ class GalleryPanel(QWidget):
         self._import_button.setToolTip(self.tr("Import pictures into the library"))
         self._import_folder_action.setText(self.tr("Import folder…"))
         self._check_action.setText(self.tr("Check library"))
+        self.empty_state.refresh()  # in the new language if shown
 
     def _show_count(self, total: int) -> None:
         self._total = total
-        if total == 1:
-            self.count_label.setText(self.tr("1 image"))
-        else:
-            self.count_label.setText(self.tr("{count} images").format(count=f"{total:,}"))
+        many = self.tr("{count} images").format(count=f"{total:,}")
+        self.count_label.setText(self.tr("1 image") if total == 1 else many)
 
     # -- culling -------------------------------------------------------------------------
 
@@ -460,8 +459,7 @@ class GalleryPanel(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         from stepfun_studio.ui.gallery.context_menu import build_context_menu
 
-        menu = build_context_menu(self, self)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        build_context_menu(self, self).exec(self.view.viewport().mapToGlobal(pos))
 
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
