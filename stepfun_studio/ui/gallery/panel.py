@@ -360,7 +360,7 @@ class GalleryPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch; the filter bar and the sidebar re-set their own texts.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_action"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty_state"):
             self._retranslate()
         super().changeEvent(event)
 
