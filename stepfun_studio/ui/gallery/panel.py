@@ -76,7 +76,7 @@ class GalleryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryPanel")
-        self._library: Library | None = None
+        self.library: Library | None = None  # set through set_library, which tells every part
         self.loader = ThumbnailLoader(self)
         # Sections the window adds to the context menu of one picture (menu, image id).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
@@ -193,16 +193,12 @@ class GalleryPanel(QWidget):
 
     # -- public API -------------------------------------------------------------------
 
-    @property
-    def library(self) -> Library | None:
-        return self._library
-
     def set_library(self, library: Library | None) -> None:
-        self._library = library
+        self.library = library
         self.loader.set_library(library)
         self.culling.set_library(library)
         self.sidebar.set_library(library)
-        self.filters.load_choices(self._library, self._reads)
+        self.filters.load_choices(self.library, self._reads)
         self.model.set_library(library)
         self.model.set_query(self.query())
 
@@ -250,7 +246,7 @@ class GalleryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read everything again (after changes made elsewhere), keeping the scroll position."""
-        self.filters.load_choices(self._library, self._reads)
+        self.filters.load_choices(self.library, self._reads)
         self.sidebar.reload()
         self.reload_keeping_place()
 
@@ -318,7 +314,7 @@ class GalleryPanel(QWidget):
 
     def prefetch(self) -> None:
         """Ask for the thumbnails on screen, then a screen either side; drop requests beyond."""
-        if self.model.rowCount() == 0 or self._library is None:
+        if self.model.rowCount() == 0 or self.library is None:
             self.loader.cancel_all()
             return
         first, last = self.view.visible_rows()
@@ -410,7 +406,7 @@ class GalleryPanel(QWidget):
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
         elif kind == "organised":  # tags, notes, collections: the filters' choices may change
-            self.filters.load_choices(self._library, self._reads)
+            self.filters.load_choices(self.library, self._reads)
         else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
@@ -475,7 +471,7 @@ class GalleryPanel(QWidget):
     def edit_note(self, image_id: int) -> None:
         from stepfun_studio.ui.gallery import organise
 
-        if (library := self._library) is not None:
+        if (library := self.library) is not None:
             ask = lambda record: organise.edit_note(self, record)  # noqa: E731
             self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
@@ -485,12 +481,12 @@ class GalleryPanel(QWidget):
         organise.import_dialog(self, folder)
 
     def check_library(self) -> None:
-        if self._library is not None:
-            open_check_dialog(self, self._library, self._after_rebuild)  # checks off the GUI thread
+        if self.library is not None:
+            open_check_dialog(self, self.library, self._after_rebuild)  # checks off the GUI thread
 
     def _after_rebuild(self) -> None:
         # Every id changed: caches, undo steps and the list are read anew, as for a new library.
-        self.set_library(self._library)  # the sidebar's list too
+        self.set_library(self.library)  # the sidebar's list too
         self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:
@@ -509,13 +505,13 @@ class GalleryPanel(QWidget):
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:
-        if (library := self._library) is not None:
+        if (library := self.library) is not None:
             where = lambda: QUrl.fromLocalFile(str(library.original_path(image_id).parent))  # noqa: E731
             self._reads.submit(where, QDesktopServices.openUrl, "finding a picture's folder")
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
-        if len(ids) < 2 or (library := self._library) is None:
+        if len(ids) < 2 or (library := self.library) is None:
             return None
         summaries = [self.model.cached_summary(i) for i in ids]
         captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
@@ -523,7 +519,7 @@ class GalleryPanel(QWidget):
 
     def compare_with_source(self) -> CompareDialog | None:
         image_id, caption = self.current_id(), self.tr("Source ◀ ▶ Result")
-        if image_id is None or (library := self._library) is None:
+        if image_id is None or (library := self.library) is None:
             return None
         return self._compare(lambda dialog: dialog.load_wipe(library, image_id, caption))
 
