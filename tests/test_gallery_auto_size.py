@@ -58,7 +58,7 @@ def test_a_wide_grid_gets_larger_cells_until_the_slider_is_moved(
 
     # Once the user picks a size, it stays whatever the width.
     panel.size_slider.setValue(CELL_DEFAULT + 2 * CELL_STEP)
-    assert not panel.auto_size.active
+    assert panel.auto_size is None
     panel.resize(2300, 1300)
     qtbot.waitUntil(lambda: panel.view.viewport().width() > 1800)
     qtbot.wait(50)

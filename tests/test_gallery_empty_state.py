@@ -15,7 +15,6 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
 from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery import GalleryPanel
-from stepfun_studio.ui.gallery.empty_state import Emptiness
 from stepfun_studio.ui.gallery.sidebar import Scope
 
 
@@ -50,7 +49,7 @@ def _centred_in_grid(panel: GalleryPanel) -> bool:
 def test_an_empty_library_says_how_to_get_pictures(qtbot: QtBot, panel: GalleryPanel) -> None:
     state = panel.empty_state
     assert panel.model.rowCount() == 0
-    assert state.isVisible() and state.emptiness() is Emptiness.LIBRARY
+    assert state.isVisible() and state.emptiness() is Scope.ALL
     assert "press Generate" in state.message.text() and "drop pictures" in state.message.text()
     assert not state.clear_button.isVisible()
     assert _centred_in_grid(panel)

@@ -27,7 +27,6 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
         menu.addAction(_tr("Import a folder…"), lambda: panel.import_images(folder=True))
         return menu
     one = len(ids) == 1
-    in_trash = panel.in_trash()
 
     menu.addAction(_tr("Open"), lambda: panel.image_activated.emit(current))
     menu.addAction(
@@ -68,7 +67,7 @@ def build_context_menu(panel: GalleryPanel, parent: QWidget) -> QMenu:
     menu.addAction(_tr("Copy"), panel.copy_selection)
     menu.addAction(_tr("Show in folder"), lambda: panel.show_in_folder(current))
     menu.addSeparator()
-    if in_trash:
+    if panel.in_trash():
         menu.addAction(_tr("Restore"), lambda: panel.culling.restore(ids))
         menu.addAction(_tr("Empty trash…"), panel.empty_trash)
     else:

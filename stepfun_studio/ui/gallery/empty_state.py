@@ -9,10 +9,9 @@ says whether it is empty, so the GUI thread reads nothing from disk for it.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stepfun_studio.ui.gallery.sidebar import Scope
@@ -22,16 +21,6 @@ if TYPE_CHECKING:
 
 # Wide enough for two or three short lines, narrow enough to sit inside a 1366 px window's grid.
 MESSAGE_WIDTH = 340
-
-
-class Emptiness(StrEnum):
-    """Why the grid has no rows; each has its own message. An empty scope has its value."""
-
-    LIBRARY = Scope.ALL.value
-    TRASH = Scope.TRASH.value
-    FAVOURITES = Scope.FAVOURITES.value
-    COLLECTION = Scope.COLLECTION.value
-    NO_MATCH = "no_match"
 
 
 class EmptyState(QWidget):
@@ -57,34 +46,34 @@ class EmptyState(QWidget):
         self.setFixedWidth(MESSAGE_WIDTH)
 
         model = panel.model
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
-            signal.connect(self.refresh)
-        panel.model.total_changed.connect(self.refresh)
+        rows = (model.rowsInserted, model.rowsRemoved, model.modelReset, model.total_changed)
         # While empty, what the message says follows the search, the filters and the scope.
-        panel.search.textChanged.connect(self.refresh)
-        panel.filters.changed.connect(self.refresh)
-        panel.sidebar.scope_changed.connect(self.refresh)
-        panel.view.viewport().installEventFilter(self)
+        asked = (panel.search.textChanged, panel.filters.changed, panel.sidebar.scope_changed)
+        for signal in (*rows, *asked):
+            signal.connect(self.refresh)
+        panel.view.resized.connect(self._centre)
         self.refresh()
 
-    def emptiness(self) -> Emptiness:
+    def emptiness(self) -> Scope | None:
+        """Why the grid has no rows: its scope is empty, or (None) nothing matches the search
+        and filters. Each has its own message."""
         panel = self._panel
         if panel.search.text().strip() or panel.filters.is_filtering():
-            return Emptiness.NO_MATCH
-        return Emptiness(panel.sidebar.current_scope()[0].value)
+            return None
+        return panel.sidebar.current_scope()[0]
 
-    def text_for(self, emptiness: Emptiness) -> str:
+    def text_for(self, emptiness: Scope | None) -> str:
         return {
-            Emptiness.LIBRARY: self.tr(
+            Scope.ALL: self.tr(
                 "No pictures yet. Write a prompt and press Generate, or drop pictures here to "
                 "import them."
             ),
-            Emptiness.NO_MATCH: self.tr("No picture matches these filters."),
-            Emptiness.TRASH: self.tr("The trash is empty."),
-            Emptiness.FAVOURITES: self.tr(
+            None: self.tr("No picture matches these filters."),
+            Scope.TRASH: self.tr("The trash is empty."),
+            Scope.FAVOURITES: self.tr(
                 "No favourites yet. Select a picture and press F to mark it as a favourite."
             ),
-            Emptiness.COLLECTION: self.tr(
+            Scope.COLLECTION: self.tr(
                 "This collection is empty. Drag pictures onto its name on the left to add them."
             ),
         }[emptiness]
@@ -100,7 +89,7 @@ class EmptyState(QWidget):
         emptiness = self.emptiness()
         self.message.setText(self.text_for(emptiness))
         self.clear_button.setText(self.tr("Clear search and filters"))
-        self.clear_button.setVisible(emptiness is Emptiness.NO_MATCH)
+        self.clear_button.setVisible(emptiness is None)
         self.adjustSize()
         self._centre()
         self.show()
@@ -119,13 +108,3 @@ class EmptyState(QWidget):
             max(0, (viewport.width() - self.width()) // 2),
             max(0, (viewport.height() - self.height()) // 3),
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and not self.isHidden():
-            self._centre()
-        return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            self.refresh()
-        super().changeEvent(event)

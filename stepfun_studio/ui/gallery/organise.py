@@ -6,12 +6,11 @@ culling lane, in order with the grid's other changes) and says what was done on 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from stepfun_studio.core.errors import AppError
 from stepfun_studio.library.library import Library
@@ -78,41 +77,38 @@ def import_failures_text(report: ImportReport, shown: int = 20) -> str:
     return "\n".join(lines)
 
 
-def import_dialog(
-    parent: QWidget,
-    library: Library,
-    folder: bool,
-    done: Callable[[ImportReport], None] | None = None,
-) -> bool:
-    """Asks for files or a folder and imports them on a worker thread; False if cancelled.
+def import_dialog(panel: GalleryPanel, folder: bool) -> None:
+    """Asks for files or a folder and imports them on a worker thread, then shows them.
 
     Every file is read and decoded whole, which takes seconds for a folder of photos: never on
-    the GUI thread. `done(report)` follows, after a list of the refused files if any.
+    the GUI thread. A list of the refused files, if any, comes before the grid is read again.
     """
+    library = panel.library
+    if library is None:
+        return
     if folder:
-        chosen = QFileDialog.getExistingDirectory(parent, _tr("Import a folder"))
+        chosen = QFileDialog.getExistingDirectory(panel, _tr("Import a folder"))
         paths = [Path(chosen)] if chosen else []
     else:
         files, _filter = QFileDialog.getOpenFileNames(
-            parent, _tr("Import images"), "", _tr("Images (*.png *.jpg *.jpeg *.webp)")
+            panel, _tr("Import images"), "", _tr("Images (*.png *.jpg *.jpeg *.webp)")
         )
         paths = [Path(f) for f in files]
     if not paths:
-        return False
+        return
 
     def finished(report: ImportReport | None, error: BaseException | None) -> None:
         if report is None:
             reason = error.message if isinstance(error, AppError) else str(error)
-            QMessageBox.warning(parent, _tr("Import"), _tr("Nothing was imported: ") + reason)
+            QMessageBox.warning(panel, _tr("Import"), _tr("Nothing was imported: ") + reason)
             return
         if report.failures:
             text = import_report_text(report) + "\n\n" + import_failures_text(report)
-            QMessageBox.warning(parent, _tr("Import"), text)
-        if done is not None:
-            done(report)
+            QMessageBox.warning(panel, _tr("Import"), text)
+        panel.refresh()
+        panel.status_message.emit(import_report_text(report))
 
-    run_in_background(parent, lambda: library.import_files(paths), finished, "import-files")
-    return True
+    run_in_background(panel, lambda: library.import_files(paths), finished, "import-files")
 
 
 def export_dialog(panel: GalleryPanel, ids: list[int]) -> None:

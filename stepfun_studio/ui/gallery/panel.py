@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -39,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.library.library import Library
-from stepfun_studio.library.records import ImageQuery, ImportReport
-from stepfun_studio.ui.gallery.auto_size import AutoCellSize
+from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.ui.gallery.auto_size import AUTO_COLUMNS, auto_cell
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
@@ -52,6 +51,7 @@ from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
 from stepfun_studio.ui.library_check import open_check_dialog
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
@@ -76,7 +76,7 @@ class GalleryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryPanel")
-        self._library: Library | None = None
+        self.library: Library | None = None  # set through set_library, which tells every part
         self.loader = ThumbnailLoader(self)
         # Sections the window adds to the context menu of one picture (menu, image id).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
@@ -95,21 +95,23 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
+        # Cells follow the grid's width (see auto_size.py) until the slider is set to any size
+        # but the last one set here for the width: the user's size, which wins from then on.
+        self.auto_size: int | None = CELL_DEFAULT
         self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
         self.empty_trash_button.hide()
         # One split button instead of two push buttons keeps the search field wide on a 1366 px
         # screen: a click imports files, its menu imports a folder or checks the library.
-        import_button = QToolButton(self)
-        import_button.setObjectName("importImages")
-        import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        import_button.clicked.connect(lambda: self.import_images(folder=False))
-        library_menu = QMenu(import_button)
+        self._import_button = QToolButton(self)
+        self._import_button.setObjectName("importImages")
+        self._import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self._import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._import_button.clicked.connect(lambda: self.import_images(folder=False))
+        library_menu = QMenu(self._import_button)
         self._import_folder_action = library_menu.addAction("", lambda: self.import_images(True))
         self._check_action = library_menu.addAction("", self.check_library)
-        import_button.setMenu(library_menu)
-        self._import_button = import_button
+        self._import_button.setMenu(library_menu)
         self._total = 0
         # The current image across a reload whose list arrives later (see reload_keeping_place).
         self._place_to_keep: int | None = None
@@ -129,9 +131,8 @@ class GalleryPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addSpacing(12)
-        top.addWidget(self.size_slider)
-        top.addWidget(self.empty_trash_button)
-        top.addWidget(import_button)
+        for widget in (self.size_slider, self.empty_trash_button, self._import_button):
+            top.addWidget(widget)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 6, 6, 0)
@@ -150,11 +151,7 @@ class GalleryPanel(QWidget):
 
         # Throttled search: the first key of a pause searches at once, later keys within the
         # quiet period are folded into one search when it ends.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_QUIET_MS)
-        self._search_timer.timeout.connect(self._on_search_quiet)
-        self._search_pending = False
+        self._search_timer = single_shot(self, SEARCH_QUIET_MS, self._on_search_quiet)
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
         self.sidebar.scope_changed.connect(self._on_scope)
@@ -164,6 +161,7 @@ class GalleryPanel(QWidget):
         self.sidebar.favourites_dropped.connect(self.culling.favourite)
         self.sidebar.trash_dropped.connect(self.culling.trash)
         self.size_slider.valueChanged.connect(self.set_thumbnail_size)
+        self.view.resized.connect(self._follow_width)
         self.view.zoom_requested.connect(
             lambda step: self.size_slider.setValue(self.size_slider.value() + step * CELL_STEP)
         )
@@ -186,32 +184,24 @@ class GalleryPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.loader.shutdown)
 
-        self._prefetch_timer = QTimer(self)
-        self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)
-        self._prefetch_timer.timeout.connect(self.prefetch)
+        self._prefetch_timer = single_shot(self, 0, self.prefetch)
         self.view.verticalScrollBar().valueChanged.connect(self._schedule_prefetch)
         for change in (self.model.rowsInserted, self.model.modelReset, self.model.rowsRemoved):
             change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
-        self._retranslate()
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
-        self.auto_size = AutoCellSize(self, CELL_DEFAULT, CELL_MAX, CELL_STEP)  # until it is moved
+        self._retranslate()
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
 
     # -- public API -------------------------------------------------------------------
 
-    @property
-    def library(self) -> Library | None:
-        return self._library
-
     def set_library(self, library: Library | None) -> None:
-        self._library = library
+        self.library = library
         self.loader.set_library(library)
         self.culling.set_library(library)
         self.sidebar.set_library(library)
-        self.filters.load_choices(self._library, self._reads)
+        self.filters.load_choices(self.library, self._reads)
         self.model.set_library(library)
         self.model.set_query(self.query())
 
@@ -239,7 +229,6 @@ class GalleryPanel(QWidget):
         )
 
     def apply_query(self) -> None:
-        self._search_pending = False
         self._place_to_keep = None  # a new query starts at its top
         self.model.set_query(self.query())
 
@@ -260,7 +249,7 @@ class GalleryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read everything again (after changes made elsewhere), keeping the scroll position."""
-        self.filters.load_choices(self._library, self._reads)
+        self.filters.load_choices(self.library, self._reads)
         self.sidebar.reload()
         self.reload_keeping_place()
 
@@ -302,12 +291,23 @@ class GalleryPanel(QWidget):
 
     def set_thumbnail_size(self, size: int) -> None:
         size = max(CELL_MIN, min(CELL_MAX, size))
+        if size != self.auto_size:
+            self.auto_size = None
         self.delegate.set_cell_size(size)
         self.view.set_cell(self.delegate.grid_size())
         self.loader.cancel_all()
-        if self.size_slider.value() != size:
-            self.size_slider.setValue(size)
+        self.size_slider.setValue(size)  # no signal if it shows the size already
         self._schedule_prefetch()
+
+    def _follow_width(self) -> None:
+        if self.auto_size is None:
+            return
+        # The grid cell is the thumbnail plus its margins: size the thumbnail so cells fit.
+        margins = self.delegate.grid_size().width() - self.delegate.cell_size
+        # The scroll bar is always shown: the viewport's width is a stable one.
+        width = self.view.viewport().width() - AUTO_COLUMNS * margins
+        self.auto_size = auto_cell(width, CELL_DEFAULT, CELL_MAX, CELL_STEP)
+        self.size_slider.setValue(self.auto_size)  # which sets the size
 
     # -- thumbnails ----------------------------------------------------------------------
 
@@ -317,8 +317,7 @@ class GalleryPanel(QWidget):
 
     def prefetch(self) -> None:
         """Ask for the thumbnails on screen, then a screen either side; drop requests beyond."""
-        count = self.model.rowCount()
-        if count == 0 or self._library is None:
+        if self.model.rowCount() == 0 or self.library is None:
             self.loader.cancel_all()
             return
         first, last = self.view.visible_rows()
@@ -333,30 +332,25 @@ class GalleryPanel(QWidget):
         above.reverse()  # nearest first
         for ids in (on_screen, below, above):
             self.loader.request_many(ids, size_px, dpr)
-        keep = {*on_screen, *below, *above}
-        self.loader.retain(keep)
+        self.loader.retain({*on_screen, *below, *above})
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:
         # Only a cell on screen needs painting again; one scrolled away is painted from the
         # cache when it comes back. Looked for among the visible rows only.
         first, last = self.view.visible_rows()
-        try:
-            row = first + self.model.ids_in(first, last).index(image_id)
-        except ValueError:
-            return
-        self.view.update(self.model.index(row, 0))
+        visible = self.model.ids_in(first, last)
+        if image_id in visible:
+            self.view.update(self.model.index(first + visible.index(image_id), 0))
 
     # -- search, scope -------------------------------------------------------------------
 
     def _on_search_typed(self, _text: str) -> None:
-        if self._search_timer.isActive():
-            self._search_pending = True
-        else:
+        if not self._search_timer.isActive():
             self.apply_query()
             self._search_timer.start()
 
     def _on_search_quiet(self) -> None:
-        if self._search_pending:
+        if self.search.text().strip() != self.model.query.text:  # typed since the search
             self.apply_query()
 
     def _on_scope(self, kind: str, _collection_id: object) -> None:
@@ -365,7 +359,7 @@ class GalleryPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # A live language switch; the filter bar and the sidebar re-set their own texts.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_check_action"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty_state"):
             self._retranslate()
         super().changeEvent(event)
 
@@ -378,13 +372,12 @@ class GalleryPanel(QWidget):
         self._import_button.setToolTip(self.tr("Import pictures into the library"))
         self._import_folder_action.setText(self.tr("Import folder…"))
         self._check_action.setText(self.tr("Check library"))
+        self.empty_state.refresh()  # in the new language if shown
 
     def _show_count(self, total: int) -> None:
         self._total = total
-        if total == 1:
-            self.count_label.setText(self.tr("1 image"))
-        else:
-            self.count_label.setText(self.tr("{count} images").format(count=f"{total:,}"))
+        many = self.tr("{count} images").format(count=f"{total:,}")
+        self.count_label.setText(self.tr("1 image") if total == 1 else many)
 
     # -- culling -------------------------------------------------------------------------
 
@@ -416,7 +409,7 @@ class GalleryPanel(QWidget):
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
         elif kind == "organised":  # tags, notes, collections: the filters' choices may change
-            self.filters.load_choices(self._library, self._reads)
+            self.filters.load_choices(self.library, self._reads)
         else:  # restored, emptied, or a failed write: read the library's truth
             self.reload_keeping_place()
         self.sidebar.reload()
@@ -465,8 +458,7 @@ class GalleryPanel(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         from stepfun_studio.ui.gallery.context_menu import build_context_menu
 
-        menu = build_context_menu(self, self)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        build_context_menu(self, self).exec(self.view.viewport().mapToGlobal(pos))
 
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
@@ -482,29 +474,22 @@ class GalleryPanel(QWidget):
     def edit_note(self, image_id: int) -> None:
         from stepfun_studio.ui.gallery import organise
 
-        if (library := self._library) is not None:
+        if (library := self.library) is not None:
             ask = lambda record: organise.edit_note(self, record)  # noqa: E731
             self._reads.submit(lambda: library.get(image_id), ask, "reading a picture's note")
 
     def import_images(self, folder: bool) -> None:
         from stepfun_studio.ui.gallery import organise
 
-        if self._library is not None:
-            organise.import_dialog(self, self._library, folder, self._on_imported)
-
-    def _on_imported(self, report: ImportReport) -> None:
-        from stepfun_studio.ui.gallery import organise
-
-        self.refresh()
-        self.status_message.emit(organise.import_report_text(report))
+        organise.import_dialog(self, folder)
 
     def check_library(self) -> None:
-        if self._library is not None:
-            open_check_dialog(self, self._library, self._after_rebuild)  # checks off the GUI thread
+        if self.library is not None:
+            open_check_dialog(self, self.library, self._after_rebuild)  # checks off the GUI thread
 
     def _after_rebuild(self) -> None:
         # Every id changed: caches, undo steps and the list are read anew, as for a new library.
-        self.set_library(self._library)  # the sidebar's list too
+        self.set_library(self.library)  # the sidebar's list too
         self.library_rebuilt.emit()
 
     def empty_trash(self) -> None:
@@ -523,36 +508,32 @@ class GalleryPanel(QWidget):
             self.status_message.emit(self.tr("Copied %n image(s)", "", len(indexes)))
 
     def show_in_folder(self, image_id: int) -> None:
-        if (library := self._library) is not None:
+        if (library := self.library) is not None:
             where = lambda: QUrl.fromLocalFile(str(library.original_path(image_id).parent))  # noqa: E731
             self._reads.submit(where, QDesktopServices.openUrl, "finding a picture's folder")
 
     def compare_selection(self) -> CompareDialog | None:
         ids = self.selected_ids()[:4]
-        if len(ids) < 2:
+        if len(ids) < 2 or (library := self.library) is None:
             return None
         summaries = [self.model.cached_summary(i) for i in ids]
         captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
-        return self._compare(
-            lambda dialog, library: dialog.load_side_by_side(library, ids, captions)
-        )
+        return self._compare(lambda dialog: dialog.load_side_by_side(library, ids, captions))
 
     def compare_with_source(self) -> CompareDialog | None:
         image_id, caption = self.current_id(), self.tr("Source ◀ ▶ Result")
-        if image_id is None:
+        if image_id is None or (library := self.library) is None:
             return None
-        return self._compare(lambda dialog, library: dialog.load_wipe(library, image_id, caption))
+        return self._compare(lambda dialog: dialog.load_wipe(library, image_id, caption))
 
-    def _compare(self, load: Callable[[CompareDialog, Library], None]) -> CompareDialog | None:
+    def _compare(self, load: Callable[[CompareDialog], None]) -> CompareDialog:
         # Read and decoded off the GUI thread; `loaded` says when they are shown, and what
         # cannot be (no source, a missing file) is said on the status line as the dialog closes.
-        if self._library is None:
-            return None
         from stepfun_studio.ui.gallery.compare import CompareDialog
 
         dialog = CompareDialog(self)
         dialog.problem.connect(self.status_message)
-        load(dialog, self._library)
+        load(dialog)
         dialog.show()
         return dialog
 
