@@ -527,8 +527,8 @@ class GalleryPanel(QWidget):
         return self._compare(lambda dialog: dialog.load_wipe(library, image_id, caption))
 
     def _compare(self, load: Callable[[CompareDialog], None]) -> CompareDialog:
-        # Read and decoded off the GUI thread; `loaded` says when they are shown, and what
-        # cannot be (no source, a missing file) is said on the status line as the dialog closes.
+        # Read and decoded off the GUI thread; what cannot be shown (no source, a missing file)
+        # is said on the status line as the dialog closes.
         from stepfun_studio.ui.gallery.compare import CompareDialog
 
         dialog = CompareDialog(self)
