@@ -132,10 +132,6 @@ class Studio(QObject):
         else:
             self._when_open.append(callback)
 
-    @property
-    def library_open(self) -> bool:
-        return self._library_open
-
     def _on_library_opened(self, _result: object) -> None:
         self._library_open = True
         waiting, self._when_open = self._when_open, []
