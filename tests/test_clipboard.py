@@ -6,9 +6,11 @@ import io
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PIL import Image, PngImagePlugin
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 from test_drop_support import drop, jpeg_bytes, png_bytes
@@ -29,11 +31,19 @@ def png_with_metadata(path: Path) -> bytes:
     return out.getvalue()
 
 
+def read_in_background(qtbot: QtBot, mime: QMimeData) -> None:
+    """Waits for the bytes and pixels a drag out reads off the GUI thread."""
+    qtbot.waitUntil(lambda: mime.imageData() is not None, timeout=10_000)
+
+
 def test_drag_out_carries_the_file_its_bytes_and_its_pixels(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "result.png"
     data = png_with_metadata(path)
     mime = image_drag_mime([path], ids=[12])
     assert [url.toLocalFile() for url in mime.urls()] == [str(path.resolve())]
+    # Announced at once, so a target sees them from the drag's start; read in the background.
+    assert mime.hasImage() and mime.hasFormat("image/png")
+    read_in_background(qtbot, mime)
     assert bytes(mime.data("image/png").data()) == data  # metadata intact, not re-encoded
     pixels = mime.imageData()
     assert isinstance(pixels, QImage) and (pixels.width(), pixels.height()) == (256, 256)
@@ -49,7 +59,38 @@ def test_drag_out_of_several_files_lists_them_all(qtbot: QtBot, tmp_path: Path) 
         paths.append(path)
     mime = image_drag_mime(paths)
     assert len(mime.urls()) == 3
+    read_in_background(qtbot, mime)
     assert bytes(mime.data("image/jpeg").data()) == paths[0].read_bytes()
+
+
+# (thread, path) of every file opened while `watching` is set: an audit hook (it cannot be
+# removed, so it does nothing unless a test sets the flag).
+_opened: list[tuple[int, str]] = []
+_watching = threading.Event()
+
+
+def _note_open(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and _watching.is_set() and isinstance(args[0], str | Path):
+        _opened.append((threading.get_ident(), str(args[0])))
+
+
+sys.addaudithook(_note_open)
+
+
+def test_drag_out_reads_the_picture_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "big.png"
+    data = png_with_metadata(path)
+    _opened.clear()
+    _watching.set()
+    try:
+        mime = image_drag_mime([path], ids=[3])
+        read_in_background(qtbot, mime)
+        assert bytes(mime.data("image/png").data()) == data
+    finally:
+        _watching.clear()
+    readers = {thread for thread, name in _opened if name == str(path)}
+    assert readers, "the picture was never read"
+    assert threading.get_ident() not in readers  # the GUI thread never waited on the disk
 
 
 def test_drag_out_of_a_missing_file_carries_no_url(qtbot: QtBot, tmp_path: Path) -> None:
@@ -66,6 +107,7 @@ def test_copy_image_puts_file_and_pixels_on_the_clipboard(qtbot: QtBot, tmp_path
     assert mime is not None
     assert [url.toLocalFile() for url in mime.urls()] == [str(path.resolve())]
     assert mime.hasImage()
+    read_in_background(qtbot, mime)
     assert bytes(mime.data("image/png").data()) == data
 
 
@@ -144,6 +186,7 @@ def test_the_detail_view_drags_out_the_original_file(
         assert mime is not None
         original = library.original_path(image_id)
         assert [url.toLocalFile() for url in mime.urls()] == [str(original.resolve())]
+        read_in_background(qtbot, mime)
         assert bytes(mime.data("image/png").data()) == original.read_bytes()
         assert decode_ids(mime) == [image_id]
         result.set_zoom(8.0)  # zoomed in: a drag pans instead

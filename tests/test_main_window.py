@@ -349,3 +349,23 @@ def test_a_key_is_never_sent_in_clear_text_to_another_host(
         qtbot.waitUntil(lambda: "unencrypted" in window.statusBar().currentMessage())
     finally:
         window.close()
+
+
+def test_a_damaged_library_set_aside_at_start_is_told_once_it_is_open(
+    app_paths: AppPaths, qtbot: QtBot, standin: StandinServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file that is not a database: the library opens (on a worker) by setting it aside.
+    app_paths.library_dir.mkdir(parents=True)
+    app_paths.database_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    monkeypatch.setenv("STEPFUN_API_KEY", KEY)
+    monkeypatch.setenv("STEPFUN_BASE_URL", standin.base_url)
+    window = unstarted_window(app_paths, qtbot)
+    try:
+        seen: list[str] = []
+        answer_next_question(QMessageBox.StandardButton.Ok, seen)
+        window.start_studio()
+        qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
+        assert "could not be opened" in seen[0] and "was moved to" in seen[0]
+        assert list(app_paths.library_dir.glob("library.sqlite3.broken-*"))
+    finally:
+        window.close()

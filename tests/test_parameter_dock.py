@@ -375,3 +375,26 @@ def test_the_estimate_shows_beside_generate(qtbot: QtBot) -> None:
     choose_model(dock, "step-1x-medium")
     find_spin(dock, "countSpin").setValue(1)
     assert find_label(dock, "costLabel").text() == "1 picture"
+
+
+def test_the_last_seed_tooltip_keeps_its_number_across_a_language_change(qtbot: QtBot) -> None:
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+
+    dock = make_dock(qtbot)
+    last = child(dock, QToolButton, "useLastSeedButton")
+    dock.set_last_returned_seed(1764275706)
+    assert last.toolTip() == "Use the last returned seed (1764275706)"
+    languages = LanguageSwitcher()
+    try:
+        # The language change reaches the widgets as a posted event.
+        languages.apply("zh_CN")
+        qtbot.waitUntil(lambda: "使用" in last.toolTip(), timeout=2000)
+        assert last.toolTip() == "使用上次返回的种子（1764275706）"
+        languages.apply("en")
+        qtbot.waitUntil(lambda: "使用" not in last.toolTip(), timeout=2000)
+        assert last.toolTip() == "Use the last returned seed (1764275706)"
+    finally:
+        languages.apply("en")
+    # Before any seed came back, the button's tooltip says what it is for, without a number.
+    fresh = make_dock(qtbot)
+    assert child(fresh, QToolButton, "useLastSeedButton").toolTip() == "Use the last returned seed"

@@ -136,6 +136,13 @@ def damage_marker(database_path: Path) -> Path:
 
 
 class Database:
+    """Open when made with `first` (a connection opened on this thread). Without it, not open
+    yet: `opening(first)` on the thread that opened (and upgraded) the file, then `opened()`
+    once the library's own start-up work is done there. Until then a query on any other thread
+    waits for it, and fails as the opening failed (`open_failed`). So the app can open the
+    library on a worker while its window paints, and the first reads simply wait.
+    """
+
     def __init__(self, path: Path, first: sqlite3.Connection | None = None) -> None:
         self.path = path
         self._local = threading.local()
@@ -147,24 +154,56 @@ class Database:
         # thread as its last read or write ends.
         self._in_use: dict[int, int] = {}
         self._closed = False
+        self._open = threading.Event()  # set when opened, when the opening failed, or closed
+        self._open_error: BaseException | None = None
         # Bumped after every commit, so cached query results know when they are stale.
         self.generation = 0
         if first is not None:
-            self._adopt(first)
+            self.opening(first)
+            self.opened()
+
+    def opening(self, first: sqlite3.Connection) -> None:
+        """`first`, opened and upgraded on this thread, is this thread's connection from now."""
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._adopt_locked(first)
+        if closed:  # closed while the file was being opened (the window closed at once)
+            first.close()
+            raise LibraryClosedError("the library was closed while it was being opened")
+
+    def opened(self) -> None:
+        """Other threads' queries may go ahead."""
+        self._open.set()
+
+    def open_failed(self, error: BaseException) -> None:
+        """The opening failed with `error`: every query from now on raises it."""
+        self._open_error = error
+        self.close()
 
     def _adopt(self, connection: sqlite3.Connection) -> None:
+        with self._lock:
+            self._adopt_locked(connection)
+
+    def _adopt_locked(self, connection: sqlite3.Connection) -> None:
         connection.row_factory = sqlite3.Row
         self._local.connection = connection
-        with self._lock:
-            self._connections.append(connection)
+        self._connections.append(connection)
+
+    def _wait_until_open(self) -> None:
+        # Never on the GUI thread for app code: `check_thread` refused that already.
+        self._open.wait()
+        if self._open_error is not None:
+            raise self._open_error
+        if self._closed:
+            raise LibraryClosedError("the library is closed")
 
     def connection(self) -> sqlite3.Connection:
-        """This thread's connection, opened on first use."""
+        """This thread's connection, opened on first use (once the library is open)."""
         check_thread()
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            if self._closed:
-                raise LibraryClosedError("the library is closed")
+            self._wait_until_open()
             with storage_errors(self.path):
                 connection = connect(self.path)
             self._adopt(connection)
@@ -249,6 +288,7 @@ class Database:
             self._closed = True
             idle = [c for c in self._connections if id(c) not in self._in_use]
             self._connections = []
+        self._open.set()  # whoever waits for the opening learns it is closed
         for index, connection in enumerate(idle):
             if index == 0:
                 # Keeps the planner's statistics fresh as the library grows; cheap when current.

@@ -116,6 +116,40 @@ class Library(Organising, Transfers, Spending, PromptHistory, Captions):
     @classmethod
     def open(cls, paths: AppPaths) -> Library:
         """Opens (or creates) the library under `paths`; AppError(STORAGE) when it cannot."""
+        library = cls.unopened(paths)
+        library.finish_opening()
+        return library
+
+    @classmethod
+    def unopened(cls, paths: AppPaths) -> Library:
+        """The library under `paths`, not opened yet: `finish_opening()` (on a worker) does it.
+
+        Nothing is read or written here. Until it is open, a query on another thread waits for
+        the opening, and fails as it failed.
+        """
+        return cls(paths, Database(paths.database_path))
+
+    def finish_opening(self) -> None:
+        """Opens the database (upgrading its schema, setting a damaged one aside) and finishes
+        what a crash interrupted in the file stores; AppError(STORAGE) when it cannot."""
+        try:
+            self.recovery_notice = self._open_database()
+            self._start_journal()
+            with storage_errors(self.paths.library_dir):
+                self._images.create_folders()
+                self._references.create_folders()
+                self._thumbnails.create_folders()
+                self._images.recover(self._has_image_row)
+                self._references.recover(self._has_blob_row)
+                self._thumbnails.clean_leftovers()
+        except BaseException as exc:
+            self._db.open_failed(exc)
+            raise
+        self._db.opened()
+
+    def _open_database(self) -> str | None:
+        """Opens the file as this thread's connection; the words for a damaged one set aside."""
+        paths = self.paths
         path = paths.database_path
         with storage_errors(paths.library_dir):
             paths.library_dir.mkdir(parents=True, exist_ok=True)
@@ -140,20 +174,8 @@ class Library(Organising, Transfers, Spending, PromptHistory, Captions):
                 "and a new, empty one was started. Your images are still in {images}: quit "
                 "Studio and run `stepfun-studio library rebuild` to bring them back.",
             ).format(reason=exc, aside=aside, images=paths.images_dir)
-        library = cls(paths, Database(path, connection))
-        library.recovery_notice = notice
-        try:
-            with storage_errors(paths.library_dir):
-                library._images.create_folders()
-                library._references.create_folders()
-                library._thumbnails.create_folders()
-                library._images.recover(library._has_image_row)
-                library._references.recover(library._has_blob_row)
-                library._thumbnails.clean_leftovers()
-        except BaseException:
-            library.close()
-            raise
-        return library
+        self._db.opening(connection)
+        return notice
 
     @classmethod
     def rebuild_from_files(

@@ -46,8 +46,11 @@ class Organising(LibraryBase):
     def __init__(self, paths: AppPaths, database: Database) -> None:
         super().__init__(paths, database)
         self.journal = EditsJournal(journal_path(paths.library_dir))
+
+    def _start_journal(self) -> None:
+        """A library from before the journal: its edits so far become the first lines. Part
+        of opening the library (on the thread that opens it, never at construction)."""
         try:
-            # A library from before the journal: its edits so far become the first lines.
             with self._db.read() as connection:
                 self.journal.ensure_started(connection)
         except (OSError, sqlite3.Error, AppError) as exc:

@@ -2,8 +2,9 @@
 
 The window is shown first and the rest (the key, the stand-in server in demo mode, the job queue)
 starts on the first turn of the event loop, so the first paint never waits for the keyring, the
-network or the openai import. An unexpected exception is logged and shown in a dialog instead of
-ending the app silently.
+network or the openai import. The library opens on a worker meanwhile (`Studio`); one that cannot
+be opened is explained in a dialog and the app stops. An unexpected exception is logged and
+shown in a dialog instead of ending the app silently.
 """
 
 from __future__ import annotations
@@ -129,6 +130,21 @@ def refuse_start(message: str) -> int:
     return 1
 
 
+def cannot_open_library(error: BaseException, window: list[QWidget]) -> None:
+    """The library, opened while the window painted, cannot be opened: say why, and stop,
+    rather than leave a window that cannot keep anything."""
+    if isinstance(error, AppError):
+        message = error.message
+    elif isinstance(error, OSError):
+        message = folder_problem(error)
+    else:  # a bug; the log has its traceback (`Studio._on_library_failed`)
+        message = f"{type(error).__name__}: {redact(str(error))}"
+    for widget in window:
+        widget.hide()
+    code = refuse_start(message)
+    QCoreApplication.exit(code)
+
+
 def open_files(main: MainWindow, files: list[str]) -> None:
     """Brings the window forward and offers the drop choices for files given on launch."""
     from stepfun_studio.ui.image_drop import DropPayload, PayloadKind
@@ -163,20 +179,21 @@ def run_gui(argv: list[str]) -> int:
         setup_logging(paths)
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
-        # The library cannot be opened (a newer schema, a full or read-only disk): say why
-        # and stop, rather than show a window that cannot keep anything.
+        # Something below the window refused to start: say why and stop. (The library is
+        # opened while the window paints: `cannot_open_library` speaks for it.)
         log.error("cannot start: %r", error)
         return refuse_start(error.message)
     except OSError as error:
         # A read-only home, or STEPFUN_STUDIO_HOME naming a file: the log cannot even be
         # opened, so this reaches stderr and the dialog only.
         return refuse_start(folder_problem(error))
+    window: list[QWidget] = []
+    studio.library_failed.connect(lambda error: cannot_open_library(error, window))
     studio.apply_limits()
     scheme = os.environ.get("STEPFUN_STUDIO_THEME") or studio.settings.values.theme
     theme = Theme(app, force=None if scheme == "system" else scheme)
     languages = LanguageSwitcher(studio.settings, app)
     languages.apply(languages.saved_or_system())
-    window: list[QWidget] = []
     install_excepthook(lambda: window[0] if window else None)
 
     main = MainWindow(studio, languages, theme)

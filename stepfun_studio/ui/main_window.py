@@ -430,6 +430,10 @@ class MainWindow(QMainWindow):
     def start_studio(self) -> None:
         """Resolves the key and starts the queue (demo mode without a key); after first paint."""
         self.studio.resolve_and_start()
+        # The library's notice (a damaged database set aside) is known once it is open.
+        self.studio.when_library_open(self._show_start_notices)
+
+    def _show_start_notices(self) -> None:
         notices = [*self.studio.settings.problems]
         if self.studio.library.recovery_notice:
             notices.append(self.studio.library.recovery_notice)

@@ -155,7 +155,6 @@ class ParameterDock(QDockWidget):
         self._bind()
         if self._advanced_open:
             form.advanced.set_open(True)
-        self._seed.show_last()
         self._retranslate_form()
         self._refresh()
         # The new rows widen the form: the dock's minimum follows.
@@ -261,6 +260,9 @@ class ParameterDock(QDockWidget):
         from stepfun_studio.ui.model_picker import retranslate_model_combo
 
         self._form.retranslate()
+        # The form's fixed tooltip for the last-seed button has no number: once a seed came
+        # back, the button says which (in the new language).
+        self._seed.show_last()
         retranslate_model_combo(self._form.model, self._table)
         # The size items carry a translated shape word ("1024 × 1024 · Square").
         size = self._form.size_combo

@@ -30,7 +30,6 @@ from stepfun_studio.core.text import tr
 from stepfun_studio.jobs.batch_runner import BatchRunner
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
-from stepfun_studio.library.database import allow_here
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.spool import Recovery, Spool
 from stepfun_studio.settings.connection import (
@@ -40,7 +39,7 @@ from stepfun_studio.settings.connection import (
     standin_base_url,
 )
 from stepfun_studio.settings.store import AppSettings
-from stepfun_studio.ui.background import run_in_background
+from stepfun_studio.ui.background import create_worker, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +75,8 @@ class Studio(QObject):
     provider_choice_needed = Signal()
     # Pictures kept in the spool by an earlier session were added: (their ids, words to show).
     pictures_recovered = Signal(list, str)
+    # The library could not be opened (an AppError: a newer schema, a full or read-only disk).
+    library_failed = Signal(object)
 
     def __init__(self, options: StudioOptions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,9 +89,16 @@ class Studio(QObject):
         self.paths = replace(
             options.paths, library_override=self.settings.values.library_dir(options.paths)
         )
-        # Start-up, before any window exists: a library that cannot be opened stops the start.
-        with allow_here():
-            self.library = Library.open(self.paths)
+        # Opened on a worker: the schema upgrade of a large library, the full check of one that
+        # reported damage or a file another program holds locked can each take seconds, and the
+        # window paints meanwhile. Reads made before it is open wait for it on their threads.
+        self.library = Library.unopened(self.paths)
+        self._library_open = False
+        self._when_open: list[Callable[[], object]] = []
+        opening = create_worker(self.library.finish_opening, _name="open-library")
+        opening.returned.connect(self._on_library_opened)
+        opening.errored.connect(self._on_library_failed)
+        opening.start()
         self._keys: ProviderKeys | None = None
         self.standin: Any = None
         self._connections: dict[str, Connection] = {}
@@ -113,6 +121,29 @@ class Studio(QObject):
         self._declared = self.settings.values.compatible_models
         self._servers = self.settings.values.connections
         self.settings.changed.connect(self._on_settings_changed)
+
+    # --- the library's opening ---------------------------------------------------------------
+
+    def when_library_open(self, callback: Callable[[], object]) -> None:
+        """Calls `callback` on the GUI thread once the library is open (now, if it is); never
+        if it cannot be opened (`library_failed` says so)."""
+        if self._library_open:
+            callback()
+        else:
+            self._when_open.append(callback)
+
+    def _on_library_opened(self, _result: object) -> None:
+        self._library_open = True
+        waiting, self._when_open = self._when_open, []
+        for callback in waiting:
+            callback()
+
+    def _on_library_failed(self, error: BaseException) -> None:
+        self._when_open = []
+        if self._closed:
+            return  # closed while it opened (a window closed at once): nothing to tell
+        log.error("cannot open the library: %r", error)
+        self.library_failed.emit(error)
 
     @property
     def keys(self) -> ProviderKeys:
