@@ -1,18 +1,15 @@
 """`SummaryCache`: the gallery's `ImageSummary` rows, read ahead of painting on a worker thread.
 
-A cell needs its image's summary (rating, marks, badges) the moment it is painted. Read on the
-GUI thread, a block of 120 costs 2 ms on a quiet machine but up to 40 ms while the thumbnail
-threads run (Python's sqlite3 gives up the GIL at every row it steps). So the panel asks for
-the rows around the viewport ahead of time, they are read on the worker, and painting only ever
-looks here; a row painted before its read is done is painted without marks and again when the
-read lands (`arrived`).
+A cell needs its summary (rating, marks, badges) the moment it is painted. Read on the GUI
+thread, a block of 120 costs 2 ms on a quiet machine but up to 40 ms while the thumbnail threads
+run (sqlite3 gives up the GIL at every row it steps). So the rows around the viewport are read
+ahead on the worker and painting only looks here; a row painted before its read lands is painted
+without marks, and again when it lands (`arrived`).
 
-Rows are kept as plain tuples, not `ImageSummary` objects: Python's collector stops tracking a
-tuple of strings and numbers, and 20,000 tracked objects made each full collection (on the GUI
-thread) cost ~30 ms more. `get` builds the summary again, a few microseconds per painted cell.
-
-Answers arrive on the GUI thread (the worker never touches this object), and reads under way
-when rows change are thrown away, so a stale row never lands after that.
+Rows are plain tuples, not `ImageSummary` objects: the collector stops tracking a tuple of
+strings and numbers, and 20,000 tracked objects cost each full collection (on the GUI thread)
+~30 ms more; `get` builds the summary again, a few µs per painted cell. Answers arrive on the
+GUI thread, and reads under way when rows change are thrown away: a stale row never lands.
 """
 
 from __future__ import annotations
