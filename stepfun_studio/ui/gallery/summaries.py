@@ -43,9 +43,9 @@ class SummaryCache:
         self._arrived = arrived
         self._reader: Reader | None = None
         self._rows: dict[int, Packed] = {}
-        self._asked: set[int] = set()  # being read ahead now
-        # Bumped whenever the rows may have changed: answers of an older number are dropped.
-        self._generation = 0
+        # Ids being read ahead now. A new set whenever the rows may have changed: the answers
+        # of reads asked into an older set are dropped.
+        self._asked: set[int] = set()
 
     def set_reader(self, reader: Reader | None) -> None:
         self._reader = reader
@@ -54,11 +54,7 @@ class SummaryCache:
     def invalidate(self) -> None:
         """Forget every summary (the library changed); reads under way are discarded."""
         self._rows.clear()
-        self._discard_reads()
-
-    def _discard_reads(self) -> None:
-        self._generation += 1
-        self._asked.clear()
+        self._asked = set()
 
     def get(self, image_id: int) -> ImageSummary | None:
         """The cached summary; never reads."""
@@ -71,13 +67,13 @@ class SummaryCache:
         missing = [i for i in ids if i not in self._rows and i not in self._asked]
         if self._reader is None or not missing:
             return
-        self._asked.update(missing)
-        reader, generation = self._reader, self._generation
+        reader, asked = self._reader, self._asked
+        asked.update(missing)
 
         def done(found: dict[int, Packed]) -> None:
-            if generation != self._generation:
+            if asked is not self._asked:
                 return
-            self._asked.difference_update(missing)
+            asked.difference_update(missing)
             self._store(found)
             self._arrived(rows)
 
@@ -85,7 +81,7 @@ class SummaryCache:
 
     def update(self, summaries: dict[int, ImageSummary]) -> None:
         """Fresh rows read by the caller; reads ahead begun earlier may hold older ones."""
-        self._discard_reads()
+        self._asked = set()
         self._store(_packed(summaries))
 
     def _store(self, rows: dict[int, Packed]) -> None:
