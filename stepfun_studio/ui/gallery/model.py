@@ -165,9 +165,8 @@ class GalleryModel(QAbstractListModel):
         else:
             self._total = None
             self._start_listing()
-            # The grid repaints what it shows: one signal whatever the count.
-            if self._ids:
-                self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
+            # The grid repaints what it shows: one signal whatever the count (rows there are).
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
 
     def _read_first(self, limit: int) -> None:
         """Show the first `limit` ids when read (a few ms); the lister reads the rest, if any."""
