@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import ImageQuery, Library
 from stepfun_studio.library.samples import fill_library, sample_result
-from stepfun_studio.ui.gallery import IMAGE_IDS_MIME, GalleryPanel
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, decode_ids
+from stepfun_studio.ui.gallery import GalleryPanel
 from stepfun_studio.ui.gallery.context_menu import build_context_menu
-from stepfun_studio.ui.gallery.mime import decode_ids
 from stepfun_studio.ui.gallery.sidebar import KindRole, Scope
 
 IMAGES = 2000

@@ -1,6 +1,5 @@
 """The gallery: a thumbnail grid over the library, with search, culling and collections."""
 
-from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME
 from stepfun_studio.ui.gallery.panel import GalleryPanel
 
-__all__ = ["IMAGE_IDS_MIME", "GalleryPanel"]
+__all__ = ["GalleryPanel"]

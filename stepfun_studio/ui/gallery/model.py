@@ -1,11 +1,9 @@
 """`GalleryModel`: the grid's list of image ids, every one of them read off the GUI thread.
 
 The model holds ids and `ImageSummary` rows, never pictures. A query shows its first page as
-soon as a worker has read it (a screen and a bit, a few ms), and another worker then reads every
-matching id; when that list is in, the count comes from it and the rest of the rows are inserted
-in one go (the grid's layout is arithmetic, so an insert costs the same at any count). Summaries
-are read ahead of the viewport on that worker (see `SummaryCache`); painting only ever looks in
-that cache.
+soon as it is read (a screen and a bit, a few ms); its count follows (a COUNT), then its whole
+list, whose rows not shown yet are inserted in one go (the grid's layout is arithmetic: an insert
+costs the same at any count). Painting only looks in the summaries read ahead (`SummaryCache`).
 
 A row may also be a job's placeholder (a negative id, `-job_id`): a picture being made, shown
 at the top until `replace_id` puts the picture in its place.
@@ -29,8 +27,7 @@ from PySide6.QtCore import (
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, ImageSummary
-from stepfun_studio.ui.drag_out import image_drag_mime
-from stepfun_studio.ui.gallery.mime import IMAGE_IDS_MIME, encode_ids
+from stepfun_studio.ui.drag_out import IMAGE_IDS_MIME, image_drag_mime
 from stepfun_studio.ui.gallery.summaries import SummaryCache
 from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.provider_names import provider_label
@@ -69,16 +66,13 @@ class GalleryModel(QAbstractListModel):
         # None until the whole list is in: the grid shows its first page before (a broad search
         # takes a while to gather), and the count follows when the lister is done.
         self._total: int | None = 0
-        # One reader thread for the list and the summaries, and one for first pages, which must
-        # never wait behind a broad search's list; answers come back on this thread.
         # Two lanes (two threads): a first page and its count never wait behind a broad
-        # search's whole list.
+        # search's whole list, read on the summaries' lane. The pages and the list have reads
+        # of their own, cancelled when a change supersedes them; the summaries' are not.
         self.reads = LibraryReads(self, lane="gallery-list")
+        self._lister = LibraryReads(self, lane="gallery-list")
         self._pages = LibraryReads(self, lane="gallery-pages")
-        self._paging = self._pagings = 0  # the first page wanted (0: none), as for listings
-        self._page_limit = self.FIRST_PAGE
-        self._listing = 0  # the number of the listing whose answer is wanted; 0: none
-        self._listings = 0
+        self._page_limit: int | None = None  # the first page being read, until it is shown
         self._summaries = SummaryCache(self.reads.submit, self._on_summaries)
         self._bare: set[int] = set()  # painted before their summary came: painted again then
 
@@ -106,50 +100,39 @@ class GalleryModel(QAbstractListModel):
         library, query = self._library, self._query
         if library is None:
             return
-        self._listings += 1
-        number = self._listing = self._listings
-
-        def done(ids: list[int]) -> None:
-            if number == self._listing:  # not superseded by another query or change
-                self._listing = 0
-                self._take_full_list(ids)
-
-        self.reads.submit(
-            lambda: library.query_ids(query, 0, self.ALL), done, "listing the gallery's images"
-        )
-
-    def _placeholders(self) -> list[int]:
-        return [i for i in self._ids if i < 0]
+        self._lister.cancel_all()  # a list read before a change may not hold it
+        read = lambda: library.query_ids(query, 0, self.ALL)  # noqa: E731
+        self._lister.submit(read, self._take_full_list, "listing the gallery's images")
 
     def _take_full_list(self, ids: list[int]) -> None:
         """Every id of the query: the count, and the rows not loaded yet, inserted at once."""
-        real = [i for i in self._ids if i >= 0] if self._placeholders() else self._ids
-        loaded = len(real)
-        if ids[:loaded] == real:
-            # One query's list is unique already, so no de-duplication here.
-            if len(ids) > loaded:
-                end = len(self._ids)
-                self.beginInsertRows(QModelIndex(), end, end + len(ids) - loaded - 1)
-                self._ids.extend(ids[loaded:])
-                self._id_set.update(ids[loaded:])
-                self.endInsertRows()
-        else:
+        real = self.loaded_ids()
+        rest = ids[len(real) :]
+        if ids[: len(real)] != real:
             # The library changed since the rows were read: the new list wins.
             self._replace_rows(ids)
+        elif rest:
+            end = len(self._ids)
+            self.beginInsertRows(QModelIndex(), end, end + len(rest) - 1)
+            self._ids.extend(rest)
+            self._id_set.update(rest)
+            self.endInsertRows()
         self._total = len(ids)
         self.total_changed.emit(self._total)
 
     def _replace_rows(self, ids: list[int]) -> None:
         self.beginResetModel()
-        placeholders = self._placeholders()
-        self._id_set, self._bare = set(placeholders), set()
-        self._ids = placeholders + self._unique(ids, self._id_set)
+        # A query's ids are unique (rows of `images`) and never negative (placeholders are):
+        # nothing to de-duplicate.
+        self._ids = [i for i in self._ids if i < 0] + ids
+        self._id_set, self._bare = set(self._ids), set()
         self.endResetModel()
 
     def shutdown(self) -> None:
         """Stops the readers; the panel calls this before the library closes."""
-        self._listing = self._paging = 0
+        self._page_limit = None
         self._pages.shutdown()
+        self._lister.shutdown()
         self.reads.shutdown()
 
     def _adjust_total(self, change: int) -> None:
@@ -182,69 +165,51 @@ class GalleryModel(QAbstractListModel):
         else:
             self._total = None
             self._start_listing()
-            self._repaint_all()
+            # The grid repaints what it shows: one signal whatever the count (rows there are).
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
 
     def _read_first(self, limit: int) -> None:
         """Show the first `limit` ids when read (a few ms); the lister reads the rest, if any."""
-        self._listing, self._total = 0, None
+        self._total = self._page_limit = None
+        # Pages, counts and lists under way are of an older query or an older library.
+        self._pages.cancel_all()
+        self._lister.cancel_all()
         library, query = self._library, self._query
-        self._pagings += 1
-        number = self._paging = self._pagings
-        self._page_limit = limit
         if library is None:
-            self._paging = 0
             self._show_page([], limit)
             return
+        self._page_limit = limit
 
         def done(page: list[int]) -> None:
-            if number == self._paging:  # not superseded by another query or change
-                self._paging = 0
-                self._show_page(page, limit)
+            self._page_limit = None
+            self._show_page(page, limit)
 
         # One more than asked: whether there is more is then known without a count.
         read = lambda: library.query_ids(query, 0, limit + 1)  # noqa: E731
         self._pages.submit(read, done, "reading the gallery's first page")
 
     def _show_page(self, page: list[int], limit: int) -> None:
-        complete = len(page) <= limit
         self._replace_rows(page[:limit])
-        self._total = len(page) if complete else None
-        if complete:
-            self.total_changed.emit(len(page))
+        self._total = len(page) if len(page) <= limit else None  # None: there are more
+        if self._total is not None:
+            self.total_changed.emit(self._total)
             return
         # The count first, on the first pages' lane: a broad search's whole list takes a while
         # to gather, its count (the library's COUNT path) not. The list is gathered after it,
         # so the count is always said first; the list's length then confirms it.
+        # A new query or page cancels the count, so an answer is for the query shown.
         library, query = self._library, self._query
         if library is None:
             return
 
         def counted(count: int) -> None:
-            self._count_read(query, count)
-            if query == self._query:
-                self._start_listing()
+            if self._total is None:  # said only while the whole list is not in
+                self.count_known.emit(count)
+            self._start_listing()
 
-        def not_counted(_error: BaseException) -> None:
-            if query == self._query:
-                self._start_listing()
-
-        self._pages.submit(
-            lambda: library.count(query), counted, "counting the gallery's search", not_counted
-        )
-
-    def _count_read(self, query: ImageQuery, count: int) -> None:
-        # Said only for the query still shown, and only while its whole list is not in.
-        if query == self._query and self._total is None:
-            self.count_known.emit(count)
-
-    @staticmethod
-    def _unique(ids: list[int], seen: set[int]) -> list[int]:
-        fresh = []
-        for image_id in ids:
-            if image_id not in seen:
-                seen.add(image_id)
-                fresh.append(image_id)
-        return fresh
+        read = lambda: library.count(query)  # noqa: E731
+        failed = lambda _error: self._start_listing()  # noqa: E731
+        self._pages.submit(read, counted, "counting the gallery's search", failed)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -297,11 +262,6 @@ class GalleryModel(QAbstractListModel):
             self._bare.difference_update(self._ids[r] for r in bare)
             self.dataChanged.emit(self.index(bare[0]), self.index(bare[-1]), [SummaryRole])
 
-    def _repaint_all(self) -> None:
-        # The grid repaints what it shows: one signal whatever the count.
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [SummaryRole])
-
     # -- changes -------------------------------------------------------------------------
 
     def insert_top(self, image_ids: list[int]) -> None:
@@ -331,12 +291,12 @@ class GalleryModel(QAbstractListModel):
         return True
 
     def remove_ids(self, ids: list[int]) -> None:
-        rows = sorted((r for r in self.rows_of(ids) if r is not None), reverse=True)
+        rows = sorted(r for r in self.rows_of(ids) if r is not None)
         # Contiguous runs, last first, so earlier row numbers stay valid while removing.
         while rows:
-            last = first = rows.pop(0)
-            while rows and rows[0] == first - 1:
-                first = rows.pop(0)
+            last = first = rows.pop()
+            while rows and rows[-1] == first - 1:
+                first = rows.pop()
             self.beginRemoveRows(QModelIndex(), first, last)
             removed = self._ids[first : last + 1]
             self._id_set.difference_update(removed)
@@ -347,9 +307,9 @@ class GalleryModel(QAbstractListModel):
 
     def _relist_if_pending(self) -> None:
         # A list or page read before this change may not hold it.
-        if self._paging:
+        if self._page_limit is not None:
             self._read_first(self._page_limit)
-        elif self._listing:
+        elif self._lister.busy():
             self._start_listing()
 
     def show_summaries(self, summaries: dict[int, ImageSummary]) -> None:
@@ -372,10 +332,8 @@ class GalleryModel(QAbstractListModel):
         # Painting never reads the library: a summary not read ahead yet is asked for, and
         # the cell is painted again when it comes.
         _image_id, summary = self.cell(index.row())
-        if role == SummaryRole:
+        if role == SummaryRole or summary is None:
             return summary
-        if summary is None:
-            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return summary.prompt
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -412,12 +370,10 @@ class GalleryModel(QAbstractListModel):
         """File URLs of the originals, the first image's pixels, and our own id list."""
         rows = sorted(i.row() for i in indexes if i.isValid())
         ids = [self._ids[r] for r in rows if self._ids[r] >= 0]
-        if self._library is not None and ids:
-            # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
-            # Named from the cells' summaries, no query: the files of rows not read yet (far
-            # off screen in a large selection) are left out, their ids are in.
-            found = [s for s in (self._summaries.get(i) for i in ids) if s is not None]
-            return image_drag_mime([self._library.file_path(s.sha, s.ext) for s in found], ids)
-        mime = QMimeData()
-        mime.setData(IMAGE_IDS_MIME, encode_ids(ids))
-        return mime
+        # The shared drag-out format: file URLs, the first file's exact bytes and pixels.
+        # Named from the cells' summaries, no query: the files of rows not read yet (far
+        # off screen in a large selection) are left out, their ids are in.
+        found = [s for s in map(self._summaries.get, ids) if s is not None]
+        library = self._library
+        paths = [library.file_path(s.sha, s.ext) for s in found] if library is not None else []
+        return image_drag_mime(paths, ids)

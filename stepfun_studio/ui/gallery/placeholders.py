@@ -15,12 +15,13 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.library.jobs import JobState
 from stepfun_studio.library.records import ImageQuery
+from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.jobs.queue import JobQueue
@@ -44,9 +45,7 @@ class JobPlaceholders(QObject):
         self._panel = panel
         self._queue: JobQueue | None = None
         self._shown: set[int] = set()  # job ids with a placeholder row
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
+        self._timer = single_shot(self, TICK_MS, self._tick)  # started again while rows show
 
     def set_queue(self, queue: JobQueue) -> None:
         self._queue = queue
@@ -65,12 +64,12 @@ class JobPlaceholders(QObject):
                 self._repaint(job_id)
         elif state is not JobState.DONE and job_id in self._shown:
             # Failed, cancelled, interrupted or gone: no picture will take the row.
-            self._forget(job_id)
+            self._shown.discard(job_id)
             self._panel.model.remove_ids([-job_id])
         # DONE: the row waits for `image_ready`, which follows at once.
 
     def _on_image_ready(self, job_id: int, image_id: int) -> None:
-        self._forget(job_id)
+        self._shown.discard(job_id)
         self.land(image_id, job_id)
 
     def land(self, image_id: int, job_id: int | None = None) -> None:
@@ -85,49 +84,40 @@ class JobPlaceholders(QObject):
         if library is None:
             return
         if query.sort != "newest" or query.trash:
-            self._drop(placeholder)
+            self._put(image_id, placeholder, shown=False)
             self._panel.reload_keeping_place()
         elif query == ImageQuery():
-            self._show(image_id, placeholder)
+            self._put(image_id, placeholder, shown=True)
         else:
             # Newest first: one that matches is among the first few of the query.
             model.reads.submit(
                 lambda: library.query_ids(query, 0, 64),
-                lambda newest: self._checked(image_id, placeholder, query, newest),
+                lambda newest: self._put(
+                    image_id, placeholder, query == model.query and image_id in newest
+                ),
                 "checking whether a new picture matches the gallery's search",
             )
 
-    def _checked(
-        self, image_id: int, placeholder: int | None, query: ImageQuery, newest: list[int]
-    ) -> None:
-        if query == self._panel.model.query and image_id in newest:
-            self._show(image_id, placeholder)
-        else:
-            self._drop(placeholder)
-
-    def _show(self, image_id: int, placeholder: int | None) -> None:
+    def _put(self, image_id: int, placeholder: int | None, shown: bool) -> None:
+        """A picture `shown` takes its placeholder's row, or a new one at the top; a picture
+        not shown (or shown in a row of its own) takes its placeholder away."""
         model = self._panel.model
-        if placeholder is None or not model.replace_id(placeholder, image_id):
-            self._drop(placeholder)
+        if shown and placeholder is not None and model.replace_id(placeholder, image_id):
+            return
+        if placeholder is not None:
+            model.remove_ids([placeholder])
+        if shown:
             model.insert_top([image_id])
 
-    def _drop(self, placeholder: int | None) -> None:
-        if placeholder is not None:
-            self._panel.model.remove_ids([placeholder])
-
-    def _forget(self, job_id: int) -> None:
-        self._shown.discard(job_id)
-        if not self._shown:
-            self._timer.stop()
-
     def _repaint(self, job_id: int) -> None:
-        index = self._panel.model.index_of(-job_id)
-        if index.isValid():
-            self._panel.view.update(index)
+        # A row not there gives an invalid index, which the view's update() passes by.
+        self._panel.view.update(self._panel.model.index_of(-job_id))
 
     def _tick(self) -> None:
         for job_id in self._shown:
             self._repaint(job_id)
+        if self._shown:
+            self._timer.start()
 
     # -- what a cell shows ---------------------------------------------------------------------
 
@@ -170,11 +160,10 @@ def paint_placeholder(
         # Waiting: a short stripe that moves with the clock, so the cell is visibly alive.
         phase = (time.monotonic() % 1.6) / 1.6
         part = QRectF(bar.left() + phase * bar.width() * 0.75, bar.top(), bar.width() / 4, 6)
-        painter.setBrush(accent)
-        painter.drawRoundedRect(part, 3, 3)
     else:
-        painter.setBrush(accent)
-        painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, 6), 3, 3)
+        part = QRectF(bar.left(), bar.top(), bar.width() * share, 6)
+    painter.setBrush(accent)
+    painter.drawRoundedRect(part, 3, 3)
     painter.setPen(palette.color(QPalette.ColorRole.Text))
     words = QRectF(cell.left() + 8, bar.bottom() + 6, cell.width() - 16, cell.height() / 3)
     flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

@@ -1,18 +1,15 @@
 """`SummaryCache`: the gallery's `ImageSummary` rows, read ahead of painting on a worker thread.
 
-A cell needs its image's summary (rating, marks, badges) the moment it is painted. Read on the
-GUI thread, a block of 120 costs 2 ms on a quiet machine but up to 40 ms while the thumbnail
-threads run (Python's sqlite3 gives up the GIL at every row it steps). So the panel asks for
-the rows around the viewport ahead of time, they are read on the worker, and painting only ever
-looks here; a row painted before its read is done is painted without marks and again when the
-read lands (`arrived`).
+A cell needs its summary (rating, marks, badges) the moment it is painted. Read on the GUI
+thread, a block of 120 costs 2 ms on a quiet machine but up to 40 ms while the thumbnail threads
+run (sqlite3 gives up the GIL at every row it steps). So the rows around the viewport are read
+ahead on the worker and painting only looks here; a row painted before its read lands is painted
+without marks, and again when it lands (`arrived`).
 
-Rows are kept as plain tuples, not `ImageSummary` objects: Python's collector stops tracking a
-tuple of strings and numbers, and 20,000 tracked objects made each full collection (on the GUI
-thread) cost ~30 ms more. `get` builds the summary again, a few microseconds per painted cell.
-
-Answers arrive on the GUI thread (the worker never touches this object), and reads under way
-when rows change are thrown away, so a stale row never lands after that.
+Rows are plain tuples, not `ImageSummary` objects: the collector stops tracking a tuple of
+strings and numbers, and 20,000 tracked objects cost each full collection (on the GUI thread)
+~30 ms more; `get` builds the summary again, a few µs per painted cell. Answers arrive on the
+GUI thread, and reads under way when rows change are thrown away: a stale row never lands.
 """
 
 from __future__ import annotations
@@ -46,9 +43,9 @@ class SummaryCache:
         self._arrived = arrived
         self._reader: Reader | None = None
         self._rows: dict[int, Packed] = {}
-        self._asked: set[int] = set()  # being read ahead now
-        # Bumped whenever the rows may have changed: answers of an older number are dropped.
-        self._generation = 0
+        # Ids being read ahead now. A new set whenever the rows may have changed: the answers
+        # of reads asked into an older set are dropped.
+        self._asked: set[int] = set()
 
     def set_reader(self, reader: Reader | None) -> None:
         self._reader = reader
@@ -57,11 +54,7 @@ class SummaryCache:
     def invalidate(self) -> None:
         """Forget every summary (the library changed); reads under way are discarded."""
         self._rows.clear()
-        self._discard_reads()
-
-    def _discard_reads(self) -> None:
-        self._generation += 1
-        self._asked.clear()
+        self._asked = set()
 
     def get(self, image_id: int) -> ImageSummary | None:
         """The cached summary; never reads."""
@@ -74,13 +67,13 @@ class SummaryCache:
         missing = [i for i in ids if i not in self._rows and i not in self._asked]
         if self._reader is None or not missing:
             return
-        self._asked.update(missing)
-        reader, generation = self._reader, self._generation
+        reader, asked = self._reader, self._asked
+        asked.update(missing)
 
         def done(found: dict[int, Packed]) -> None:
-            if generation != self._generation:
+            if asked is not self._asked:
                 return
-            self._asked.difference_update(missing)
+            asked.difference_update(missing)
             self._store(found)
             self._arrived(rows)
 
@@ -88,7 +81,7 @@ class SummaryCache:
 
     def update(self, summaries: dict[int, ImageSummary]) -> None:
         """Fresh rows read by the caller; reads ahead begun earlier may hold older ones."""
-        self._discard_reads()
+        self._asked = set()
         self._store(_packed(summaries))
 
     def _store(self, rows: dict[int, Packed]) -> None:
