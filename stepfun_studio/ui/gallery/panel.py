@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery
-from stepfun_studio.ui.gallery.auto_size import AUTO_COLUMNS, auto_cell
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
@@ -54,7 +53,6 @@ from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
-    from stepfun_studio.jobs.queue import JobQueue
     from stepfun_studio.ui.gallery.compare import CompareDialog
     from stepfun_studio.ui.gallery.lightbox import Lightbox
 
@@ -62,6 +60,15 @@ if TYPE_CHECKING:
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
+# How many columns a wide grid aims at: about 270 px cells in a 2560 px window's gallery.
+AUTO_COLUMNS = 5
+
+
+def auto_cell(width: int, smallest: int, largest: int, step: int) -> int:
+    """The cell size for a grid `width` px wide: `AUTO_COLUMNS` columns, within the bounds, on
+    the slider's steps (a window dragged wider re-decodes thumbnails every step, not every px)."""
+    wanted = max(smallest, min(largest, width // AUTO_COLUMNS))
+    return max(smallest, wanted - (wanted - smallest) % step)
 
 
 class GalleryPanel(QWidget):
@@ -95,8 +102,9 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
-        # Cells follow the grid's width (see auto_size.py) until the slider is set to any size
-        # but the last one set here for the width: the user's size, which wins from then on.
+        # A fixed cell left most of a 2560 px grid empty: cells follow the grid's width
+        # (auto_cell; the view's set_cell fills whole columns) until the slider is set to any
+        # size but the last one set here for the width: the user's size, which wins from then on.
         self.auto_size: int | None = CELL_DEFAULT
         self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
@@ -155,8 +163,8 @@ class GalleryPanel(QWidget):
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
         self.sidebar.scope_changed.connect(self._on_scope)
-        self.sidebar.images_changed.connect(lambda _ids: self.reload_keeping_place())
         self.sidebar.status_message.connect(self.status_message)
+        self.sidebar.collection_dropped.connect(self.add_to_collection)
         # Drops on Favourites and Trash are culling steps: undone by Ctrl+Z like the keys.
         self.sidebar.favourites_dropped.connect(self.culling.favourite)
         self.sidebar.trash_dropped.connect(self.culling.trash)
@@ -204,10 +212,6 @@ class GalleryPanel(QWidget):
         self.filters.load_choices(self.library, self._reads)
         self.model.set_library(library)
         self.model.set_query(self.query())
-
-    def set_queue(self, queue: JobQueue) -> None:
-        """Show a placeholder cell for each job of `queue`, and its picture when it lands."""
-        self.placeholders.set_queue(queue)
 
     def shutdown(self) -> None:
         """Stop background work; the main window calls this before closing the library."""
@@ -383,7 +387,7 @@ class GalleryPanel(QWidget):
 
     def _on_culling_key(self, key: int) -> None:
         if key == Qt.Key.Key_Space.value:
-            self.toggle_preview()
+            self.preview.toggle()
             return
         current = self.current_id()
         ids = self.selected_ids() or ([current] if current is not None else [])
@@ -441,9 +445,6 @@ class GalleryPanel(QWidget):
             self._preview.closed.connect(self.view.setFocus)
             self._preview.key_forwarded.connect(self._on_preview_key)
         return self._preview
-
-    def toggle_preview(self) -> None:
-        self.preview.toggle()
 
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
