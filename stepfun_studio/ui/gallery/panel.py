@@ -102,9 +102,8 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
-        # A fixed cell left most of a 2560 px grid empty: cells follow the grid's width
-        # (auto_cell; the view's set_cell fills whole columns) until the slider is set to any
-        # size but the last one set here for the width: the user's size, which wins from then on.
+        # A fixed cell left most of a 2560 px grid empty: cells follow the grid's width (auto_cell)
+        # until the slider is set to any size but the last one set here: the user's, which wins.
         self.auto_size: int | None = CELL_DEFAULT
         self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
@@ -390,9 +389,8 @@ class GalleryPanel(QWidget):
             self.preview.toggle()
             return
         current = self.current_id()
-        ids = self.selected_ids() or ([current] if current is not None else [])
-        if ids:
-            self.cull(key, ids)
+        # Nothing selected and no current picture: no ids, and culling does nothing.
+        self.cull(key, self.selected_ids() or ([current] if current is not None else []))
 
     def cull(self, key: int, ids: list[int]) -> None:
         """A culling key (0-5, F, X, Delete, Backspace) on `ids`, from the grid or the lightbox."""
@@ -448,11 +446,9 @@ class GalleryPanel(QWidget):
 
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            current = self.current_id()
-            if current is not None:
-                self.image_activated.emit(current)
-            return
-        self.view.keyPressEvent(event)
+            self._on_activated(self.view.currentIndex())
+        else:
+            self.view.keyPressEvent(event)
 
     # -- organising ----------------------------------------------------------------------
 
@@ -517,8 +513,7 @@ class GalleryPanel(QWidget):
         ids = self.selected_ids()[:4]
         if len(ids) < 2 or (library := self.library) is None:
             return None
-        summaries = [self.model.cached_summary(i) for i in ids]
-        captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
+        captions = [s.prompt[:60] if (s := self.model.cached_summary(i)) else str(i) for i in ids]
         return self._compare(lambda dialog: dialog.load_side_by_side(library, ids, captions))
 
     def compare_with_source(self) -> CompareDialog | None:

@@ -124,7 +124,8 @@ class CollectionsSidebar(QWidget):
         self._add_button = QToolButton(self)
         self._add_button.setObjectName("newCollection")
         self._add_button.setText("+")
-        self._add_button.clicked.connect(self._ask_collection)
+        # A lambda: `clicked(bool)` would be the name.
+        self._add_button.clicked.connect(lambda: self.create_collection())  # noqa: PLW0108
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
@@ -267,14 +268,11 @@ class CollectionsSidebar(QWidget):
 
         self._change(lambda library: library.create_collection(name), created)
 
-    def _ask_collection(self) -> None:
-        self.create_collection()  # not connected directly: `clicked(bool)` would be the name
-
     def rename_current(self) -> None:
         collection_id = self.current_scope()[1]  # None but on a collection's row
         if collection_id is None:
             return
-        old = _name(self.list.currentItem())
+        old = next(info.name for info in self.collections if info.id == collection_id)
         name, _ok = QInputDialog.getText(
             self, self.tr("Rename collection"), self.tr("Name:"), text=old
         )
@@ -297,7 +295,7 @@ class CollectionsSidebar(QWidget):
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction(self.tr("New collection…"), self._ask_collection)
+        menu.addAction(self.tr("New collection…"), self._add_button.click)  # as the + button
         if self.current_scope()[1] is not None:  # a collection's row
             menu.addAction(self.tr("Rename…"), self.rename_current)
             menu.addAction(self.tr("Delete"), self.delete_current)
@@ -309,8 +307,3 @@ class CollectionsSidebar(QWidget):
             self.collection_dropped.emit(ids, int(item.data(CollectionRole)))
         else:
             (self.favourites_dropped if kind == Scope.FAVOURITES else self.trash_dropped).emit(ids)
-
-
-def _name(item: QListWidgetItem) -> str:
-    """A collection's name, from its row's "name  (count)"."""
-    return item.text().rsplit("  (", 1)[0]
