@@ -410,9 +410,9 @@ class GalleryPanel(QWidget):
             self._remove_keeping_place([s.id for s in shown if s and not query.marks_pass(s)])
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
-        elif kind == "organised":  # tags, notes, collections: the filters' choices may change
+        elif kind == "organised":  # tags, notes: the filters' choices may change
             self.filters.load_choices(self.library, self._reads)
-        else:  # restored, emptied, or a failed write: read the library's truth
+        else:  # restored, emptied, collected (drops come from beyond the grid too), failed: re-read
             self.reload_keeping_place()
         self.sidebar.reload()
         if self._preview is not None:
@@ -460,7 +460,7 @@ class GalleryPanel(QWidget):
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
         work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
-        self.culling.write(work, ids, "organised", lambda _none: self.status_message.emit(said))
+        self.culling.write(work, ids, "collected", lambda _none: self.status_message.emit(said))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
         # The sidebar creates it off the GUI thread; the ids follow once it exists.
