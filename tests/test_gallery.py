@@ -383,7 +383,7 @@ def test_dropping_images_on_a_collection_adds_them(
     move = QDragMoveEvent(pos, actions, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
-    with qtbot.waitSignal(panel.sidebar.status_message):
+    with qtbot.waitSignal(panel.status_message):  # written on the panel's culling lane
         QApplication.sendEvent(viewport, QDropEvent(pos, actions, mime, buttons, mods))
     in_collection = library.query_ids(ImageQuery(collection_id=collection), 0, 10)
     assert sorted(in_collection) == sorted(ids)

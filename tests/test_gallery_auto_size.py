@@ -13,8 +13,7 @@ from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
 from stepfun_studio.library.samples import fill_library
 from stepfun_studio.ui.gallery import GalleryPanel
-from stepfun_studio.ui.gallery.auto_size import auto_cell
-from stepfun_studio.ui.gallery.panel import CELL_DEFAULT, CELL_MAX, CELL_STEP
+from stepfun_studio.ui.gallery.panel import CELL_DEFAULT, CELL_MAX, CELL_STEP, auto_cell
 
 
 @pytest.fixture

@@ -313,14 +313,14 @@ def shoot_gallery(
         open_dialog()
         pump(0.2)
     gallery.view.setFocus()
-    gallery.toggle_preview()
+    gallery.preview.toggle()
     lightbox = gallery.preview
     deadline = time.monotonic() + 10
     while (lightbox.is_loading() or not lightbox.isVisible()) and time.monotonic() < deadline:
         pump(0.1)
     pump(0.6)
     save(window, "lightbox-light")
-    gallery.toggle_preview()
+    gallery.preview.toggle()
     window.resize(2560, 1440)
     pump(1.5)
     save(window, "main-window-2560-light")

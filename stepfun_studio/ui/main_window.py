@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self.studio.pictures_recovered.connect(self._on_pictures_recovered)
         queue.image_ready.connect(self._on_image_ready)
         # A placeholder cell per job at the top of the grid; the picture takes its place.
-        self.gallery.set_queue(queue)
+        self.gallery.placeholders.set_queue(queue)
         self.banner.enter_key_requested.connect(self.show_settings)
         gallery, detail = self.gallery, self.detail
         self.queue_view.image_requested.connect(detail.show_image)

@@ -256,17 +256,12 @@ class WindowDrops(QObject):
 
         start_loading(self, payload, purpose, self._library, loaded)
 
-    def _on_imported(self, report: object) -> None:
-        imported = len(getattr(report, "imported", ()))
-        duplicates = len(getattr(report, "duplicates", ()))
-        failures = getattr(report, "failures", ())
-        text = self.tr("Imported %n image(s).", "", imported)
-        if duplicates:
-            text += " " + self.tr("%n were already in the library.", "", duplicates)
-        if failures:
-            first = failures[0]
-            text += " " + self.tr("%n could not be imported", "", len(failures))
-            text += f" ({first.path.name}: {first.reason})."
+    def _on_imported(self, report: Any) -> None:
+        from stepfun_studio.ui.gallery.organise import import_report_text  # the gallery's words
+
+        text = import_report_text(report)
+        if report.failures:
+            text += f" ({report.failures[0].path.name}: {report.failures[0].reason})"
         self.message.emit(text)
         self.imported.emit(report)
 

@@ -47,8 +47,8 @@ class CullingController(QObject):
     """Writes culling decisions (and other changes to the grid's images) through one lane."""
 
     # ids changed, and how: "flags" (rating/favourite/rejected), "trashed", "restored",
-    # "emptied", "organised" (tags, notes, collections); "failed": a write failed, the grid is
-    # to be read again.
+    # "emptied", "organised" (tags, notes), "collected" (added to a collection); "failed": a
+    # write failed, the grid is to be read again.
     changed = Signal(list, str)
     status_message = Signal(str)
 

@@ -69,14 +69,6 @@ def import_report_text(report: ImportReport) -> str:
     return text
 
 
-def import_failures_text(report: ImportReport, shown: int = 20) -> str:
-    """One line per refused file, its name and the reason in words."""
-    lines = [f"{failure.path.name}: {failure.reason}" for failure in report.failures[:shown]]
-    if len(report.failures) > shown:
-        lines.append(_tr("…and %n more", len(report.failures) - shown))
-    return "\n".join(lines)
-
-
 def import_dialog(panel: GalleryPanel, folder: bool) -> None:
     """Asks for files or a folder and imports them on a worker thread, then shows them.
 
@@ -102,9 +94,12 @@ def import_dialog(panel: GalleryPanel, folder: bool) -> None:
             reason = error.message if isinstance(error, AppError) else str(error)
             QMessageBox.warning(panel, _tr("Import"), _tr("Nothing was imported: ") + reason)
             return
-        if report.failures:
-            text = import_report_text(report) + "\n\n" + import_failures_text(report)
-            QMessageBox.warning(panel, _tr("Import"), text)
+        if failures := report.failures:  # a line for each of the first 20: its name and why
+            lines = [import_report_text(report), ""]
+            lines += [f"{failure.path.name}: {failure.reason}" for failure in failures[:20]]
+            if len(failures) > 20:
+                lines.append(_tr("…and %n more", len(failures) - 20))
+            QMessageBox.warning(panel, _tr("Import"), "\n".join(lines))
         panel.refresh()
         panel.status_message.emit(import_report_text(report))
 

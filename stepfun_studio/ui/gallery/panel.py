@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery
-from stepfun_studio.ui.gallery.auto_size import AUTO_COLUMNS, auto_cell
 from stepfun_studio.ui.gallery.culling import CullingController
 from stepfun_studio.ui.gallery.delegate import GalleryDelegate, thumbnail_pixels
 from stepfun_studio.ui.gallery.empty_state import EmptyState
@@ -54,7 +53,6 @@ from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
-    from stepfun_studio.jobs.queue import JobQueue
     from stepfun_studio.ui.gallery.compare import CompareDialog
     from stepfun_studio.ui.gallery.lightbox import Lightbox
 
@@ -62,6 +60,15 @@ if TYPE_CHECKING:
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
+# How many columns a wide grid aims at: about 270 px cells in a 2560 px window's gallery.
+AUTO_COLUMNS = 5
+
+
+def auto_cell(width: int, smallest: int, largest: int, step: int) -> int:
+    """The cell size for a grid `width` px wide: `AUTO_COLUMNS` columns, within the bounds, on
+    the slider's steps (a window dragged wider re-decodes thumbnails every step, not every px)."""
+    wanted = max(smallest, min(largest, width // AUTO_COLUMNS))
+    return max(smallest, wanted - (wanted - smallest) % step)
 
 
 class GalleryPanel(QWidget):
@@ -95,8 +102,8 @@ class GalleryPanel(QWidget):
         self.size_slider.setRange(CELL_MIN, CELL_MAX)
         self.size_slider.setValue(CELL_DEFAULT)
         self.size_slider.setFixedWidth(90)
-        # Cells follow the grid's width (see auto_size.py) until the slider is set to any size
-        # but the last one set here for the width: the user's size, which wins from then on.
+        # A fixed cell left most of a 2560 px grid empty: cells follow the grid's width (auto_cell)
+        # until the slider is set to any size but the last one set here: the user's, which wins.
         self.auto_size: int | None = CELL_DEFAULT
         self.empty_trash_button = QPushButton(self)
         self.empty_trash_button.setObjectName("emptyTrash")
@@ -155,8 +162,8 @@ class GalleryPanel(QWidget):
         self.search.textChanged.connect(self._on_search_typed)
         self.filters.changed.connect(self.apply_query)
         self.sidebar.scope_changed.connect(self._on_scope)
-        self.sidebar.images_changed.connect(lambda _ids: self.reload_keeping_place())
         self.sidebar.status_message.connect(self.status_message)
+        self.sidebar.collection_dropped.connect(self.add_to_collection)
         # Drops on Favourites and Trash are culling steps: undone by Ctrl+Z like the keys.
         self.sidebar.favourites_dropped.connect(self.culling.favourite)
         self.sidebar.trash_dropped.connect(self.culling.trash)
@@ -204,10 +211,6 @@ class GalleryPanel(QWidget):
         self.filters.load_choices(self.library, self._reads)
         self.model.set_library(library)
         self.model.set_query(self.query())
-
-    def set_queue(self, queue: JobQueue) -> None:
-        """Show a placeholder cell for each job of `queue`, and its picture when it lands."""
-        self.placeholders.set_queue(queue)
 
     def shutdown(self) -> None:
         """Stop background work; the main window calls this before closing the library."""
@@ -383,12 +386,11 @@ class GalleryPanel(QWidget):
 
     def _on_culling_key(self, key: int) -> None:
         if key == Qt.Key.Key_Space.value:
-            self.toggle_preview()
+            self.preview.toggle()
             return
         current = self.current_id()
-        ids = self.selected_ids() or ([current] if current is not None else [])
-        if ids:
-            self.cull(key, ids)
+        # Nothing selected and no current picture: no ids, and culling does nothing.
+        self.cull(key, self.selected_ids() or ([current] if current is not None else []))
 
     def cull(self, key: int, ids: list[int]) -> None:
         """A culling key (0-5, F, X, Delete, Backspace) on `ids`, from the grid or the lightbox."""
@@ -408,9 +410,9 @@ class GalleryPanel(QWidget):
             self._remove_keeping_place([s.id for s in shown if s and not query.marks_pass(s)])
         elif (kind == "trashed") != query.trash and kind in ("trashed", "restored"):
             self._remove_keeping_place(ids)
-        elif kind == "organised":  # tags, notes, collections: the filters' choices may change
+        elif kind == "organised":  # tags, notes: the filters' choices may change
             self.filters.load_choices(self.library, self._reads)
-        else:  # restored, emptied, or a failed write: read the library's truth
+        else:  # restored, emptied, collected (drops come from beyond the grid too), failed: re-read
             self.reload_keeping_place()
         self.sidebar.reload()
         if self._preview is not None:
@@ -442,16 +444,11 @@ class GalleryPanel(QWidget):
             self._preview.key_forwarded.connect(self._on_preview_key)
         return self._preview
 
-    def toggle_preview(self) -> None:
-        self.preview.toggle()
-
     def _on_preview_key(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            current = self.current_id()
-            if current is not None:
-                self.image_activated.emit(current)
-            return
-        self.view.keyPressEvent(event)
+            self._on_activated(self.view.currentIndex())
+        else:
+            self.view.keyPressEvent(event)
 
     # -- organising ----------------------------------------------------------------------
 
@@ -463,7 +460,7 @@ class GalleryPanel(QWidget):
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
         work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
-        self.culling.write(work, ids, "organised", lambda _none: self.status_message.emit(said))
+        self.culling.write(work, ids, "collected", lambda _none: self.status_message.emit(said))
 
     def add_to_new_collection(self, ids: list[int]) -> None:
         # The sidebar creates it off the GUI thread; the ids follow once it exists.
@@ -516,8 +513,7 @@ class GalleryPanel(QWidget):
         ids = self.selected_ids()[:4]
         if len(ids) < 2 or (library := self.library) is None:
             return None
-        summaries = [self.model.cached_summary(i) for i in ids]
-        captions = [s.prompt[:60] if s else str(i) for i, s in zip(ids, summaries, strict=True)]
+        captions = [s.prompt[:60] if (s := self.model.cached_summary(i)) else str(i) for i in ids]
         return self._compare(lambda dialog: dialog.load_side_by_side(library, ids, captions))
 
     def compare_with_source(self) -> CompareDialog | None:

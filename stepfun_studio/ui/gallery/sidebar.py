@@ -1,8 +1,8 @@
 """`CollectionsSidebar`: All images, Favourites, Trash and the user's collections.
 
-Choosing an entry changes the gallery's scope. Dropping images from the grid (our id-list mime
-type) onto a collection adds them to it; a drop onto Favourites or Trash is handed to the panel
-(`favourites_dropped`, `trash_dropped`), whose culling writes it as an undoable step.
+Choosing an entry changes the gallery's scope. Images dropped from the grid (our id-list mime
+type) onto a collection, Favourites or Trash are handed to the panel (`collection_dropped`,
+`favourites_dropped`, `trash_dropped`), whose culling writes them in order with its other steps.
 
 Every read and write of the library runs off the GUI thread, on one lane (`ui.background`), so a
 write and the listing after it come back in order; the list is rebuilt when the listing arrives.
@@ -91,10 +91,10 @@ class _DropList(QListWidget):
 
 
 class CollectionsSidebar(QWidget):
-    """The scope chooser beside the grid; it writes collection changes to the library itself."""
+    """The scope chooser beside the grid; it creates, renames and deletes collections itself."""
 
     scope_changed = Signal(str, object)  # Scope, collection id or None
-    images_changed = Signal(list)  # ids added to a collection through a drop
+    collection_dropped = Signal(list, int)  # ids, the collection's id
     # Ids dropped on Favourites / on Trash: for the panel's culling, so Ctrl+Z undoes them.
     favourites_dropped = Signal(list)
     trash_dropped = Signal(list)
@@ -124,7 +124,8 @@ class CollectionsSidebar(QWidget):
         self._add_button = QToolButton(self)
         self._add_button.setObjectName("newCollection")
         self._add_button.setText("+")
-        self._add_button.clicked.connect(self._ask_collection)
+        # A lambda: `clicked(bool)` would be the name.
+        self._add_button.clicked.connect(lambda: self.create_collection())  # noqa: PLW0108
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
@@ -267,14 +268,11 @@ class CollectionsSidebar(QWidget):
 
         self._change(lambda library: library.create_collection(name), created)
 
-    def _ask_collection(self) -> None:
-        self.create_collection()  # not connected directly: `clicked(bool)` would be the name
-
     def rename_current(self) -> None:
         collection_id = self.current_scope()[1]  # None but on a collection's row
         if collection_id is None:
             return
-        old = _name(self.list.currentItem())
+        old = next(info.name for info in self.collections if info.id == collection_id)
         name, _ok = QInputDialog.getText(
             self, self.tr("Rename collection"), self.tr("Name:"), text=old
         )
@@ -297,7 +295,7 @@ class CollectionsSidebar(QWidget):
 
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction(self.tr("New collection…"), self._ask_collection)
+        menu.addAction(self.tr("New collection…"), self._add_button.click)  # as the + button
         if self.current_scope()[1] is not None:  # a collection's row
             menu.addAction(self.tr("Rename…"), self.rename_current)
             menu.addAction(self.tr("Delete"), self.delete_current)
@@ -305,19 +303,7 @@ class CollectionsSidebar(QWidget):
 
     def _on_drop(self, item: QListWidgetItem, ids: list[int]) -> None:
         kind = Scope(item.data(KindRole))
-        if kind != Scope.COLLECTION:
+        if kind == Scope.COLLECTION:
+            self.collection_dropped.emit(ids, int(item.data(CollectionRole)))
+        else:
             (self.favourites_dropped if kind == Scope.FAVOURITES else self.trash_dropped).emit(ids)
-            return
-        collection_id = int(item.data(CollectionRole))
-        message = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=_name(item))
-
-        def added(_result: object) -> None:
-            self.images_changed.emit(ids)
-            self.status_message.emit(message)
-
-        self._change(lambda library: library.add_to_collection(ids, collection_id), added)
-
-
-def _name(item: QListWidgetItem) -> str:
-    """A collection's name, from its row's "name  (count)"."""
-    return item.text().rsplit("  (", 1)[0]
