@@ -383,8 +383,9 @@ def test_dropping_images_on_a_collection_adds_them(
     move = QDragMoveEvent(pos, actions, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
-    with qtbot.waitSignal(panel.status_message):  # written on the panel's culling lane
+    with qtbot.waitSignal(panel.status_message) as said:  # written on the culling lane
         QApplication.sendEvent(viewport, QDropEvent(pos, actions, mime, buttons, mods))
+    assert said.args == ["Added 3 image(s) to “月度精选 picks”"]
     in_collection = library.query_ids(ImageQuery(collection_id=collection), 0, 10)
     assert sorted(in_collection) == sorted(ids)
     infos = {c.id: c for c in library.list_collections()}
@@ -433,8 +434,6 @@ def test_a_drop_on_favourites_or_trash_is_handed_to_the_panel(
     assert dropped.args == [ids]
 
 
-# Until GalleryPanel connects sidebar.favourites_dropped to culling.favourite and
-# sidebar.trash_dropped to culling.trash (panel.py is another helper's file this session).
 def test_a_drop_on_favourites_or_trash_is_undone_by_ctrl_z(
     qtbot: QtBot, panel: GalleryPanel, library: Library
 ) -> None:

@@ -1578,21 +1578,6 @@
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>Added %n image(s) to “{name}”</source>
-        <translation>
-            <numerusform>Added %n image to “{name}”</numerusform><numerusform>Added %n images to “{name}”</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Marked %n image(s) as favourite</source>
-        <translation>
-            <numerusform>Marked %n image as favourite</numerusform><numerusform>Marked %n images as favourite</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n image(s) to the trash</source>
-        <translation>
-            <numerusform>Moved %n image to the trash</numerusform><numerusform>Moved %n images to the trash</numerusform></translation>
-    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -2566,6 +2551,11 @@
         <source>Added %n image(s) to the collection</source>
         <translation>
             <numerusform>Added %n image to the collection</numerusform><numerusform>Added %n images to the collection</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n image(s) to “{name}”</source>
+        <translation>
+            <numerusform>Added %n image to “{name}”</numerusform><numerusform>Added %n images to “{name}”</numerusform></translation>
     </message>
     <message>
         <source>Empty trash</source>
@@ -5013,21 +5003,6 @@ Pictures not sent yet are sent at the next start.</numerusform></translation>
     <message>
         <source>Parameters restored from the image.</source>
         <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Imported %n image(s).</source>
-        <translation>
-            <numerusform>Imported %n image.</numerusform><numerusform>Imported %n images.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n were already in the library.</source>
-        <translation>
-            <numerusform>%n was already in the library.</numerusform><numerusform>%n were already in the library.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n could not be imported</source>
-        <translation>
-            <numerusform>%n could not be imported</numerusform><numerusform>%n could not be imported</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1579,24 +1579,6 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
-    <message numerus="yes">
-        <source>Added %n image(s) to “{name}”</source>
-        <translation>
-            <numerusform>已将 %n 张图片加入“{name}”</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Marked %n image(s) as favourite</source>
-        <translation>
-            <numerusform>已收藏 %n 张图片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n image(s) to the trash</source>
-        <translation>
-            <numerusform>已将 %n 张图片移到回收站</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -2591,6 +2573,11 @@
         <translation>
             <numerusform>已将 %n 张图片加入合集</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n image(s) to “{name}”</source>
+        <translation>
+            <numerusform>已将 %n 张图片加入“{name}”</numerusform></translation>
     </message>
     <message>
         <source>Empty trash</source>
@@ -5053,24 +5040,6 @@ Pictures not sent yet are sent at the next start.</source>
     <message>
         <source>Parameters restored from the image.</source>
         <translation>已从图片恢复参数。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n image(s).</source>
-        <translation>
-            <numerusform>已导入 %n 张图片。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n were already in the library.</source>
-        <translation>
-            <numerusform>%n 张已在图库中。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n could not be imported</source>
-        <translation>
-            <numerusform>%n 张无法导入</numerusform>
-        </translation>
     </message>
 </context>
 <context>

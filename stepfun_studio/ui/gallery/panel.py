@@ -458,7 +458,10 @@ class GalleryPanel(QWidget):
         build_context_menu(self, self).exec(self.view.viewport().mapToGlobal(pos))
 
     def add_to_collection(self, ids: list[int], collection_id: int) -> None:
+        name = next((c.name for c in self.sidebar.collections if c.id == collection_id), None)
         said = self.tr("Added %n image(s) to the collection", "", len(ids))
+        if name is not None:  # as the sidebar last listed it: the user's own word for it
+            said = self.tr("Added %n image(s) to “{name}”", "", len(ids)).format(name=name)
         work = lambda library: library.add_to_collection(ids, collection_id)  # noqa: E731
         self.culling.write(work, ids, "collected", lambda _none: self.status_message.emit(said))
 
