@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
@@ -48,10 +48,12 @@ from stepfun_studio.ui.image_drop import (
 )
 
 if TYPE_CHECKING:
+    from stepfun_studio.library.records import ImportReport
     from stepfun_studio.ui.reference_slot import ReferenceSlot
     from stepfun_studio.ui.reference_strip import ReferenceStrip
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class WindowDrops(QObject):
@@ -256,7 +258,7 @@ class WindowDrops(QObject):
 
         start_loading(self, payload, purpose, self._library, loaded)
 
-    def _on_imported(self, report: Any) -> None:
+    def _on_imported(self, report: ImportReport) -> None:
         from stepfun_studio.ui.gallery.organise import import_report_text  # the gallery's words
 
         text = import_report_text(report)
@@ -285,13 +287,13 @@ class WindowDrops(QObject):
     # --- in the background ------------------------------------------------------------------
 
     def _start(
-        self, work: Callable[[], object], done: Callable[[object], None], *, latest_only: bool
+        self, work: Callable[[], T], done: Callable[[T], None], *, latest_only: bool
     ) -> None:
         """Runs `work` off the GUI thread, then `done(result)` here; with `latest_only`, only if
         no newer drop came meanwhile (an import's report is shown whatever came since)."""
         token = self._token if latest_only else None
 
-        def finished(result: object, error: BaseException | None) -> None:
+        def finished(result: Any, error: BaseException | None) -> None:
             if token not in (None, self._token):
                 return
             if error is None:
