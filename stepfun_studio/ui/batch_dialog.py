@@ -17,7 +17,7 @@ from pathlib import Path
 from time import strftime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,6 +56,7 @@ from stepfun_studio.library.records import ImageQuery
 from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.batch_run_panel import BatchRunPanel, show_items
 from stepfun_studio.ui.model_picker import fill_model_combo, retranslate_model_combo
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.studio import Studio
 
 # A collection's pictures are listed up to this many (a batch of more is a folder's job).
@@ -89,7 +90,7 @@ def _mode_text(mode: BatchMode) -> str:
     return texts[mode]
 
 
-class BatchDialog(QDialog):
+class BatchDialog(Retranslated, QDialog):
     def __init__(
         self,
         studio: Studio,
@@ -111,7 +112,7 @@ class BatchDialog(QDialog):
         # The list shows the pictures to send until a batch runs; then that batch's states.
         self._listing_batch = False
         self._build()
-        self._retranslate()
+        self.retranslate()
         self._choose_model(template.model)
         self.runner.changed.connect(self._show_run)
         self.runner.problem.connect(self._show_problem)
@@ -222,7 +223,7 @@ class BatchDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.resize(720, 640)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Batch"))
         self.drop_label.setText(
             self.tr("Drop a folder or pictures here, or add them below. {count} pictures.").format(
@@ -252,11 +253,6 @@ class BatchDialog(QDialog):
         self._fill_collections()
         self.update_plan()
         self._show_run()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     # --- the job --------------------------------------------------------------------------------
 
@@ -367,7 +363,7 @@ class BatchDialog(QDialog):
         for path in self.paths:
             marker = "  ✎" if path in self._sidecars else ""
             self.picture_list.addItem(path.name + marker)
-        self._retranslate()
+        self.retranslate()
 
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a Folder of Pictures"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stepfun_studio.jobs.batch_runner import BatchRunner
 from stepfun_studio.library.batches import BatchItem, BatchState, ItemState
+from stepfun_studio.ui.retranslated import Retranslated
 
 SETTLED = (ItemState.DONE, ItemState.FAILED, ItemState.CANCELLED, ItemState.MAYBE_BILLED)
 UNCERTAIN = (ItemState.MAYBE_BILLED, ItemState.FAILED, ItemState.CANCELLED)
@@ -77,7 +78,7 @@ def show_items(view: QListWidget, items: list[BatchItem]) -> None:
             entry.setToolTip(item.error or item.prompt)
 
 
-class BatchRunPanel(QWidget):
+class BatchRunPanel(Retranslated, QWidget):
     """Progress, status and the run's buttons, for the runner's open batch."""
 
     earlier_chosen = Signal(int)  # a batch id
@@ -137,11 +138,6 @@ class BatchRunPanel(QWidget):
         )
         self.set_earlier(self._earlier)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_earlier(self, earlier: list[tuple[int, str, BatchState]]) -> None:
         self._earlier = earlier

@@ -9,7 +9,7 @@ through `ModelTable.compatible_model` (`settings.values.effective_model_table`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from stepfun_studio.settings.values import COMPATIBLE_FIELDS, DeclaredModel
+from stepfun_studio.ui.retranslated import Retranslated
 
 NEW_MODEL_NAME = "my-model"
 
 
-class CompatibleModelsEditor(QWidget):
+class CompatibleModelsEditor(Retranslated, QWidget):
     """objectName `compatibleModelsEditor`; `changed` after any edit."""
 
     changed = Signal()
@@ -181,8 +182,3 @@ class CompatibleModelsEditor(QWidget):
                 "ticked, and a server may refuse a request with a field it does not know."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -7,11 +7,13 @@ patterns. It names the provider (`set_provider`), since the demo can play any of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from stepfun_studio.ui.retranslated import Retranslated
 
-class DemoBanner(QFrame):
+
+class DemoBanner(Retranslated, QFrame):
     """objectName `demoBanner`; emits `enter_key_requested` when its button is pressed."""
 
     enter_key_requested = Signal()
@@ -54,8 +56,3 @@ class DemoBanner(QFrame):
 
     def text(self) -> str:
         return self._label.text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

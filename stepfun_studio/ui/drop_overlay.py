@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stepfun_studio.ui.drop_choices import DropChoice
+from stepfun_studio.ui.retranslated import Retranslated
 
 __all__ = ["DropChoice", "DropOverlay"]
 
@@ -27,7 +28,7 @@ _OBJECT_NAMES = {
 }
 
 
-class DropOverlay(QWidget):
+class DropOverlay(Retranslated, QWidget):
     """A window-covering layer with one button per offered choice; `chosen(str)` or `cancelled`."""
 
     chosen = Signal(str)  # a DropChoice value
@@ -94,11 +95,6 @@ class DropOverlay(QWidget):
             button.setText(texts[choice])
             button.setToolTip(tips[choice])
         self._cancel.setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def offered(self) -> tuple[DropChoice, ...]:
         return self._offered if self.isVisible() else ()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stepfun_studio.ui.retranslated import Retranslated
 
-class LibraryNotice(QFrame):
+
+class LibraryNotice(Retranslated, QFrame):
     """Hidden until `show_problem(message, retry)`; Retry hides it and calls `retry`."""
 
     def __init__(self, parent: QWidget | None = None, *, stacked: bool = False) -> None:
@@ -57,7 +58,7 @@ class LibraryNotice(QFrame):
             row.addWidget(self.text, 1)
         row.addWidget(self.retry_button)
         row.addWidget(self._close)
-        self._retranslate()
+        self.retranslate()
         self.hide()
 
     def show_problem(self, message: str, retry: Callable[[], None] | None) -> None:
@@ -76,11 +77,6 @@ class LibraryNotice(QFrame):
         self._retry = None
         self.hide()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.retry_button.setText(self.tr("Retry"))
         self._close.setToolTip(self.tr("Dismiss"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

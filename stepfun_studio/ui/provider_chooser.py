@@ -14,7 +14,6 @@ window's (it names the provider the dock sends to).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,11 +36,12 @@ from stepfun_studio.settings.values import (
 )
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, retirement_note
+from stepfun_studio.ui.retranslated import Retranslated
 
 CHOOSER_WIDTH = 640
 
 
-class ProviderChooser(QDialog):
+class ProviderChooser(Retranslated, QDialog):
     """objectName `providerChooser`. After `accepted`, `choice()` is the provider id and
     `wants_key()` says whether the user asked to enter a key now."""
 
@@ -206,8 +206,3 @@ class ProviderChooser(QDialog):
         self.demo_button.setText(self.tr("Try the demo first"))
         self._update()
         self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

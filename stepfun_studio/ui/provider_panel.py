@@ -17,7 +17,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +46,7 @@ from stepfun_studio.ui.background import run_in_background
 from stepfun_studio.ui.compatible_models_editor import CompatibleModelsEditor
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_texts import provider_summary, region_label, retirement_note
+from stepfun_studio.ui.retranslated import Retranslated
 
 
 def _polish(label: QLabel, role: str) -> None:
@@ -54,7 +55,7 @@ def _polish(label: QLabel, role: str) -> None:
     label.style().polish(label)
 
 
-class ProviderPanel(QWidget):
+class ProviderPanel(Retranslated, QWidget):
     """objectName `providerPanel_<id>`. `test_finished(ok)` after Test connection answered."""
 
     test_finished = Signal(bool)
@@ -335,8 +336,3 @@ class ProviderPanel(QWidget):
             ).format(provider=provider_title(provider))
         )
         self._check_base_url()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -26,9 +26,10 @@ from stepfun_studio.settings.values import StudioSettings
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_panel import ProviderPanel
 from stepfun_studio.ui.provider_texts import retirement_note
+from stepfun_studio.ui.retranslated import Retranslated
 
 
-class ProvidersPage(QWidget):
+class ProvidersPage(Retranslated, QWidget):
     """objectName `providersPage`. `edited` after a server or a declared model changed."""
 
     edited = Signal()
@@ -127,8 +128,3 @@ class ProvidersPage(QWidget):
         # As wide as the longest name in this language, no wider.
         frame = 2 * self.list.frameWidth() + 12
         self.list.setFixedWidth(max(self.list.sizeHintForColumn(0) + frame, 120))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import collections
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from stepfun_studio.ui.queue_model import (
     QueueModel,
     format_seconds,
 )
+from stepfun_studio.ui.retranslated import Retranslated
 
 __all__ = ["JOB_ID_ROLE", "QueueModel", "QueueView", "format_seconds"]
 
@@ -47,7 +48,7 @@ BUTTON_CHROME_PX = 36
 TIME_PADDING_PX = 10
 
 
-class QueueView(QWidget):
+class QueueView(Retranslated, QWidget):
     """objectName `queueView`: the table plus Cancel, Retry and Cancel all.
 
     Double-click (or Enter on) a finished job to show its picture; Delete cancels the selection.
@@ -165,11 +166,6 @@ class QueueView(QWidget):
             button.setMinimumWidth(
                 button.fontMetrics().horizontalAdvance(button.text()) + BUTTON_CHROME_PX
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected_jobs(self) -> list[JobInfo]:
         """The selected jobs; a group's header stands for all of its jobs."""

@@ -54,6 +54,7 @@ from stepfun_studio.ui.image_drop import (
     refused_file_name,
     start_loading,
 )
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.timers import single_shot
 
 FILE_FILTER_SUFFIXES = "*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff *.avif"
@@ -69,7 +70,7 @@ class DropState:
     BUSY = "busy"
 
 
-class ReferenceSlot(QFrame):
+class ReferenceSlot(Retranslated, QFrame):
     """One reference image (or none): `image()`, `set_image()`, and `image_changed` on change."""
 
     image_changed = Signal(object)  # ReferenceImage | None
@@ -155,11 +156,6 @@ class ReferenceSlot(QFrame):
         if self._purpose is ReferencePurpose.EDIT:
             return self.tr("Picture to edit: click, drop or paste an image")
         return self.tr("Source image: click, drop or paste an image")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # The public face -------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ from stepfun_studio.ui.image_drop import (
     start_loading,
 )
 from stepfun_studio.ui.reference_slot import FILE_FILTER_SUFFIXES
+from stepfun_studio.ui.retranslated import Retranslated
 
 TILE = QSize(64, 64)
 CELL = QSize(74, 74)
@@ -124,7 +125,7 @@ class _TileList(QListWidget):
         return QSize(CELL.width() * 2, self.heightForWidth(max(self.width(), CELL.width() * 2)))
 
 
-class ReferenceStrip(QFrame):
+class ReferenceStrip(Retranslated, QFrame):
     """The references, in order: `value()`, `set_value()`, `value_changed` (for `bind`)."""
 
     value_changed = Signal(object)  # tuple[ReferenceImage, ...]
@@ -216,11 +217,6 @@ class ReferenceStrip(QFrame):
         self._remove.setAccessibleName(self._remove.toolTip())
         self.setAccessibleName(self.tr("Reference pictures"))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the public face ----------------------------------------------------------------------
 

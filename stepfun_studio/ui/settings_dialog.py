@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -43,6 +43,7 @@ from stepfun_studio.settings.values import LANGUAGES, THEMES, StudioSettings, pr
 from stepfun_studio.ui.api_key_panel import ApiKeyPanel
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.providers_page import ProvidersPage
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.settings_generation_tab import GenerationTab
 
 # Whose account tiers (`api.limits.TIERS`) the tier setting describes.
@@ -59,7 +60,7 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslated, QDialog):
     """Edits `AppSettings` and the providers' key stores. Open it with `open()` or `exec()`."""
 
     settings_applied = Signal(object)  # StudioSettings, after a successful save
@@ -303,8 +304,3 @@ class SettingsDialog(QDialog):
         }
         for index, theme in enumerate(THEMES):
             self.theme_combo.setItemText(index, themes[theme])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,6 @@ model's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -27,6 +26,7 @@ from stepfun_studio.settings.values import (
     first_model_of,
 )
 from stepfun_studio.ui.provider_names import provider_title
+from stepfun_studio.ui.retranslated import Retranslated
 
 
 def _combo(name: str, parent: QWidget) -> QComboBox:
@@ -39,7 +39,7 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
-class GenerationTab(QWidget):
+class GenerationTab(Retranslated, QWidget):
     """The defaults of a new request; `values_into()` puts them into `StudioSettings`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -173,8 +173,3 @@ class GenerationTab(QWidget):
             spec = self._table.get(str(self.model_combo.itemData(index)))
             if spec is not None:
                 self.model_combo.setItemText(index, self._model_label(spec))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

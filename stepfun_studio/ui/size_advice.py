@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from stepfun_studio.core.model_table import ModelSpec
 from stepfun_studio.core.request import Mode, ReferenceImage
 from stepfun_studio.ui.parameter_fields import hint_label, size_dimensions
 from stepfun_studio.ui.request_model import RequestModel
+from stepfun_studio.ui.retranslated import Retranslated
 
 # Shapes closer than this (in log of width/height, about 4 %) count as the same shape: 1280 × 800
 # (1.6) is not worth a hint for a 1.57 source, but is for a 1.5 one if a 1.5 size is listed.
@@ -54,7 +55,7 @@ def size_for_source(spec: ModelSpec | None, size: str, source: ReferenceImage) -
     return best
 
 
-class SizeAdvice(QWidget):
+class SizeAdvice(Retranslated, QWidget):
     """objectName `sizeAdvice`: the hint (`sizeAdviceText`) and its button (`useSourceSizeButton`).
 
     Follows `model` itself: shown while a source is set whose shape a listed size fits better.
@@ -93,10 +94,10 @@ class SizeAdvice(QWidget):
             if source is not None and uses_size
             else None
         )
-        self._retranslate()
+        self.retranslate()
         self.setVisible(self._offer is not None)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         if self._offer is None or self._model.source is None:
             return
         source = self._model.source
@@ -114,8 +115,3 @@ class SizeAdvice(QWidget):
             offer = self._offer
             self._model.size = offer
             self.size_chosen.emit(offer)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

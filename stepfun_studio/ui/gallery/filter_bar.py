@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import cast
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from stepfun_studio.library.library import Library
 from stepfun_studio.library.records import ImageQuery, Sort
 from stepfun_studio.ui.library_reads import LibraryReads
 from stepfun_studio.ui.provider_names import provider_title
+from stepfun_studio.ui.retranslated import Retranslated
 
 # Combos size to this many characters instead of their longest item, so long model labels or
 # translations do not widen the whole window.
@@ -100,7 +101,7 @@ class _MoreFilters(QWidget):
         self.use_dates.toggled.connect(bar.changed)
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslated, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -182,11 +183,6 @@ class FilterBar(QWidget):
         for index, text in enumerate(orders):
             self.sort.setItemText(index, text)
         self._show_active_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def active_hidden_filters(self) -> int:
         """How many of the drop-down's filters narrow the view (shown on its button)."""
