@@ -18,7 +18,8 @@ PICTURES = 3
 
 # Each of these has a first use after the first frame: the API client and its SDKs (the first
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
-# thread), Pillow (decoding and ingest, on worker threads), downloads, the parameter form and its
+# thread), Pillow (decoding and ingest, on worker threads), downloads, QtNetwork (the server a
+# later launch hands its files to, made after the paint), the parameter form and its
 # slots (filled in after the paint), the dialogs (opened from the menus), and the gallery's
 # context menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
@@ -29,6 +30,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "PIL",
     "urllib.request",
     "http.client",
+    "PySide6.QtNetwork",
     "stepfun_studio.standin",
     "stepfun_studio.api.client",
     "stepfun_studio.api.providers.client",

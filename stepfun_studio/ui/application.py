@@ -182,14 +182,23 @@ def run_gui(argv: list[str]) -> int:
     main = MainWindow(studio, languages, theme)
     window.append(main)
     main.show()
-    instance = InstanceServer(instance_name, main)
-    instance.files_received.connect(lambda handed: open_files(main, handed))
     if files:
         QTimer.singleShot(0, lambda: open_files(main, files))
-    # After the first paint and what the window makes after it: the key (the keyring may take
-    # a moment), then the queue; then what start-up made lives as long as the app: out of the
+
+    def listen_for_later_launches() -> None:
+        # A child of the window, so it lives as long as the window does.
+        instance = InstanceServer(instance_name, main)
+        instance.files_received.connect(lambda handed: open_files(main, handed))
+
+    # After the first paint and what the window makes after it: the server later launches hand
+    # their files to (QtNetwork is no part of the first frame), the key (the keyring may take a
+    # moment), then the queue; then what start-up made lives as long as the app: out of the
     # collector's sight.
-    main.run_after_first_paint(main.start_studio, GuiThreadGarbageCollector.freeze_long_lived)
+    main.run_after_first_paint(
+        listen_for_later_launches,
+        main.start_studio,
+        GuiThreadGarbageCollector.freeze_long_lived,
+    )
     try:
         return app.exec()
     finally:
