@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -464,6 +463,8 @@ class DetailView(QWidget):
         if path is None:
             return None
         if target is None:
+            from PySide6.QtWidgets import QFileDialog  # its Python type costs start-up time
+
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save image as"),
