@@ -19,10 +19,10 @@ PICTURES = 3
 # Each of these has a first use after the first frame: the API client and its SDKs (the first
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
 # thread), Pillow (decoding and ingest, on worker threads), downloads, QtNetwork (the server a
-# later launch hands its files to, made after the paint), the parameter form and its slots and
-# the detail view's picture views and facts (made after the paint), the dialogs (opened from the
-# menus), and the gallery's context menu, lightbox, compare dialog and organising dialogs (opened
-# by the user).
+# later launch hands its files to, made after the paint), logging.handlers (the rotating log,
+# after the paint), the parameter form and its slots and the detail view's picture views and
+# facts (made after the paint), the dialogs (opened from the menus), and the gallery's context
+# menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
@@ -32,6 +32,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "urllib.request",
     "http.client",
     "PySide6.QtNetwork",
+    "logging.handlers",
     "stepfun_studio.standin",
     "stepfun_studio.api.client",
     "stepfun_studio.api.providers.client",
@@ -58,7 +59,12 @@ NOT_FOR_THE_FIRST_FRAME = (
 )
 
 CHILD_BODY = r"""
+import logging
 from PySide6.QtWidgets import QWidget
+
+def log_rotates():
+    kinds = [type(handler).__name__ for handler in logging.getLogger().handlers]
+    return "RotatingFileHandler" in kinds
 
 def detail_views(window):
     return window.detail.findChild(QWidget, "detailResultView") is not None
@@ -68,12 +74,14 @@ def at_paint(window):
     seen["rows_at_paint"] = window.gallery.model.rowCount()
     seen["form_at_paint"] = window.parameter_dock.form_built()
     seen["views_at_paint"] = detail_views(window)
+    seen["rotating_at_paint"] = log_rotates()
 
 def finished(window):
     seen["rows_later"] = window.gallery.model.rowCount()
     seen["form_later"] = window.parameter_dock.form_built()
     seen["views_later"] = detail_views(window)
-    return bool(seen["rows_later"] and seen["form_later"] and seen["views_later"])
+    seen["rotating_later"] = log_rotates()
+    return all(seen[name] for name in ("rows_later", "form_later", "views_later", "rotating_later"))
 """
 
 
@@ -92,8 +100,10 @@ def test_the_first_frame_imports_and_reads_only_what_it_shows(app_paths: AppPath
     assert result["rows_at_paint"] == 0
     assert result["form_at_paint"] is False
     assert result["views_at_paint"] is False
+    assert result["rotating_at_paint"] is False  # the log is written, by a plain handler
     # ...and all are there a moment later.
     assert result["rows_later"] == PICTURES
     assert result["form_later"] is True
     assert result["views_later"] is True
+    assert result["rotating_later"] is True
     assert result["code"] == 0

@@ -146,7 +146,7 @@ def open_files(main: MainWindow, files: list[str]) -> None:
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
 
-    from stepfun_studio.settings.logs import setup_logging
+    from stepfun_studio.settings.logs import rotate_from_now, setup_logging
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
     from stepfun_studio.ui.single_instance import InstanceServer, files_in, hand_over, server_name
@@ -160,7 +160,7 @@ def run_gui(argv: list[str]) -> int:
         # A window on this library is already open: it shows the drop choices for the files.
         return 0
     try:
-        setup_logging(paths)
+        setup_logging(paths, rotate_later=True)  # rotate_from_now() after the first paint
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
         # The library cannot be opened (a newer schema, a full or read-only disk): say why
@@ -191,11 +191,12 @@ def run_gui(argv: list[str]) -> int:
         instance.files_received.connect(lambda handed: open_files(main, handed))
 
     # After the first paint and what the window makes after it: the server later launches hand
-    # their files to (QtNetwork is no part of the first frame), the key (the keyring may take a
-    # moment), then the queue; then what start-up made lives as long as the app: out of the
-    # collector's sight.
+    # their files to (QtNetwork is no part of the first frame), the rotating log, the key (the
+    # keyring may take a moment), then the queue; then what start-up made lives as long as the
+    # app: out of the collector's sight.
     main.run_after_first_paint(
         listen_for_later_launches,
+        rotate_from_now,
         main.start_studio,
         GuiThreadGarbageCollector.freeze_long_lived,
     )
