@@ -20,9 +20,10 @@ PICTURES = 3
 # job), the key's keyring (on its own thread), the stand-in (demo mode), asyncio (the worker's
 # thread), Pillow (decoding and ingest, on worker threads), downloads, QtNetwork (the server a
 # later launch hands its files to, made after the paint), logging.handlers (the rotating log,
-# after the paint), the parameter form and its slots and the detail view's picture views and
-# facts (made after the paint), the dialogs (opened from the menus), and the gallery's context
-# menu, lightbox, compare dialog and organising dialogs (opened by the user).
+# after the paint), importlib.resources (the model table, the icons and the translations are
+# read as plain files beside the code), the parameter form and its slots and the detail view's
+# picture views and facts (made after the paint), the dialogs (opened from the menus), and the
+# gallery's context menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
@@ -33,6 +34,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "http.client",
     "PySide6.QtNetwork",
     "logging.handlers",
+    "importlib.resources",
     "stepfun_studio.standin",
     "stepfun_studio.api.client",
     "stepfun_studio.api.providers.client",
