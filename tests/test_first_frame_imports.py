@@ -22,7 +22,8 @@ PICTURES = 3
 # later launch hands its files to, made after the paint), logging.handlers (the rotating log,
 # after the paint), importlib.resources (the model table, the icons and the translations are
 # read as plain files beside the code), the parameter form and its slots and the detail view's
-# picture views and facts (made after the paint), the dialogs (opened from the menus), and the
+# picture views and facts (made after the paint), the prompt assistant (its menu fills when it
+# opens), the dialogs (opened from the menus), and the
 # gallery's context menu, lightbox, compare dialog and organising dialogs (opened by the user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
@@ -38,6 +39,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.standin",
     "stepfun_studio.api.client",
     "stepfun_studio.api.providers.client",
+    "stepfun_studio.core.assistant",
     "stepfun_studio.ui.parameter_form",
     "stepfun_studio.ui.reference_slot",
     "stepfun_studio.ui.reference_strip",
