@@ -23,8 +23,9 @@ PICTURES = 3
 # after the paint), importlib.resources (the model table, the icons and the translations are
 # read as plain files beside the code), the parameter form and its slots and the detail view's
 # picture views and facts (made after the paint), the prompt assistant (its menu fills when it
-# opens), the dialogs (opened from the menus), and the
-# gallery's context menu, lightbox, compare dialog and organising dialogs (opened by the user).
+# opens), the batches (the Batch dialog, a batch's run), the dialogs (opened from the menus),
+# and the gallery's context menu, lightbox, compare dialog and organising dialogs (opened by the
+# user).
 NOT_FOR_THE_FIRST_FRAME = (
     "openai",
     "httpx",
@@ -40,6 +41,8 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.api.client",
     "stepfun_studio.api.providers.client",
     "stepfun_studio.core.assistant",
+    "stepfun_studio.core.batch",
+    "stepfun_studio.library.batches",
     "stepfun_studio.ui.parameter_form",
     "stepfun_studio.ui.reference_slot",
     "stepfun_studio.ui.reference_strip",
