@@ -11,7 +11,7 @@ import pytest
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.redaction import REDACTED, forget_secrets, redact, remember_secret
-from stepfun_studio.settings.logs import LOG_FILE, RedactingFilter, setup_logging
+from stepfun_studio.settings.logs import LOG_FILE, RedactingFilter, rotate_from_now, setup_logging
 
 
 @pytest.fixture(autouse=True)
@@ -132,6 +132,37 @@ def test_log_rotates(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> No
     files = sorted(p.name for p in log_path.parent.iterdir())
     assert files == [LOG_FILE, f"{LOG_FILE}.1", f"{LOG_FILE}.2", f"{LOG_FILE}.3"]
     assert all(p.stat().st_size <= 2_200 for p in log_path.parent.iterdir())
+
+
+def test_a_log_started_without_rotating_rotates_once_told(
+    app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's start: a plain handler until the first paint, then the rotating one, on the
+    same file, redacting the same, with no line lost or doubled."""
+    monkeypatch.setattr("stepfun_studio.settings.logs.MAX_BYTES", 2_000)
+    key = secret()
+    remember_secret(key)
+    log_path = setup_logging(app_paths, rotate_later=True)
+    log = logging.getLogger("stepfun_studio.test")
+    log.warning("before the paint, key %s", key)
+    rotate_from_now()
+    rotate_from_now()  # a second call finds nothing left to swap
+    kinds = [type(handler).__name__ for handler in logging.getLogger().handlers]
+    assert kinds.count("RotatingFileHandler") == 1
+    assert kinds.count("FileHandler") == 0
+    log.warning("after the swap")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_path.read_text("utf-8")
+    assert text.count("before the paint, key [REDACTED]") == 1
+    assert text.count("after the swap") == 1
+    for i in range(200):
+        log.warning("line %d %s", i, "x" * 50)
+    files = sorted(p.name for p in log_path.parent.iterdir())
+    assert files == [LOG_FILE, f"{LOG_FILE}.1", f"{LOG_FILE}.2", f"{LOG_FILE}.3"]
+    every = "".join(p.read_text("utf-8") for p in log_path.parent.iterdir())
+    assert key not in every
+    assert every.count("line 199 ") == 1
 
 
 def test_filter_copes_with_bad_format_args(tmp_path: Path) -> None:

@@ -7,9 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from stepfun_studio.ui.single_instance import InstanceServer, files_in, hand_over, server_name
+from stepfun_studio.ui.single_instance import (
+    InstanceServer,
+    files_in,
+    hand_over,
+    nobody_listens,
+    server_name,
+)
 
 SECOND_LAUNCH = (
     "import sys\n"
@@ -36,6 +43,8 @@ def test_a_second_launch_hands_its_files_to_the_first(qtbot: QtBot, tmp_path: Pa
     name = server_name(tmp_path / "data")
     server = InstanceServer(name)
     assert server.listening
+    # Where Qt put the socket is where a later launch looks before loading QtNetwork.
+    assert not nobody_listens(name)
     try:
         with qtbot.waitSignal(server.files_received, timeout=10_000) as received:
             child = _second_launch(name, str(picture))
@@ -68,3 +77,15 @@ def test_only_existing_files_are_handed_over(tmp_path: Path) -> None:
 
 def test_hand_over_does_not_wait_forever_on_nobody(tmp_path: Path) -> None:
     assert hand_over(server_name(tmp_path / "empty"), ["x"]) is False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a named pipe leaves no file to look for")
+def test_a_lone_start_knows_without_a_socket_that_nobody_listens(tmp_path: Path) -> None:
+    name = server_name(tmp_path / "alone")
+    assert nobody_listens(name)
+    server = InstanceServer(name)
+    try:
+        assert not nobody_listens(name)
+    finally:
+        server.close()
+    assert nobody_listens(name)  # closing removes the socket file: the next start is alone

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from stepfun_studio.core.request import Mode, parse_size
@@ -492,5 +492,12 @@ def parse_model_table(text: str) -> ModelTable:
 @cache
 def model_table() -> ModelTable:
     """The packaged model table, parsed on first use and shared afterwards."""
+    # The file beside this module; importlib.resources (a few ms to import, on the way to the
+    # first window) only where the package is not a folder (a zip).
+    beside = Path(__file__).with_name("models.json")
+    if beside.is_file():
+        return parse_model_table(beside.read_text("utf-8"))
+    from importlib import resources
+
     text = resources.files("stepfun_studio.core").joinpath("models.json").read_text("utf-8")
     return parse_model_table(text)

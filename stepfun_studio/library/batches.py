@@ -15,8 +15,8 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from stepfun_studio.core.batch import BatchMode
 from stepfun_studio.core.metadata import parse_request_dict, request_to_dict
 from stepfun_studio.core.request import GenerationRequest, ReferenceImage
 from stepfun_studio.core.text import tr
@@ -24,6 +24,10 @@ from stepfun_studio.library.database import Database
 from stepfun_studio.library.files import FileStore
 from stepfun_studio.library.jobs import JobState, JobStore
 from stepfun_studio.library.storage_errors import storage_errors
+
+if TYPE_CHECKING:
+    # The batch arithmetic: imported where a batch is read, not with the library at start-up.
+    from stepfun_studio.core.batch import BatchMode
 
 
 class BatchState(StrEnum):
@@ -75,6 +79,8 @@ class BatchSettings:
 
     @classmethod
     def from_json(cls, text: str) -> BatchSettings:
+        from stepfun_studio.core.batch import BatchMode
+
         raw = json.loads(text)
         return cls(
             template=parse_request_dict(raw["template"]).request(),

@@ -10,12 +10,15 @@ cannot find them at all.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from stepfun_studio.core.assistant import AssistantAnswer
 from stepfun_studio.core.plain_text import plain_text
 from stepfun_studio.library.database import Database
 from stepfun_studio.library.edits_journal import EditsJournal, shas_of, split_images
 from stepfun_studio.library.rows import reindex
+
+if TYPE_CHECKING:
+    from stepfun_studio.core.assistant import AssistantAnswer
 
 MAX_CAPTION_CHARS = 2000
 

@@ -13,7 +13,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stepfun_studio.core.cost import with_cost
 from stepfun_studio.core.metadata import (
@@ -28,7 +30,6 @@ from stepfun_studio.core.request import GenerationRequest, Mode, ResponseFormat
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
 from stepfun_studio.library.base import NewImage
-from stepfun_studio.library.batches import BatchStore
 from stepfun_studio.library.captions import Captions
 from stepfun_studio.library.database import Database, damage_marker
 from stepfun_studio.library.files import sniffed_extension
@@ -59,6 +60,9 @@ from stepfun_studio.library.storage_errors import (
     storage_errors,
 )
 from stepfun_studio.library.transfer import Transfers
+
+if TYPE_CHECKING:
+    from stepfun_studio.library.batches import BatchStore
 
 _BATCH = 500
 _CACHED_QUERIES = 8
@@ -107,11 +111,18 @@ class Library(Organising, Transfers, Spending, PromptHistory, Captions):
         super().__init__(paths, database)
         self.recovery_notice: str | None = None
         self.jobs = JobStore(database, self._references)
-        self.batches = BatchStore(database, self._references, self.jobs)  # issue 14
         self._cache: OrderedDict[ImageQuery, tuple[int, list[int]]] = OrderedDict()
         self._cache_lock = threading.Lock()
         # Counts a first page learnt on its way (search.first_page), valid until the next write.
         self._counts: dict[ImageQuery, tuple[int, int]] = {}
+
+    @cached_property
+    def batches(self) -> BatchStore:
+        """The batches (issue 14): their module is imported when first used, not on the way to
+        the first painted window."""
+        from stepfun_studio.library.batches import BatchStore
+
+        return BatchStore(self._db, self._references, self.jobs)
 
     @classmethod
     def open(cls, paths: AppPaths) -> Library:

@@ -23,7 +23,6 @@ import shutil
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +151,9 @@ class Spool:
         self.folder = folder
         self.fallback = fallback
         # Entries of this session carry this token: recovery leaves them to the ingest that is
-        # still working on them.
-        self._token = uuid.uuid4().hex[:12]
+        # still working on them. Twelve random hex digits, as uuid4's first twelve (the uuid
+        # module, which imports platform, cost start-up time for this alone).
+        self._token = os.urandom(6).hex()
         self._counter = 0
         self._lock = threading.Lock()
 

@@ -4,12 +4,15 @@
 logger), so every record that reaches the file or the console passes through it, whichever
 library logged it: the formatted message, the exception text and the stack are all scrubbed of
 the known key, `Authorization` headers, `Bearer` tokens and anything shaped like a key.
+
+The app starts with a plain file handler on the same file (`rotate_later`) and swaps in the
+rotating one after its window's first paint (`rotate_from_now`): `logging.handlers` imports
+socket and pickle, ~10 ms that the first frame would otherwise wait for.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -48,10 +51,15 @@ class RedactingFilter(logging.Filter):
 
 
 def setup_logging(
-    paths: AppPaths | None = None, *, level: int = logging.INFO, console: bool = False
+    paths: AppPaths | None = None,
+    *,
+    level: int = logging.INFO,
+    console: bool = False,
+    rotate_later: bool = False,
 ) -> Path:
     """Send the app's logging to a rotating file (and optionally stderr); returns the file.
 
+    With `rotate_later`, the file is appended to without rotating until `rotate_from_now()`.
     Safe to call twice: the handlers it added before are replaced, not doubled.
     """
     paths = paths or AppPaths.from_environment()
@@ -63,24 +71,45 @@ def setup_logging(
             root.removeHandler(handler)
             handler.close()
 
-    handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
-            log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+    handlers = [
+        logging.FileHandler(log_path, encoding="utf-8") if rotate_later else _rotating(log_path)
     ]
     if console:
         handlers.append(logging.StreamHandler(sys.stderr))
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(FORMAT))
-        handler.addFilter(RedactingFilter())
-        setattr(handler, _HANDLER_MARK, True)
-        root.addHandler(handler)
+        _install(handler)
     root.setLevel(level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
     # Python warnings go through logging too, so they meet the filter.
     logging.captureWarnings(True)
     return log_path
+
+
+def rotate_from_now() -> None:
+    """Swaps the plain file handler of `setup_logging(rotate_later=True)` for the rotating one
+    on the same file."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _HANDLER_MARK, False) and type(handler) is logging.FileHandler:
+            _install(_rotating(Path(handler.baseFilename)))
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _rotating(log_path: Path) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+
+
+def _install(handler: logging.Handler) -> None:
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(RedactingFilter())
+    setattr(handler, _HANDLER_MARK, True)
+    logging.getLogger().addHandler(handler)
 
 
 def protect_all_handlers() -> None:

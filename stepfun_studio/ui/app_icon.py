@@ -16,14 +16,19 @@ ICON_STEM = "stepfun-studio"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
+def icons_folder() -> Path | None:
+    """The package's icons folder, found without importlib.resources (a few ms to import on the
+    way to the window); None inside a zip (a frozen bundle)."""
+    spec = importlib.util.find_spec("stepfun_studio.resources")
+    places = list(spec.submodule_search_locations or []) if spec is not None else []
+    return next((Path(p) / "icons" for p in places if (Path(p) / "icons").is_dir()), None)
+
+
 def application_icon() -> QIcon:
     """Files are added by path, so Qt reads only the size a window actually asks for, when it
     asks: setting the icon costs nothing on the way to the first painted window."""
     icon = QIcon()
-    # The package's folder, found without importlib.resources (a few ms on the way to the window).
-    spec = importlib.util.find_spec("stepfun_studio.resources")
-    places = list(spec.submodule_search_locations or []) if spec is not None else []
-    folder = next((Path(p) / "icons" for p in places if (Path(p) / "icons").is_dir()), None)
+    folder = icons_folder()
     if folder is not None:
         for size in ICON_SIZES:
             entry = folder / f"{ICON_STEM}-{size}.png"

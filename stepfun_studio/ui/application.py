@@ -162,7 +162,7 @@ def open_files(main: MainWindow, files: list[str]) -> None:
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
 
-    from stepfun_studio.settings.logs import setup_logging
+    from stepfun_studio.settings.logs import rotate_from_now, setup_logging
     from stepfun_studio.ui.i18n import LanguageSwitcher
     from stepfun_studio.ui.main_window import MainWindow
     from stepfun_studio.ui.single_instance import InstanceServer, files_in, hand_over, server_name
@@ -176,7 +176,7 @@ def run_gui(argv: list[str]) -> int:
         # A window on this library is already open: it shows the drop choices for the files.
         return 0
     try:
-        setup_logging(paths)
+        setup_logging(paths, rotate_later=True)  # rotate_from_now() after the first paint
         studio = Studio(StudioOptions(paths=paths))
     except AppError as error:
         # Something below the window refused to start: say why and stop. (The library is
@@ -199,14 +199,24 @@ def run_gui(argv: list[str]) -> int:
     main = MainWindow(studio, languages, theme)
     window.append(main)
     main.show()
-    instance = InstanceServer(instance_name, main)
-    instance.files_received.connect(lambda handed: open_files(main, handed))
     if files:
         QTimer.singleShot(0, lambda: open_files(main, files))
-    # After the first paint and what the window makes after it: the key (the keyring may take
-    # a moment), then the queue; then what start-up made lives as long as the app: out of the
-    # collector's sight.
-    main.run_after_first_paint(main.start_studio, GuiThreadGarbageCollector.freeze_long_lived)
+
+    def listen_for_later_launches() -> None:
+        # A child of the window, so it lives as long as the window does.
+        instance = InstanceServer(instance_name, main)
+        instance.files_received.connect(lambda handed: open_files(main, handed))
+
+    # After the first paint and what the window makes after it: the server later launches hand
+    # their files to (QtNetwork is no part of the first frame), the rotating log, the key (the
+    # keyring may take a moment), then the queue; then what start-up made lives as long as the
+    # app: out of the collector's sight.
+    main.run_after_first_paint(
+        listen_for_later_launches,
+        rotate_from_now,
+        main.start_studio,
+        GuiThreadGarbageCollector.freeze_long_lived,
+    )
     try:
         return app.exec()
     finally:

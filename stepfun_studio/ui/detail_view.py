@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -42,12 +41,14 @@ from stepfun_studio.core.request import GenerationRequest
 from stepfun_studio.library.database import LibraryClosedError
 from stepfun_studio.library.records import ImageRecord
 from stepfun_studio.ui.background import Worker, run_in_background
-from stepfun_studio.ui.detail_info import DetailInfo
 from stepfun_studio.ui.drag_out import image_drag_mime
 from stepfun_studio.ui.image_decoding import ImageDecoder, decode
 from stepfun_studio.ui.library_notice import LibraryNotice
 from stepfun_studio.ui.library_writes import change_library
-from stepfun_studio.ui.zoomable_image_view import ZoomableImageView, link_views
+
+if TYPE_CHECKING:
+    from stepfun_studio.ui.detail_info import DetailInfo
+    from stepfun_studio.ui.zoomable_image_view import ZoomableImageView
 
 # How long the last picture may stay on screen while the next one's facts are read.
 BLANK_AFTER_MS = 300
@@ -94,7 +95,12 @@ def _read_facts(library: DetailLibrary, image_id: int) -> _Facts:
 
 
 class DetailView(QWidget):
-    """The selected image, its source, its parameters and what can be done with it."""
+    """The selected image, its source, its parameters and what can be done with it.
+
+    With `build_views_later`, the toolbar is made now and the picture views and the facts (and
+    their modules) by `build_views()` or when first needed: the main window's first frame shows
+    no picture, so they wait for its first paint.
+    """
 
     reuse_parameters_requested = Signal(object)  # GenerationRequest, slots included
     reuse_seed_requested = Signal(int)
@@ -105,7 +111,18 @@ class DetailView(QWidget):
     status_message = Signal(str)  # for the status bar: what an action did, or why it failed
     saved = Signal(str)  # "Save as" has copied the file there
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # Made by build_views().
+    _result: ZoomableImageView
+    _source: ZoomableImageView
+    _info: DetailInfo
+    _images: QSplitter
+    _splitter: QSplitter
+    _source_panel: QWidget
+    _source_caption: QLabel
+    _result_caption: QLabel
+    _zoom_label: QLabel
+
+    def __init__(self, parent: QWidget | None = None, *, build_views_later: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("detailView")
         self._library: DetailLibrary | None = None
@@ -128,68 +145,49 @@ class DetailView(QWidget):
         self.more_menu = QMenu(self)
         self.more_menu.setObjectName("detailMoreMenu")
         self._actions: dict[str, QAction] = {}
-        self._result = ZoomableImageView()
-        self._result.setObjectName("detailResultView")
-        self._source = ZoomableImageView()
-        self._source.setObjectName("detailSourceView")
-        self._source_caption = QLabel()
-        self._result_caption = QLabel()
-        self._zoom_label = QLabel()
-        self._zoom_label.setObjectName("detailZoomLabel")
-        self._zoom_label.setProperty("role", "muted")
-        self._result.zoom_changed.connect(self._show_zoom)
-        link_views(self._source, self._result)
         self._build_actions()
-
-        source_panel = _captioned(self._source_caption, self._source)
-        result_panel = _captioned(self._result_caption, self._result)
-        self._source_panel = source_panel
-        self._images = QSplitter(Qt.Orientation.Horizontal)
-        self._images.setObjectName("detailImages")
-        self._images.addWidget(source_panel)
-        self._images.addWidget(result_panel)
-        self._images.setChildrenCollapsible(False)
-        # Source and result share the width equally, so the two are compared at one scale.
-        self._images.setStretchFactor(0, 1)
-        self._images.setStretchFactor(1, 1)
-
-        self._info = DetailInfo()
         self.notice = LibraryNotice(self)
-
-        zoom_bar = QHBoxLayout()
-        zoom_bar.setContentsMargins(4, 2, 4, 2)
-        zoom_bar.setSpacing(2)
-        for name in ("zoomFitAction", "zoomActualAction", "zoomOutAction", "zoomInAction"):
-            button = QToolButton()
-            button.setDefaultAction(self._actions[name])
-            button.setAutoRaise(True)
-            zoom_bar.addWidget(button)
-        zoom_bar.addWidget(self._zoom_label)
-        zoom_bar.addStretch(1)
-        image_column = QWidget()
-        column = QVBoxLayout(image_column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self._images, 1)
-        column.addLayout(zoom_bar)
-
-        # Images beside the facts when the view is wide, above them when it is narrow (a dock).
-        self._splitter = QSplitter(Qt.Orientation.Horizontal)
-        self._splitter.setObjectName("detailSplitter")
-        self._splitter.addWidget(image_column)
-        self._splitter.addWidget(self._info)
-        self._splitter.setStretchFactor(0, 3)
-        self._splitter.setStretchFactor(1, 1)
-        self._splitter.setChildrenCollapsible(False)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
-        layout.addWidget(self._splitter, 1)
+        self._views_built = False
+        self._views_room: QWidget | None = None
+        if build_views_later:
+            self._views_room = QWidget()  # holds their place in the layout until then
+            layout.addWidget(self._views_room, 1)
+        else:
+            self.build_views()
         self._retranslate()
         self.show_image(None)
+
+    def build_views(self) -> None:
+        """Makes the picture views, the zoom bar and the facts (once)."""
+        if self._views_built:
+            return
+        from stepfun_studio.ui.detail_panes import DetailPanes
+
+        self._views_built = True
+        panes = DetailPanes(self._actions)
+        panes.result.zoom_changed.connect(self._show_zoom)
+        self._result, self._source, self._info = panes.result, panes.source, panes.info
+        self._images, self._splitter, self._source_panel = (
+            panes.images,
+            panes.splitter,
+            panes.source_panel,
+        )
+        self._source_caption, self._result_caption = panes.source_caption, panes.result_caption
+        self._zoom_label = panes.zoom_label
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self._splitter, 1)
+        if self._views_room is not None:
+            layout.removeWidget(self._views_room)
+            self._views_room.deleteLater()
+            self._views_room = None
+        self._retranslate_views()
+        self._orient(self.size())
 
     # --- actions --------------------------------------------------------------------------
 
@@ -221,8 +219,8 @@ class DetailView(QWidget):
         # Zoom lives in a small bar under the pictures; the toolbar holds what acts on the image.
         add("zoomFitAction", lambda: self.tr("Fit"), self.fit, "0", place="zoom")
         add("zoomActualAction", lambda: self.tr("100%"), self.actual_size, "1", place="zoom")
-        add("zoomOutAction", lambda: "−", self._result.zoom_out, "-", place="zoom")
-        add("zoomInAction", lambda: "+", self._result.zoom_in, "+", place="zoom")
+        add("zoomOutAction", lambda: "−", self.zoom_out, "-", place="zoom")
+        add("zoomInAction", lambda: "+", self.zoom_in, "+", place="zoom")
         # The three used most stay buttons (they fit the dock's narrowest width in both
         # languages); the rest, with their shortcuts shown, are one click away in "More".
         add(
@@ -293,6 +291,7 @@ class DetailView(QWidget):
         # actions, to undo both a moment later, laid out and repainted the whole view twice
         # per picture while a batch landed. A read that takes longer (a locked library)
         # blanks it after all, so it is not taken for the picture chosen.
+        self.build_views()
         self._record, self._request, self._original = None, None, None
         self._result.set_drag_out(None)
         token = self._token
@@ -330,6 +329,8 @@ class DetailView(QWidget):
         self._original = facts.original if facts else None
         for action in self._actions.values():
             action.setEnabled(record is not None)
+        if (facts is None or record is None) and not self._views_built:
+            return  # nothing shown yet: the views are made empty
         if facts is None or record is None:
             self._result.set_drag_out(None)
             self._result.set_pixmap(None)
@@ -377,14 +378,25 @@ class DetailView(QWidget):
     # --- zoom -------------------------------------------------------------------------------
 
     def fit(self) -> None:
+        self.build_views()
         self._result.fit()
         self._source.fit()
 
     def actual_size(self) -> None:
         # The source follows at the same relative zoom, through the link.
+        self.build_views()
         self._result.actual_size()
 
+    def zoom_in(self) -> None:
+        self.build_views()
+        self._result.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.build_views()
+        self._result.zoom_out()
+
     def result_view(self) -> ZoomableImageView:
+        self.build_views()
         return self._result
 
     def _show_zoom(self, scale: float) -> None:
@@ -451,6 +463,8 @@ class DetailView(QWidget):
         if path is None:
             return None
         if target is None:
+            from PySide6.QtWidgets import QFileDialog  # its Python type costs start-up time
+
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save image as"),
@@ -510,12 +524,20 @@ class DetailView(QWidget):
     def _retranslate(self) -> None:
         for apply in self._retranslators:
             apply()
+        if self._views_built:
+            self._retranslate_views()
+
+    def _retranslate_views(self) -> None:
         self._source_caption.setText(self.tr("Source"))
         self._result_caption.setText(self.tr("Result"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = event.size().width() >= 1.3 * event.size().height()
+        if self._views_built:
+            self._orient(event.size())
+
+    def _orient(self, size: QSize) -> None:
+        wide = size.width() >= 1.3 * size.height()
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self._splitter.orientation() != orientation:
             self._splitter.setOrientation(orientation)
@@ -539,17 +561,6 @@ def _tool_button(action: QAction) -> QToolButton:
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     button.setAutoRaise(True)
     return button
-
-
-def _captioned(caption: QLabel, view: QWidget) -> QWidget:
-    panel = QWidget()
-    layout = QVBoxLayout(panel)
-    layout.setContentsMargins(4, 4, 4, 4)
-    layout.setSpacing(2)
-    caption.setStyleSheet("color: gray;")
-    layout.addWidget(caption)
-    layout.addWidget(view, 1)
-    return panel
 
 
 def _seed_of(record: ImageRecord) -> int:

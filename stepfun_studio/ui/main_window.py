@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.banner = DemoBanner(self)
         self.prompt_editor = PromptEditor(self)
         self.gallery = GalleryPanel(self)
-        self.detail = DetailView(self)
+        # Its picture views and facts are made after the first paint: see _first_painted.
+        self.detail = DetailView(self, build_views_later=True)
         self.detail.set_library(studio.library)
         self.setCentralWidget(self._central())
 
@@ -189,11 +190,13 @@ class MainWindow(QMainWindow):
     def _first_painted(self) -> None:
         # What the first frame does not show waits for it: the gallery's list (its answer, a
         # model reset and thumbnails to decode, would race the frame) and the parameter form
-        # (the dock's frame and footer were painted at their places; the fields fill in now).
+        # (the dock's frame and footer were painted at their places; the fields fill in now),
+        # and the detail view's picture views and facts, which show nothing yet.
         if self.studio.closed:
             return
         self._give_gallery_its_library()
         self.parameter_dock.build_form()
+        self.detail.build_views()
         self.drops  # noqa: B018 - made now: the window takes drops and pastes from here on
         callbacks, self._after_paint = self._after_paint or [], None
         for callback in callbacks:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stepfun_studio.core.assistant import POLISH_STYLES
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.ui.request_model import RequestModel, bind
@@ -139,6 +138,9 @@ class PromptEditor(QWidget):
         self.retranslate()
 
     def _fill_assist_menu(self) -> None:
+        # Imported when the menu first opens: the assistant is no part of the first frame.
+        from stepfun_studio.core.assistant import POLISH_STYLES
+
         menu = self._assist_menu
         menu.clear()
         polish = menu.addMenu(self.tr("Polish"))

@@ -7,7 +7,8 @@ given as one JSON line, waits for the first to say it took them, and exits. The 
 drop choices for those files, as if they had been dropped on its window.
 
 The socket's name comes from the data folder, so each `STEPFUN_STUDIO_HOME` (tests, portable
-copies) is its own instance.
+copies) is its own instance. QtNetwork is imported only when a socket is used: a lone start on a
+Unix-like system sees that no socket file exists and makes its own server after the first paint.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +52,21 @@ def files_in(argv: list[str]) -> list[str]:
     return found
 
 
+def nobody_listens(name: str) -> bool:
+    """True when surely no instance listens on `name`: on Unix-like systems, no socket file at
+    the path Qt gives a plain name (in its temp folder). On Windows (named pipes) only trying to
+    connect can tell, so this is never sure there."""
+    if sys.platform == "win32":
+        return False
+    return not Path(QDir.tempPath(), name).exists()
+
+
 def hand_over(name: str, files: list[str]) -> bool:
     """True when a running instance took `files` (then this process should exit)."""
+    if nobody_listens(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -106,6 +124,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._accept)
         if not self._server.listen(name):

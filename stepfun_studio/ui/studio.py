@@ -17,29 +17,28 @@ import logging
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from stepfun_studio.api.credentials import ProviderKeys
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.model_table import model_table
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.result import GenerationResult
 from stepfun_studio.core.text import tr
-from stepfun_studio.jobs.batch_runner import BatchRunner
 from stepfun_studio.jobs.queue import JobQueue
 from stepfun_studio.jobs.worker import GenerationWorker, ImageClient
 from stepfun_studio.library.library import Library
 from stepfun_studio.library.spool import Recovery, Spool
-from stepfun_studio.settings.connection import (
-    Connection,
-    open_client,
-    resolve_all,
-    standin_base_url,
-)
 from stepfun_studio.settings.store import AppSettings
 from stepfun_studio.ui.background import create_worker, run_in_background
+
+if TYPE_CHECKING:
+    from stepfun_studio.api.credentials import ProviderKeys
+    from stepfun_studio.settings.connection import Connection
+
+# The keys, the connections and the batch runner are first needed after the window's first paint
+# (the keys are looked up then): their modules are imported where used, not on the way to it.
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +148,8 @@ class Studio(QObject):
     def keys(self) -> ProviderKeys:
         """One key store per provider, shared with the settings dialog."""
         if self._keys is None:
+            from stepfun_studio.api.credentials import ProviderKeys
+
             self._keys = ProviderKeys()
         return self._keys
 
@@ -171,6 +172,8 @@ class Studio(QObject):
         address is reported by `connection_problem`, and that provider runs as a demo.
         """
         keys, values = self.keys, self.settings.values  # taken here, on the GUI thread
+
+        from stepfun_studio.settings.connection import resolve_all
 
         def resolve() -> object:
             # Every store reads its keyring entry now, so the settings dialog later finds them
@@ -202,6 +205,8 @@ class Studio(QObject):
         demos until fixed). The stores hold what the dialog just saved, so this asks no keyring
         for those; a store not read yet is read here.
         """
+        from stepfun_studio.settings.connection import resolve_all
+
         connections, problems = resolve_all(self.settings.values, self.keys)
         for provider_id, problem in problems.items():
             log.warning("%s cannot be used: %s", provider_id, problem.message)
@@ -333,6 +338,8 @@ class Studio(QObject):
     def base_url_for(self, provider: str) -> str:
         """Where `provider`'s requests go: its server, or the stand-in's address for it."""
         if self.is_demo(provider):
+            from stepfun_studio.settings.connection import standin_base_url
+
             return standin_base_url(self._ensure_standin(), provider)
         return self._connections[provider].base_url
 
@@ -360,6 +367,8 @@ class Studio(QObject):
             return
         self._closed = True
         self.settings.flush()
+        from stepfun_studio.jobs.batch_runner import BatchRunner
+
         for runner in self.findChildren(BatchRunner):  # batches write their last state first
             runner.close()
         self.queue.shutdown()
@@ -382,6 +391,8 @@ class Studio(QObject):
         # A server of the user's own may take no key: its connection's key is "" then.
         demo = self.is_demo(provider)
         key = DEMO_KEY if demo else self._connections[provider].api_key or ""
+        from stepfun_studio.settings.connection import open_client
+
         # The worker retries a 429 itself, where the user can see it; the client must not too.
         client: ImageClient = open_client(
             provider,
@@ -425,6 +436,8 @@ def _only(
     provider: str, api_key: str | None, base_url: str | None, *, others: bool = True
 ) -> dict[str, Connection]:
     """`provider` on this key and server; with `others`, every other provider as a demo."""
+    from stepfun_studio.settings.connection import Connection
+
     connections = {
         pid: Connection(None, "", demo=True, key_source=None, provider=pid)
         for pid in (model_table().provider_ids() if others else ())

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from stepfun_studio.ui.app_icon import icons_folder
+
 
 @dataclass(frozen=True)
 class Colors:
@@ -108,9 +110,12 @@ def palette_for(colors: Colors) -> QPalette:
 
 def _icon_url(name: str) -> str:
     # A plain file path (resources are plain files, see README): style sheets take url(path).
-    from importlib import resources
+    folder = icons_folder()
+    if folder is None:
+        from importlib import resources
 
-    return str(resources.files("stepfun_studio.resources") / "icons" / name).replace("\\", "/")
+        return str(resources.files("stepfun_studio.resources") / "icons" / name).replace("\\", "/")
+    return str(folder / name).replace("\\", "/")
 
 
 def style_sheet(colors: Colors) -> str:
