@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -46,6 +46,7 @@ from stepfun_studio.ui.prompt_editor import PromptEditor
 from stepfun_studio.ui.provider_names import provider_title
 from stepfun_studio.ui.provider_onboarding import ProviderOnboarding
 from stepfun_studio.ui.queue_view import QueueView
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.status import StatusReporter
 from stepfun_studio.ui.studio import Studio
 from stepfun_studio.ui.theme import Theme
@@ -68,7 +69,7 @@ STATE_KEY = "mainWindow/state"
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslated, QMainWindow):
     _drops: WindowDrops | None
 
     def __init__(
@@ -484,11 +485,6 @@ class MainWindow(QMainWindow):
             self.tools.retranslate()
         self.status.retranslate()
         self.refresh_generate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _restore_layout(self) -> bool:
         settings = ui_state_settings(self.studio.paths)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from stepfun_studio.core.model_table import ModelSpec, model_table
 from stepfun_studio.core.request import GenerationRequest, Mode
 from stepfun_studio.ui.request_model import RequestModel, bind
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.widget_state import (
     PROMPT_HISTORY_LIMIT,
     load_prompt_history,
@@ -40,7 +41,7 @@ OVER_LIMIT_COLOR = "#e5484d"  # readable on the light and the dark theme alike
 _MENU_ENTRY_CHARS = 70
 
 
-class PromptEditor(QWidget):
+class PromptEditor(Retranslated, QWidget):
     """Prompt and negative prompt for one generation."""
 
     prompt_changed = Signal(str)
@@ -175,11 +176,6 @@ class PromptEditor(QWidget):
             self.tr("What the picture should not show (used when CFG scale is above 1)")
         )
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- public API -----------------------------------------------------------------------
 
