@@ -63,6 +63,7 @@ NOT_FOR_THE_FIRST_FRAME = (
     "stepfun_studio.ui.gallery.compare",
     "stepfun_studio.ui.gallery.context_menu",
     "stepfun_studio.ui.gallery.lightbox",
+    "stepfun_studio.ui.library_check",
 )
 
 CHILD_BODY = r"""

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -48,15 +47,16 @@ from stepfun_studio.ui.gallery.placeholders import JobPlaceholders
 from stepfun_studio.ui.gallery.sidebar import CollectionsSidebar, Scope
 from stepfun_studio.ui.gallery.thumbnails import ThumbnailLoader
 from stepfun_studio.ui.gallery.view import GalleryView
-from stepfun_studio.ui.library_check import open_check_dialog
 from stepfun_studio.ui.library_reads import LibraryReads
+from stepfun_studio.ui.retranslated import Retranslated
 from stepfun_studio.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from stepfun_studio.ui.gallery.compare import CompareDialog
     from stepfun_studio.ui.gallery.lightbox import Lightbox
 
-# organise, compare and context_menu are imported where first used: none is in the first frame.
+# organise, compare, context_menu and library_check are imported where first used: none is in
+# the first frame.
 
 SEARCH_QUIET_MS = 120
 CELL_MIN, CELL_MAX, CELL_DEFAULT, CELL_STEP = 96, 320, 176, 16
@@ -71,7 +71,7 @@ def auto_cell(width: int, smallest: int, largest: int, step: int) -> int:
     return max(smallest, wanted - (wanted - smallest) % step)
 
 
-class GalleryPanel(QWidget):
+class GalleryPanel(Retranslated, QWidget):
     current_image_changed = Signal(object)  # int | None
     image_activated = Signal(int)
     reuse_parameters_requested = Signal(int)
@@ -197,7 +197,7 @@ class GalleryPanel(QWidget):
             change.connect(self._schedule_prefetch)
         self.set_thumbnail_size(CELL_DEFAULT)
         self.empty_state = EmptyState(self)  # what to do when the grid has no rows
-        self._retranslate()
+        self.retranslate()
         self.view.undo_requested.connect(self.culling.undo_stack.undo)
         self.view.redo_requested.connect(self.culling.undo_stack.redo)
 
@@ -360,13 +360,8 @@ class GalleryPanel(QWidget):
         self.empty_trash_button.setVisible(kind == Scope.TRASH)
         self.apply_query()
 
-    def changeEvent(self, event: QEvent) -> None:
-        # A live language switch; the filter bar and the sidebar re-set their own texts.
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty_state"):
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
+        # Also at each live language switch; the filter bar and the sidebar re-set their own.
         self.search.setPlaceholderText(self.tr("Search prompts, tags and notes…"))
         self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl+wheel)"))
         self.empty_trash_button.setText(self.tr("Empty trash…"))
@@ -484,6 +479,8 @@ class GalleryPanel(QWidget):
         organise.import_dialog(self, folder)
 
     def check_library(self) -> None:
+        from stepfun_studio.ui.library_check import open_check_dialog  # not in the first frame
+
         if self.library is not None:
             open_check_dialog(self, self.library, self._after_rebuild)  # checks off the GUI thread
 
