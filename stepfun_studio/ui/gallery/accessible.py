@@ -101,12 +101,10 @@ class _Grid(QAccessibleWidget):
         return child.row if isinstance(child, _Item) else -1
 
     def childAt(self, x: int, y: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
-        index = self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y)))
-        return self.child(index.row()) if index.isValid() else None
+        return self.child(self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y))).row())
 
     def focusChild(self) -> _Item | None:  # type: ignore[override]  # Qt takes a null
-        current = self.view.currentIndex()
-        return self.child(current.row()) if current.isValid() else None
+        return self.child(self.view.currentIndex().row())
 
     def state(self) -> QAccessible.State:
         state = super().state()

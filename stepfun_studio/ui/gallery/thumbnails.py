@@ -91,7 +91,6 @@ class ThumbnailLoader(QObject):
         self._queue: dict[_Key, float] = {}
         self._decoding: set[_Key] = set()
         self._drainers = 0
-        self._idle = 0
         self._stopping = False
         self._wake = threading.Condition(self._lock)
         # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
@@ -136,11 +135,10 @@ class ThumbnailLoader(QObject):
             if key in self._queue or key in self._decoding or key in self._delivering:
                 return
             self._queue[key] = device_pixel_ratio
-            start = self._idle == 0 and self._drainers < self._threads and not self._stopping
+            self._wake.notify()  # an idle loop takes it; below the cap a new loop starts too
+            start = self._drainers < self._threads and not self._stopping
             if start:
                 self._drainers += 1
-            else:
-                self._wake.notify()
         if start:
             run_in_background(self, self._drain, lambda _r, _e: None, "gallery-thumbnails")
 
@@ -193,10 +191,7 @@ class ThumbnailLoader(QObject):
         """
         while True:
             with self._lock:
-                while not self._queue and not self._stopping and self._library is not None:
-                    self._idle += 1
-                    self._wake.wait()
-                    self._idle -= 1
+                self._wake.wait_for(lambda: self._queue or self._stopping or self._library is None)
                 if not self._queue or self._stopping or self._library is None:
                     self._drainers -= 1
                     self._wake.notify_all()  # shutdown() may be waiting for the last one
