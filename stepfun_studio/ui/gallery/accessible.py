@@ -112,19 +112,12 @@ class _Grid(QAccessibleWidget):
         return state
 
 
-_grids: list[_Grid] = []  # Python's references; Qt's cache drops its own with the view
-
-
 @functools.cache
 def install(view_type: type[QAbstractItemView]) -> None:
-    """Describe every `view_type` to assistive tools (once per process)."""
+    """Describe every `view_type` to assistive tools (once per process). Qt owns the interfaces
+    the factory returns (PySide keeps their Python side alive) and deletes them with the view."""
 
     def factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
-        if not isinstance(target, view_type):
-            return None
-        grid = _Grid(target)
-        _grids.append(grid)
-        target.destroyed.connect(lambda *_: _grids.remove(grid) if grid in _grids else None)
-        return grid
+        return _Grid(target) if isinstance(target, view_type) else None
 
     QAccessible.installFactory(factory)

@@ -33,12 +33,8 @@ CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
 
 
 def default_decoder_threads() -> int:
-    """One core is left to the GUI thread; one decoder alone keeps up with a fast scroll.
-
-    A 256 px WebP decodes in ~1 ms, so one thread delivers ~800 a second, and a fling shows
-    ~300. With two decoders on a two-core machine the GUI thread lost its core to them often
-    enough to miss frames.
-    """
+    """One core is left to the GUI thread (two decoders on two cores took it often enough to miss
+    frames); one decoder keeps up with a fling: ~800 256 px WebPs a second, a fling shows ~300."""
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
@@ -165,8 +161,7 @@ class ThumbnailLoader(QObject):
             return {k[0] for k in self._queue} | {k[0] for k in self._decoding}
 
     def pending_count(self) -> int:
-        with self._lock:
-            return len(self._queue) + len(self._decoding)
+        return len(self.pending_ids())
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
