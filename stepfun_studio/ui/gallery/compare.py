@@ -55,7 +55,7 @@ class ImagePane(QWidget):
         if self.image.isNull():
             return QRectF()
         frame = QRectF(self.rect())
-        rect = QRectF(QPointF(0, 0), fitted(self.image.size().toSizeF(), frame).size())
+        rect = QRectF(QPointF(0, 0), fitted(self.image, frame).size())
         rect.setSize(rect.size() * self._state.zoom)
         rect.moveCenter(frame.center() + self._state.pan)
         return rect
@@ -78,7 +78,7 @@ class ImagePane(QWidget):
             # The source keeps its own shape, fitted into the result's frame: stretched to the
             # result's shape, a 3:2 source against a square result looked wrong at the wipe.
             painter.fillRect(target, QColor(18, 18, 20))
-            painter.drawImage(fitted(self.under.size().toSizeF(), target), self.under)
+            painter.drawImage(fitted(self.under, target), self.under)
             painter.setClipping(False)
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))

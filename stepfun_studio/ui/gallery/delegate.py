@@ -65,18 +65,14 @@ class GalleryDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # No copy and no initStyleOption: that asks the model for a dozen roles per cell
         # through Python, and nothing here draws what they answer.
-        state, widget = option.state, option.widget
-        self.paint_cell(
-            painter,
-            option.rect,
-            (option.palette, widget.devicePixelRatioF() if widget is not None else 1.0),
-            (index.data(ImageIdRole), index.data(SummaryRole)),
-            (
-                bool(state & QStyle.StateFlag.State_Selected),
-                bool(state & QStyle.StateFlag.State_MouseOver),
-                bool(state & QStyle.StateFlag.State_HasFocus),
-            ),
+        state, content = option.state, (index.data(ImageIdRole), index.data(SummaryRole))
+        flags = (
+            bool(state & QStyle.StateFlag.State_Selected),
+            bool(state & QStyle.StateFlag.State_MouseOver),
+            bool(state & QStyle.StateFlag.State_HasFocus),
         )
+        look = (option.palette, painter.device().devicePixelRatioF())  # Qt's drag pixmap's
+        self.paint_cell(painter, option.rect, look, content, flags)
 
     def paint_cell(
         self,

@@ -288,8 +288,7 @@ class Lightbox(QWidget):
         pixmap = self._picture()  # null only for an original missing or unreadable
         if pixmap is not None and not pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            target = fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect()
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(fitted(pixmap, area.toRectF()).toRect(), pixmap)
         painter.setPen(QColor(230, 230, 235))
         centre = int(Qt.AlignmentFlag.AlignCenter)
         if pixmap is not None and pixmap.isNull():
