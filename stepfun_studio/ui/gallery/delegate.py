@@ -220,8 +220,7 @@ class GalleryDelegate(QStyledItemDelegate):
         if summary.favourite:
             self._pill(painter, QRectF(inner.left() + 5, top, line, line), "♥", FAVOURITE_RED)
         if summary.rejected:
-            at = QRectF(inner.right() - line - 5, top, line, line)
-            self._pill(painter, at, "✕", REJECT_RED)
+            self._pill(painter, QRectF(inner.right() - line - 5, top, line, line), "✕", REJECT_RED)
         right = float(inner.right() - 5)
         painter.setFont(small)
         for text, colour, shown in (

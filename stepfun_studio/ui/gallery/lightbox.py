@@ -246,8 +246,7 @@ class Lightbox(QWidget):
         event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta().y()
-        if delta:
+        if delta := event.angleDelta().y():
             self.go_to_row(self._row + (-1 if delta > 0 else 1))
         event.accept()
 
