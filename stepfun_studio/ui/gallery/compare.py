@@ -72,9 +72,7 @@ class ImagePane(QWidget):
         painter.drawImage(target, self.image)
         if self.under is not None and not self.under.isNull():
             split = target.left() + target.width() * self.wipe
-            painter.setClipRect(
-                QRectF(target.left(), target.top(), split - target.left(), target.height())
-            )
+            painter.setClipRect(target.adjusted(0, 0, split - target.right(), 0))
             # The source keeps its own shape, fitted into the result's frame: stretched to the
             # result's shape, a 3:2 source against a square result looked wrong at the wipe.
             painter.fillRect(target, QColor(18, 18, 20))
