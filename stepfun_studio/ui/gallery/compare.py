@@ -131,13 +131,12 @@ class CompareDialog(QDialog):
         pane = ImagePane(result, self.state, caption, self)
         pane.under = source
         self._layout.addWidget(pane, 1)
-        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider = self.wipe_slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setObjectName("wipeSlider")
         slider.setRange(0, 1000)
         slider.setValue(500)
         slider.setToolTip(self.tr("Left of the line: the source image. Right: the result."))
         slider.valueChanged.connect(pane.set_wipe)
-        self.wipe_slider = slider
         self._layout.addWidget(slider)
 
     def load_side_by_side(self, library: Library, ids: list[int], captions: list[str]) -> None:
