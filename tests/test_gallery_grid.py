@@ -7,11 +7,21 @@ real window against the stand-in, slowed so a job is in flight.
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QAccessible, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -237,6 +247,31 @@ def test_screen_readers_see_a_list_of_pictures(grid: GalleryPanel) -> None:
         centre = item.rect().center()
         found = described.childAt(centre.x(), centre.y())
         assert found is not None and described.indexOfChild(found) == 2
+    finally:
+        QAccessible.setActive(False)
+
+
+def test_screen_reader_interfaces_live_as_long_as_the_grid(qtbot: QtBot) -> None:
+    # Nothing of ours holds the interfaces: Qt owns what the factory returns, and PySide keeps
+    # its Python side (the overrides) alive until Qt deletes it with the view.
+    panel = GalleryPanel()
+    panel.model.insert_top([3, 2, 1])
+    QAccessible.setActive(True)
+    try:
+        described = QAccessible.queryAccessibleInterface(panel.view)
+        held = weakref.ref(described)
+        del described
+        gc.collect()
+        again = QAccessible.queryAccessibleInterface(panel.view)
+        assert held() is again and again.childCount() == 3
+        item = again.child(1)
+        assert item is not None and item.role() == QAccessible.Role.ListItem
+        panel.shutdown()
+        panel.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        with pytest.raises(RuntimeError):  # deleted with the view, not left dangling
+            again.childCount()
     finally:
         QAccessible.setActive(False)
 

@@ -101,12 +101,10 @@ class _Grid(QAccessibleWidget):
         return child.row if isinstance(child, _Item) else -1
 
     def childAt(self, x: int, y: int) -> _Item | None:  # type: ignore[override]  # Qt takes a null
-        index = self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y)))
-        return self.child(index.row()) if index.isValid() else None
+        return self.child(self.view.indexAt(self.view.viewport().mapFromGlobal(QPoint(x, y))).row())
 
     def focusChild(self) -> _Item | None:  # type: ignore[override]  # Qt takes a null
-        current = self.view.currentIndex()
-        return self.child(current.row()) if current.isValid() else None
+        return self.child(self.view.currentIndex().row())
 
     def state(self) -> QAccessible.State:
         state = super().state()
@@ -114,19 +112,12 @@ class _Grid(QAccessibleWidget):
         return state
 
 
-_grids: list[_Grid] = []  # Python's references; Qt's cache drops its own with the view
-
-
 @functools.cache
 def install(view_type: type[QAbstractItemView]) -> None:
-    """Describe every `view_type` to assistive tools (once per process)."""
+    """Describe every `view_type` to assistive tools (once per process). Qt owns the interfaces
+    the factory returns (PySide keeps their Python side alive) and deletes them with the view."""
 
     def factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
-        if not isinstance(target, view_type):
-            return None
-        grid = _Grid(target)
-        _grids.append(grid)
-        target.destroyed.connect(lambda *_: _grids.remove(grid) if grid in _grids else None)
-        return grid
+        return _Grid(target) if isinstance(target, view_type) else None
 
     QAccessible.installFactory(factory)

@@ -55,7 +55,7 @@ class ImagePane(QWidget):
         if self.image.isNull():
             return QRectF()
         frame = QRectF(self.rect())
-        rect = QRectF(QPointF(0, 0), fitted(self.image.size().toSizeF(), frame).size())
+        rect = QRectF(QPointF(0, 0), fitted(self.image, frame).size())
         rect.setSize(rect.size() * self._state.zoom)
         rect.moveCenter(frame.center() + self._state.pan)
         return rect
@@ -72,13 +72,11 @@ class ImagePane(QWidget):
         painter.drawImage(target, self.image)
         if self.under is not None and not self.under.isNull():
             split = target.left() + target.width() * self.wipe
-            painter.setClipRect(
-                QRectF(target.left(), target.top(), split - target.left(), target.height())
-            )
+            painter.setClipRect(target.adjusted(0, 0, split - target.right(), 0))
             # The source keeps its own shape, fitted into the result's frame: stretched to the
             # result's shape, a 3:2 source against a square result looked wrong at the wipe.
             painter.fillRect(target, QColor(18, 18, 20))
-            painter.drawImage(fitted(self.under.size().toSizeF(), target), self.under)
+            painter.drawImage(fitted(self.under, target), self.under)
             painter.setClipping(False)
             painter.setPen(QPen(QColor("white"), 2))
             painter.drawLine(QPointF(split, target.top()), QPointF(split, target.bottom()))
@@ -133,13 +131,12 @@ class CompareDialog(QDialog):
         pane = ImagePane(result, self.state, caption, self)
         pane.under = source
         self._layout.addWidget(pane, 1)
-        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider = self.wipe_slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setObjectName("wipeSlider")
         slider.setRange(0, 1000)
         slider.setValue(500)
         slider.setToolTip(self.tr("Left of the line: the source image. Right: the result."))
         slider.valueChanged.connect(pane.set_wipe)
-        self.wipe_slider = slider
         self._layout.addWidget(slider)
 
     def load_side_by_side(self, library: Library, ids: list[int], captions: list[str]) -> None:

@@ -47,40 +47,32 @@ class GalleryDelegate(QStyledItemDelegate):
     def __init__(self, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loader = loader
-        self._cell = 160
+        self.cell_size = 160  # set_cell_size changes it (and drops the stamps)
         self._source_text = self.tr("SRC")
         self._style_text = self.tr("STYLE")
         self._stamps: dict[tuple[object, ...], QPixmap] = {}
         # The panel hands in `JobPlaceholders.progress`.
         self.placeholder_progress: Progress = lambda _job: (None, "")
 
-    @property
-    def cell_size(self) -> int:
-        return self._cell
-
     def set_cell_size(self, size: int) -> None:
-        self._cell = size
+        self.cell_size = size
         self._stamps.clear()
 
     def grid_size(self) -> QSize:
-        side = self._cell + 2 * (MARGIN + PADDING)
+        side = self.cell_size + 2 * (MARGIN + PADDING)
         return QSize(side, side)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # No copy and no initStyleOption: that asks the model for a dozen roles per cell
         # through Python, and nothing here draws what they answer.
-        state, widget = option.state, option.widget
-        self.paint_cell(
-            painter,
-            option.rect,
-            (option.palette, widget.devicePixelRatioF() if widget is not None else 1.0),
-            (index.data(ImageIdRole), index.data(SummaryRole)),
-            (
-                bool(state & QStyle.StateFlag.State_Selected),
-                bool(state & QStyle.StateFlag.State_MouseOver),
-                bool(state & QStyle.StateFlag.State_HasFocus),
-            ),
+        state, content = option.state, (index.data(ImageIdRole), index.data(SummaryRole))
+        flags = (
+            bool(state & QStyle.StateFlag.State_Selected),
+            bool(state & QStyle.StateFlag.State_MouseOver),
+            bool(state & QStyle.StateFlag.State_HasFocus),
         )
+        look = (option.palette, painter.device().devicePixelRatioF())  # Qt's drag pixmap's
+        self.paint_cell(painter, option.rect, look, content, flags)
 
     def paint_cell(
         self,
@@ -181,7 +173,7 @@ class GalleryDelegate(QStyledItemDelegate):
     ) -> QRect:
         """Draws the picture (or a placeholder) centred in `inner`; returns where it went."""
         palette, dpr = look
-        size_px = thumbnail_pixels(self._cell, dpr)
+        size_px = thumbnail_pixels(self.cell_size, dpr)
         pixmap = self._loader.cached(image_id, size_px)
         if pixmap is None:
             self._loader.request(image_id, size_px, dpr)  # unless it could not be read
@@ -205,7 +197,7 @@ class GalleryDelegate(QStyledItemDelegate):
     ) -> None:
         # Drawn once per stamp (see `_stamp`), so the fonts are made here, from the grid's.
         font, inner = QFont(base), at.toRect()
-        font.setPixelSize(max(11, min(16, self._cell // 10)))
+        font.setPixelSize(max(11, min(16, self.cell_size // 10)))
         font.setBold(True)
         small = QFont(font)
         small.setPixelSize(max(9, font.pixelSize() - 3))
@@ -228,8 +220,7 @@ class GalleryDelegate(QStyledItemDelegate):
         if summary.favourite:
             self._pill(painter, QRectF(inner.left() + 5, top, line, line), "♥", FAVOURITE_RED)
         if summary.rejected:
-            at = QRectF(inner.right() - line - 5, top, line, line)
-            self._pill(painter, at, "✕", REJECT_RED)
+            self._pill(painter, QRectF(inner.right() - line - 5, top, line, line), "✕", REJECT_RED)
         right = float(inner.right() - 5)
         painter.setFont(small)
         for text, colour, shown in (

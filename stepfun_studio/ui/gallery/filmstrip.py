@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from stepfun_studio.ui.gallery.delegate import thumbnail_pixels
@@ -25,8 +25,9 @@ MARGIN = 8
 RETRY_MS = 200
 
 
-def fitted(size: QSizeF, frame: QRectF) -> QRectF:
-    """`size` scaled to fit inside `frame`, keeping its aspect ratio, centred."""
+def fitted(picture: QPixmap | QImage, frame: QRectF) -> QRectF:
+    """Where `picture` fits inside `frame`, keeping its aspect ratio, centred."""
+    size = picture.deviceIndependentSize()
     rect = QRectF(QPointF(), size.scaled(frame.size(), Qt.AspectRatioMode.KeepAspectRatio))
     rect.moveCenter(frame.center())
     return rect
@@ -101,9 +102,7 @@ class Filmstrip(QWidget):
             else:
                 # The neighbours recede; the current one stands out.
                 painter.setOpacity(1.0 if row == self._current else 0.6)
-                painter.drawPixmap(
-                    fitted(pixmap.deviceIndependentSize(), rect.toRectF()).toRect(), pixmap
-                )
+                painter.drawPixmap(fitted(pixmap, rect.toRectF()).toRect(), pixmap)
                 painter.setOpacity(1.0)
             if row == self._current:
                 painter.setPen(QPen(QColor(255, 255, 255), 2))

@@ -246,8 +246,7 @@ class Lightbox(QWidget):
         event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta().y()
-        if delta:
+        if delta := event.angleDelta().y():
             self.go_to_row(self._row + (-1 if delta > 0 else 1))
         event.accept()
 
@@ -288,8 +287,7 @@ class Lightbox(QWidget):
         pixmap = self._picture()  # null only for an original missing or unreadable
         if pixmap is not None and not pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            target = fitted(pixmap.deviceIndependentSize(), area.toRectF()).toRect()
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(fitted(pixmap, area.toRectF()).toRect(), pixmap)
         painter.setPen(QColor(230, 230, 235))
         centre = int(Qt.AlignmentFlag.AlignCenter)
         if pixmap is not None and pixmap.isNull():

@@ -33,12 +33,8 @@ CORNER_RADIUS_PX = 4.0  # at a 160 px cell; scaled with the cell
 
 
 def default_decoder_threads() -> int:
-    """One core is left to the GUI thread; one decoder alone keeps up with a fast scroll.
-
-    A 256 px WebP decodes in ~1 ms, so one thread delivers ~800 a second, and a fling shows
-    ~300. With two decoders on a two-core machine the GUI thread lost its core to them often
-    enough to miss frames.
-    """
+    """One core is left to the GUI thread (two decoders on two cores took it often enough to miss
+    frames); one decoder keeps up with a fling: ~800 256 px WebPs a second, a fling shows ~300."""
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
@@ -91,7 +87,6 @@ class ThumbnailLoader(QObject):
         self._queue: dict[_Key, float] = {}
         self._decoding: set[_Key] = set()
         self._drainers = 0
-        self._idle = 0
         self._stopping = False
         self._wake = threading.Condition(self._lock)
         # Decoded, its signal on the way to the GUI thread: not pending, but not to ask again.
@@ -136,11 +131,10 @@ class ThumbnailLoader(QObject):
             if key in self._queue or key in self._decoding or key in self._delivering:
                 return
             self._queue[key] = device_pixel_ratio
-            start = self._idle == 0 and self._drainers < self._threads and not self._stopping
+            self._wake.notify()  # an idle loop takes it; below the cap a new loop starts too
+            start = self._drainers < self._threads and not self._stopping
             if start:
                 self._drainers += 1
-            else:
-                self._wake.notify()
         if start:
             run_in_background(self, self._drain, lambda _r, _e: None, "gallery-thumbnails")
 
@@ -167,8 +161,7 @@ class ThumbnailLoader(QObject):
             return {k[0] for k in self._queue} | {k[0] for k in self._decoding}
 
     def pending_count(self) -> int:
-        with self._lock:
-            return len(self._queue) + len(self._decoding)
+        return len(self.pending_ids())
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait until nothing is waiting or being decoded (the threads stay for more)."""
@@ -193,10 +186,7 @@ class ThumbnailLoader(QObject):
         """
         while True:
             with self._lock:
-                while not self._queue and not self._stopping and self._library is not None:
-                    self._idle += 1
-                    self._wake.wait()
-                    self._idle -= 1
+                self._wake.wait_for(lambda: self._queue or self._stopping or self._library is None)
                 if not self._queue or self._stopping or self._library is None:
                     self._drainers -= 1
                     self._wake.notify_all()  # shutdown() may be waiting for the last one
