@@ -497,9 +497,9 @@ def test_compare_side_by_side_moves_in_step(qtbot: QtBot, panel: GalleryPanel) -
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: len(dialog.panes) == 3)  # decoded off the GUI thread
     before = [p.image_rect() for p in dialog.panes]
-    dialog.state.zoom = 2.0
-    dialog.state.pan = QPointF(30, 10)
-    dialog.state.changed()
+    dialog.zoom = 2.0
+    dialog.pan = QPointF(30, 10)
+    dialog.changed()
     after = [p.image_rect() for p in dialog.panes]
     assert all(
         a.width() == pytest.approx(b.width() * 2) for a, b in zip(after, before, strict=True)

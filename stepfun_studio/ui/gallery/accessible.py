@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget
 
@@ -54,10 +54,7 @@ class _Item(QAccessibleInterface):
         index = self._index()
         if kind != Text.Name or not index.isValid():
             return ""
-        words = index.data(Qt.ItemDataRole.AccessibleTextRole)
-        if words is None and index.flags() == Qt.ItemFlag.ItemNeverHasChildren:
-            return QCoreApplication.translate("JobPlaceholder", "Making a picture…")
-        return str(words or "")
+        return str(index.data(Qt.ItemDataRole.AccessibleTextRole) or "")
 
     def setText(self, _kind: QAccessible.Text, _text: str) -> None:
         return None

@@ -22,33 +22,18 @@ from stepfun_studio.ui.gallery.filmstrip import fitted
 from stepfun_studio.ui.image_decoding import decode
 
 
-class _ViewState:
-    """Zoom and pan shared by every pane, so they move in step."""
-
-    def __init__(self) -> None:
-        self.zoom = 1.0
-        self.pan = QPointF(0.0, 0.0)
-        self.panes: list[ImagePane] = []  # each pane adds itself
-
-    def changed(self) -> None:
-        for pane in self.panes:
-            pane.update()
-
-
 class ImagePane(QWidget):
-    """One image, drawn fitted and then zoomed/panned by the shared state; wipe is optional."""
+    """One image, drawn fitted and then zoomed/panned as the dialog says; wipe is optional."""
 
-    def __init__(
-        self, image: QImage, state: _ViewState, caption: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, image: QImage, dialog: CompareDialog, caption: str) -> None:
+        super().__init__(dialog)
         self.image = image
         self.under: QImage | None = None  # drawn left of the wipe line
         self.wipe = 0.5
-        self._state = state
+        self._dialog = dialog
         self._caption = caption
         self._drag_from = QPointF()
-        state.panes.append(self)
+        dialog.panes.append(self)
         self.setMinimumSize(200, 200)
 
     def image_rect(self) -> QRectF:
@@ -56,8 +41,8 @@ class ImagePane(QWidget):
             return QRectF()
         frame = QRectF(self.rect())
         rect = QRectF(QPointF(0, 0), fitted(self.image, frame).size())
-        rect.setSize(rect.size() * self._state.zoom)
-        rect.moveCenter(frame.center() + self._state.pan)
+        rect.setSize(rect.size() * self._dialog.zoom)
+        rect.moveCenter(frame.center() + self._dialog.pan)
         return rect
 
     def set_wipe(self, per_mille: int) -> None:
@@ -87,19 +72,19 @@ class ImagePane(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
-        self._state.zoom = min(16.0, max(1.0, self._state.zoom * factor))
-        if self._state.zoom == 1.0:
-            self._state.pan = QPointF(0, 0)
-        self._state.changed()
+        self._dialog.zoom = min(16.0, max(1.0, self._dialog.zoom * factor))
+        if self._dialog.zoom == 1.0:
+            self._dialog.pan = QPointF(0, 0)
+        self._dialog.changed()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._drag_from = event.position()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         # Without mouse tracking Qt sends moves only while a button is held, after its press.
-        self._state.pan += event.position() - self._drag_from
+        self._dialog.pan += event.position() - self._drag_from
         self._drag_from = event.position()
-        self._state.changed()
+        self._dialog.changed()
 
 
 class CompareDialog(QDialog):
@@ -112,23 +97,29 @@ class CompareDialog(QDialog):
         self.setObjectName("compareDialog")
         self.setWindowTitle(self.tr("Compare"))
         self.resize(1200, 760)
-        self.state = _ViewState()
-        self.panes = self.state.panes
+        # Zoom and pan shared by every pane, so they move in step.
+        self.zoom = 1.0
+        self.pan = QPointF(0.0, 0.0)
+        self.panes: list[ImagePane] = []  # each pane adds itself
         self.wipe_slider: QSlider | None = None
         self._layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Wheel zooms and dragging pans, in step across all images."), self)
         hint.setObjectName("compareHint")
         self._layout.addWidget(hint)
 
+    def changed(self) -> None:
+        for pane in self.panes:
+            pane.update()
+
     def show_side_by_side(self, images: list[tuple[QImage, str]]) -> None:
         grid = QGridLayout()
         columns = 2 if len(images) == 4 else len(images)
         for n, (image, caption) in enumerate(images):
-            grid.addWidget(ImagePane(image, self.state, caption, self), n // columns, n % columns)
+            grid.addWidget(ImagePane(image, self, caption), n // columns, n % columns)
         self._layout.addLayout(grid, 1)
 
     def show_wipe(self, result: QImage, source: QImage, caption: str) -> None:
-        pane = ImagePane(result, self.state, caption, self)
+        pane = ImagePane(result, self, caption)
         pane.under = source
         self._layout.addWidget(pane, 1)
         slider = self.wipe_slider = QSlider(Qt.Orientation.Horizontal, self)

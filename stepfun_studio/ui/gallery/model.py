@@ -331,7 +331,9 @@ class GalleryModel(QAbstractListModel):
             return self._ids[index.row()]
         # Painting never reads the library: a summary not read ahead yet is asked for, and
         # the cell is painted again when it comes.
-        _image_id, summary = self.cell(index.row())
+        image_id, summary = self.cell(index.row())
+        if image_id < 0 and role == Qt.ItemDataRole.AccessibleTextRole:  # a job's placeholder
+            return tr("JobPlaceholder", "Making a picture…")
         if role == SummaryRole or summary is None:
             return summary
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

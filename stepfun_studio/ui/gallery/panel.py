@@ -333,8 +333,8 @@ class GalleryPanel(Retranslated, QWidget):
         below = [i for i in self.model.ids_in(last + 1, last + span) if i >= 0]
         above = [i for i in self.model.ids_in(first - span, first - 1) if i >= 0]
         above.reverse()  # nearest first
-        for ids in (on_screen, below, above):
-            self.loader.request_many(ids, size_px, dpr)
+        for image_id in (*on_screen, *below, *above):  # in the order wanted
+            self.loader.request(image_id, size_px, dpr)
         self.loader.retain({*on_screen, *below, *above})
 
     def _on_thumbnail(self, image_id: int, _size_px: int) -> None:

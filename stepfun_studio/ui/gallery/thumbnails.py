@@ -138,12 +138,6 @@ class ThumbnailLoader(QObject):
         if start:
             run_in_background(self, self._drain, lambda _r, _e: None, "gallery-thumbnails")
 
-    def request_many(
-        self, image_ids: list[int], size_px: int, device_pixel_ratio: float = 1.0
-    ) -> None:
-        for image_id in image_ids:
-            self.request(image_id, size_px, device_pixel_ratio)
-
     def retain(self, keep: set[int]) -> None:
         """Forget every waiting request for an image not in `keep`."""
         with self._lock:
