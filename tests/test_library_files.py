@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_library_support import full_request, jpeg_bytes, png_bytes, result_for, simple_result
+from test_library_support import (
+    full_request,
+    jpeg_bytes,
+    png_bytes,
+    result_for,
+    simple_result,
+    write_version_1_library,
+)
 
 from stepfun_studio.core.errors import AppError, ErrorKind
 from stepfun_studio.core.paths import AppPaths
@@ -23,7 +30,7 @@ from stepfun_studio.library.pngchunks import (
     read_text_chunks_from_file,
     with_text_chunks,
 )
-from stepfun_studio.library.schema import MIGRATIONS, SCHEMA_VERSION, split_statements
+from stepfun_studio.library.schema import SCHEMA_VERSION
 from stepfun_studio.library.storage_errors import storage_error_for
 
 
@@ -306,18 +313,7 @@ def test_damage_found_later_sets_the_database_aside_at_next_open(app_paths: AppP
 
 
 def test_a_version_1_library_is_migrated_in_place(app_paths: AppPaths) -> None:
-    app_paths.library_dir.mkdir(parents=True)
-    with sqlite3.connect(app_paths.database_path) as connection:
-        for statement in split_statements(str(MIGRATIONS[0][0])):
-            connection.execute(statement)
-        connection.execute(
-            "INSERT INTO images (sha, ext, origin, model, mode, prompt, size, steps, cfg_scale, "
-            "seed, response_format, source_weight, style_weight, created_at, width, height) "
-            "VALUES ('ab', 'png', 'imported', 'step-1x-medium', 'generations', '旧的 old', "
-            "'64x64', 50, 7.5, 0, 'url', 0.5, 1.0, 1.0, 64, 64)"
-        )
-        connection.execute("PRAGMA user_version = 1")
-    connection.close()
+    write_version_1_library(app_paths, "旧的 old")
     library = Library.open(app_paths)
     try:
         record = library.get(1)

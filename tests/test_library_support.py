@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import random
+import sqlite3
 
 from PIL import Image
 
+from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.core.request import (
     GenerationRequest,
     Mode,
@@ -14,6 +16,7 @@ from stepfun_studio.core.request import (
     ResponseFormat,
 )
 from stepfun_studio.core.result import GenerationResult
+from stepfun_studio.library.schema import MIGRATIONS, split_statements
 
 
 def png_bytes(width: int = 64, height: int = 48, seed: int = 1, noise: bool = False) -> bytes:
@@ -103,3 +106,20 @@ def provider_request(prompt: str = "海报, a poster with three products") -> Ge
         mask=reference(25, "mask.png"),
         options=(("quality", "high"), ("background", "opaque"), ("input_fidelity", "high")),
     )
+
+
+def write_version_1_library(paths: AppPaths, prompt: str) -> None:
+    """A library of the first schema holding one picture's row, for the upgrade to meet."""
+    paths.library_dir.mkdir(parents=True)
+    with sqlite3.connect(paths.database_path) as connection:
+        for statement in split_statements(str(MIGRATIONS[0][0])):
+            connection.execute(statement)
+        connection.execute(
+            "INSERT INTO images (sha, ext, origin, model, mode, prompt, size, steps, cfg_scale, "
+            "seed, response_format, source_weight, style_weight, created_at, width, height) "
+            "VALUES ('ab', 'png', 'imported', 'step-1x-medium', 'generations', ?, "
+            "'64x64', 50, 7.5, 0, 'url', 0.5, 1.0, 1.0, 64, 64)",
+            (prompt,),
+        )
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 from first_paint_child import run_to_first_paint
+from test_library_support import write_version_1_library
 
 from stepfun_studio.core.paths import AppPaths
 from stepfun_studio.library import Library
-from stepfun_studio.library.schema import MIGRATIONS, SCHEMA_VERSION, split_statements
+from stepfun_studio.library.schema import SCHEMA_VERSION
 
 CHILD_BODY = r"""
 def at_paint(window):
@@ -96,18 +97,7 @@ def finished(window):
 
 def test_the_library_is_opened_and_upgraded_off_the_gui_thread(app_paths: AppPaths) -> None:
     # A library of the first schema, with a picture: the start upgrades it.
-    app_paths.library_dir.mkdir(parents=True)
-    with sqlite3.connect(app_paths.database_path) as connection:
-        for statement in split_statements(str(MIGRATIONS[0][0])):
-            connection.execute(statement)
-        connection.execute(
-            "INSERT INTO images (sha, ext, origin, model, mode, prompt, size, steps, cfg_scale, "
-            "seed, response_format, source_weight, style_weight, created_at, width, height) "
-            "VALUES ('ab', 'png', 'imported', 'step-1x-medium', 'generations', 'old', "
-            "'64x64', 50, 7.5, 0, 'url', 0.5, 1.0, 1.0, 64, 64)"
-        )
-        connection.execute("PRAGMA user_version = 1")
-    connection.close()
+    write_version_1_library(app_paths, "old")
     result = run_to_first_paint(LIBRARY_THREADS_BODY, STEPFUN_STUDIO_DB_GUARD="strict")
     assert result["code"] == 0
     assert result["rows"] == 1
