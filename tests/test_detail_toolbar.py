@@ -77,8 +77,13 @@ def test_every_picture_action_is_a_visible_button_or_in_the_more_menu(
     window.resize(width, 768 if width == 1366 else 1440)
     window.show()
     qtbot.waitUntil(lambda: window.width() == width)
-    qtbot.wait(50)  # the docks take their first-start sizes a turn or two after showing
+    painted: list[bool] = []
+    window.run_after_first_paint(lambda: painted.append(True))
+    qtbot.waitUntil(lambda: bool(painted))  # the detail view's panes are made after the paint
     detail = window.detail
+    # The docks take their first-start sizes a turn or two later (longer on a loaded machine);
+    # a More button that never fits fails here.
+    qtbot.waitUntil(lambda: _fully_inside(detail.more_button, window))
     assert detail.findChildren(QToolBar) == []  # no toolbar, so no "»" to hide actions behind
     buttons = detail.toolbar.findChildren(QToolButton)
     shown = {
@@ -86,7 +91,6 @@ def test_every_picture_action_is_a_visible_button_or_in_the_more_menu(
         for b in buttons
         if b.defaultAction() is not None and _fully_inside(b, window)
     }
-    assert _fully_inside(detail.more_button, window)
     assert _fully_inside(window.iterate.vary_button, window)
     in_menu = {a.objectName() for a in detail.more_menu.actions() if not a.isSeparator()}
     assert shown, "no action is a button"
