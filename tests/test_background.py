@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from stepfun_studio.ui.background import (
     Worker,
     create_worker,
+    idle_spare_threads,
     run_in_background,
     thread_worker,
     wait_until_idle,
@@ -177,10 +178,14 @@ def test_work_without_a_lane_reuses_an_idle_thread_and_never_waits_behind_anothe
     # here may not.
     threads: list[threading.Thread] = []
     for round_ in range(1, 5):
+        # Idle spares left by earlier tests are taken first; none: a new one, idle after.
+        idle_after = max(1, idle_spare_threads())
         create_worker(threading.current_thread).start().returned.connect(threads.append)
         qtbot.waitUntil(lambda: len(threads) == round_, timeout=5000)  # noqa: B023
         assert wait_until_idle(5000)
-        qtbot.wait(30)  # the thread marks itself idle just after it has said it is done
+        # The thread marks itself idle just after it has said it is done (a fixed 30 ms wait
+        # here was too short on a loaded machine).
+        qtbot.waitUntil(lambda: idle_spare_threads() >= idle_after, timeout=5000)  # noqa: B023
     assert len({id(thread) for thread in threads}) == 1  # one thread, idle in between, did all
 
     release = threading.Event()

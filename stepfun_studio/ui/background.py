@@ -264,6 +264,13 @@ def _spare_thread() -> _Inbox:
     return inbox
 
 
+def idle_spare_threads() -> int:
+    """How many spare threads wait for work now (for tests: a thread is idle just after it has
+    delivered its worker's answer, not at once)."""
+    with _lanes_lock:
+        return len(_spares)
+
+
 def _serve_spare(inbox: _Inbox) -> None:
     while True:
         try:
