@@ -131,8 +131,10 @@ def test_help_lists_the_presets_under_their_new_keys(window: MainWindow) -> None
 
 
 def test_the_library_opens_in_the_folder_the_settings_name(
-    app_paths: AppPaths, tmp_path: Path
+    app_paths: AppPaths, tmp_path: Path, qapp: QApplication
 ) -> None:
+    # `qapp`: the Studio opens its library on a worker, which needs the application (first in a
+    # run's random order, no other test has made it yet).
     chosen = tmp_path / "My Pictures" / "StepFun library"
     AppSettings.open(app_paths).update(library_location=str(chosen))
 
@@ -157,7 +159,9 @@ def test_the_library_opens_in_the_folder_the_settings_name(
         reopened.close()
 
 
-def test_without_a_location_the_library_stays_under_the_data_folder(app_paths: AppPaths) -> None:
+def test_without_a_location_the_library_stays_under_the_data_folder(
+    app_paths: AppPaths, qapp: QApplication
+) -> None:  # `qapp`: see above
     studio = Studio(StudioOptions(paths=app_paths))
     try:
         studio.library.ingest_result(result_for(full_request()))

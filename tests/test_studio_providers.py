@@ -9,6 +9,7 @@ import pytest
 from adapter_servers import StrictServer
 from keyring.backends import fail
 from keyring_support import fake_key
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stepfun_studio.api.credentials import ProviderKeys
@@ -53,7 +54,8 @@ def one_picture_from(table: ModelTable, provider_id: str) -> GenerationRequest:
 
 
 @pytest.fixture
-def studio(app_paths: AppPaths) -> Iterator[Studio]:
+def studio(app_paths: AppPaths, qapp: QApplication) -> Iterator[Studio]:
+    # `qapp`: the Studio opens its library on a worker, which needs the application.
     built = Studio(StudioOptions(paths=app_paths, rate_backoff_s=0.05))
     built.settings.update(compatible_models=(DECLARED,))
     yield built
