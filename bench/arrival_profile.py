@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from creative_loop import picture  # noqa: E402 - bench/creative_loop.py
-from gui_harness import run_loop, start_standin_process  # noqa: E402
+from gui_harness import open_demo_window, run_loop  # noqa: E402
 
 OURS = str(ROOT / "stepfun_studio")
 
@@ -147,24 +147,12 @@ def main() -> None:
     os.environ["STEPFUN_STUDIO_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from stepfun_studio.core.batch import BatchMode
-    from stepfun_studio.core.paths import AppPaths
     from stepfun_studio.core.request import GenerationRequest
     from stepfun_studio.jobs.batch_runner import BatchRunner
     from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
-    from stepfun_studio.ui.application import create_application
-    from stepfun_studio.ui.i18n import LanguageSwitcher
-    from stepfun_studio.ui.main_window import MainWindow
-    from stepfun_studio.ui.studio import Studio, StudioOptions
 
-    app = create_application([])
-    process, base_url = start_standin_process()
-    studio = Studio(StudioOptions(paths=AppPaths.from_environment(), concurrency=4, per_minute=200))
-    window = MainWindow(studio, LanguageSwitcher())
-    window.resize(1366, 768)
-    window.show()
-    studio.start("bench-key", base_url)
+    app, studio, window, process = open_demo_window(concurrency=4, per_minute=200)
     try:
-        run_loop(30, until=lambda: studio.started)
         base = GenerationRequest(prompt="warm-up", model="step-2x-large", size="256x256", steps=2)
         window.reuse_parameters(base)
         run_loop(2, until=lambda: window.prompt_editor.prompt() == "warm-up", then_s=0.2)

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gui_harness import GapRecorder, run_loop, start_standin_process  # noqa: E402
+from gui_harness import GapRecorder, open_demo_window, run_loop  # noqa: E402
 
 PLACEHOLDER_TARGET_MS = 50.0
 BATCH_BUSY_TARGET_MS = 30.0
@@ -50,26 +50,13 @@ def measure(home: Path, count: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication
 
     from stepfun_studio.core.batch import BatchMode
-    from stepfun_studio.core.paths import AppPaths
     from stepfun_studio.core.request import GenerationRequest
     from stepfun_studio.jobs.batch_runner import BatchRunner
     from stepfun_studio.library.batches import BatchSettings, BatchState, NewItem
-    from stepfun_studio.ui.application import create_application
     from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
-    from stepfun_studio.ui.i18n import LanguageSwitcher
-    from stepfun_studio.ui.main_window import MainWindow
-    from stepfun_studio.ui.studio import Studio, StudioOptions
 
-    app = create_application([])  # noqa: F841 - kept alive for the run
-    process, base_url = start_standin_process()
-    options = StudioOptions(paths=AppPaths.from_environment(), concurrency=4, per_minute=200)
-    studio = Studio(options)
-    window = MainWindow(studio, LanguageSwitcher())
-    window.resize(1366, 768)
-    window.show()
-    studio.start("bench-key", base_url)
+    _app, studio, window, process = open_demo_window(concurrency=4, per_minute=200)
     try:
-        run_loop(30, until=lambda: studio.started)
         base = GenerationRequest(prompt="warm-up", model="step-2x-large", size="256x256", steps=2)
         window.reuse_parameters(base)
         run_loop(2, until=lambda: window.prompt_editor.prompt() == "warm-up", then_s=0.2)

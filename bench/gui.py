@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gui_harness import GapRecorder, run_loop, start_standin_process  # noqa: E402
+from gui_harness import GapRecorder, open_demo_window, run_loop  # noqa: E402
 from gui_startup import measure_startups  # noqa: E402
 
 STALL_TARGET_MS = 30.0
@@ -55,24 +55,11 @@ def measure_stall(home: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from stepfun_studio.core.paths import AppPaths
     from stepfun_studio.core.request import GenerationRequest, ResponseFormat
-    from stepfun_studio.ui.application import create_application
     from stepfun_studio.ui.gui_thread_gc import GuiThreadGarbageCollector
-    from stepfun_studio.ui.i18n import LanguageSwitcher
-    from stepfun_studio.ui.main_window import MainWindow
-    from stepfun_studio.ui.studio import Studio, StudioOptions
 
-    app = create_application([])
-    process, base_url = start_standin_process()
-    studio = Studio(StudioOptions(paths=AppPaths.from_environment(), concurrency=8, per_minute=100))
-    window = MainWindow(studio, LanguageSwitcher())
-    window.show()
-    studio.start("bench-key", base_url)
+    app, studio, window, process = open_demo_window(concurrency=8, per_minute=100, size=None)
     try:
-        while not studio.started:  # the queue restores its jobs off the GUI thread
-            app.processEvents()
-            time.sleep(0.005)
         # Warm-up: one job, so imports (openai, httpx2) and the first connection are not timed.
         studio.queue.submit(GenerationRequest(prompt="warm-up", size="256x256", steps=2))
         deadline = time.monotonic() + 60

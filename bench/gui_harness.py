@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def start_standin_process() -> tuple[subprocess.Popen[str], str]:
@@ -78,3 +79,32 @@ class GapRecorder:
 
     def stop(self) -> None:
         self.timer.stop()
+
+
+def open_demo_window(
+    concurrency: int, per_minute: int, size: tuple[int, int] | None = (1366, 768)
+) -> tuple[Any, Any, Any, subprocess.Popen[str]]:
+    """The app, a Studio sending to a stand-in process, and its main window shown (at `size`),
+    once the queue has restored its jobs: (app, studio, window, process). The caller ends the
+    process (`process.terminate()`)."""
+    from stepfun_studio.core.paths import AppPaths
+    from stepfun_studio.ui.application import create_application
+    from stepfun_studio.ui.i18n import LanguageSwitcher
+    from stepfun_studio.ui.main_window import MainWindow
+    from stepfun_studio.ui.studio import Studio, StudioOptions
+
+    app = create_application([])
+    process, base_url = start_standin_process()
+    paths = AppPaths.from_environment()
+    studio = Studio(StudioOptions(paths=paths, concurrency=concurrency, per_minute=per_minute))
+    window = MainWindow(studio, LanguageSwitcher())
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    studio.start("bench-key", base_url)
+    try:
+        run_loop(30, until=lambda: studio.started)  # the queue restores its jobs off the GUI thread
+    except BaseException:
+        process.terminate()
+        raise
+    return app, studio, window, process
